@@ -1,0 +1,21 @@
+package io.ember.actors;
+
+/** What a running task may use of the executor it runs on. Thread-safe. */
+public interface ExecutorServices {
+
+    /** The id of the executor running the task, e.g. {@code "exec-1"}. */
+    String executorId();
+
+    /** This executor's local block store (shuffle outputs, cached partitions). */
+    BlockStore blockStore();
+
+    /**
+     * Reads a block held by another (or this) executor.
+     *
+     * @throws BlockFetchException if that executor is gone or does not hold the block
+     */
+    byte[] fetch(String executorId, BlockId blockId);
+
+    /** The class loader that resolves the application's classes (closures, records). */
+    ClassLoader classLoader();
+}

@@ -1,0 +1,200 @@
+package io.ember.actors.internal;
+
+import akka.actor.NoSerializationVerificationNeeded;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import io.ember.actors.ExecutorInfo;
+import io.ember.actors.TaskOutcome;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/*
+ * Design notes
+ * ------------
+ * The driver's side of the runtime, and the single owner of its bookkeeping: the pending tasks
+ * (taskId -> executor and future), the executors' states and the lost-listeners. Other threads
+ * reach it only by messages (Launch, AddLostListener, Shutdown from LocalExecutorRuntime; task
+ * outcomes from the executors' worker threads). The one thing published outward is `view`, an
+ * immutable List<ExecutorInfo> that only this actor writes (the first value in create(), before
+ * the actor runs) and that executors() reads.
+ *
+ * Loss: every executor is watched. On its termination this actor marks it LOST, publishes the
+ * view, calls the listeners, and only then completes that executor's pending futures with
+ * ExecutorLost, so whoever reacts to a lost task already finds the loss recorded. An outcome
+ * is accepted only from the executor its task was launched on and only while that task is
+ * pending: late results from a lost executor, or for a task already settled, are ignored.
+ *
+ * Futures are completed on this actor's thread, so callbacks attached without an executor run
+ * here: they must be quick and must not block.
+ *
+ * Launch, AddLostListener and Shutdown carry futures and lambdas: they are local by nature and
+ * opt out of serialization checks. Outcomes are EmberMessages, sent by executors that may one
+ * day live on other nodes.
+ */
+final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
+
+    /** Messages the driver endpoint understands. */
+    interface Command {}
+
+    /** Launches a task; {@code outcome} is completed when it ends, never exceptionally. */
+    record Launch(String executorId, long taskId, byte[] payload, CompletableFuture<TaskOutcome> outcome)
+            implements Command, NoSerializationVerificationNeeded {}
+
+    /** Registers a listener for executors lost from now on. */
+    record AddLostListener(Consumer<String> listener) implements Command, NoSerializationVerificationNeeded {}
+
+    /** Settles every pending task as lost, completes {@code done} and stops this actor. */
+    record Shutdown(CompletableFuture<Void> done) implements Command, NoSerializationVerificationNeeded {}
+
+    /** From an executor: the runner returned {@code result}. */
+    record TaskFinished(long taskId, String executorId, byte[] result) implements Command, EmberMessage {}
+
+    /** From an executor: the runner threw; {@code error} is its stack trace. */
+    record TaskCrashed(long taskId, String executorId, String error) implements Command, EmberMessage {}
+
+    /** Death watch: the executor actor has stopped. */
+    private record ExecutorStopped(String executorId) implements Command, EmberMessage {}
+
+    private record Pending(String executorId, CompletableFuture<TaskOutcome> outcome) {}
+
+    static Behavior<Command> create(Map<String, ActorRef<ExecutorActor.Command>> executors, int cores,
+                                    AtomicReference<List<ExecutorInfo>> view) {
+        Map<String, ExecutorInfo> states = new LinkedHashMap<>();
+        executors.forEach((id, ref) -> states.put(id,
+                new ExecutorInfo(id, ref.path().toString(), cores, ExecutorInfo.State.ALIVE)));
+        view.set(List.copyOf(states.values()));
+        return Behaviors.setup(context -> new DriverEndpoint(context, executors, states, view));
+    }
+
+    private final Map<String, ActorRef<ExecutorActor.Command>> executors;
+    private final Map<String, ExecutorInfo> states;
+    private final AtomicReference<List<ExecutorInfo>> view;
+    private final Map<Long, Pending> pending = new HashMap<>();
+    private final List<Consumer<String>> lostListeners = new ArrayList<>();
+
+    private DriverEndpoint(ActorContext<Command> context, Map<String, ActorRef<ExecutorActor.Command>> executors,
+                           Map<String, ExecutorInfo> states, AtomicReference<List<ExecutorInfo>> view) {
+        super(context);
+        this.executors = executors;
+        this.states = states;
+        this.view = view;
+        executors.forEach((id, ref) -> context.watchWith(ref, new ExecutorStopped(id)));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Launch.class, this::onLaunch)
+                .onMessage(TaskFinished.class, this::onTaskFinished)
+                .onMessage(TaskCrashed.class, this::onTaskCrashed)
+                .onMessage(ExecutorStopped.class, this::onExecutorStopped)
+                .onMessage(AddLostListener.class, this::onAddLostListener)
+                .onMessage(Shutdown.class, this::onShutdown)
+                .onSignal(PostStop.class, signal -> onPostStop())
+                .build();
+    }
+
+    private Behavior<Command> onLaunch(Launch launch) {
+        String id = launch.executorId();
+        ExecutorInfo state = states.get(id);
+        if (state == null) {
+            launch.outcome().complete(new TaskOutcome.ExecutorLost(id, "unknown executor " + id
+                    + " (known: " + states.keySet() + ")"));
+        } else if (state.state() == ExecutorInfo.State.LOST) {
+            launch.outcome().complete(new TaskOutcome.ExecutorLost(id, "executor " + id + " was lost"));
+        } else if (pending.containsKey(launch.taskId())) {
+            launch.outcome().complete(new TaskOutcome.Crashed(id, "task " + launch.taskId()
+                    + " is already running on executor " + pending.get(launch.taskId()).executorId()));
+        } else {
+            pending.put(launch.taskId(), new Pending(id, launch.outcome()));
+            executors.get(id).tell(new ExecutorActor.LaunchTask(launch.taskId(), launch.payload(), getContext().getSelf()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onTaskFinished(TaskFinished finished) {
+        settle(finished.taskId(), finished.executorId(),
+                new TaskOutcome.Finished(finished.executorId(), finished.result()));
+        return this;
+    }
+
+    private Behavior<Command> onTaskCrashed(TaskCrashed crashed) {
+        settle(crashed.taskId(), crashed.executorId(),
+                new TaskOutcome.Crashed(crashed.executorId(), crashed.error()));
+        return this;
+    }
+
+    private void settle(long taskId, String executorId, TaskOutcome outcome) {
+        Pending task = pending.get(taskId);
+        if (task != null && task.executorId().equals(executorId)) {
+            pending.remove(taskId);
+            task.outcome().complete(outcome);
+        }
+    }
+
+    private Behavior<Command> onExecutorStopped(ExecutorStopped stopped) {
+        String id = stopped.executorId();
+        ExecutorInfo state = states.get(id);
+        if (state.state() == ExecutorInfo.State.LOST) {
+            return this;
+        }
+        states.put(id, new ExecutorInfo(id, state.address(), state.cores(), ExecutorInfo.State.LOST));
+        view.set(List.copyOf(states.values()));
+        for (Consumer<String> listener : lostListeners) {
+            notify(listener, id);
+        }
+        failPending(task -> task.executorId().equals(id), "executor " + id + " was lost");
+        return this;
+    }
+
+    private void notify(Consumer<String> listener, String executorId) {
+        try {
+            listener.accept(executorId);
+        } catch (RuntimeException e) { // why: one faulty listener must not kill the driver's bookkeeping
+            getContext().getLog().warn("An executor-lost listener failed for {}", executorId, e);
+        }
+    }
+
+    private Behavior<Command> onAddLostListener(AddLostListener add) {
+        lostListeners.add(add.listener());
+        return this;
+    }
+
+    private Behavior<Command> onShutdown(Shutdown shutdown) {
+        failPending(task -> true, "the executor runtime was closed");
+        shutdown.done().complete(null);
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onPostStop() {
+        failPending(task -> true, "the executor runtime stopped");
+        return this;
+    }
+
+    private void failPending(Predicate<Pending> lost, String reason) {
+        List<Pending> settled = new ArrayList<>();
+        for (Iterator<Pending> tasks = pending.values().iterator(); tasks.hasNext(); ) {
+            Pending task = tasks.next();
+            if (lost.test(task)) {
+                tasks.remove();
+                settled.add(task);
+            }
+        }
+        for (Pending task : settled) {
+            task.outcome().complete(new TaskOutcome.ExecutorLost(task.executorId(), reason));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.ember.actors.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/*
+ * Design notes
+ * ------------
+ * The non-actor parts of one executor, created by LocalExecutorRuntime before the actor system
+ * starts so that the block store is registered (and fetchable) as soon as start() returns.
+ * Ownership passes to the ExecutorActor when it is spawned: only the actor submits to `workers`,
+ * and its PostStop shuts them down, clears `blockStore` and completes `stopped`. The runtime only
+ * waits: on `stopped` in killExecutor, on the pool's termination in close().
+ */
+record ExecutorSlot(String id, int cores, InMemoryBlockStore blockStore, ExecutorService workers,
+                    CompletableFuture<Void> stopped) {
+
+    static ExecutorSlot create(String id, int cores) {
+        return new ExecutorSlot(id, cores, new InMemoryBlockStore(),
+                Executors.newFixedThreadPool(cores, workerThreads(id)), new CompletableFuture<>());
+    }
+
+    /** Daemon threads named {@code ember-exec-0-task-1}: findable in a thread dump, never keep the JVM up. */
+    private static ThreadFactory workerThreads(String executorId) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "ember-" + executorId + "-task-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

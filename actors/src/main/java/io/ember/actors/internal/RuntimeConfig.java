@@ -1,0 +1,64 @@
+package io.ember.actors.internal;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.Objects;
+
+/*
+ * Design notes
+ * ------------
+ * The ActorSystem's name and configuration. Settings are layered, highest first: JVM system
+ * properties (so -Dakka.loglevel=DEBUG still works), the caller's overrides (tests), Ember's
+ * local-runtime defaults below, application.conf, then every reference.conf on the class path
+ * (including this module's, which binds EmberMessage to KryoAkkaSerializer).
+ */
+final class RuntimeConfig {
+
+    /** Ember's defaults for a local runtime: quiet, no Java serialization, never exits the JVM. */
+    private static final String LOCAL_DEFAULTS = """
+            akka {
+              loglevel = WARNING
+              stdout-loglevel = WARNING
+              log-dead-letters = off
+              log-dead-letters-during-shutdown = off
+              # a driver that forgets close() must still let the JVM exit
+              daemonic = on
+              # startup time: extensions (serialization, the receptionist, the stream materializer
+              # that akka-stream adds) start on first use instead of with the system
+              library-extensions = []
+              actor.typed.library-extensions = []
+              actor {
+                provider = local
+                allow-java-serialization = off
+                warn-about-java-serializer-usage = off
+              }
+              # close() stops the runtime; nothing registers shutdown tasks, so skipping
+              # coordinated shutdown and its JVM hook saves startup and close time
+              coordinated-shutdown {
+                exit-jvm = off
+                run-by-actor-system-terminate = off
+                run-by-jvm-shutdown-hook = off
+              }
+              jvm-shutdown-hooks = off
+            }
+            """;
+
+    private RuntimeConfig() {}
+
+    /** {@code appName} made into a valid ActorSystem name: {@code [A-Za-z0-9][A-Za-z0-9_-]*}. */
+    static String systemName(String appName) {
+        Objects.requireNonNull(appName, "appName is null");
+        String name = appName.replaceAll("[^A-Za-z0-9_-]", "-").replaceFirst("^[^A-Za-z0-9]+", "");
+        return name.isEmpty() ? "ember" : name;
+    }
+
+    /** The full, resolved configuration; {@code overrides} win over Ember's defaults. */
+    static Config load(Config overrides, ClassLoader loader) {
+        return ConfigFactory.defaultOverrides(loader)
+                .withFallback(overrides)
+                .withFallback(ConfigFactory.parseString(LOCAL_DEFAULTS))
+                .withFallback(ConfigFactory.defaultApplication(loader))
+                .withFallback(ConfigFactory.defaultReference(loader))
+                .resolve();
+    }
+}
