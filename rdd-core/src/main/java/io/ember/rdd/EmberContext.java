@@ -1,0 +1,311 @@
+package io.ember.rdd;
+
+import io.ember.actors.ExecutorInfo;
+import io.ember.actors.ExecutorRuntime;
+import io.ember.rdd.internal.CallSite;
+import io.ember.rdd.internal.EmptyRDD;
+import io.ember.rdd.internal.ParallelCollectionRDD;
+import io.ember.rdd.internal.RangeRDD;
+import io.ember.rdd.internal.UnionRDD;
+import io.ember.rdd.internal.UserClassLoader;
+import io.ember.rdd.io.TextFileRDD;
+import io.ember.rdd.scheduler.DAGScheduler;
+import io.ember.rdd.scheduler.EmberTaskRunner;
+import io.ember.serializers.Closures;
+import io.ember.serializers.LocalOnly;
+import io.vavr.Function2;
+import io.vavr.collection.List;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The entry point of Ember: connects to executors, creates RDDs from data, and runs the jobs
+ * that actions submit. One active context per JVM, as in Spark.
+ *
+ * <pre>{@code
+ * try (EmberContext sc = EmberContext.builder().master("local[*]").appName("test").getOrCreate()) {
+ *     RDD<Integer> data = sc.parallelize(List.range(1, 10001));
+ *     data.filter(x -> x < 10).collect();   // List(1, 2, 3, 4, 5, 6, 7, 8, 9)
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: any number of threads may create RDDs and run actions on one context.
+ * {@code local[N]} starts N executor actors (one task slot each) in this JVM; tasks are
+ * serialized and run on the executors' worker threads even then.
+ */
+public final class EmberContext implements AutoCloseable, LocalOnly {
+    private static final AtomicReference<EmberContext> ACTIVE = new AtomicReference<>();
+
+    private final EmberConf conf;
+    private final Master master;
+    private final UserClassLoader userClassLoader;
+    private final ExecutorRuntime runtime;
+    private final DAGScheduler scheduler;
+    private final AtomicInteger nextRddId = new AtomicInteger();
+    private final AtomicInteger nextShuffleId = new AtomicInteger();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private EmberContext(EmberConf conf) {
+        this.conf = conf;
+        this.master = Master.parse(conf.get(EmberConf.MASTER).getOrElse("local[*]"));
+        ClassLoader base = Thread.currentThread().getContextClassLoader();
+        this.userClassLoader = new UserClassLoader(base != null ? base : EmberContext.class.getClassLoader());
+        this.runtime = ExecutorRuntime.startLocal(appName(), master.executors(), 1, new EmberTaskRunner(),
+                userClassLoader);
+        this.scheduler = new DAGScheduler(runtime, conf.taskMaxFailures(), userClassLoader);
+    }
+
+    /** Starts configuring a context. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- creating RDDs ------------------------------------------------------------------
+
+    /** Distributes a local collection in {@link #defaultParallelism()} partitions. */
+    public <T> RDD<T> parallelize(Iterable<? extends T> data) {
+        return parallelize(data, defaultParallelism());
+    }
+
+    /** Distributes a local collection in {@code numSlices} contiguous partitions. */
+    public <T> RDD<T> parallelize(Iterable<? extends T> data, int numSlices) {
+        Objects.requireNonNull(data, "data is null");
+        return new ParallelCollectionRDD<>(live(), data, numSlices);
+    }
+
+    /** The longs from {@code start} (inclusive) to {@code end} (exclusive) by {@code step}, generated lazily. */
+    public RDD<Long> range(long start, long end, long step, int numSlices) {
+        return new RangeRDD(live(), start, end, step, numSlices);
+    }
+
+    /** The longs from {@code start} to {@code end} (exclusive) in {@link #defaultParallelism()} partitions. */
+    public RDD<Long> range(long start, long end) {
+        return range(start, end, 1, defaultParallelism());
+    }
+
+    /**
+     * The lines of a text file, or of every file in a directory (files starting with {@code _}
+     * or {@code .} skipped), in at least {@code min(defaultParallelism, 2)} partitions. Large
+     * files are split at line boundaries; {@code .gz} files are decompressed (one partition each).
+     */
+    public RDD<String> textFile(String path) {
+        return textFile(path, Math.min(defaultParallelism(), 2));
+    }
+
+    /** The lines of a text file or directory, in at least {@code minPartitions} partitions. */
+    public RDD<String> textFile(String path, int minPartitions) {
+        Objects.requireNonNull(path, "path is null");
+        return new TextFileRDD(live(), path, minPartitions);
+    }
+
+    /** An RDD with no partitions. */
+    public <T> RDD<T> emptyRDD() {
+        return new EmptyRDD<>(live());
+    }
+
+    /** The elements of all {@code rdds}, one after the other. */
+    @SafeVarargs
+    public final <T> RDD<T> union(RDD<T>... rdds) {
+        return union(List.of(rdds));
+    }
+
+    /** The elements of all {@code rdds}, one after the other. */
+    public <T> RDD<T> union(Iterable<RDD<T>> rdds) {
+        return new UnionRDD<>(live(), List.ofAll(rdds));
+    }
+
+    // ---- running jobs -----------------------------------------------------------------------
+
+    /**
+     * Runs {@code func} on every partition of {@code rdd} and returns the results in partition
+     * order. The building block of every action.
+     */
+    public <T, U> java.util.List<U> runJob(RDD<T> rdd, Function2<TaskContext, Iterator<T>, U> func) {
+        return runJob(rdd, func, List.range(0, rdd.getNumPartitions()));
+    }
+
+    /** Runs {@code func} on the given partitions of {@code rdd}; results in the order asked. */
+    @SuppressWarnings("unchecked")
+    public <T, U> java.util.List<U> runJob(RDD<T> rdd, Function2<TaskContext, Iterator<T>, U> func,
+                                           Iterable<Integer> partitions) {
+        live();
+        int[] ids = List.ofAll(partitions).toJavaStream().mapToInt(Integer::intValue).toArray();
+        int total = rdd.getNumPartitions();
+        for (int id : ids) {
+            if (id < 0 || id >= total) {
+                throw new IllegalArgumentException("partition " + id + " does not exist in " + rdd + " (it has " + total + ")");
+            }
+        }
+        prepareLineage(rdd);
+        Object[] results = scheduler.runJob(rdd, clean(func), ids, CallSite.capture());
+        return (java.util.List<U>) Arrays.asList(results);
+    }
+
+    /**
+     * Computes the partitions of every RDD in the lineage on the calling thread, so that a bad
+     * input path fails here, at the action, and the scheduler's thread never does I/O.
+     */
+    private static void prepareLineage(RDD<?> rdd) {
+        Set<Integer> seen = new HashSet<>();
+        ArrayDeque<RDD<?>> toVisit = new ArrayDeque<>();
+        toVisit.push(rdd);
+        while (!toVisit.isEmpty()) {
+            RDD<?> current = toVisit.pop();
+            if (seen.add(current.id())) {
+                current.partitions();
+                current.dependencies().forEach(d -> toVisit.push(d.rdd()));
+            }
+        }
+    }
+
+    // ---- facts and settings -------------------------------------------------------------------
+
+    /** The default number of partitions: {@code ember.default.parallelism}, else the total executor cores. */
+    public int defaultParallelism() {
+        return conf.defaultParallelism().getOrElse(() ->
+                Math.max(1, executors().filter(e -> e.state() == ExecutorInfo.State.ALIVE).map(ExecutorInfo::cores).sum().intValue()));
+    }
+
+    /** The executors (id, address, cores, state), alive and lost. */
+    public List<ExecutorInfo> executors() {
+        return List.ofAll(runtime.executors());
+    }
+
+    /**
+     * Stops an executor as if it had crashed (a developer API for testing recovery): its running
+     * tasks are resubmitted elsewhere and its shuffle outputs recomputed from lineage.
+     */
+    public void killExecutor(String executorId) {
+        runtime.killExecutor(executorId);
+    }
+
+    /** The settings this context was built with. */
+    public EmberConf conf() {
+        return conf;
+    }
+
+    /** The master URL. */
+    public String master() {
+        return master.url();
+    }
+
+    /** The application name. */
+    public String appName() {
+        return conf.get(EmberConf.APP_NAME).getOrElse("ember");
+    }
+
+    /** Whether {@link #close()} has been called. */
+    public boolean isStopped() {
+        return stopped.get();
+    }
+
+    /** Stops the scheduler and every executor; jobs still running fail. Idempotent. */
+    @Override
+    public void close() {
+        if (stopped.compareAndSet(false, true)) {
+            try {
+                scheduler.close();
+            } finally {
+                runtime.close();
+                ACTIVE.compareAndSet(this, null);
+            }
+        }
+    }
+
+    /** The same as {@link #close()}, Spark's name for it. */
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public String toString() {
+        return "EmberContext(" + appName() + ", " + master.url() + (isStopped() ? ", stopped" : "") + ")";
+    }
+
+    // ---- for the engine's own classes ---------------------------------------------------------
+
+    int newRddId() {
+        return nextRddId.getAndIncrement();
+    }
+
+    int registerShuffle(ShuffleDependency<?, ?, ?> dependency) {
+        return nextShuffleId.getAndIncrement();
+    }
+
+    /** Checks that {@code f} can be shipped, and makes its class loader known to executors. */
+    <F> F clean(F f) {
+        Objects.requireNonNull(f, "function is null");
+        Closures.ensureSerializable(f);
+        userClassLoader.register(f.getClass().getClassLoader());
+        return f;
+    }
+
+    /** Snapshot of the scheduler's bookkeeping sizes, for tests that check nothing leaks. */
+    java.util.Map<String, Integer> schedulerBookkeeping() {
+        return scheduler.bookkeeping();
+    }
+
+    private EmberContext live() {
+        if (stopped.get()) {
+            throw new IllegalStateException("Cannot use a stopped EmberContext (" + appName() + ")");
+        }
+        return this;
+    }
+
+    /**
+     * Configures and creates (or returns the active) context. Each option is checked when it is
+     * set, and a bad one is rejected there with a message naming it.
+     */
+    public static final class Builder {
+        private EmberConf conf = EmberConf.empty();
+
+        private Builder() {
+        }
+
+        /** Where to run: {@code local}, {@code local[N]} or {@code local[*]}. */
+        public Builder master(String master) {
+            conf = conf.with(EmberConf.MASTER, master);
+            return this;
+        }
+
+        /** The application's name. */
+        public Builder appName(String name) {
+            conf = conf.with(EmberConf.APP_NAME, name);
+            return this;
+        }
+
+        /** Sets an {@code ember.*} setting (see {@link EmberConf}). */
+        public Builder config(String key, String value) {
+            conf = conf.with(key, value);
+            return this;
+        }
+
+        /** Sets an {@code ember.*} setting to a number. */
+        public Builder config(String key, long value) {
+            return config(key, Long.toString(value));
+        }
+
+        /**
+         * The active context if there is one (its settings unchanged, as in Spark), else a new
+         * one started with these settings.
+         */
+        public EmberContext getOrCreate() {
+            synchronized (ACTIVE) {
+                EmberContext active = ACTIVE.get();
+                if (active != null && !active.isStopped()) {
+                    return active;
+                }
+                EmberContext created = new EmberContext(conf);
+                ACTIVE.set(created);
+                return created;
+            }
+        }
+    }
+}

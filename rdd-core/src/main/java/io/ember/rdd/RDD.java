@@ -1,0 +1,520 @@
+package io.ember.rdd;
+
+import io.ember.rdd.internal.CallSite;
+import io.ember.rdd.internal.CartesianRDD;
+import io.ember.rdd.internal.CoalescedRDD;
+import io.ember.rdd.internal.Iterators;
+import io.ember.rdd.internal.LineageFormatter;
+import io.ember.rdd.internal.MapPartitionsRDD;
+import io.ember.rdd.internal.PartitionwiseSampledRDD;
+import io.ember.rdd.internal.RddActions;
+import io.ember.rdd.internal.UnionRDD;
+import io.ember.rdd.internal.ZippedPartitionsRDD;
+import io.ember.rdd.internal.ZippedWithIndexRDD;
+import io.ember.rdd.io.TextOutput;
+import io.vavr.Function1;
+import io.vavr.Function2;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+import java.io.Serializable;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * A Resilient Distributed Dataset: an immutable, partitioned collection of elements that can be
+ * computed in parallel and recomputed from its lineage when a piece is lost.
+ *
+ * <p>An RDD is defined by five properties, as in Spark:
+ * <ol>
+ *   <li>a list of {@linkplain #partitions() partitions};</li>
+ *   <li>a function {@link #compute} that computes one partition from its parents;</li>
+ *   <li>a list of {@linkplain #dependencies() dependencies} on parent RDDs (narrow or shuffle);</li>
+ *   <li>optionally a {@linkplain #partitioner() partitioner} for key-value RDDs;</li>
+ *   <li>optionally the {@linkplain #preferredLocations preferred locations} of each partition.</li>
+ * </ol>
+ *
+ * <p>Transformations ({@link #map}, {@link #filter}, ...) are lazy: they only build a new RDD.
+ * Actions ({@link #collect}, {@link #count}, ...) run a job on the context's executors and block
+ * until it ends. Functions passed to transformations are checked for serializability at the call
+ * that passes them and run on executors, never on the calling thread.
+ *
+ * <pre>{@code
+ * RDD<Integer> data = sc.parallelize(List.range(1, 10001));
+ * data.filter(x -> x < 10).collect();   // List(1, 2, 3, 4, 5, 6, 7, 8, 9)
+ * }</pre>
+ *
+ * <p>RDD objects are thread-safe: several threads may run actions on the same RDD.
+ *
+ * @param <T> the element type
+ */
+public abstract class RDD<T> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final transient EmberContext sc;
+    private final int id;
+    private final transient String creationSite;
+    private volatile String name;
+    private transient volatile Partition[] partitionsCache;
+    private transient volatile List<Dependency<?>> dependenciesCache;
+
+    /** Creates an RDD in context {@code sc}; subclasses call this from the driver. */
+    protected RDD(EmberContext sc) {
+        this.sc = Objects.requireNonNull(sc, "sc is null");
+        this.id = sc.newRddId();
+        this.creationSite = CallSite.capture();
+    }
+
+    // ---- the five properties -------------------------------------------------------------
+
+    /** Computes the partitions of this RDD; called once, on the driver. */
+    protected abstract Partition[] getPartitions();
+
+    /**
+     * Computes one partition. Called on an executor; use parents' {@link #iterator} to read
+     * their partitions so that their caching applies.
+     */
+    protected abstract Iterator<T> compute(Partition split, TaskContext context);
+
+    /** The dependencies on parent RDDs; called once, on the driver. None by default. */
+    protected List<Dependency<?>> getDependencies() {
+        return List.empty();
+    }
+
+    /** The partitioner of a key-value RDD whose layout is known. None by default. */
+    public Option<Partitioner> partitioner() {
+        return Option.none();
+    }
+
+    /** Where a partition would best be computed (executor ids or hosts). None by default. */
+    protected List<String> getPreferredLocations(Partition split) {
+        return List.empty();
+    }
+
+    /** The partitions, computed once and remembered. Driver only. */
+    public final Partition[] partitions() {
+        Partition[] p = partitionsCache;
+        if (p == null) {
+            synchronized (this) {
+                p = partitionsCache;
+                if (p == null) {
+                    p = getPartitions();
+                    for (int i = 0; i < p.length; i++) {
+                        if (p[i].index() != i) {
+                            throw new IllegalStateException(getClass().getSimpleName() + "[" + id
+                                    + "]: partition at position " + i + " has index " + p[i].index());
+                        }
+                    }
+                    partitionsCache = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** The dependencies, computed once and remembered. Driver only. */
+    public final List<Dependency<?>> dependencies() {
+        List<Dependency<?>> d = dependenciesCache;
+        if (d == null) {
+            d = getDependencies();
+            dependenciesCache = d;
+        }
+        return d;
+    }
+
+    /** The preferred locations of a partition. */
+    public final List<String> preferredLocations(Partition split) {
+        return getPreferredLocations(split);
+    }
+
+    /**
+     * Reads a partition: the entry point through which child RDDs and tasks pull data.
+     * Not meant to be called by users outside a {@link #compute} implementation.
+     */
+    public final Iterator<T> iterator(Partition split, TaskContext context) {
+        return compute(split, context);
+    }
+
+    // ---- identity --------------------------------------------------------------------------
+
+    /** The context this RDD was created in. Driver only. */
+    public final EmberContext context() {
+        if (sc == null) {
+            throw new IllegalStateException("RDD[" + id + "] has no context here: RDD transformations and "
+                    + "actions can only be called on the driver, not inside another RDD's function");
+        }
+        return sc;
+    }
+
+    /** A number unique to this RDD within its context. */
+    public final int id() {
+        return id;
+    }
+
+    /** The name given with {@link #setName}, or null. */
+    public final String name() {
+        return name;
+    }
+
+    /** Names this RDD (shown in {@link #toDebugString()} and the UI); returns {@code this}. */
+    public RDD<T> setName(String name) {
+        this.name = name;
+        return this;
+    }
+
+    /** The number of partitions. */
+    public final int getNumPartitions() {
+        return partitions().length;
+    }
+
+    /** Where in user code this RDD was created, e.g. {@code filter at Job.java:12}. */
+    public final String creationSite() {
+        return creationSite;
+    }
+
+    /**
+     * The lineage as Spark prints it: one line per RDD with its partition count, indented at
+     * each shuffle.
+     *
+     * <pre>
+     * (2) ShuffledRDD[3] at reduceByKey at WordCount.java:20 []
+     *  +-(2) MapPartitionsRDD[2] at mapToPair at WordCount.java:19 []
+     *     |  ParallelCollectionRDD[0] at parallelize at WordCount.java:17 []
+     * </pre>
+     */
+    public final String toDebugString() {
+        return LineageFormatter.format(this);
+    }
+
+    /**
+     * The storage level as {@link #toDebugString()} shows it in brackets; empty while the RDD is
+     * not persisted.
+     */
+    public String storageDescription() {
+        return "";
+    }
+
+    @Override
+    public String toString() {
+        return (name == null ? "" : name + " ") + getClass().getSimpleName() + "[" + id + "] at " + creationSite;
+    }
+
+    // ---- transformations ------------------------------------------------------------------
+
+    /** Applies {@code f} to every element. */
+    public <U> RDD<U> map(Function1<? super T, ? extends U> f) {
+        Function1<? super T, ? extends U> g = clean(f);
+        return new MapPartitionsRDD<T, U>(this, (ctx, it) -> Iterators.map(it, g), false);
+    }
+
+    /** Applies {@code f} to every element and flattens the results. */
+    public <U> RDD<U> flatMap(Function1<? super T, ? extends Iterable<? extends U>> f) {
+        Function1<? super T, ? extends Iterable<? extends U>> g = clean(f);
+        return new MapPartitionsRDD<T, U>(this, (ctx, it) -> Iterators.flatMap(it, g), false);
+    }
+
+    /** Keeps the elements for which {@code predicate} is true. */
+    public RDD<T> filter(Function1<? super T, Boolean> predicate) {
+        Function1<? super T, Boolean> p = clean(predicate);
+        return new MapPartitionsRDD<T, T>(this, (ctx, it) -> Iterators.filter(it, p), true);
+    }
+
+    /** Transforms each partition as a whole. */
+    public <U> RDD<U> mapPartitions(Function1<io.vavr.collection.Iterator<T>, ? extends Iterator<U>> f) {
+        return mapPartitions(f, false);
+    }
+
+    /**
+     * Transforms each partition as a whole; {@code preservesPartitioning} tells that keys are
+     * unchanged, so a pair RDD keeps its partitioner.
+     */
+    public <U> RDD<U> mapPartitions(Function1<io.vavr.collection.Iterator<T>, ? extends Iterator<U>> f,
+                                    boolean preservesPartitioning) {
+        Function1<io.vavr.collection.Iterator<T>, ? extends Iterator<U>> g = clean(f);
+        return new MapPartitionsRDD<T, U>(this, (ctx, it) -> g.apply(io.vavr.collection.Iterator.ofAll(it)),
+                preservesPartitioning);
+    }
+
+    /** Transforms each partition as a whole, knowing its index. */
+    public <U> RDD<U> mapPartitionsWithIndex(
+            Function2<Integer, io.vavr.collection.Iterator<T>, ? extends Iterator<U>> f) {
+        Function2<Integer, io.vavr.collection.Iterator<T>, ? extends Iterator<U>> g = clean(f);
+        return new MapPartitionsRDD<T, U>(this,
+                (ctx, it) -> g.apply(ctx.partitionId(), io.vavr.collection.Iterator.ofAll(it)), false);
+    }
+
+    /** Turns each partition into one list. */
+    public RDD<List<T>> glom() {
+        return new MapPartitionsRDD<T, List<T>>(this,
+                (ctx, it) -> io.vavr.collection.Iterator.of(List.ofAll(() -> it)), false);
+    }
+
+    /** Pairs every element with the key {@code f} computes. */
+    public <K> PairRDD<K, T> keyBy(Function1<? super T, ? extends K> f) {
+        Function1<? super T, ? extends K> g = clean(f);
+        return PairRDD.of(map(x -> Tuple.of(g.apply(x), x)));
+    }
+
+    /** Maps every element to a key-value pair. */
+    public <K, V> PairRDD<K, V> mapToPair(Function1<? super T, Tuple2<K, V>> f) {
+        return PairRDD.of(map(f));
+    }
+
+    /** The distinct elements (a shuffle), in {@link #getNumPartitions()} partitions. */
+    public RDD<T> distinct() {
+        return distinct(getNumPartitions());
+    }
+
+    /** The distinct elements, in {@code numPartitions} partitions. */
+    public RDD<T> distinct(int numPartitions) {
+        return mapToPair(x -> Tuple.of(x, (Object) null))
+                .reduceByKey((a, b) -> a, numPartitions)
+                .keys();
+    }
+
+    /** All elements of this RDD and then of {@code other} (duplicates kept, no shuffle). */
+    public RDD<T> union(RDD<T> other) {
+        return new UnionRDD<>(context(), List.of(this, other));
+    }
+
+    /** The distinct elements present in both RDDs (a shuffle). */
+    public RDD<T> intersection(RDD<T> other) {
+        int n = Math.max(getNumPartitions(), other.getNumPartitions());
+        return mapToPair(x -> Tuple.of(x, (Object) null))
+                .cogroup(other.mapToPair(x -> Tuple.of(x, (Object) null)), new HashPartitioner(n))
+                .filter(kv -> !kv._2._1.isEmpty() && !kv._2._2.isEmpty())
+                .map(Tuple2::_1);
+    }
+
+    /** The elements of this RDD that are not in {@code other} (duplicates of this kept). */
+    public RDD<T> subtract(RDD<T> other) {
+        return mapToPair(x -> Tuple.of(x, (Object) null))
+                .subtractByKey(other.mapToPair(x -> Tuple.of(x, (Object) null)))
+                .keys();
+    }
+
+    /** A random sample with a fixed seed; see {@link #sample(boolean, double, long)}. */
+    public RDD<T> sample(boolean withReplacement, double fraction) {
+        return sample(withReplacement, fraction, new Random().nextLong());
+    }
+
+    /**
+     * A random sample: each element is kept with probability {@code fraction} (Bernoulli), or,
+     * with replacement, appears a Poisson({@code fraction}) number of times. Deterministic for a
+     * given seed and partitioning.
+     */
+    public RDD<T> sample(boolean withReplacement, double fraction, long seed) {
+        if (fraction < 0 || (!withReplacement && fraction > 1)) {
+            throw new IllegalArgumentException("sample fraction must be in [0, 1] without replacement "
+                    + "and >= 0 with replacement, got " + fraction);
+        }
+        return new PartitionwiseSampledRDD<>(this, withReplacement, fraction, seed);
+    }
+
+    /**
+     * Sorts by the key {@code f} computes (a range-partitioned shuffle; the ranges are found by
+     * sampling, which runs a small job now, as in Spark).
+     */
+    public <K extends Comparable<? super K>> RDD<T> sortBy(Function1<? super T, ? extends K> f,
+                                                           boolean ascending, int numPartitions) {
+        Function1<? super T, ? extends K> g = clean(f);
+        return keyBy(g).sortByKey(ascending, numPartitions).values();
+    }
+
+    /** Sorts ascending by the key {@code f} computes, keeping the number of partitions. */
+    public <K extends Comparable<? super K>> RDD<T> sortBy(Function1<? super T, ? extends K> f) {
+        return sortBy(f, true, getNumPartitions());
+    }
+
+    /** Groups elements by the key {@code f} computes (a shuffle). */
+    public <K> PairRDD<K, List<T>> groupBy(Function1<? super T, ? extends K> f) {
+        return this.<K>keyBy(f).groupByKey();
+    }
+
+    /** Groups elements by the key {@code f} computes into {@code numPartitions} partitions. */
+    public <K> PairRDD<K, List<T>> groupBy(Function1<? super T, ? extends K> f, int numPartitions) {
+        return this.<K>keyBy(f).groupByKey(numPartitions);
+    }
+
+    /**
+     * Pairs each element with its index (partition order, then order within the partition).
+     * Runs a job now to count the elements of every partition but the last, as in Spark.
+     */
+    public PairRDD<T, Long> zipWithIndex() {
+        return PairRDD.of(new ZippedWithIndexRDD<>(this));
+    }
+
+    /**
+     * Pairs the i-th element of this RDD with the i-th of {@code other}. Both must have the same
+     * number of partitions and the same number of elements in each partition.
+     */
+    public <U> PairRDD<T, U> zip(RDD<U> other) {
+        return PairRDD.of(new ZippedPartitionsRDD<>(this, other));
+    }
+
+    /** Every pair of an element of this RDD with an element of {@code other}. */
+    public <U> PairRDD<T, U> cartesian(RDD<U> other) {
+        return PairRDD.of(new CartesianRDD<>(this, other));
+    }
+
+    /** Merges partitions down to {@code numPartitions} without a shuffle. */
+    public RDD<T> coalesce(int numPartitions) {
+        return coalesce(numPartitions, false);
+    }
+
+    /**
+     * Reduces (or, with {@code shuffle}, changes) the number of partitions. Without a shuffle
+     * neighbouring partitions are merged and the count can only go down.
+     */
+    public RDD<T> coalesce(int numPartitions, boolean shuffle) {
+        if (numPartitions < 1) {
+            throw new IllegalArgumentException("number of partitions must be positive, got " + numPartitions);
+        }
+        if (!shuffle) {
+            return new CoalescedRDD<>(this, numPartitions);
+        }
+        RDD<Tuple2<Integer, T>> keyed = mapPartitionsWithIndex((index, it) -> {
+            int[] position = {new Random(index).nextInt(numPartitions)};
+            return it.map(x -> Tuple.of(position[0]++ % numPartitions, x));
+        });
+        return PairRDD.of(keyed)
+                .partitionBy(new HashPartitioner(numPartitions))
+                .values();
+    }
+
+    /** Redistributes the elements evenly over {@code numPartitions} partitions (a shuffle). */
+    public RDD<T> repartition(int numPartitions) {
+        return coalesce(numPartitions, true);
+    }
+
+    // ---- actions ------------------------------------------------------------------------
+
+    /** All elements, in partition order. */
+    public List<T> collect() {
+        return RddActions.collect(this);
+    }
+
+    /** The number of elements. */
+    public long count() {
+        return RddActions.count(this);
+    }
+
+    /** Whether there are no elements (reads at most the first non-empty partitions). */
+    public boolean isEmpty() {
+        return getNumPartitions() == 0 || take(1).isEmpty();
+    }
+
+    /**
+     * The first element.
+     *
+     * @throws UnsupportedOperationException if the RDD is empty
+     */
+    public T first() {
+        return firstOption().getOrElseThrow(() ->
+                new UnsupportedOperationException("first() on an empty RDD: " + this));
+    }
+
+    /** The first element, if any. */
+    public Option<T> firstOption() {
+        return take(1).headOption();
+    }
+
+    /** The first {@code n} elements, reading as few partitions as it can. */
+    public List<T> take(int n) {
+        return RddActions.take(this, n);
+    }
+
+    /** The {@code n} smallest elements in natural order (elements must be Comparable). */
+    public List<T> takeOrdered(int n) {
+        return takeOrdered(n, SerializableComparator.natural());
+    }
+
+    /** The {@code n} smallest elements by {@code comparator}. */
+    public List<T> takeOrdered(int n, SerializableComparator<? super T> comparator) {
+        return RddActions.takeOrdered(this, n, clean(comparator));
+    }
+
+    /** The {@code n} largest elements in natural order, largest first. */
+    public List<T> top(int n) {
+        return takeOrdered(n, SerializableComparator.<T>natural().reverse());
+    }
+
+    /** The {@code n} largest elements by {@code comparator}, largest first. */
+    public List<T> top(int n, SerializableComparator<? super T> comparator) {
+        SerializableComparator<? super T> c = clean(comparator);
+        return takeOrdered(n, (T a, T b) -> c.compare(b, a));
+    }
+
+    /**
+     * Combines all elements with an associative, commutative function.
+     *
+     * @throws UnsupportedOperationException if the RDD is empty
+     */
+    public T reduce(Function2<T, T, T> f) {
+        return reduceOption(f).getOrElseThrow(() ->
+                new UnsupportedOperationException("reduce() on an empty RDD: " + this));
+    }
+
+    /** Combines all elements, or none if the RDD is empty. */
+    public Option<T> reduceOption(Function2<T, T, T> f) {
+        return RddActions.reduce(this, clean(f));
+    }
+
+    /**
+     * Folds each partition from {@code zero}, then folds the partition results from
+     * {@code zero}; {@code zero} must be a neutral element of {@code f}.
+     */
+    public T fold(T zero, Function2<T, T, T> f) {
+        return aggregate(zero, f, f);
+    }
+
+    /** Aggregates each partition with {@code seqOp} from {@code zero}, then merges with {@code combOp}. */
+    public <U> U aggregate(U zero, Function2<U, ? super T, U> seqOp, Function2<U, U, U> combOp) {
+        return RddActions.aggregate(this, zero, clean(seqOp), clean(combOp));
+    }
+
+    /** Runs {@code f} on every element, on the executors. */
+    public void foreach(VoidFunction<? super T> f) {
+        VoidFunction<? super T> g = clean(f);
+        foreachPartition(it -> {
+            while (it.hasNext()) {
+                g.call(it.next());
+            }
+        });
+    }
+
+    /** Runs {@code f} on every partition's iterator, on the executors. */
+    public void foreachPartition(VoidFunction<Iterator<T>> f) {
+        RddActions.foreachPartition(this, clean(f));
+    }
+
+    /** How many times each distinct element occurs. */
+    public Map<T, Long> countByValue() {
+        return mapToPair(x -> Tuple.of(x, 1L)).countByKey();
+    }
+
+    /**
+     * Writes each element's {@code toString()} as a line, one {@code part-NNNNN} file per
+     * partition, into the directory {@code path}, which must not exist. The output appears
+     * whole or not at all: tasks write into a temporary directory that is moved into place
+     * when the job succeeds, with a {@code _SUCCESS} marker.
+     */
+    public void saveAsTextFile(String path) {
+        TextOutput.save(this, path, false);
+    }
+
+    /** Like {@link #saveAsTextFile(String)}, replacing existing output only once the new output is complete. */
+    public void saveAsTextFile(String path, boolean overwrite) {
+        TextOutput.save(this, path, overwrite);
+    }
+
+    // ---- helpers for subclasses --------------------------------------------------------
+
+    /** Checks that a user function can be shipped to executors, naming what it captured if not. */
+    protected final <F> F clean(F f) {
+        return context().clean(f);
+    }
+}

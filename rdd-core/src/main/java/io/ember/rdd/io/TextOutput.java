@@ -1,0 +1,45 @@
+package io.ember.rdd.io;
+
+import io.ember.rdd.RDD;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code saveAsTextFile}: one {@code part-NNNNN} file of lines per partition, committed atomically. */
+public final class TextOutput {
+    private TextOutput() {
+    }
+
+    /** Writes {@code rdd}'s elements as lines under {@code path}. */
+    public static <T> void save(RDD<T> rdd, String path, boolean overwrite) {
+        OutputCommitter committer = OutputCommitter.setupJob(path, overwrite);
+        String staging = committer.stagingPath();
+        try {
+            rdd.context().runJob(rdd, (ctx, it) -> {
+                String name = String.format("part-%05d", ctx.partitionId());
+                Path attempt = OutputCommitter.taskAttemptFile(staging, ctx.partitionId(), ctx.attemptNumber(),
+                        ctx.taskAttemptId(), name);
+                try {
+                    Files.createDirectories(attempt.getParent());
+                    try (BufferedWriter out = Files.newBufferedWriter(attempt, StandardCharsets.UTF_8)) {
+                        while (it.hasNext()) {
+                            out.write(String.valueOf(it.next()));
+                            out.write('\n');
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot write " + attempt, e);
+                }
+                OutputCommitter.commitTask(staging, attempt);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            committer.abortJob();
+            throw e;
+        }
+        committer.commitJob();
+    }
+}

@@ -1,0 +1,585 @@
+package io.ember.rdd.scheduler;
+
+import io.ember.actors.ExecutorInfo;
+import io.ember.actors.ExecutorRuntime;
+import io.ember.actors.TaskOutcome;
+import io.ember.rdd.Dependency;
+import io.ember.rdd.JobFailedException;
+import io.ember.rdd.NarrowDependency;
+import io.ember.rdd.Partition;
+import io.ember.rdd.RDD;
+import io.ember.rdd.ShuffleDependency;
+import io.ember.rdd.TaskContext;
+import io.ember.rdd.shuffle.FetchFailedException;
+import io.ember.rdd.shuffle.MapStatus;
+import io.ember.serializers.Codec;
+import io.ember.serializers.Codecs;
+import io.vavr.Function2;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns jobs into stages and stages into tasks on the executors, and recovers from failures.
+ *
+ * <p>Design notes. One thread, {@code ember-dag-scheduler}, owns every piece of scheduling
+ * state below; public methods only post {@link SchedulerEvent}s to it (as Spark's DAGScheduler
+ * does). The lineage is cut at shuffle dependencies: each shuffle gets a {@link ShuffleMapStage}
+ * that outlives jobs (so its outputs are reused), each job a {@link ResultStage}. A stage is
+ * submitted when its parents' outputs all exist; independent parents run at the same time.
+ * Tasks are queued and launched into free executor slots, preferring their preferred locations.
+ *
+ * <p>Failure handling, for reviewers:
+ * <ul>
+ *   <li>a task that throws is retried until it has failed {@code maxTaskFailures} times, then
+ *       its stage is aborted and every job using it fails with the user's exception as cause;</li>
+ *   <li>a task whose executor is lost is resubmitted without counting as a failure;</li>
+ *   <li>a lost executor's map outputs are forgotten; reducers that cannot fetch an output
+ *       report a fetch failure, which marks the reduce stage failed and, after a short pause to
+ *       gather other failures, resubmits the map stage's missing partitions and then the reduce
+ *       stage (at most {@value #MAX_STAGE_ATTEMPTS} times);</li>
+ *   <li>nothing waits forever: a waiting stage whose parent lost outputs resubmits that parent,
+ *       and when no executor is left every job fails.</li>
+ * </ul>
+ */
+public final class DAGScheduler implements AutoCloseable {
+    static final int MAX_STAGE_ATTEMPTS = 4;
+    private static final long RESUBMIT_DELAY_MS = 50;
+
+    private final ExecutorRuntime runtime;
+    private final int maxTaskFailures;
+    private final ClassLoader userClassLoader;
+    private final Codec codec = Codecs.kryo();
+    private final BlockingQueue<SchedulerEvent> events = new LinkedBlockingQueue<>();
+    private final ScheduledExecutorService timer;
+    private final Thread loop;
+
+    // Owned by the event loop thread.
+    private int nextStageId;
+    private int nextJobId;
+    private long nextTaskId;
+    private final Map<Integer, ShuffleMapStage> shuffleStages = new HashMap<>();
+    private final Set<Stage> waiting = new HashSet<>();
+    private final Set<Stage> running = new HashSet<>();
+    private final Set<Stage> failed = new HashSet<>();
+    private final Map<Integer, ActiveJob> jobs = new HashMap<>();
+    private final Map<Long, TaskAttempt> runningTasks = new HashMap<>();
+    private final ArrayDeque<TaskAttempt> queue = new ArrayDeque<>();
+    private final Map<String, Integer> freeSlots = new LinkedHashMap<>();
+    private final Set<String> lostExecutors = new HashSet<>();
+    private boolean resubmitScheduled;
+    private boolean stopped;
+
+    /**
+     * Starts the event loop over {@code runtime}'s executors; {@code userClassLoader} resolves
+     * application classes in task results.
+     */
+    public DAGScheduler(ExecutorRuntime runtime, int maxTaskFailures, ClassLoader userClassLoader) {
+        this.runtime = runtime;
+        this.userClassLoader = userClassLoader;
+        this.maxTaskFailures = maxTaskFailures;
+        for (ExecutorInfo executor : runtime.executors()) {
+            if (executor.state() == ExecutorInfo.State.ALIVE) {
+                freeSlots.put(executor.id(), executor.cores());
+            }
+        }
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ember-dag-scheduler-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.loop = new Thread(this::runLoop, "ember-dag-scheduler");
+        loop.setDaemon(true);
+        loop.start();
+        runtime.onExecutorLost(id -> post(new SchedulerEvent.ExecutorLost(id)));
+    }
+
+    /**
+     * Runs {@code func} on the given partitions of {@code rdd} and returns one result per
+     * partition, in the order asked. Blocks until the job ends.
+     *
+     * @throws JobFailedException if the job is aborted
+     */
+    @SuppressWarnings("unchecked")
+    public Object[] runJob(RDD<?> rdd, Function2<TaskContext, ? extends Iterator<?>, ?> func, int[] partitions,
+                           String callSite) {
+        CompletableFuture<Object[]> completion = new CompletableFuture<>();
+        post(new SchedulerEvent.JobSubmitted(rdd, (Function2<TaskContext, Iterator<Object>, ?>) func,
+                partitions, callSite, completion));
+        try {
+            return completion.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof JobFailedException failure) {
+                throw new JobFailedException(failure.getMessage(), failure.getCause());
+            }
+            throw new JobFailedException("Job at " + callSite + " failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobFailedException("Interrupted while waiting for the job at " + callSite, e);
+        }
+    }
+
+    /** How many entries each bookkeeping structure holds (all zero when idle); for tests. */
+    public Map<String, Integer> bookkeeping() {
+        CompletableFuture<Map<String, Integer>> answer = new CompletableFuture<>();
+        post(new SchedulerEvent.Inspect(answer));
+        return answer.join();
+    }
+
+    /** Fails the jobs still running and stops the event loop. */
+    @Override
+    public void close() {
+        post(new SchedulerEvent.Shutdown());
+        try {
+            loop.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
+    }
+
+    private void post(SchedulerEvent event) {
+        events.add(event);
+    }
+
+    // ---- the event loop ---------------------------------------------------------------------
+
+    private void runLoop() {
+        while (!stopped) {
+            SchedulerEvent event;
+            try {
+                event = events.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                handle(event);
+            } catch (RuntimeException | Error e) {
+                // A bug here must not silently hang every waiting caller: fail them all.
+                for (ActiveJob job : new ArrayList<>(jobs.values())) {
+                    failJob(job, new JobFailedException("Scheduler error: " + e, e));
+                }
+            }
+        }
+    }
+
+    private void handle(SchedulerEvent event) {
+        if (event instanceof SchedulerEvent.JobSubmitted e) {
+            onJobSubmitted(e);
+        } else if (event instanceof SchedulerEvent.TaskEnded e) {
+            onTaskEnded(e.task(), e.outcome());
+        } else if (event instanceof SchedulerEvent.ExecutorLost e) {
+            onExecutorLost(e.executorId());
+        } else if (event instanceof SchedulerEvent.ResubmitFailedStages) {
+            onResubmitFailedStages();
+        } else if (event instanceof SchedulerEvent.Shutdown) {
+            stopped = true;
+            for (ActiveJob job : new ArrayList<>(jobs.values())) {
+                failJob(job, new JobFailedException("Job " + job.id + " cancelled because the EmberContext was stopped", null));
+            }
+        } else if (event instanceof SchedulerEvent.Inspect i) {
+            i.answer().complete(Map.of("jobs", jobs.size(), "waiting", waiting.size(), "running", running.size(),
+                    "failed", failed.size(), "runningTasks", runningTasks.size(), "queuedTasks", queue.size()));
+        }
+    }
+
+    private void onJobSubmitted(SchedulerEvent.JobSubmitted e) {
+        int jobId = nextJobId++;
+        if (e.partitions().length == 0) {
+            e.completion().complete(new Object[0]);
+            return;
+        }
+        ResultStage stage;
+        try {
+            List<ShuffleDependency<?, ?, ?>> shuffles = shuffleDependenciesOf(e.rdd());
+            List<ShuffleMapStage> parents = new ArrayList<>();
+            for (ShuffleDependency<?, ?, ?> dep : shuffles) {
+                parents.add(shuffleStageFor(dep, jobId));
+            }
+            stage = new ResultStage(nextStageId++, e.rdd(), parents, shuffleIds(shuffles), jobId, e.func());
+        } catch (RuntimeException ex) {
+            e.completion().completeExceptionally(ex);
+            return;
+        }
+        ActiveJob job = new ActiveJob(jobId, stage, e.partitions(), e.completion());
+        stage.job = job;
+        jobs.put(jobId, job);
+        forEachStage(stage, s -> s.jobIds.add(jobId));
+        submitStage(stage);
+    }
+
+    private void onTaskEnded(TaskAttempt task, TaskOutcome outcome) {
+        runningTasks.remove(task.taskId());
+        if (!lostExecutors.contains(task.executorId()) && freeSlots.containsKey(task.executorId())) {
+            freeSlots.merge(task.executorId(), 1, Integer::sum);
+        }
+        if (outcome instanceof TaskOutcome.ExecutorLost) {
+            onExecutorLost(task.executorId());
+            requeue(task);
+        } else if (outcome instanceof TaskOutcome.Crashed crashed) {
+            onTaskFailed(task, new IllegalStateException("Executor " + crashed.executorId() + " crashed running "
+                    + task.describe() + ": " + crashed.error()));
+        } else {
+            TaskResult result;
+            try {
+                result = codec.deserialize(((TaskOutcome.Finished) outcome).result(), userClassLoader);
+            } catch (RuntimeException ex) {
+                result = new TaskResult.Failed(ex);
+            }
+            onTaskResult(task, result);
+        }
+        launchTasks();
+    }
+
+    private void onTaskResult(TaskAttempt task, TaskResult result) {
+        Stage stage = task.stage();
+        if (result instanceof TaskResult.Value value) {
+            ActiveJob job = ((ResultStage) stage).job;
+            if (job == null || !jobs.containsKey(job.id)) {
+                return;
+            }
+            int index = job.outputIndexOf(task.partition());
+            if (!job.finished[index]) {
+                job.finished[index] = true;
+                job.results[index] = value.value();
+                job.numFinished++;
+                stage.pending.clear(task.partition());
+            }
+            if (job.numFinished == job.partitions.length) {
+                finishJob(job);
+            }
+        } else if (result instanceof TaskResult.MapOutput output) {
+            ShuffleMapStage mapStage = (ShuffleMapStage) stage;
+            if (!lostExecutors.contains(output.status().executorId())) {
+                mapStage.addOutput(task.partition(), output.status());
+                stage.pending.clear(task.partition());
+            }
+            if (running.contains(stage) && stage.pending.isEmpty()) {
+                running.remove(stage);
+                if (mapStage.isAvailable()) {
+                    onStageCompleted();
+                } else {
+                    submitStage(stage);
+                }
+            }
+        } else if (result instanceof TaskResult.FetchFailed fetch) {
+            onFetchFailed(task, fetch);
+        } else {
+            onTaskFailed(task, ((TaskResult.Failed) result).error());
+        }
+    }
+
+    private void onTaskFailed(TaskAttempt task, Throwable error) {
+        if (!isLive(task)) {
+            return;
+        }
+        Stage stage = task.stage();
+        int failures = stage.taskFailures.merge(task.partition(), 1, Integer::sum);
+        if (failures >= maxTaskFailures) {
+            abortStage(stage, "Task " + task.partition() + " in stage " + stage.id + "." + task.stageAttempt()
+                    + " failed " + failures + " times; most recent failure: Lost " + task.describe() + ": "
+                    + error, error);
+        } else {
+            queue.add(task.retry(nextTaskId++));
+        }
+    }
+
+    private void onFetchFailed(TaskAttempt task, TaskResult.FetchFailed fetch) {
+        ShuffleMapStage mapStage = shuffleStages.get(fetch.shuffleId());
+        if (mapStage != null) {
+            mapStage.removeOutput(fetch.mapId(), fetch.executorId());
+        }
+        Stage stage = task.stage();
+        if (!isLive(task)) {
+            return;
+        }
+        running.remove(stage);
+        stage.pending.clear();
+        stage.fetchFailures++;
+        if (stage.fetchFailures > MAX_STAGE_ATTEMPTS) {
+            abortStage(stage, stage + " failed " + stage.fetchFailures + " times because of fetch failures; last: "
+                    + fetch.message(), new FetchFailedException(fetch.shuffleId(), fetch.mapId(),
+                    fetch.executorId(), fetch.message()));
+            return;
+        }
+        failed.add(stage);
+        if (mapStage != null) {
+            failed.add(mapStage);
+        }
+        if (!resubmitScheduled) {
+            resubmitScheduled = true;
+            timer.schedule(() -> post(new SchedulerEvent.ResubmitFailedStages()), RESUBMIT_DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void onResubmitFailedStages() {
+        resubmitScheduled = false;
+        List<Stage> toResubmit = new ArrayList<>(failed);
+        failed.clear();
+        toResubmit.sort(Comparator.comparingInt((Stage s) -> s.firstJobId).thenComparingInt(s -> s.id));
+        for (Stage stage : toResubmit) {
+            submitStage(stage);
+        }
+    }
+
+    private void onExecutorLost(String executorId) {
+        if (!lostExecutors.add(executorId)) {
+            return;
+        }
+        freeSlots.remove(executorId);
+        for (ShuffleMapStage stage : shuffleStages.values()) {
+            stage.removeOutputsOn(executorId);
+        }
+        if (freeSlots.isEmpty()) {
+            for (ActiveJob job : new ArrayList<>(jobs.values())) {
+                failJob(job, new JobFailedException("Job " + job.id + " aborted: all executors are lost (last: "
+                        + executorId + ")", null));
+            }
+            return;
+        }
+        resubmitMissingParentsOfWaitingStages();
+    }
+
+    // ---- stages -----------------------------------------------------------------------------
+
+    private void submitStage(Stage stage) {
+        if (stage.jobIds.isEmpty() || waiting.contains(stage) || running.contains(stage)) {
+            return;
+        }
+        failed.remove(stage);
+        List<ShuffleMapStage> missing = new ArrayList<>();
+        for (ShuffleMapStage parent : stage.parents) {
+            if (!parent.isAvailable()) {
+                missing.add(parent);
+            }
+        }
+        if (missing.isEmpty()) {
+            submitMissingTasks(stage);
+        } else {
+            waiting.add(stage);
+            missing.forEach(this::submitStage);
+        }
+    }
+
+    private void submitMissingTasks(Stage stage) {
+        List<Integer> partitions = stage.missingPartitions();
+        if (partitions.isEmpty()) {
+            onStageCompleted();
+            return;
+        }
+        byte[] binary;
+        try {
+            binary = codec.serialize(stage instanceof ShuffleMapStage map
+                    ? new StageBinary.ShuffleMap(map.rdd, map.dependency)
+                    : new StageBinary.Result(stage.rdd, ((ResultStage) stage).func));
+        } catch (RuntimeException e) {
+            abortStage(stage, "Task not serializable: " + e.getMessage(), e);
+            return;
+        }
+        HashMap<Integer, MapStatus[]> statuses = new HashMap<>();
+        for (int shuffleId : stage.readShuffles) {
+            statuses.put(shuffleId, shuffleStages.get(shuffleId).outputs.clone());
+        }
+        byte[] statusBytes = codec.serialize(statuses);
+        Partition[] splits = stage.rdd.partitions();
+        stage.attempt++;
+        stage.pending.clear();
+        running.add(stage);
+        for (int p : partitions) {
+            stage.pending.set(p);
+            queue.add(new TaskAttempt(nextTaskId++, stage, stage.attempt, p, 0, binary, codec.serialize(splits[p]),
+                    statusBytes, stage.rdd.preferredLocations(splits[p]), null));
+        }
+        launchTasks();
+    }
+
+    private void onStageCompleted() {
+        for (Stage stage : new ArrayList<>(waiting)) {
+            if (stage.parents.stream().allMatch(ShuffleMapStage::isAvailable)) {
+                waiting.remove(stage);
+                submitStage(stage);
+            }
+        }
+        resubmitMissingParentsOfWaitingStages();
+    }
+
+    /** A waiting stage's parent that lost outputs after finishing would otherwise never run again. */
+    private void resubmitMissingParentsOfWaitingStages() {
+        for (Stage stage : new ArrayList<>(waiting)) {
+            for (ShuffleMapStage parent : stage.parents) {
+                if (!parent.isAvailable() && !running.contains(parent) && !waiting.contains(parent)
+                        && !failed.contains(parent)) {
+                    submitStage(parent);
+                }
+            }
+        }
+    }
+
+    private void abortStage(Stage stage, String message, Throwable cause) {
+        for (int jobId : new ArrayList<>(stage.jobIds)) {
+            ActiveJob job = jobs.get(jobId);
+            if (job != null) {
+                failJob(job, new JobFailedException("Job aborted due to stage failure: " + message, cause));
+            }
+        }
+    }
+
+    private void finishJob(ActiveJob job) {
+        jobs.remove(job.id);
+        releaseStages(job);
+        job.completion.complete(job.results);
+    }
+
+    private void failJob(ActiveJob job, JobFailedException error) {
+        jobs.remove(job.id);
+        releaseStages(job);
+        job.completion.completeExceptionally(error);
+    }
+
+    private void releaseStages(ActiveJob job) {
+        forEachStage(job.finalStage, s -> {
+            s.jobIds.remove(job.id);
+            if (s.jobIds.isEmpty()) {
+                waiting.remove(s);
+                running.remove(s);
+                failed.remove(s);
+                s.pending.clear();
+                s.taskFailures.clear();
+            }
+        });
+    }
+
+    private ShuffleMapStage shuffleStageFor(ShuffleDependency<?, ?, ?> dep, int jobId) {
+        ShuffleMapStage existing = shuffleStages.get(dep.shuffleId());
+        if (existing != null) {
+            return existing;
+        }
+        List<ShuffleDependency<?, ?, ?>> shuffles = shuffleDependenciesOf(dep.rdd());
+        List<ShuffleMapStage> parents = new ArrayList<>();
+        for (ShuffleDependency<?, ?, ?> parentDep : shuffles) {
+            parents.add(shuffleStageFor(parentDep, jobId));
+        }
+        ShuffleMapStage stage = new ShuffleMapStage(nextStageId++, dep.rdd(), parents, shuffleIds(shuffles), jobId, dep);
+        shuffleStages.put(dep.shuffleId(), stage);
+        return stage;
+    }
+
+    /** The shuffle dependencies reachable from {@code rdd} through narrow dependencies only. */
+    private static List<ShuffleDependency<?, ?, ?>> shuffleDependenciesOf(RDD<?> rdd) {
+        List<ShuffleDependency<?, ?, ?>> result = new ArrayList<>();
+        Set<Integer> seenShuffles = new HashSet<>();
+        Set<Integer> visited = new HashSet<>();
+        ArrayDeque<RDD<?>> toVisit = new ArrayDeque<>();
+        toVisit.push(rdd);
+        while (!toVisit.isEmpty()) {
+            RDD<?> current = toVisit.pop();
+            if (!visited.add(current.id())) {
+                continue;
+            }
+            for (Dependency<?> dep : current.dependencies()) {
+                if (dep instanceof ShuffleDependency<?, ?, ?> shuffle) {
+                    if (seenShuffles.add(shuffle.shuffleId())) {
+                        result.add(shuffle);
+                    }
+                } else if (dep instanceof NarrowDependency<?>) {
+                    toVisit.push(dep.rdd());
+                }
+            }
+        }
+        return result;
+    }
+
+    private static List<Integer> shuffleIds(List<ShuffleDependency<?, ?, ?>> deps) {
+        List<Integer> ids = new ArrayList<>();
+        deps.forEach(d -> ids.add(d.shuffleId()));
+        return ids;
+    }
+
+    private static void forEachStage(Stage root, java.util.function.Consumer<Stage> action) {
+        Set<Stage> seen = new HashSet<>();
+        ArrayDeque<Stage> toVisit = new ArrayDeque<>();
+        toVisit.push(root);
+        while (!toVisit.isEmpty()) {
+            Stage s = toVisit.pop();
+            if (seen.add(s)) {
+                action.accept(s);
+                s.parents.forEach(toVisit::push);
+            }
+        }
+    }
+
+    // ---- tasks ------------------------------------------------------------------------------
+
+    private boolean isLive(TaskAttempt task) {
+        Stage stage = task.stage();
+        return running.contains(stage) && task.stageAttempt() == stage.attempt && stage.pending.get(task.partition());
+    }
+
+    private void requeue(TaskAttempt task) {
+        if (isLive(task)) {
+            queue.add(task.retry(nextTaskId++));
+        }
+    }
+
+    private void launchTasks() {
+        while (!queue.isEmpty()) {
+            TaskAttempt task = queue.peek();
+            if (!isLive(task)) {
+                queue.poll();
+                continue;
+            }
+            String executor = pickExecutor(task.preferred());
+            if (executor == null) {
+                return;
+            }
+            queue.poll();
+            TaskAttempt launched = task.launchedOn(executor);
+            freeSlots.merge(executor, -1, Integer::sum);
+            runningTasks.put(launched.taskId(), launched);
+            byte[] bytes = codec.serialize(new TaskDescription(launched.taskId(), launched.stage().id,
+                    launched.stageAttempt(), launched.partition(), launched.attemptNumber(), launched.stageBinary(),
+                    launched.partitionBytes(), launched.mapStatuses()));
+            runtime.launch(executor, launched.taskId(), bytes).whenComplete((outcome, error) ->
+                    post(new SchedulerEvent.TaskEnded(launched, outcome != null ? outcome
+                            : new TaskOutcome.Crashed(executor, String.valueOf(error)))));
+        }
+    }
+
+    /** A free executor, one of {@code preferred} if possible; the one with most free slots otherwise. */
+    private String pickExecutor(io.vavr.collection.List<String> preferred) {
+        for (String candidate : preferred) {
+            if (freeSlots.getOrDefault(candidate, 0) > 0) {
+                return candidate;
+            }
+        }
+        String best = null;
+        int bestFree = 0;
+        for (Map.Entry<String, Integer> e : freeSlots.entrySet()) {
+            if (e.getValue() > bestFree) {
+                best = e.getKey();
+                bestFree = e.getValue();
+            }
+        }
+        if (best != null) {
+            // Rotate so that equally free executors take turns.
+            Integer free = freeSlots.remove(best);
+            freeSlots.put(best, free);
+        }
+        return best;
+    }
+}

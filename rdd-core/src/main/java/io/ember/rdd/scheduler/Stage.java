@@ -1,0 +1,47 @@
+package io.ember.rdd.scheduler;
+
+import io.ember.rdd.RDD;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A set of tasks that compute the same chain of narrow transformations, one task per partition,
+ * and that can start once their parent stages' shuffle outputs exist. Owned by the scheduler's
+ * event loop: never touched from another thread.
+ */
+abstract class Stage {
+    final int id;
+    final RDD<?> rdd;
+    final List<ShuffleMapStage> parents;
+    final List<Integer> readShuffles;
+    final int firstJobId;
+    final Set<Integer> jobIds = new HashSet<>();
+    /** Incremented each time the stage is (re)submitted. */
+    int attempt = -1;
+    /** Partitions of the current attempt not yet finished. */
+    final BitSet pending = new BitSet();
+    int fetchFailures;
+    /** Failed attempts per partition, counted against {@code ember.task.maxFailures}. */
+    final java.util.Map<Integer, Integer> taskFailures = new java.util.HashMap<>();
+
+    Stage(int id, RDD<?> rdd, List<ShuffleMapStage> parents, List<Integer> readShuffles, int firstJobId) {
+        this.id = id;
+        this.rdd = rdd;
+        this.parents = parents;
+        this.readShuffles = readShuffles;
+        this.firstJobId = firstJobId;
+    }
+
+    /** The partitions (of {@link #rdd}) that still need computing. */
+    abstract List<Integer> missingPartitions();
+
+    /** The number of tasks a full run of this stage has. */
+    abstract int numTasks();
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + " " + id + " (" + rdd + ")";
+    }
+}

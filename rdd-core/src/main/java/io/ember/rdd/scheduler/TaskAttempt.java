@@ -1,0 +1,29 @@
+package io.ember.rdd.scheduler;
+
+import io.vavr.collection.List;
+
+/**
+ * One attempt to run one partition of one stage attempt, as the scheduler tracks it.
+ *
+ * @param preferred executors to prefer (where the partition's data is)
+ * @param executorId where it was launched; null while queued
+ */
+record TaskAttempt(long taskId, Stage stage, int stageAttempt, int partition, int attemptNumber,
+                   byte[] stageBinary, byte[] partitionBytes, byte[] mapStatuses, List<String> preferred,
+                   String executorId) {
+
+    TaskAttempt launchedOn(String executor) {
+        return new TaskAttempt(taskId, stage, stageAttempt, partition, attemptNumber, stageBinary, partitionBytes,
+                mapStatuses, preferred, executor);
+    }
+
+    TaskAttempt retry(long newTaskId) {
+        return new TaskAttempt(newTaskId, stage, stageAttempt, partition, attemptNumber + 1, stageBinary,
+                partitionBytes, mapStatuses, preferred, null);
+    }
+
+    String describe() {
+        return "task " + partition + "." + attemptNumber + " in stage " + stage.id + "." + stageAttempt
+                + " (TID " + taskId + (executorId == null ? "" : ", executor " + executorId) + ")";
+    }
+}

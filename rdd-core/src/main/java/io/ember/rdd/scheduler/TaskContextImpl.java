@@ -1,0 +1,72 @@
+package io.ember.rdd.scheduler;
+
+import io.ember.actors.ExecutorServices;
+import io.ember.rdd.TaskContext;
+import io.ember.rdd.shuffle.MapStatus;
+import java.util.Map;
+
+/**
+ * The context of one running task attempt: its identity, the executor's services, and where the
+ * outputs of the shuffles it reads live (a snapshot taken when its stage was submitted).
+ */
+public final class TaskContextImpl implements TaskContext {
+    /** The task running on this thread; set by the task runner around a task's execution. */
+    public static final ThreadLocal<TaskContextImpl> CURRENT = new ThreadLocal<>();
+
+    private final int stageId;
+    private final int partitionId;
+    private final int attemptNumber;
+    private final long taskAttemptId;
+    private final ExecutorServices services;
+    private final Map<Integer, MapStatus[]> mapStatuses;
+
+    TaskContextImpl(int stageId, int partitionId, int attemptNumber, long taskAttemptId,
+                    ExecutorServices services, Map<Integer, MapStatus[]> mapStatuses) {
+        this.stageId = stageId;
+        this.partitionId = partitionId;
+        this.attemptNumber = attemptNumber;
+        this.taskAttemptId = taskAttemptId;
+        this.services = services;
+        this.mapStatuses = mapStatuses;
+    }
+
+    @Override
+    public int stageId() {
+        return stageId;
+    }
+
+    @Override
+    public int partitionId() {
+        return partitionId;
+    }
+
+    @Override
+    public int attemptNumber() {
+        return attemptNumber;
+    }
+
+    @Override
+    public long taskAttemptId() {
+        return taskAttemptId;
+    }
+
+    @Override
+    public String executorId() {
+        return services.executorId();
+    }
+
+    /** The executor's block store, peers and class loader. */
+    public ExecutorServices services() {
+        return services;
+    }
+
+    /** Where each map output of shuffle {@code shuffleId} lives, indexed by map id. */
+    public MapStatus[] mapStatuses(int shuffleId) {
+        MapStatus[] statuses = mapStatuses.get(shuffleId);
+        if (statuses == null) {
+            throw new IllegalStateException("task of stage " + stageId + " reads shuffle " + shuffleId
+                    + " that its stage did not declare");
+        }
+        return statuses;
+    }
+}
