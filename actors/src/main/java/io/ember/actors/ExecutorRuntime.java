@@ -36,6 +36,13 @@ public interface ExecutorRuntime extends AutoCloseable {
      */
     CompletionStage<TaskOutcome> launch(String executorId, long taskId, byte[] task);
 
+    /**
+     * Registers a listener called (on an internal thread) once for each executor that joins after
+     * start-up. A local runtime never adds executors, so by default nothing is ever called.
+     */
+    default void onExecutorAdded(Consumer<ExecutorInfo> listener) {
+    }
+
     /** Registers a listener called (on an internal thread) once for each executor that is lost. */
     void onExecutorLost(Consumer<String> listener);
 

@@ -10,6 +10,7 @@ import io.ember.rdd.internal.UnionRDD;
 import io.ember.rdd.internal.UserClassLoader;
 import io.ember.rdd.io.TextFileRDD;
 import io.ember.rdd.scheduler.DAGScheduler;
+import io.ember.rdd.scheduler.ListenerBus;
 import io.ember.rdd.scheduler.EmberTaskRunner;
 import io.ember.serializers.Closures;
 import io.ember.serializers.LocalOnly;
@@ -42,12 +43,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EmberContext implements AutoCloseable, LocalOnly {
     private static final AtomicReference<EmberContext> ACTIVE = new AtomicReference<>();
+    /** Initialised before the actor system so that SLF4J is ready when Akka's threads first log. */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmberContext.class);
 
     private final EmberConf conf;
     private final Master master;
     private final UserClassLoader userClassLoader;
     private final ExecutorRuntime runtime;
     private final DAGScheduler scheduler;
+    private final ListenerBus listenerBus = new ListenerBus();
     private final AtomicInteger nextRddId = new AtomicInteger();
     private final AtomicInteger nextShuffleId = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -55,11 +59,17 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
     private EmberContext(EmberConf conf) {
         this.conf = conf;
         this.master = Master.parse(conf.get(EmberConf.MASTER).getOrElse("local[*]"));
+        LOG.debug("Starting {} on {}", conf.get(EmberConf.APP_NAME).getOrElse("ember"), master.url());
         ClassLoader base = Thread.currentThread().getContextClassLoader();
         this.userClassLoader = new UserClassLoader(base != null ? base : EmberContext.class.getClassLoader());
         this.runtime = ExecutorRuntime.startLocal(appName(), master.executors(), 1, new EmberTaskRunner(),
                 userClassLoader);
-        this.scheduler = new DAGScheduler(runtime, conf.taskMaxFailures(), userClassLoader);
+        this.scheduler = new DAGScheduler(runtime, conf.taskMaxFailures(), userClassLoader, listenerBus);
+        long now = System.currentTimeMillis();
+        listenerBus.post(new ListenerEvent.ApplicationStart(appName(), master.url(), now, conf));
+        for (ExecutorInfo executor : runtime.executors()) {
+            listenerBus.post(new ListenerEvent.ExecutorAdded(executor.id(), executor.address(), executor.cores(), now));
+        }
     }
 
     /** Starts configuring a context. */
@@ -186,6 +196,19 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         runtime.killExecutor(executorId);
     }
 
+    /**
+     * Registers a listener for this application's events (jobs, stages, tasks, executors),
+     * delivered in order on a dedicated thread. It sees the events posted from now on.
+     */
+    public void addListener(EmberListener listener) {
+        listenerBus.add(Objects.requireNonNull(listener, "listener is null"));
+    }
+
+    /** Stops delivering events to {@code listener}. */
+    public void removeListener(EmberListener listener) {
+        listenerBus.remove(listener);
+    }
+
     /** The settings this context was built with. */
     public EmberConf conf() {
         return conf;
@@ -214,6 +237,8 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
                 scheduler.close();
             } finally {
                 runtime.close();
+                listenerBus.post(new ListenerEvent.ApplicationEnd(System.currentTimeMillis()));
+                listenerBus.close();
                 ACTIVE.compareAndSet(this, null);
             }
         }

@@ -78,7 +78,7 @@ public final class CoGroupedRDD<K> extends PairRDD<K, List<ArrayList<Object>>> {
             } else {
                 TaskContextImpl ctx = (TaskContextImpl) context;
                 records = ShuffleReader.read(shuffles[i], p.index(), ctx.mapStatuses(shuffles[i].shuffleId()),
-                        ctx.services());
+                        ctx.services(), ctx.metrics());
             }
             while (records.hasNext()) {
                 Tuple2<?, ?> record = records.next();

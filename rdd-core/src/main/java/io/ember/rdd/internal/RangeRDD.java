@@ -55,6 +55,9 @@ public final class RangeRDD extends RDD<Long> {
     @Override
     protected Iterator<Long> compute(Partition split, TaskContext context) {
         Slice slice = (Slice) split;
+        if (context instanceof io.ember.rdd.scheduler.TaskContextImpl task) {
+            task.metrics().addRecordsRead(slice.to() - slice.from());
+        }
         return new Iterator<>() {
             private long position = slice.from();
 

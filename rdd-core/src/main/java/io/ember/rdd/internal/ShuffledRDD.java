@@ -43,7 +43,7 @@ public final class ShuffledRDD<K, V, C> extends PairRDD<K, C> {
     protected Iterator<Tuple2<K, C>> compute(Partition split, TaskContext context) {
         TaskContextImpl ctx = (TaskContextImpl) context;
         Iterator<?> records = ShuffleReader.read(dependency, split.index(),
-                ctx.mapStatuses(dependency.shuffleId()), ctx.services());
+                ctx.mapStatuses(dependency.shuffleId()), ctx.services(), ctx.metrics());
         return (Iterator<Tuple2<K, C>>) records;
     }
 

@@ -1,5 +1,6 @@
 package io.ember.rdd.io;
 
+import io.ember.rdd.scheduler.TaskMetricsCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,8 @@ final class LineReader implements Iterator<String> {
     private final InputStream in;
     private final String source;
     private final long limit;
+    private final TaskMetricsCollector metrics;
+    private long lines;
     private final byte[] buffer = new byte[BUFFER];
     private int position;
     private int filled;
@@ -30,10 +33,11 @@ final class LineReader implements Iterator<String> {
      * @param limit lines starting at or after this many bytes from the stream's start are not
      *     read (Long.MAX_VALUE for all)
      */
-    LineReader(InputStream in, String source, long limit) {
+    LineReader(InputStream in, String source, long limit, TaskMetricsCollector metrics) {
         this.in = in;
         this.source = source;
         this.limit = limit;
+        this.metrics = metrics;
     }
 
     /** Bytes consumed from the stream so far. */
@@ -62,6 +66,12 @@ final class LineReader implements Iterator<String> {
             if (next == null) {
                 done = true;
                 close();
+                if (metrics != null) {
+                    metrics.addRecordsRead(lines);
+                    metrics.addBytesRead(consumed);
+                }
+            } else {
+                lines++;
             }
         }
         return next != null;

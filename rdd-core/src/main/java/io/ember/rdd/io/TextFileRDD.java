@@ -4,6 +4,8 @@ import io.ember.rdd.EmberContext;
 import io.ember.rdd.Partition;
 import io.ember.rdd.RDD;
 import io.ember.rdd.TaskContext;
+import io.ember.rdd.scheduler.TaskContextImpl;
+import io.ember.rdd.scheduler.TaskMetricsCollector;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,10 +74,11 @@ public final class TextFileRDD extends RDD<String> {
     @Override
     protected Iterator<String> compute(Partition split, TaskContext context) {
         FileSplit s = (FileSplit) split;
+        TaskMetricsCollector metrics = context instanceof TaskContextImpl task ? task.metrics() : null;
         try {
             InputStream raw = Files.newInputStream(Paths.get(s.file()));
             if (s.gzip()) {
-                return new LineReader(new GZIPInputStream(new BufferedInputStream(raw, 65536), 65536), s.file(), Long.MAX_VALUE);
+                return new LineReader(new GZIPInputStream(new BufferedInputStream(raw, 65536), 65536), s.file(), Long.MAX_VALUE, metrics);
             }
             if (s.start() == s.end()) {
                 raw.close();
@@ -84,7 +87,7 @@ public final class TextFileRDD extends RDD<String> {
             // A line belongs to the split its first byte is in: look at the byte before start.
             long skipFrom = s.start() == 0 ? 0 : s.start() - 1;
             raw.skipNBytes(skipFrom);
-            LineReader reader = new LineReader(raw, s.file(), s.end() - skipFrom);
+            LineReader reader = new LineReader(raw, s.file(), s.end() - skipFrom, metrics);
             if (s.start() > 0) {
                 reader.skipLine();
             }

@@ -1,6 +1,7 @@
 package io.ember.rdd.io;
 
 import io.ember.rdd.RDD;
+import io.ember.rdd.scheduler.TaskContextImpl;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +25,17 @@ public final class TextOutput {
                         ctx.taskAttemptId(), name);
                 try {
                     Files.createDirectories(attempt.getParent());
+                    long records = 0;
                     try (BufferedWriter out = Files.newBufferedWriter(attempt, StandardCharsets.UTF_8)) {
                         while (it.hasNext()) {
                             out.write(String.valueOf(it.next()));
                             out.write('\n');
+                            records++;
                         }
+                    }
+                    if (ctx instanceof TaskContextImpl task) {
+                        task.metrics().addRecordsWritten(records);
+                        task.metrics().addBytesWritten(Files.size(attempt));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot write " + attempt, e);

@@ -5,6 +5,8 @@ import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
 import io.ember.rdd.Dependency;
 import io.ember.rdd.JobFailedException;
+import io.ember.rdd.ListenerEvent;
+import io.ember.rdd.TaskMetrics;
 import io.ember.rdd.NarrowDependency;
 import io.ember.rdd.Partition;
 import io.ember.rdd.RDD;
@@ -63,6 +65,7 @@ public final class DAGScheduler implements AutoCloseable {
     private final ExecutorRuntime runtime;
     private final int maxTaskFailures;
     private final ClassLoader userClassLoader;
+    private final ListenerBus bus;
     private final Codec codec = Codecs.kryo();
     private final BlockingQueue<SchedulerEvent> events = new LinkedBlockingQueue<>();
     private final ScheduledExecutorService timer;
@@ -88,8 +91,9 @@ public final class DAGScheduler implements AutoCloseable {
      * Starts the event loop over {@code runtime}'s executors; {@code userClassLoader} resolves
      * application classes in task results.
      */
-    public DAGScheduler(ExecutorRuntime runtime, int maxTaskFailures, ClassLoader userClassLoader) {
+    public DAGScheduler(ExecutorRuntime runtime, int maxTaskFailures, ClassLoader userClassLoader, ListenerBus bus) {
         this.runtime = runtime;
+        this.bus = bus;
         this.userClassLoader = userClassLoader;
         this.maxTaskFailures = maxTaskFailures;
         for (ExecutorInfo executor : runtime.executors()) {
@@ -106,6 +110,7 @@ public final class DAGScheduler implements AutoCloseable {
         loop.setDaemon(true);
         loop.start();
         runtime.onExecutorLost(id -> post(new SchedulerEvent.ExecutorLost(id)));
+        runtime.onExecutorAdded(e -> post(new SchedulerEvent.ExecutorAdded(e.id(), e.address(), e.cores())));
     }
 
     /**
@@ -183,6 +188,8 @@ public final class DAGScheduler implements AutoCloseable {
             onJobSubmitted(e);
         } else if (event instanceof SchedulerEvent.TaskEnded e) {
             onTaskEnded(e.task(), e.outcome());
+        } else if (event instanceof SchedulerEvent.ExecutorAdded e) {
+            onExecutorAdded(e);
         } else if (event instanceof SchedulerEvent.ExecutorLost e) {
             onExecutorLost(e.executorId());
         } else if (event instanceof SchedulerEvent.ResubmitFailedStages) {
@@ -219,7 +226,13 @@ public final class DAGScheduler implements AutoCloseable {
         ActiveJob job = new ActiveJob(jobId, stage, e.partitions(), e.completion());
         stage.job = job;
         jobs.put(jobId, job);
-        forEachStage(stage, s -> s.jobIds.add(jobId));
+        java.util.TreeMap<Integer, Stage> jobStages = new java.util.TreeMap<>();
+        forEachStage(stage, s -> {
+            s.jobIds.add(jobId);
+            jobStages.put(s.id, s);
+        });
+        bus.post(new ListenerEvent.JobStart(jobId, e.callSite(), System.currentTimeMillis(),
+                io.vavr.collection.List.ofAll(jobStages.values()).map(Stage::info)));
         submitStage(stage);
     }
 
@@ -228,19 +241,27 @@ public final class DAGScheduler implements AutoCloseable {
         if (!lostExecutors.contains(task.executorId()) && freeSlots.containsKey(task.executorId())) {
             freeSlots.merge(task.executorId(), 1, Integer::sum);
         }
-        if (outcome instanceof TaskOutcome.ExecutorLost) {
+        long now = System.currentTimeMillis();
+        if (outcome instanceof TaskOutcome.ExecutorLost lost) {
+            bus.post(new ListenerEvent.TaskEnd(task.info(), now, "LOST", "Executor " + lost.executorId() + " lost: "
+                    + lost.reason(), TaskMetrics.EMPTY));
             onExecutorLost(task.executorId());
             requeue(task);
         } else if (outcome instanceof TaskOutcome.Crashed crashed) {
-            onTaskFailed(task, new IllegalStateException("Executor " + crashed.executorId() + " crashed running "
-                    + task.describe() + ": " + crashed.error()));
+            String error = "Executor " + crashed.executorId() + " crashed running " + task.describe() + ": " + crashed.error();
+            bus.post(new ListenerEvent.TaskEnd(task.info(), now, "FAILED", error, TaskMetrics.EMPTY));
+            onTaskFailed(task, new IllegalStateException(error));
         } else {
             TaskResult result;
+            TaskMetrics metrics = TaskMetrics.EMPTY;
             try {
-                result = codec.deserialize(((TaskOutcome.Finished) outcome).result(), userClassLoader);
+                TaskReport report = codec.deserialize(((TaskOutcome.Finished) outcome).result(), userClassLoader);
+                metrics = report.metrics();
+                result = codec.deserialize(report.result(), userClassLoader);
             } catch (RuntimeException ex) {
                 result = new TaskResult.Failed(ex);
             }
+            bus.post(new ListenerEvent.TaskEnd(task.info(), now, statusOf(result), errorOf(result), metrics));
             onTaskResult(task, result);
         }
         launchTasks();
@@ -272,6 +293,7 @@ public final class DAGScheduler implements AutoCloseable {
             if (running.contains(stage) && stage.pending.isEmpty()) {
                 running.remove(stage);
                 if (mapStage.isAvailable()) {
+                    bus.post(new ListenerEvent.StageCompleted(stage.info(), System.currentTimeMillis(), null));
                     onStageCompleted();
                 } else {
                     submitStage(stage);
@@ -311,6 +333,7 @@ public final class DAGScheduler implements AutoCloseable {
         running.remove(stage);
         stage.pending.clear();
         stage.fetchFailures++;
+        bus.post(new ListenerEvent.StageCompleted(stage.info(), System.currentTimeMillis(), fetch.message()));
         if (stage.fetchFailures > MAX_STAGE_ATTEMPTS) {
             abortStage(stage, stage + " failed " + stage.fetchFailures + " times because of fetch failures; last: "
                     + fetch.message(), new FetchFailedException(fetch.shuffleId(), fetch.mapId(),
@@ -342,6 +365,7 @@ public final class DAGScheduler implements AutoCloseable {
             return;
         }
         freeSlots.remove(executorId);
+        bus.post(new ListenerEvent.ExecutorRemoved(executorId, "lost", System.currentTimeMillis()));
         for (ShuffleMapStage stage : shuffleStages.values()) {
             stage.removeOutputsOn(executorId);
         }
@@ -353,6 +377,29 @@ public final class DAGScheduler implements AutoCloseable {
             return;
         }
         resubmitMissingParentsOfWaitingStages();
+    }
+
+    private void onExecutorAdded(SchedulerEvent.ExecutorAdded e) {
+        if (lostExecutors.contains(e.executorId()) || freeSlots.containsKey(e.executorId())) {
+            return;
+        }
+        freeSlots.put(e.executorId(), e.cores());
+        bus.post(new ListenerEvent.ExecutorAdded(e.executorId(), e.address(), e.cores(), System.currentTimeMillis()));
+        launchTasks();
+    }
+
+    private static String statusOf(TaskResult result) {
+        if (result instanceof TaskResult.Failed) {
+            return "FAILED";
+        }
+        return result instanceof TaskResult.FetchFailed ? "FETCH_FAILED" : "SUCCESS";
+    }
+
+    private static String errorOf(TaskResult result) {
+        if (result instanceof TaskResult.Failed failed) {
+            return String.valueOf(failed.error());
+        }
+        return result instanceof TaskResult.FetchFailed fetch ? fetch.message() : null;
     }
 
     // ---- stages -----------------------------------------------------------------------------
@@ -400,10 +447,11 @@ public final class DAGScheduler implements AutoCloseable {
         stage.attempt++;
         stage.pending.clear();
         running.add(stage);
+        bus.post(new ListenerEvent.StageSubmitted(stage.info(), System.currentTimeMillis()));
         for (int p : partitions) {
             stage.pending.set(p);
             queue.add(new TaskAttempt(nextTaskId++, stage, stage.attempt, p, 0, binary, codec.serialize(splits[p]),
-                    statusBytes, stage.rdd.preferredLocations(splits[p]), null));
+                    statusBytes, stage.rdd.preferredLocations(splits[p]), null, 0));
         }
         launchTasks();
     }
@@ -431,6 +479,7 @@ public final class DAGScheduler implements AutoCloseable {
     }
 
     private void abortStage(Stage stage, String message, Throwable cause) {
+        bus.post(new ListenerEvent.StageCompleted(stage.info(), System.currentTimeMillis(), message));
         for (int jobId : new ArrayList<>(stage.jobIds)) {
             ActiveJob job = jobs.get(jobId);
             if (job != null) {
@@ -441,12 +490,16 @@ public final class DAGScheduler implements AutoCloseable {
 
     private void finishJob(ActiveJob job) {
         jobs.remove(job.id);
+        long now = System.currentTimeMillis();
+        bus.post(new ListenerEvent.StageCompleted(job.finalStage.info(), now, null));
+        bus.post(new ListenerEvent.JobEnd(job.id, now, true, null));
         releaseStages(job);
         job.completion.complete(job.results);
     }
 
     private void failJob(ActiveJob job, JobFailedException error) {
         jobs.remove(job.id);
+        bus.post(new ListenerEvent.JobEnd(job.id, System.currentTimeMillis(), false, error.getMessage()));
         releaseStages(job);
         job.completion.completeExceptionally(error);
     }
@@ -548,7 +601,8 @@ public final class DAGScheduler implements AutoCloseable {
                 return;
             }
             queue.poll();
-            TaskAttempt launched = task.launchedOn(executor);
+            TaskAttempt launched = task.launchedOn(executor, System.currentTimeMillis());
+            bus.post(new ListenerEvent.TaskStart(launched.info()));
             freeSlots.merge(executor, -1, Integer::sum);
             runningTasks.put(launched.taskId(), launched);
             byte[] bytes = codec.serialize(new TaskDescription(launched.taskId(), launched.stage().id,

@@ -3,6 +3,7 @@ package io.ember.rdd.scheduler;
 import io.ember.actors.ExecutorServices;
 import io.ember.actors.TaskRunner;
 import io.ember.rdd.Partition;
+import io.ember.rdd.TaskMetrics;
 import io.ember.rdd.shuffle.FetchFailedException;
 import io.ember.rdd.shuffle.MapStatus;
 import io.ember.rdd.shuffle.ShuffleWriter;
@@ -29,17 +30,20 @@ public final class EmberTaskRunner implements TaskRunner {
         thread.setContextClassLoader(loader);
         TaskResult result;
         TaskDescription description = null;
+        TaskContextImpl context = null;
+        long started = System.nanoTime();
         try {
             description = codec.deserialize(task, loader);
             Partition partition = codec.deserialize(description.partition(), loader);
             Map<Integer, MapStatus[]> statuses = codec.deserialize(description.mapStatuses(), loader);
-            TaskContextImpl context = new TaskContextImpl(description.stageId(), description.partitionIndex(),
+            context = new TaskContextImpl(description.stageId(), description.partitionIndex(),
                     description.attemptNumber(), description.taskId(), services, statuses);
             TaskContextImpl.CURRENT.set(context);
             StageBinary binary = codec.deserialize(description.stageBinary(), loader);
             if (binary instanceof StageBinary.ShuffleMap map) {
                 Iterator records = map.rdd().iterator(partition, context);
-                result = new TaskResult.MapOutput(ShuffleWriter.write(map.dependency(), partition.index(), records, services));
+                result = new TaskResult.MapOutput(ShuffleWriter.write(map.dependency(), partition.index(), records, services,
+                        context.metrics()));
             } else {
                 StageBinary.Result r = (StageBinary.Result) binary;
                 Iterator<Object> records = (Iterator<Object>) r.rdd().iterator(partition, context);
@@ -54,16 +58,19 @@ public final class EmberTaskRunner implements TaskRunner {
             TaskContextImpl.CURRENT.remove();
             thread.setContextClassLoader(previous);
         }
+        long runTime = System.nanoTime() - started;
+        byte[] resultBytes;
         try {
-            return codec.serialize(result);
+            resultBytes = codec.serialize(result);
         } catch (SerializationException e) {
             String where = description == null ? "" : " of partition " + description.partitionIndex()
                     + " in stage " + description.stageId();
-            return codec.serialize(new TaskResult.Failed(new SerializationException(
+            resultBytes = codec.serialize(new TaskResult.Failed(new SerializationException(
                     "The task result" + where + " cannot be serialized: " + e.getMessage(), null)));
         }
+        TaskMetrics metrics = context == null ? TaskMetrics.EMPTY : context.metrics().snapshot(runTime, resultBytes.length);
+        return codec.serialize(new TaskReport(resultBytes, metrics, Map.of()));
     }
-
     /** User code may wrap a fetch failure in its own exception; the cause chain still tells. */
     private static FetchFailedException fetchFailureIn(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

@@ -19,6 +19,10 @@ sealed interface SchedulerEvent {
     record TaskEnded(TaskAttempt task, TaskOutcome outcome) implements SchedulerEvent {
     }
 
+    /** An executor joined: its slots can take tasks. */
+    record ExecutorAdded(String executorId, String address, int cores) implements SchedulerEvent {
+    }
+
     /** An executor was lost: its map outputs are gone. */
     record ExecutorLost(String executorId) implements SchedulerEvent {
     }

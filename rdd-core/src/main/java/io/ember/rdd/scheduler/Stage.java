@@ -1,5 +1,6 @@
 package io.ember.rdd.scheduler;
 
+import io.ember.rdd.ListenerEvent;
 import io.ember.rdd.RDD;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ abstract class Stage {
     /** Partitions of the current attempt not yet finished. */
     final BitSet pending = new BitSet();
     int fetchFailures;
+    private String lineage;
     /** Failed attempts per partition, counted against {@code ember.task.maxFailures}. */
     final java.util.Map<Integer, Integer> taskFailures = new java.util.HashMap<>();
 
@@ -39,6 +41,17 @@ abstract class Stage {
 
     /** The number of tasks a full run of this stage has. */
     abstract int numTasks();
+
+    /** This stage attempt as listeners see it. */
+    ListenerEvent.StageInfo info() {
+        java.util.List<Integer> parentIds = new java.util.ArrayList<>();
+        parents.forEach(p -> parentIds.add(p.id));
+        if (lineage == null) {
+            lineage = rdd.toDebugString();
+        }
+        return new ListenerEvent.StageInfo(id, Math.max(attempt, 0), rdd.creationSite(), numTasks(),
+                io.vavr.collection.List.ofAll(parentIds), rdd.id(), lineage);
+    }
 
     @Override
     public String toString() {

@@ -19,6 +19,7 @@ public final class TaskContextImpl implements TaskContext {
     private final long taskAttemptId;
     private final ExecutorServices services;
     private final Map<Integer, MapStatus[]> mapStatuses;
+    private final TaskMetricsCollector metrics = new TaskMetricsCollector();
 
     TaskContextImpl(int stageId, int partitionId, int attemptNumber, long taskAttemptId,
                     ExecutorServices services, Map<Integer, MapStatus[]> mapStatuses) {
@@ -58,6 +59,11 @@ public final class TaskContextImpl implements TaskContext {
     /** The executor's block store, peers and class loader. */
     public ExecutorServices services() {
         return services;
+    }
+
+    /** The counters of this task's reads and writes. */
+    public TaskMetricsCollector metrics() {
+        return metrics;
     }
 
     /** Where each map output of shuffle {@code shuffleId} lives, indexed by map id. */

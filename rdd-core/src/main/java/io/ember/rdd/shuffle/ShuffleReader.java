@@ -4,6 +4,7 @@ import io.ember.actors.BlockFetchException;
 import io.ember.actors.BlockId;
 import io.ember.actors.ExecutorServices;
 import io.ember.rdd.ShuffleDependency;
+import io.ember.rdd.scheduler.TaskMetricsCollector;
 import io.ember.serializers.Codecs;
 import io.vavr.Function2;
 import io.vavr.Tuple;
@@ -28,7 +29,8 @@ public final class ShuffleReader {
     /** The records of reduce partition {@code reduceId}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <K, V, C> Iterator<Tuple2<K, Object>> read(ShuffleDependency<K, V, C> dep, int reduceId,
-                                                              MapStatus[] statuses, ExecutorServices services) {
+                                                              MapStatus[] statuses, ExecutorServices services,
+                                                              TaskMetricsCollector metrics) {
         List<byte[]> blocks = new ArrayList<>();
         for (int mapId = 0; mapId < statuses.length; mapId++) {
             MapStatus status = statuses[mapId];
@@ -45,8 +47,13 @@ public final class ShuffleReader {
             }
         }
         ClassLoader loader = services.classLoader();
+        long bytesRead = 0;
+        for (byte[] block : blocks) {
+            bytesRead += block.length;
+        }
+        metrics.addShuffleRead(0, bytesRead);
         Iterator<Tuple2<K, Object>> pairs = io.vavr.collection.Iterator.ofAll(blocks)
-                .flatMap(bytes -> () -> pairsOf(Codecs.kryo().newReader(new ByteArrayInputStream(bytes), loader)));
+                .flatMap(bytes -> () -> pairsOf(Codecs.kryo().newReader(new ByteArrayInputStream(bytes), loader), metrics));
         if (dep.aggregator().isDefined()) {
             Aggregator<K, V, C> aggregator = dep.aggregator().get();
             Map<Object, Object> combined = new HashMap<>();
@@ -74,7 +81,7 @@ public final class ShuffleReader {
     }
 
     @SuppressWarnings("unchecked")
-    private static <K> Iterator<Tuple2<K, Object>> pairsOf(Iterator<Object> records) {
+    private static <K> Iterator<Tuple2<K, Object>> pairsOf(Iterator<Object> records, TaskMetricsCollector metrics) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -87,6 +94,7 @@ public final class ShuffleReader {
                     throw new NoSuchElementException();
                 }
                 K key = (K) records.next();
+                metrics.addShuffleRead(1, 0);
                 return Tuple.of(key, records.next());
             }
         };

@@ -4,6 +4,7 @@ import io.ember.actors.BlockId;
 import io.ember.actors.ExecutorServices;
 import io.ember.rdd.Partitioner;
 import io.ember.rdd.ShuffleDependency;
+import io.ember.rdd.scheduler.TaskMetricsCollector;
 import io.ember.serializers.Codec;
 import io.ember.serializers.Codecs;
 import io.vavr.Tuple2;
@@ -26,12 +27,14 @@ public final class ShuffleWriter {
     /** Writes {@code records} as map output {@code mapId} and reports where it went. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <K, V, C> MapStatus write(ShuffleDependency<K, V, C> dep, int mapId,
-                                            Iterator<? extends Tuple2<K, V>> records, ExecutorServices services) {
+                                            Iterator<? extends Tuple2<K, V>> records, ExecutorServices services,
+                                            TaskMetricsCollector metrics) {
         Partitioner partitioner = dep.partitioner();
         int reducers = partitioner.numPartitions();
         Codec codec = Codecs.kryo();
         ByteArrayOutputStream[] buffers = new ByteArrayOutputStream[reducers];
         Codec.RecordWriter[] writers = new Codec.RecordWriter[reducers];
+        long count = 0;
         if (dep.mapSideCombine()) {
             Aggregator<K, V, C> aggregator = dep.aggregator().get();
             Map<Object, Object>[] combined = new Map[reducers];
@@ -54,6 +57,7 @@ public final class ShuffleWriter {
                 if (combined[r] != null) {
                     Codec.RecordWriter writer = writerFor(r, buffers, writers, codec);
                     for (Map.Entry<Object, Object> e : combined[r].entrySet()) {
+                        count++;
                         writer.write(e.getKey());
                         writer.write(e.getValue());
                     }
@@ -62,6 +66,7 @@ public final class ShuffleWriter {
         } else {
             while (records.hasNext()) {
                 Tuple2<K, V> record = records.next();
+                count++;
                 Codec.RecordWriter writer = writerFor(partitioner.getPartition(record._1), buffers, writers, codec);
                 writer.write(record._1);
                 writer.write(record._2);
@@ -78,6 +83,7 @@ public final class ShuffleWriter {
                 bytes += block.length;
             }
         }
+        metrics.addShuffleWrite(count, bytes);
         return new MapStatus(services.executorId(), nonEmpty, bytes);
     }
 
