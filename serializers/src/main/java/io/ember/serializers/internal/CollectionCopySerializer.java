@@ -26,13 +26,28 @@ final class CollectionCopySerializer extends Serializer<Collection<Object>> {
     @Override
     @SuppressWarnings("unchecked")
     public void write(Kryo kryo, Output output, Collection<Object> collection) {
-        if (collection instanceof SortedSet) {
+        writeElements(kryo, output, collection, collection instanceof SortedSet);
+    }
+
+    /** Writes the comparator (for a sorted set), the size and the elements. */
+    @SuppressWarnings("unchecked")
+    static void writeElements(Kryo kryo, Output output, Collection<Object> collection, boolean sorted) {
+        if (sorted) {
             kryo.writeClassAndObject(output, ((SortedSet<Object>) collection).comparator());
         }
         output.writeVarInt(collection.size(), true);
         for (Object element : collection) {
             kryo.writeClassAndObject(output, element);
         }
+    }
+
+    /** Reads a size and that many elements into {@code into}. */
+    static Collection<Object> readElements(Kryo kryo, Input input, Collection<Object> into) {
+        int size = input.readVarInt(true);
+        for (int i = 0; i < size; i++) {
+            into.add(kryo.readClassAndObject(input));
+        }
+        return into;
     }
 
     @Override
@@ -48,10 +63,6 @@ final class CollectionCopySerializer extends Serializer<Collection<Object>> {
         } else {
             copy = new ArrayList<>();
         }
-        int size = input.readVarInt(true);
-        for (int i = 0; i < size; i++) {
-            copy.add(kryo.readClassAndObject(input));
-        }
-        return copy;
+        return readElements(kryo, input, copy);
     }
 }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * writes the entries and reads them into a {@code LinkedHashMap}, or a {@code TreeMap} with the
  * same comparator for a sorted map. The copy is equal to the original but not of its class.
  */
-final class MapCopySerializer extends Serializer<Map<Object, Object>> {
+class MapCopySerializer extends Serializer<Map<Object, Object>> {
     @Override
     @SuppressWarnings("unchecked")
     public void write(Kryo kryo, Output output, Map<Object, Object> map) {

@@ -59,24 +59,13 @@ final class UnmodifiableCollectionSerializer extends Serializer<Collection<Objec
     @Override
     @SuppressWarnings("unchecked")
     public void write(Kryo kryo, Output output, Collection<Object> collection) {
-        if (sorted) {
-            kryo.writeClassAndObject(output, ((SortedSet<Object>) collection).comparator());
-        }
-        output.writeVarInt(collection.size(), true);
-        for (Object element : collection) {
-            kryo.writeClassAndObject(output, element);
-        }
+        CollectionCopySerializer.writeElements(kryo, output, collection, sorted);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Collection<Object> read(Kryo kryo, Input input, Class<? extends Collection<Object>> type) {
         Comparator<Object> comparator = sorted ? (Comparator<Object>) kryo.readClassAndObject(input) : null;
-        Collection<Object> elements = backing.apply(comparator);
-        int size = input.readVarInt(true);
-        for (int i = 0; i < size; i++) {
-            elements.add(kryo.readClassAndObject(input));
-        }
-        return wrap.apply(elements);
+        return wrap.apply(CollectionCopySerializer.readElements(kryo, input, backing.apply(comparator)));
     }
 }
