@@ -60,6 +60,7 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         this.conf = conf;
         this.master = Master.parse(conf.get(EmberConf.MASTER).getOrElse("local[*]"));
         LOG.debug("Starting {} on {}", conf.get(EmberConf.APP_NAME).getOrElse("ember"), master.url());
+        EngineWarmUp.startInBackground();
         ClassLoader base = Thread.currentThread().getContextClassLoader();
         this.userClassLoader = new UserClassLoader(base != null ? base : EmberContext.class.getClassLoader());
         this.runtime = ExecutorRuntime.startLocal(appName(), master.executors(), 1, new EmberTaskRunner(),
