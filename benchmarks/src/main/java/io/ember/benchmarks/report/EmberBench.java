@@ -1,0 +1,150 @@
+package io.ember.benchmarks.report;
+
+import io.ember.benchmarks.support.PeakMemoryProfiler;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs reference workloads with JMH and writes {@code <date>.json} (JMH's JSON) and
+ * {@code <date>.md} (the {@link MarkdownReport}) into the results directory. What
+ * {@code bin/ember-bench} runs:
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.ember.benchmarks.report.EmberBench [quick|full] [W1 W2 ...] [-- JMH options]
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code quick}: one fork, two 1 s warmup and five 1 s measurement iterations: every
+ *       RDD workload in about two minutes on two cores, for a first look;</li>
+ *   <li>{@code full}: the workloads' own settings ({@link io.ember.benchmarks.support.ReferenceWorkload}):
+ *       two forks, 3 x 2 s warmup, 5 x 2 s measurement: the figures to publish.</li>
+ * </ul>
+ * Workload ids select classes ({@code W2} runs {@code W2WordCount}); none runs them all.
+ * Options after {@code --} go to JMH ({@code -- -p lines=200000}); the mode's counts win over them.
+ * Both modes add {@code -prof gc} and the {@link PeakMemoryProfiler}. The results directory is
+ * {@code benchmarks/results}, or the system property {@code ember.bench.results}; a second
+ * run on the same day gets {@code <date>-2}, and so on, rather than overwriting the first.
+ */
+public final class EmberBench {
+    private static final String WORKLOADS_PACKAGE = "io\\.ember\\.benchmarks\\.";
+
+    private EmberBench() {
+    }
+
+    /** Runs the selection; exits 2 on a bad command line, 1 if a benchmark fails. */
+    public static void main(String[] args) throws IOException, RunnerException {
+        List<String> ours = new ArrayList<>();
+        String[] jmhArgs = {};
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                jmhArgs = Arrays.copyOfRange(args, i + 1, args.length);
+                break;
+            }
+            ours.add(args[i]);
+        }
+        String mode = !ours.isEmpty() && !isWorkloadId(ours.get(0)) ? ours.remove(0) : "quick";
+        if (!mode.equals("quick") && !mode.equals("full") || !ours.stream().allMatch(EmberBench::isWorkloadId)) {
+            usage("expected [quick|full] [W<n> ...] [-- JMH options], got " + String.join(" ", args));
+        }
+        Path resultsDir = Path.of(System.getProperty("ember.bench.results", "benchmarks/results"));
+        Files.createDirectories(resultsDir);
+        String stem = freshStem(resultsDir);
+        Path json = resultsDir.resolve(stem + ".json");
+        Path markdown = resultsDir.resolve(stem + ".md");
+
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(jmhOptions(jmhArgs))
+                .addProfiler(GCProfiler.class)
+                .addProfiler(PeakMemoryProfiler.class)
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString())
+                .shouldFailOnError(true);
+        selection(ours).forEach(options::include);
+        if (mode.equals("quick")) {
+            options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+        }
+        double loadBefore = loadAverage();
+        Collection<RunResult> results = new Runner(options.build()).run();
+        double loadAfter = loadAverage();
+        String title = String.format(Locale.ROOT, "Ember benchmarks %s (%s)", stem, mode);
+        Files.writeString(markdown, MarkdownReport.render(title, about(loadBefore, loadAfter), results));
+        System.out.println();
+        System.out.println(Files.readString(markdown));
+        System.out.println("Wrote " + json + " and " + markdown);
+    }
+
+    /**
+     * The machine and how busy it was: on a 2-core machine another process's build halves
+     * Ember's parallelism but not a one-thread floor's, so a loaded run's ratios mislead.
+     */
+    private static String about(double loadBefore, double loadAfter) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String about = String.format(Locale.ROOT, "JDK %s, %d cores, %s. System load average (1 min): %.2f before "
+                        + "the run, %.2f after it.", System.getProperty("java.version"), cores,
+                System.getProperty("os.name"), loadBefore, loadAfter);
+        if (Math.max(loadBefore, loadAfter) > cores / 2.0) {
+            about += " Other processes competed for the CPU during this run: compare its ratios with care.";
+        }
+        return about;
+    }
+
+    /** The 1-minute load average, or NaN where the platform has none. */
+    private static double loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? Double.NaN : load;
+    }
+
+    private static boolean isWorkloadId(String arg) {
+        return arg.matches("W\\d+");
+    }
+
+    /** One include pattern per id: "W1" matches W1RddPipeline, never W10. */
+    private static List<String> selection(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of(WORKLOADS_PACKAGE + "W\\d+[A-Z]\\w*\\.");
+        }
+        return ids.stream().map(id -> WORKLOADS_PACKAGE + id + "[A-Z]\\w*\\.").toList();
+    }
+
+    private static String freshStem(Path dir) {
+        String date = LocalDate.now().toString();
+        String stem = date;
+        for (int n = 2; Files.exists(dir.resolve(stem + ".json")) || Files.exists(dir.resolve(stem + ".md")); n++) {
+            stem = date + "-" + n;
+        }
+        return stem;
+    }
+
+    private static CommandLineOptions jmhOptions(String[] jmhArgs) {
+        try {
+            return new CommandLineOptions(jmhArgs);
+        } catch (CommandLineOptionException e) {
+            usage("bad JMH options: " + e.getMessage());
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("usage: EmberBench [quick|full] [W<n> ...] [-- JMH options]");
+        System.exit(2);
+    }
+}
