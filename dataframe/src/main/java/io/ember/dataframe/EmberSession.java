@@ -1,0 +1,378 @@
+package io.ember.dataframe;
+
+import io.ember.dataframe.analysis.Analyzer;
+import io.ember.dataframe.batch.ColumnBatch;
+import io.ember.dataframe.expressions.AttributeReference;
+import io.ember.dataframe.physical.ExecContext;
+import io.ember.dataframe.plan.LocalRelation;
+import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.plan.RangeRelation;
+import io.ember.dataframe.plan.SubqueryAlias;
+import io.ember.dataframe.sql.Catalog;
+import io.ember.dataframe.sql.SessionCatalog;
+import io.ember.dataframe.types.DataType;
+import io.ember.dataframe.types.DataTypes;
+import io.ember.dataframe.types.StructField;
+import io.ember.dataframe.types.StructType;
+import io.ember.rdd.EmberContext;
+import java.beans.BeanInfo;
+import java.beans.IntrospectionException;
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The entry point of DataFrames, as Spark's {@code SparkSession}: reads data, creates DataFrames
+ * and holds the SQL settings ({@link #conf()}) and UDFs ({@link #udf()}). It wraps an
+ * {@link EmberContext} ({@link #context()}), which runs the jobs.
+ *
+ * <pre>{@code
+ * try (EmberSession spark = EmberSession.builder().master("local[*]").appName("taxi").getOrCreate()) {
+ *     DataFrame zones = spark.read().option("header", "true").option("inferSchema", "true").csv("zones.csv");
+ *     zones.groupBy(col("Borough")).count().show();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. One active session per JVM; {@link #close()} stops the context too.
+ */
+public final class EmberSession implements AutoCloseable {
+    private static final AtomicReference<EmberSession> ACTIVE = new AtomicReference<>();
+
+    private final EmberContext sc;
+    private final RuntimeConfig conf;
+    private final UDFRegistration udf = new UDFRegistration();
+    private final CacheManager cacheManager = new CacheManager();
+    private final SessionCatalog sessionCatalog = new SessionCatalog();
+
+    private EmberSession(EmberContext sc, RuntimeConfig conf) {
+        this.sc = sc;
+        this.conf = conf;
+    }
+
+    /** Starts configuring a session. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The active session.
+     *
+     * @throws IllegalStateException if there is none
+     */
+    public static EmberSession active() {
+        EmberSession s = ACTIVE.get();
+        if (s == null || s.sc.isStopped()) {
+            throw new IllegalStateException("No active EmberSession: create one with EmberSession.builder().getOrCreate()");
+        }
+        return s;
+    }
+
+    /** The engine context that runs this session's jobs. */
+    public EmberContext context() {
+        return sc;
+    }
+
+    /** The same as {@link #context()}, Spark's name. */
+    public EmberContext sparkContext() {
+        return sc;
+    }
+
+    /** The SQL settings. */
+    public RuntimeConfig conf() {
+        return conf;
+    }
+
+    /** The UDF registry. */
+    public UDFRegistration udf() {
+        return udf;
+    }
+
+    /** A reader of files (CSV, Parquet, JSON lines, text). */
+    public DataFrameReader read() {
+        return new DataFrameReader(this);
+    }
+
+    /**
+     * The result of the SQL query {@code sqlText}, over the temporary views of this session
+     * ({@code df.createOrReplaceTempView("trips")}) and files ({@code parquet.`data/trips`}):
+     * {@code spark.sql("SELECT Borough, count(*) FROM trips JOIN zones ON PULocationID = LocationID GROUP BY 1")}.
+     * Lazy like any DataFrame: the query is parsed and analyzed now, and runs at an action, with
+     * the same optimizer and planner as the DataFrame API.
+     *
+     * @throws io.ember.dataframe.sql.ParseException if the text does not parse, naming the line and column
+     * @throws AnalysisException if a table, column or function is unknown (naming the closest ones)
+     *     or the query does not type-check
+     */
+    public DataFrame sql(String sqlText) {
+        return new DataFrame(this, SqlSupport.plan(this, sqlText));
+    }
+
+    /** The tables and views SQL can query, with their schemas. */
+    public Catalog catalog() {
+        return new Catalog(sessionCatalog);
+    }
+
+    /**
+     * The temporary view {@code name} as a DataFrame (its columns qualified by the name).
+     *
+     * @throws AnalysisException naming the closest views if there is none
+     */
+    public DataFrame table(String name) {
+        return new DataFrame(this, new SubqueryAlias(name, sessionCatalog.resolve(name)));
+    }
+
+    /**
+     * A DataFrame of {@code rows} with {@code schema}; values are checked against the schema now.
+     *
+     * @throws IllegalArgumentException naming the row and field of a value that does not fit
+     */
+    public DataFrame createDataFrame(List<Row> rows, StructType schema) {
+        Objects.requireNonNull(rows, "rows is null");
+        Objects.requireNonNull(schema, "schema is null");
+        List<AttributeReference> attrs = attributes(schema);
+        int parallelism = Math.max(1, sc.defaultParallelism());
+        int perBatch = Math.max(1, Math.min(conf.batchSize(), (rows.size() + parallelism - 1) / parallelism));
+        List<ColumnBatch> batches = Rows.toBatches(rows, schema, ZoneId.of(conf.timeZone()), perBatch);
+        return new DataFrame(this, new LocalRelation(attrs, batches));
+    }
+
+    /**
+     * A DataFrame of Java beans (properties sorted by name, as Spark does) or records (components
+     * in declaration order).
+     *
+     * @throws IllegalArgumentException if a property has a type without a DataFrame type
+     */
+    public DataFrame createDataFrame(List<?> data, Class<?> beanClass) {
+        Objects.requireNonNull(data, "data is null");
+        List<String> names = new ArrayList<>();
+        List<Method> getters = new ArrayList<>();
+        if (beanClass.isRecord()) {
+            for (RecordComponent c : beanClass.getRecordComponents()) {
+                names.add(c.getName());
+                getters.add(c.getAccessor());
+            }
+        } else {
+            try {
+                BeanInfo info = Introspector.getBeanInfo(beanClass, Object.class);
+                PropertyDescriptor[] props = info.getPropertyDescriptors();
+                Arrays.sort(props, Comparator.comparing(PropertyDescriptor::getName));
+                for (PropertyDescriptor p : props) {
+                    if (p.getReadMethod() != null) {
+                        names.add(p.getName());
+                        getters.add(p.getReadMethod());
+                    }
+                }
+            } catch (IntrospectionException e) {
+                throw new IllegalArgumentException("Cannot inspect bean class " + beanClass.getName(), e);
+            }
+        }
+        StructType schema = new StructType();
+        for (int i = 0; i < names.size(); i++) {
+            Class<?> t = getters.get(i).getReturnType();
+            schema = schema.add(names.get(i), javaType(t, names.get(i), beanClass), !t.isPrimitive());
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Object o : data) {
+            Object[] values = new Object[getters.size()];
+            for (int i = 0; i < values.length; i++) {
+                try {
+                    getters.get(i).setAccessible(true);
+                    values[i] = getters.get(i).invoke(o);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalArgumentException("Cannot read property " + names.get(i) + " of " + o, e);
+                }
+            }
+            rows.add(Row.of(values));
+        }
+        return createDataFrame(rows, schema);
+    }
+
+    private static DataType javaType(Class<?> t, String name, Class<?> owner) {
+        if (t == int.class || t == Integer.class || t == short.class || t == Short.class || t == byte.class
+                || t == Byte.class) {
+            return DataTypes.IntegerType;
+        }
+        if (t == long.class || t == Long.class) {
+            return DataTypes.LongType;
+        }
+        if (t == double.class || t == Double.class || t == float.class || t == Float.class) {
+            return DataTypes.DoubleType;
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return DataTypes.BooleanType;
+        }
+        if (t == String.class) {
+            return DataTypes.StringType;
+        }
+        if (t == BigDecimal.class) {
+            return DataTypes.createDecimalType(38, 18);
+        }
+        if (t == LocalDate.class || t == java.sql.Date.class) {
+            return DataTypes.DateType;
+        }
+        if (t == Instant.class || t == java.sql.Timestamp.class) {
+            return DataTypes.TimestampType;
+        }
+        if (t == byte[].class) {
+            return DataTypes.BinaryType;
+        }
+        throw new IllegalArgumentException("Property " + name + " of " + owner.getName() + " has type " + t.getName()
+                + ", which has no DataFrame type");
+    }
+
+    /** A DataFrame with one bigint column {@code id}: 0 to {@code end - 1}. */
+    public DataFrame range(long end) {
+        return range(0, end);
+    }
+
+    /** A DataFrame with one bigint column {@code id}: {@code start} to {@code end - 1}. */
+    public DataFrame range(long start, long end) {
+        return range(start, end, 1, sc.defaultParallelism());
+    }
+
+    /** {@code start}, {@code start + step}, ... before {@code end}. */
+    public DataFrame range(long start, long end, long step) {
+        return range(start, end, step, sc.defaultParallelism());
+    }
+
+    /** {@code start}, {@code start + step}, ... before {@code end}, in {@code numPartitions} partitions. */
+    public DataFrame range(long start, long end, long step, int numPartitions) {
+        if (step == 0) {
+            throw new IllegalArgumentException("step must not be 0");
+        }
+        return new DataFrame(this, new RangeRelation(start, end, step, Math.max(1, numPartitions),
+                AttributeReference.create("id", DataTypes.LongType, false)));
+    }
+
+    /** A DataFrame with no columns and no rows. */
+    public DataFrame emptyDataFrame() {
+        return createDataFrame(List.of(), new StructType());
+    }
+
+    /** Stops the context. Idempotent. */
+    @Override
+    public void close() {
+        ACTIVE.compareAndSet(this, null);
+        sc.close();
+    }
+
+    /** The same as {@link #close()}. */
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public String toString() {
+        return "EmberSession(" + sc + ")";
+    }
+
+    // ---- for the engine -------------------------------------------------------------------------
+
+    CacheManager cacheManager() {
+        return cacheManager;
+    }
+
+    SessionCatalog sessionCatalog() {
+        return sessionCatalog;
+    }
+
+    Analyzer analyzer() {
+        return new Analyzer(conf.caseSensitive(), conf.timeZone());
+    }
+
+    LogicalPlan optimize(LogicalPlan plan) {
+        return QueryExecution.optimizerFor(conf.excludedRules()).optimize(plan);
+    }
+
+    ExecContext execContext() {
+        return new ExecContext(sc, conf.shufflePartitions(sc.defaultParallelism()), conf.batchSize(),
+                conf.broadcastThreshold(), conf.timeZone(), conf.maxPartitionBytes());
+    }
+
+    static List<AttributeReference> attributes(StructType schema) {
+        List<AttributeReference> out = new ArrayList<>();
+        for (StructField f : schema) {
+            out.add(AttributeReference.create(f.name(), f.dataType(), f.nullable()));
+        }
+        return out;
+    }
+
+    /**
+     * Configures and creates (or returns the active) session. SQL settings ({@code ember.sql.*})
+     * go to the session, the others to the {@link EmberContext}; each is checked when set.
+     */
+    public static final class Builder {
+        private final EmberContext.Builder context = EmberContext.builder();
+        private final Map<String, String> sql = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Where to run: {@code local}, {@code local[N]} or {@code local[*]}. */
+        public Builder master(String master) {
+            context.master(master);
+            return this;
+        }
+
+        /** The application's name. */
+        public Builder appName(String name) {
+            context.appName(name);
+            return this;
+        }
+
+        /**
+         * Sets an {@code ember.*} setting.
+         *
+         * @throws IllegalArgumentException naming the key if the key or value is bad
+         */
+        public Builder config(String key, String value) {
+            if (RuntimeConfig.isSqlKey(key)) {
+                sql.put(key, RuntimeConfig.check(key, value));
+            } else {
+                context.config(key, value);
+            }
+            return this;
+        }
+
+        /** Sets a numeric setting. */
+        public Builder config(String key, long value) {
+            return config(key, Long.toString(value));
+        }
+
+        /** Sets a boolean setting. */
+        public Builder config(String key, boolean value) {
+            return config(key, Boolean.toString(value));
+        }
+
+        /**
+         * The active session if there is one (with these SQL settings applied to it, as Spark does),
+         * else a new one on the active or a new context.
+         */
+        public EmberSession getOrCreate() {
+            synchronized (ACTIVE) {
+                EmberSession active = ACTIVE.get();
+                if (active == null || active.sc.isStopped()) {
+                    active = new EmberSession(context.getOrCreate(), new RuntimeConfig());
+                    ACTIVE.set(active);
+                }
+                for (Map.Entry<String, String> e : sql.entrySet()) {
+                    active.conf.set(e.getKey(), e.getValue());
+                }
+                return active;
+            }
+        }
+    }
+}

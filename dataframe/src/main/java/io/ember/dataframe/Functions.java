@@ -1,0 +1,570 @@
+package io.ember.dataframe;
+
+import io.ember.dataframe.expressions.AggFn;
+import io.ember.dataframe.expressions.AggregateExpression;
+import io.ember.dataframe.expressions.CaseWhen;
+import io.ember.dataframe.expressions.Coalesce;
+import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.expressions.Fn;
+import io.ember.dataframe.expressions.IsNull;
+import io.ember.dataframe.expressions.Literal;
+import io.ember.dataframe.expressions.Not;
+import io.ember.dataframe.expressions.ScalarFunction;
+import io.ember.dataframe.expressions.UnresolvedAttribute;
+import io.ember.dataframe.expressions.UnresolvedStar;
+import io.ember.dataframe.types.DataType;
+import io.ember.dataframe.window.OffsetFunction;
+import io.ember.dataframe.window.RankingFunction;
+import io.vavr.Function1;
+import io.vavr.Function2;
+import io.vavr.Function3;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in functions, to be imported statically ({@code import static
+ * io.ember.dataframe.Functions.*;}) as Spark's {@code functions}. Every function returns a new
+ * {@link Column}; none evaluates anything. Null semantics follow SQL: a null argument gives a
+ * null result, aggregates skip nulls, {@code count("*")} counts rows.
+ */
+public final class Functions {
+    private Functions() {
+    }
+
+    private static Column fn(Fn f, Object... args) {
+        List<Expression> es = new ArrayList<>();
+        for (Object a : args) {
+            es.add(Column.toExpr(a));
+        }
+        return new Column(new ScalarFunction(f, es));
+    }
+
+    private static Column agg(AggFn f, Column c) {
+        return new Column(new AggregateExpression(f, c.expr(), false, false));
+    }
+
+    // ---- columns and literals -------------------------------------------------------------------
+
+    /** The column named {@code name}; {@code "*"} is every column, {@code "t.*"} every column of {@code t}. */
+    public static Column col(String name) {
+        if (name.equals("*")) {
+            return new Column(new UnresolvedStar(null));
+        }
+        if (name.endsWith(".*")) {
+            return new Column(new UnresolvedStar(name.substring(0, name.length() - 2)));
+        }
+        return new Column(new UnresolvedAttribute(name));
+    }
+
+    /** The same as {@link #col(String)}. */
+    public static Column column(String name) {
+        return col(name);
+    }
+
+    /** A constant (a Column passes through). */
+    public static Column lit(Object value) {
+        if (value instanceof Column c) {
+            return c;
+        }
+        return new Column(Literal.create(value));
+    }
+
+    /** A {@code CASE WHEN condition THEN value} chain; continue with {@link Column#when} and {@link Column#otherwise}. */
+    public static Column when(Column condition, Object value) {
+        return new Column(new CaseWhen(List.of(), false).when(condition.expr(), Column.toExpr(value)));
+    }
+
+    /** The first non-null of the columns. */
+    public static Column coalesce(Column... cols) {
+        List<Expression> es = new ArrayList<>();
+        for (Column c : cols) {
+            es.add(c.expr());
+        }
+        return new Column(new Coalesce(es));
+    }
+
+    /** {@code c IS NULL}. */
+    public static Column isnull(Column c) {
+        return new Column(new IsNull(c.expr(), false));
+    }
+
+    /** {@code NOT c}. */
+    public static Column not(Column c) {
+        return new Column(new Not(c.expr()));
+    }
+
+    /** {@code -c}. */
+    public static Column negate(Column c) {
+        return c.unary_minus();
+    }
+
+    /** Ascending order of column {@code name}. */
+    public static Column asc(String name) {
+        return col(name).asc();
+    }
+
+    /** Descending order of column {@code name}. */
+    public static Column desc(String name) {
+        return col(name).desc();
+    }
+
+    /** Marks {@code df} small enough to broadcast in joins, whatever its estimated size. */
+    public static DataFrame broadcast(DataFrame df) {
+        return df.withBroadcastHint();
+    }
+
+    // ---- math -----------------------------------------------------------------------------------
+
+    /** The absolute value. */
+    public static Column abs(Column c) {
+        return fn(Fn.ABS, c);
+    }
+
+    /** The square root (of the value as a double). */
+    public static Column sqrt(Column c) {
+        return fn(Fn.SQRT, c);
+    }
+
+    /** The square root of column {@code name}. */
+    public static Column sqrt(String name) {
+        return sqrt(col(name));
+    }
+
+    /** {@code base} to the power {@code exp}, as doubles. */
+    public static Column pow(Column base, Object exp) {
+        return fn(Fn.POW, base, exp);
+    }
+
+    /** e to the power {@code c}. */
+    public static Column exp(Column c) {
+        return fn(Fn.EXP, c);
+    }
+
+    /** The natural logarithm (null for values that are not positive). */
+    public static Column log(Column c) {
+        return fn(Fn.LN, c);
+    }
+
+    /** Rounds down to a bigint. */
+    public static Column floor(Column c) {
+        return fn(Fn.FLOOR, c);
+    }
+
+    /** Rounds up to a bigint. */
+    public static Column ceil(Column c) {
+        return fn(Fn.CEIL, c);
+    }
+
+    /** Rounds half up to 0 decimal places. */
+    public static Column round(Column c) {
+        return round(c, 0);
+    }
+
+    /** Rounds half up to {@code scale} decimal places (negative: to tens, hundreds...). */
+    public static Column round(Column c, int scale) {
+        return fn(Fn.ROUND, c, scale);
+    }
+
+    // ---- strings --------------------------------------------------------------------------------
+
+    /** Upper case. */
+    public static Column upper(Column c) {
+        return fn(Fn.UPPER, c);
+    }
+
+    /** Lower case. */
+    public static Column lower(Column c) {
+        return fn(Fn.LOWER, c);
+    }
+
+    /** Without leading and trailing spaces. */
+    public static Column trim(Column c) {
+        return fn(Fn.TRIM, c);
+    }
+
+    /** Without leading spaces. */
+    public static Column ltrim(Column c) {
+        return fn(Fn.LTRIM, c);
+    }
+
+    /** Without trailing spaces. */
+    public static Column rtrim(Column c) {
+        return fn(Fn.RTRIM, c);
+    }
+
+    /** The substring at 1-based {@code pos} (negative: from the end) of {@code len} characters. */
+    public static Column substring(Column c, int pos, int len) {
+        return fn(Fn.SUBSTRING, c, pos, len);
+    }
+
+    /** The strings joined; null if any is null. */
+    public static Column concat(Column... cols) {
+        return fn(Fn.CONCAT, (Object[]) cols);
+    }
+
+    /** The number of characters. */
+    public static Column length(Column c) {
+        return fn(Fn.LENGTH, c);
+    }
+
+    /** The string split around matches of the regular expression {@code pattern}. */
+    public static Column split(Column c, String pattern) {
+        return split(c, pattern, -1);
+    }
+
+    /** The string split around {@code pattern} into at most {@code limit} parts (if positive). */
+    public static Column split(Column c, String pattern, int limit) {
+        return fn(Fn.SPLIT, c, pattern, limit);
+    }
+
+    /** Every match of {@code pattern} replaced by {@code replacement} ({@code $1} for groups). */
+    public static Column regexp_replace(Column c, String pattern, String replacement) {
+        return fn(Fn.REGEXP_REPLACE, c, pattern, replacement, 1);
+    }
+
+    /** Group {@code idx} of the first match of {@code pattern}, or the empty string. */
+    public static Column regexp_extract(Column c, String pattern, int idx) {
+        return fn(Fn.REGEXP_EXTRACT, c, pattern, idx);
+    }
+
+    /** The number of elements of an array. */
+    public static Column size(Column c) {
+        return fn(Fn.SIZE, c);
+    }
+
+    // ---- dates and times --------------------------------------------------------------------------
+
+    /** The date of a string ({@code yyyy-MM-dd}) or timestamp. */
+    public static Column to_date(Column c) {
+        return fn(Fn.TO_DATE, c);
+    }
+
+    /** The date of a string in {@code format} (a Java/Spark pattern such as {@code dd/MM/yyyy}). */
+    public static Column to_date(Column c, String format) {
+        return fn(Fn.TO_DATE_FMT, c, format);
+    }
+
+    /** The timestamp of a string ({@code yyyy-MM-dd HH:mm:ss[.ffffff]}) in the session time zone. */
+    public static Column to_timestamp(Column c) {
+        return fn(Fn.TO_TIMESTAMP, c);
+    }
+
+    /** The timestamp of a string in {@code format}, in the session time zone. */
+    public static Column to_timestamp(Column c, String format) {
+        return fn(Fn.TO_TIMESTAMP_FMT, c, format);
+    }
+
+    /** A timestamp as text in {@code format}. */
+    public static Column date_format(Column c, String format) {
+        return fn(Fn.DATE_FORMAT, c, format);
+    }
+
+    /** The year. */
+    public static Column year(Column c) {
+        return fn(Fn.YEAR, c);
+    }
+
+    /** The quarter, 1 to 4. */
+    public static Column quarter(Column c) {
+        return fn(Fn.QUARTER, c);
+    }
+
+    /** The month, 1 to 12. */
+    public static Column month(Column c) {
+        return fn(Fn.MONTH, c);
+    }
+
+    /** The day of the month. */
+    public static Column dayofmonth(Column c) {
+        return fn(Fn.DAYOFMONTH, c);
+    }
+
+    /** The day of the week, 1 (Sunday) to 7 (Saturday). */
+    public static Column dayofweek(Column c) {
+        return fn(Fn.DAYOFWEEK, c);
+    }
+
+    /** The day of the year, 1 to 366. */
+    public static Column dayofyear(Column c) {
+        return fn(Fn.DAYOFYEAR, c);
+    }
+
+    /** The hour (session time zone). */
+    public static Column hour(Column c) {
+        return fn(Fn.HOUR, c);
+    }
+
+    /** The minute (session time zone). */
+    public static Column minute(Column c) {
+        return fn(Fn.MINUTE, c);
+    }
+
+    /** The second. */
+    public static Column second(Column c) {
+        return fn(Fn.SECOND, c);
+    }
+
+    /**
+     * The timestamp truncated to {@code format}: year, quarter, month, week, day, hour, minute,
+     * second (session time zone).
+     */
+    public static Column date_trunc(String format, Column c) {
+        return fn(Fn.DATE_TRUNC, format, c);
+    }
+
+    /** Days from {@code start} to {@code end}. */
+    public static Column datediff(Column end, Column start) {
+        return fn(Fn.DATEDIFF, end, start);
+    }
+
+    /** The date {@code days} after. */
+    public static Column date_add(Column c, int days) {
+        return fn(Fn.DATE_ADD, c, days);
+    }
+
+    /** The date {@code days} before. */
+    public static Column date_sub(Column c, int days) {
+        return fn(Fn.DATE_SUB, c, days);
+    }
+
+    // ---- aggregates -------------------------------------------------------------------------------
+
+    /** The number of non-null values. */
+    public static Column count(Column c) {
+        return agg(AggFn.COUNT, c);
+    }
+
+    /** The number of non-null values of column {@code name}; {@code count("*")} counts rows. */
+    public static Column count(String name) {
+        return name.equals("*") ? count(lit(1)) : count(col(name));
+    }
+
+    /** The number of distinct non-null values. */
+    public static Column countDistinct(Column c) {
+        return new Column(new AggregateExpression(AggFn.COUNT, c.expr(), true, false));
+    }
+
+    /** The number of distinct non-null values of column {@code name}. */
+    public static Column countDistinct(String name) {
+        return countDistinct(col(name));
+    }
+
+    /** The sum (bigint for integers, double, or a wider decimal); null if no value. */
+    public static Column sum(Column c) {
+        return agg(AggFn.SUM, c);
+    }
+
+    /** The sum of column {@code name}. */
+    public static Column sum(String name) {
+        return sum(col(name));
+    }
+
+    /** The sum of the distinct values. */
+    public static Column sumDistinct(Column c) {
+        return new Column(new AggregateExpression(AggFn.SUM, c.expr(), true, false));
+    }
+
+    /** The mean (double, or decimal for decimals); null if no value. */
+    public static Column avg(Column c) {
+        return agg(AggFn.AVG, c);
+    }
+
+    /** The mean of column {@code name}. */
+    public static Column avg(String name) {
+        return avg(col(name));
+    }
+
+    /** The same as {@link #avg(Column)}. */
+    public static Column mean(Column c) {
+        return avg(c);
+    }
+
+    /** The same as {@link #avg(String)}. */
+    public static Column mean(String name) {
+        return avg(name);
+    }
+
+    /** The smallest value. */
+    public static Column min(Column c) {
+        return agg(AggFn.MIN, c);
+    }
+
+    /** The smallest value of column {@code name}. */
+    public static Column min(String name) {
+        return min(col(name));
+    }
+
+    /** The largest value. */
+    public static Column max(Column c) {
+        return agg(AggFn.MAX, c);
+    }
+
+    /** The largest value of column {@code name}. */
+    public static Column max(String name) {
+        return max(col(name));
+    }
+
+    /** The first value seen (nulls included). Not deterministic across partitions. */
+    public static Column first(Column c) {
+        return agg(AggFn.FIRST, c);
+    }
+
+    /** The first value of column {@code name}. */
+    public static Column first(String name) {
+        return first(col(name));
+    }
+
+    /** The first value seen, skipping nulls if {@code ignoreNulls}. */
+    public static Column first(Column c, boolean ignoreNulls) {
+        return new Column(new AggregateExpression(AggFn.FIRST, c.expr(), false, ignoreNulls));
+    }
+
+    /** The last value seen (nulls included). Not deterministic across partitions. */
+    public static Column last(Column c) {
+        return agg(AggFn.LAST, c);
+    }
+
+    /** The last value of column {@code name}. */
+    public static Column last(String name) {
+        return last(col(name));
+    }
+
+    /** The last value seen, skipping nulls if {@code ignoreNulls}. */
+    public static Column last(Column c, boolean ignoreNulls) {
+        return new Column(new AggregateExpression(AggFn.LAST, c.expr(), false, ignoreNulls));
+    }
+
+    /** The non-null values, as an array. */
+    public static Column collect_list(Column c) {
+        return agg(AggFn.COLLECT_LIST, c);
+    }
+
+    /** The non-null values of column {@code name}, as an array. */
+    public static Column collect_list(String name) {
+        return collect_list(col(name));
+    }
+
+    /** The distinct non-null values, as an array. */
+    public static Column collect_set(Column c) {
+        return agg(AggFn.COLLECT_SET, c);
+    }
+
+    /** The distinct non-null values of column {@code name}, as an array. */
+    public static Column collect_set(String name) {
+        return collect_set(col(name));
+    }
+
+    /** The sample standard deviation; null for fewer than two values. */
+    public static Column stddev(Column c) {
+        return agg(AggFn.STDDEV, c);
+    }
+
+    /** The sample standard deviation of column {@code name}. */
+    public static Column stddev(String name) {
+        return stddev(col(name));
+    }
+
+    /** The same as {@link #stddev(Column)}. */
+    public static Column stddev_samp(Column c) {
+        return stddev(c);
+    }
+
+    /** The population standard deviation. */
+    public static Column stddev_pop(Column c) {
+        return agg(AggFn.STDDEV_POP, c);
+    }
+
+    /** The sample variance. */
+    public static Column variance(Column c) {
+        return agg(AggFn.VARIANCE, c);
+    }
+
+    /** The population variance. */
+    public static Column var_pop(Column c) {
+        return agg(AggFn.VAR_POP, c);
+    }
+
+    // ---- window functions (use with Column.over) ----------------------------------------------------
+
+    /** The position of the row in its window partition, from 1: {@code row_number().over(w)}. */
+    public static Column row_number() {
+        return new Column(new RankingFunction(RankingFunction.Kind.ROW_NUMBER));
+    }
+
+    /** The rank of the row in its window partition, with gaps after ties. */
+    public static Column rank() {
+        return new Column(new RankingFunction(RankingFunction.Kind.RANK));
+    }
+
+    /** The rank of the row in its window partition, without gaps after ties. */
+    public static Column dense_rank() {
+        return new Column(new RankingFunction(RankingFunction.Kind.DENSE_RANK));
+    }
+
+    /** The value of {@code c} {@code offset} rows before, or null. */
+    public static Column lag(Column c, int offset) {
+        return lag(c, offset, null);
+    }
+
+    /** The value of column {@code name} {@code offset} rows before, or null. */
+    public static Column lag(String name, int offset) {
+        return lag(col(name), offset);
+    }
+
+    /** The value of {@code c} {@code offset} rows before, or {@code defaultValue}. */
+    public static Column lag(Column c, int offset, Object defaultValue) {
+        return new Column(new OffsetFunction(false, c.expr(), offset, Column.toExpr(defaultValue)));
+    }
+
+    /** The value of column {@code name} {@code offset} rows before, or {@code defaultValue}. */
+    public static Column lag(String name, int offset, Object defaultValue) {
+        return lag(col(name), offset, defaultValue);
+    }
+
+    /** The value of {@code c} {@code offset} rows after, or null. */
+    public static Column lead(Column c, int offset) {
+        return lead(c, offset, null);
+    }
+
+    /** The value of column {@code name} {@code offset} rows after, or null. */
+    public static Column lead(String name, int offset) {
+        return lead(col(name), offset);
+    }
+
+    /** The value of {@code c} {@code offset} rows after, or {@code defaultValue}. */
+    public static Column lead(Column c, int offset, Object defaultValue) {
+        return new Column(new OffsetFunction(true, c.expr(), offset, Column.toExpr(defaultValue)));
+    }
+
+    /** The value of column {@code name} {@code offset} rows after, or {@code defaultValue}. */
+    public static Column lead(String name, int offset, Object defaultValue) {
+        return lead(col(name), offset, defaultValue);
+    }
+
+    // ---- user-defined functions -------------------------------------------------------------------
+
+    /** A one-argument UDF returning {@code returnType}; apply it with {@link UserDefinedFunction#apply}. */
+    public static UserDefinedFunction udf(Function1<?, ?> f, DataType returnType) {
+        return new UserDefinedFunction("UDF", f, 1, returnType);
+    }
+
+    /** A two-argument UDF. */
+    public static UserDefinedFunction udf(Function2<?, ?, ?> f, DataType returnType) {
+        return new UserDefinedFunction("UDF", f, 2, returnType);
+    }
+
+    /** A three-argument UDF. */
+    public static UserDefinedFunction udf(Function3<?, ?, ?, ?> f, DataType returnType) {
+        return new UserDefinedFunction("UDF", f, 3, returnType);
+    }
+
+    /**
+     * Calls the UDF registered as {@code name} with {@code spark.udf().register(...)} in the active
+     * session.
+     *
+     * @throws AnalysisException if no such function is registered
+     */
+    public static Column callUDF(String name, Column... cols) {
+        return EmberSession.active().udf().lookup(name).apply(cols);
+    }
+}

@@ -1,0 +1,149 @@
+package io.ember.dataframe;
+
+import io.ember.dataframe.batch.ColumnBatch;
+import io.ember.dataframe.optimizer.Optimizer;
+import io.ember.dataframe.physical.ExecContext;
+import io.ember.dataframe.physical.LimitExec;
+import io.ember.dataframe.physical.PhysicalPlan;
+import io.ember.dataframe.physical.Planner;
+import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.rdd.RDD;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * One run of a query: the analyzed plan, optimized with the session's rules, planned into
+ * physical operators with the settings in force now, and executed as jobs.
+ */
+final class QueryExecution {
+    private final EmberSession session;
+    private final LogicalPlan analyzed;
+    private final ExecContext ctx;
+    private LogicalPlan optimized;
+    private PhysicalPlan physical;
+
+    QueryExecution(EmberSession session, LogicalPlan analyzed) {
+        this.session = session;
+        this.analyzed = analyzed;
+        this.ctx = session.execContext();
+    }
+
+    LogicalPlan optimized() {
+        if (optimized == null) {
+            optimized = session.optimize(analyzed);
+        }
+        return optimized;
+    }
+
+    PhysicalPlan physical() {
+        if (physical == null) {
+            physical = new Planner(ctx, session::optimize).plan(optimized());
+        }
+        return physical;
+    }
+
+    RDD<ColumnBatch> toRdd() {
+        return physical().execute(ctx);
+    }
+
+    /** Every batch of the result, in partition order. */
+    List<ColumnBatch> collect() {
+        List<ColumnBatch> out = new ArrayList<>();
+        for (ArrayList<ColumnBatch> part : session.context().runJob(toRdd(), (tc, it) -> drain(it))) {
+            out.addAll(part);
+        }
+        return out;
+    }
+
+    /**
+     * The result of a plan ending in a limit, scanning partitions a few at a time (1, then 4 times
+     * as many...) until enough rows are found, as Spark's {@code executeTake} does.
+     */
+    List<ColumnBatch> collectLimited(int n) {
+        PhysicalPlan root = physical();
+        if (!(root instanceof LimitExec limit)) {
+            return collect();
+        }
+        RDD<ColumnBatch> rdd = limit.children().get(0).execute(ctx);
+        int total = rdd.getNumPartitions();
+        List<ColumnBatch> out = new ArrayList<>();
+        int rows = 0;
+        int scanned = 0;
+        int step = 1;
+        while (rows < n && scanned < total) {
+            List<Integer> parts = new ArrayList<>();
+            for (int p = scanned; p < Math.min(total, scanned + step); p++) {
+                parts.add(p);
+            }
+            int left = n - rows;
+            List<ArrayList<ColumnBatch>> results = session.context().runJob(rdd, (tc, it) -> drain(limit(it, left)), parts);
+            for (ArrayList<ColumnBatch> part : results) {
+                for (ColumnBatch b : part) {
+                    if (rows >= n) {
+                        break;
+                    }
+                    ColumnBatch cut = b.limit(n - rows);
+                    out.add(cut);
+                    rows += cut.numRows;
+                }
+            }
+            scanned += parts.size();
+            step *= 4;
+        }
+        return out;
+    }
+
+    private static Iterator<ColumnBatch> limit(Iterator<ColumnBatch> it, int n) {
+        return new Iterator<>() {
+            int left = n;
+
+            @Override
+            public boolean hasNext() {
+                return left > 0 && it.hasNext();
+            }
+
+            @Override
+            public ColumnBatch next() {
+                ColumnBatch b = it.next().limit(left);
+                left -= b.numRows;
+                return b;
+            }
+        };
+    }
+
+    private static ArrayList<ColumnBatch> drain(Iterator<ColumnBatch> it) {
+        ArrayList<ColumnBatch> list = new ArrayList<>();
+        while (it.hasNext()) {
+            ColumnBatch b = it.next();
+            if (b.numRows > 0) {
+                list.add(b);
+            }
+        }
+        return list;
+    }
+
+    /** The plans, as {@code explain()} prints them. */
+    String explainString(boolean extended) {
+        StringBuilder sb = new StringBuilder();
+        if (extended) {
+            sb.append("== Parsed Logical Plan ==\n").append(analyzed.treeString());
+            sb.append("\n== Analyzed Logical Plan ==\n");
+            List<String> cols = new ArrayList<>();
+            for (var a : analyzed.output()) {
+                cols.add(a.name() + ": " + a.dataType().simpleString());
+            }
+            sb.append(String.join(", ", cols)).append('\n').append(analyzed.treeString());
+            sb.append("\n== Optimized Logical Plan ==\n").append(optimized().treeString());
+            sb.append("\n== Physical Plan ==\n");
+        } else {
+            sb.append("== Physical Plan ==\n");
+        }
+        sb.append(physical().treeString());
+        return sb.toString();
+    }
+
+    static Optimizer optimizerFor(java.util.Set<String> excluded) {
+        return new Optimizer(excluded);
+    }
+}

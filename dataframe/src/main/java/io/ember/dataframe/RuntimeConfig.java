@@ -1,0 +1,235 @@
+package io.ember.dataframe;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The SQL settings of a session ({@code spark.conf()}), changeable at any time; a query uses the
+ * values in force when it runs. Each value is checked when set, and a bad one is rejected there
+ * with a message naming the key.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code ember.sql.session.timeZone}</td><td>the JVM's zone</td><td>zone of timestamps shown, parsed and split into fields</td></tr>
+ *   <tr><td>{@code ember.sql.autoBroadcastJoinThreshold}</td><td>10485760 (10 MB)</td><td>largest estimated side broadcast in a join; -1 disables</td></tr>
+ *   <tr><td>{@code ember.sql.shuffle.partitions}</td><td>the default parallelism</td><td>partitions after a shuffle (aggregations, joins, sorts)</td></tr>
+ *   <tr><td>{@code ember.sql.caseSensitive}</td><td>false</td><td>whether column names are matched case-sensitively</td></tr>
+ *   <tr><td>{@code ember.sql.columnBatchSize}</td><td>4096</td><td>rows per column batch</td></tr>
+ *   <tr><td>{@code ember.sql.files.maxPartitionBytes}</td><td>134217728 (128 MB)</td><td>largest split of a file</td></tr>
+ *   <tr><td>{@code ember.sql.parquet.compression.codec}</td><td>snappy</td><td>Parquet compression: snappy, zstd, gzip, none</td></tr>
+ *   <tr><td>{@code ember.sql.datetime.java8API.enabled}</td><td>false</td><td>rows hold LocalDate/Instant instead of java.sql.Date/Timestamp</td></tr>
+ *   <tr><td>{@code ember.sql.optimizer.excludedRules}</td><td>(none)</td><td>comma-separated optimizer rule names to skip</td></tr>
+ * </table>
+ */
+public final class RuntimeConfig {
+    /** The session time zone key. */
+    public static final String SESSION_TIME_ZONE = "ember.sql.session.timeZone";
+    /** The broadcast join threshold key. */
+    public static final String AUTO_BROADCAST_JOIN_THRESHOLD = "ember.sql.autoBroadcastJoinThreshold";
+    /** The shuffle partitions key. */
+    public static final String SHUFFLE_PARTITIONS = "ember.sql.shuffle.partitions";
+    /** The case sensitivity key. */
+    public static final String CASE_SENSITIVE = "ember.sql.caseSensitive";
+    /** The batch size key. */
+    public static final String COLUMN_BATCH_SIZE = "ember.sql.columnBatchSize";
+    /** The file split size key. */
+    public static final String MAX_PARTITION_BYTES = "ember.sql.files.maxPartitionBytes";
+    /** The Parquet codec key. */
+    public static final String PARQUET_COMPRESSION = "ember.sql.parquet.compression.codec";
+    /** The java.time rows key. */
+    public static final String JAVA8_API = "ember.sql.datetime.java8API.enabled";
+    /** The excluded optimizer rules key. */
+    public static final String EXCLUDED_RULES = "ember.sql.optimizer.excludedRules";
+
+    private final Map<String, String> values = new ConcurrentHashMap<>();
+
+    RuntimeConfig() {
+    }
+
+    /** Whether {@code key} is a SQL setting (these live in the session, the rest in the context). */
+    static boolean isSqlKey(String key) {
+        return key != null && key.startsWith("ember.sql.");
+    }
+
+    /**
+     * Sets {@code key} after checking the value.
+     *
+     * @throws IllegalArgumentException naming the key if it is unknown or the value is bad
+     */
+    public RuntimeConfig set(String key, String value) {
+        values.put(key, check(key, value));
+        return this;
+    }
+
+    /** Sets a numeric setting. */
+    public RuntimeConfig set(String key, long value) {
+        return set(key, Long.toString(value));
+    }
+
+    /** Sets a boolean setting. */
+    public RuntimeConfig set(String key, boolean value) {
+        return set(key, Boolean.toString(value));
+    }
+
+    /** The value of {@code key} if set. */
+    public Optional<String> getOption(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** The value of {@code key}, or {@code defaultValue}. */
+    public String get(String key, String defaultValue) {
+        return values.getOrDefault(key, defaultValue);
+    }
+
+    /**
+     * The value of {@code key}.
+     *
+     * @throws java.util.NoSuchElementException if it is not set
+     */
+    public String get(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new java.util.NoSuchElementException(key);
+        }
+        return v;
+    }
+
+    /** Removes {@code key}, restoring its default. */
+    public void unset(String key) {
+        values.remove(key);
+    }
+
+    /** Every explicitly set value, sorted by key. */
+    public Map<String, String> getAll() {
+        return new TreeMap<>(values);
+    }
+
+    static String check(String key, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("Setting '" + key + "' needs a value, got null");
+        }
+        String v = value.trim();
+        switch (key) {
+            case SESSION_TIME_ZONE -> {
+                try {
+                    ZoneId.of(v);
+                } catch (DateTimeException e) {
+                    throw new IllegalArgumentException("Setting '" + key + "' must be a time zone id such as "
+                            + "'UTC' or 'America/New_York', got '" + value + "'");
+                }
+            }
+            case AUTO_BROADCAST_JOIN_THRESHOLD -> parseBytes(key, v, true);
+            case MAX_PARTITION_BYTES -> {
+                if (parseBytes(key, v, false) < 1) {
+                    throw new IllegalArgumentException("Setting '" + key + "' must be positive, got '" + value + "'");
+                }
+            }
+            case SHUFFLE_PARTITIONS, COLUMN_BATCH_SIZE -> {
+                try {
+                    if (Integer.parseInt(v) < 1) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Setting '" + key + "' must be a positive integer, got '"
+                            + value + "'");
+                }
+            }
+            case CASE_SENSITIVE, JAVA8_API -> {
+                if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                    throw new IllegalArgumentException("Setting '" + key + "' must be true or false, got '" + value + "'");
+                }
+            }
+            case PARQUET_COMPRESSION -> {
+                String c = v.toLowerCase(Locale.ROOT);
+                if (!c.equals("snappy") && !c.equals("zstd") && !c.equals("gzip") && !c.equals("none")
+                        && !c.equals("uncompressed")) {
+                    throw new IllegalArgumentException("Setting '" + key + "' must be one of snappy, zstd, gzip, none; got '"
+                            + value + "'");
+                }
+            }
+            case EXCLUDED_RULES -> {
+            }
+            default -> throw new IllegalArgumentException("Unknown SQL setting '" + key + "'; known: "
+                    + String.join(", ", SESSION_TIME_ZONE, AUTO_BROADCAST_JOIN_THRESHOLD, SHUFFLE_PARTITIONS,
+                    CASE_SENSITIVE, COLUMN_BATCH_SIZE, MAX_PARTITION_BYTES, PARQUET_COMPRESSION, JAVA8_API,
+                    EXCLUDED_RULES));
+        }
+        return v;
+    }
+
+    /** Parses {@code 10485760}, {@code 10m}, {@code 10MB}, {@code 64k}, {@code 1g}; -1 only if allowed. */
+    static long parseBytes(String key, String v, boolean allowNegativeOne) {
+        String s = v.toLowerCase(Locale.ROOT).replace("b", "");
+        long unit = 1;
+        if (s.endsWith("k")) {
+            unit = 1024;
+        } else if (s.endsWith("m")) {
+            unit = 1024 * 1024;
+        } else if (s.endsWith("g")) {
+            unit = 1024L * 1024 * 1024;
+        }
+        if (unit != 1) {
+            s = s.substring(0, s.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(s.trim()) * unit;
+            if (n < 0 && !(allowNegativeOne && n == -1)) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Setting '" + key + "' must be a size in bytes (e.g. 10485760 or 10m)"
+                    + (allowNegativeOne ? " or -1" : "") + ", got '" + v + "'");
+        }
+    }
+
+    // ---- typed access for the engine --------------------------------------------------------------
+
+    String timeZone() {
+        return get(SESSION_TIME_ZONE, ZoneId.systemDefault().getId());
+    }
+
+    long broadcastThreshold() {
+        return parseBytes(AUTO_BROADCAST_JOIN_THRESHOLD, get(AUTO_BROADCAST_JOIN_THRESHOLD, "10485760"), true);
+    }
+
+    int shufflePartitions(int defaultParallelism) {
+        return getOption(SHUFFLE_PARTITIONS).map(Integer::parseInt).orElse(Math.max(1, defaultParallelism));
+    }
+
+    boolean caseSensitive() {
+        return Boolean.parseBoolean(get(CASE_SENSITIVE, "false"));
+    }
+
+    int batchSize() {
+        return Integer.parseInt(get(COLUMN_BATCH_SIZE, "4096"));
+    }
+
+    long maxPartitionBytes() {
+        return parseBytes(MAX_PARTITION_BYTES, get(MAX_PARTITION_BYTES, "134217728"), false);
+    }
+
+    String parquetCompression() {
+        return get(PARQUET_COMPRESSION, "snappy").toLowerCase(Locale.ROOT);
+    }
+
+    boolean java8Api() {
+        return Boolean.parseBoolean(get(JAVA8_API, "false"));
+    }
+
+    java.util.Set<String> excludedRules() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String s : get(EXCLUDED_RULES, "").split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+}

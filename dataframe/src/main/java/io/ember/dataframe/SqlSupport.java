@@ -1,0 +1,46 @@
+package io.ember.dataframe;
+
+import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.sql.FunctionRegistry;
+import io.ember.dataframe.sql.SqlFrontEnd;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Connects the SQL front end to a session: its analyzer and settings, its temporary views, its
+ * registered UDFs (callable by name from SQL) and its reader (for {@code parquet.`path`} queries).
+ * Lives beside {@link EmberSession} because UDF calls are built through {@link Column}s.
+ */
+final class SqlSupport {
+    private SqlSupport() {
+    }
+
+    /** The analyzed plan of {@code sql} in {@code session}. */
+    static LogicalPlan plan(EmberSession session, String sql) {
+        FunctionRegistry functions = FunctionRegistry.builtin()
+                .withUserFunctions((name, args) -> udfCall(session.udf(), name, args));
+        SqlFrontEnd frontEnd = new SqlFrontEnd(session.analyzer(), session.sessionCatalog(), functions,
+                (format, path) -> session.read().format(format).load(path).plan(), session.conf().caseSensitive());
+        return frontEnd.plan(sql);
+    }
+
+    /** The call of the UDF registered as {@code name} (or its lower-case spelling), or null if there is none. */
+    private static Expression udfCall(UDFRegistration udfs, String name, List<Expression> args) {
+        UserDefinedFunction f;
+        try {
+            f = udfs.lookup(name);
+        } catch (AnalysisException exact) {
+            try {
+                f = udfs.lookup(name.toLowerCase(Locale.ROOT));
+            } catch (AnalysisException lower) {
+                return null;
+            }
+        }
+        Column[] cols = new Column[args.size()];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = new Column(args.get(i));
+        }
+        return f.apply(cols).expr();
+    }
+}

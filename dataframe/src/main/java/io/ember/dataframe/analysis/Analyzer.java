@@ -1,0 +1,265 @@
+package io.ember.dataframe.analysis;
+
+import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.expressions.AggregateExpression;
+import io.ember.dataframe.expressions.Alias;
+import io.ember.dataframe.expressions.AttributeReference;
+import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.expressions.NamedExpression;
+import io.ember.dataframe.expressions.TimeZoneAware;
+import io.ember.dataframe.expressions.UnresolvedAttribute;
+import io.ember.dataframe.expressions.UnresolvedStar;
+import io.ember.dataframe.types.BooleanType;
+import io.ember.dataframe.types.NullType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Resolves expressions eagerly against the output of a plan: column names become
+ * {@link AttributeReference}s, implicit casts are inserted ({@link TypeCoercion}) and
+ * time-zone-aware expressions get the session zone. Every failure is an
+ * {@link AnalysisException} raised at the DataFrame call that made the mistake, naming the
+ * column and the closest existing names.
+ */
+public final class Analyzer {
+    private final boolean caseSensitive;
+    private final String timeZone;
+
+    /** An analyzer with the session's settings. */
+    public Analyzer(boolean caseSensitive, String timeZone) {
+        this.caseSensitive = caseSensitive;
+        this.timeZone = timeZone;
+    }
+
+    /** The session time zone id. */
+    public String timeZone() {
+        return timeZone;
+    }
+
+    /** Resolves and type-checks {@code e} against {@code input}. */
+    public Expression resolve(Expression e, List<AttributeReference> input) {
+        return e.transformUp(node -> {
+            if (node instanceof UnresolvedAttribute u) {
+                return lookup(u.name(), input);
+            }
+            if (node instanceof UnresolvedStar s) {
+                throw new AnalysisException("[INVALID_USAGE_OF_STAR_OR_REGEX] Invalid usage of '" + s.render(List.of())
+                        + "' in expression.");
+            }
+            if (node instanceof AttributeReference a) {
+                return rebind(a, input);
+            }
+            Expression coerced = TypeCoercion.coerce(node);
+            if (coerced instanceof TimeZoneAware t && t.needsZone()) {
+                coerced = t.withZone(timeZone);
+            }
+            return coerced;
+        }).transformUp(node -> node instanceof TimeZoneAware t && t.needsZone() ? t.withZone(timeZone) : node);
+    }
+
+    /** Resolves a filter or join condition, which must be boolean. */
+    public Expression resolveCondition(Expression e, List<AttributeReference> input, String what) {
+        Expression r = resolve(e, input);
+        if (!(r.dataType() instanceof BooleanType) && !(r.dataType() instanceof NullType)) {
+            throw new AnalysisException("[DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN] Cannot resolve \"" + r.sql()
+                    + "\" due to data type mismatch: " + what + " expression \"" + r.sql() + "\" of type \""
+                    + r.dataType().sql() + "\" is not a boolean.");
+        }
+        if (r.exists(x -> x instanceof AggregateExpression)) {
+            throw new AnalysisException("[INVALID_WHERE_CONDITION] The " + what.toLowerCase(Locale.ROOT)
+                    + " condition \"" + r.sql() + "\" is invalid: aggregate functions are not allowed there.");
+        }
+        return r;
+    }
+
+    /**
+     * Resolves a projection: {@code *} expands to the columns, expressions that are not named get
+     * Spark's automatic name (their SQL text as written).
+     */
+    public List<NamedExpression> resolveProjection(List<Expression> exprs, List<AttributeReference> input) {
+        List<NamedExpression> out = new ArrayList<>();
+        for (Expression e : exprs) {
+            if (e instanceof UnresolvedStar s) {
+                boolean any = false;
+                for (AttributeReference a : input) {
+                    if (s.qualifier() == null || matches(s.qualifier(), a.qualifier())) {
+                        out.add(a);
+                        any = true;
+                    }
+                }
+                if (!any && s.qualifier() != null) {
+                    throw new AnalysisException("[CANNOT_RESOLVE_STAR_EXPAND] Cannot resolve " + s.qualifier()
+                            + ".* given input columns " + quotedNames(input) + ".");
+                }
+                continue;
+            }
+            out.add(named(resolve(e, input), e));
+        }
+        return out;
+    }
+
+    /** {@code resolved} as a named expression, named after the unresolved {@code original}. */
+    public static NamedExpression named(Expression resolved, Expression original) {
+        if (resolved instanceof NamedExpression n) {
+            return n;
+        }
+        return Alias.of(resolved, original.sql());
+    }
+
+    private Expression rebind(AttributeReference a, List<AttributeReference> input) {
+        for (AttributeReference in : input) {
+            if (in.exprId() == a.exprId()) {
+                return in;
+            }
+        }
+        throw new AnalysisException("[MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE] Resolved attribute(s) \"" + a.name()
+                + "\" missing from " + quotedNames(input) + " in operator. The column may come from another "
+                + "DataFrame; refer to it by name instead (col(\"" + a.name() + "\")).");
+    }
+
+    /** Finds the attribute {@code name} ({@code a}, {@code t.a} or {@code `a.b`}) refers to. */
+    public AttributeReference lookup(String name, List<AttributeReference> input) {
+        List<String> parts = nameParts(name);
+        List<AttributeReference> found = new ArrayList<>();
+        String whole = String.join(".", parts);
+        for (AttributeReference a : input) {
+            if (matches(whole, a.name())) {
+                found.add(a);
+            }
+        }
+        if (found.isEmpty() && parts.size() >= 2) {
+            String qualifier = parts.get(0);
+            String rest = String.join(".", parts.subList(1, parts.size()));
+            for (AttributeReference a : input) {
+                if (a.qualifier() != null && matches(qualifier, a.qualifier()) && matches(rest, a.name())) {
+                    found.add(a);
+                }
+            }
+        }
+        if (found.size() > 1) {
+            List<AttributeReference> exact = new ArrayList<>();
+            for (AttributeReference a : found) {
+                if (a.name().equals(whole)) {
+                    exact.add(a);
+                }
+            }
+            if (exact.size() == 1) {
+                return exact.get(0);
+            }
+            Map<Long, AttributeReference> distinct = new LinkedHashMap<>();
+            for (AttributeReference a : found) {
+                distinct.putIfAbsent(a.exprId(), a);
+            }
+            if (distinct.size() > 1) {
+                List<String> names = new ArrayList<>();
+                for (AttributeReference a : distinct.values()) {
+                    names.add(a.qualifier() == null ? "`" + a.name() + "`" : "`" + a.qualifier() + "`.`" + a.name() + "`");
+                }
+                throw new AnalysisException("[AMBIGUOUS_REFERENCE] Reference `" + whole + "` is ambiguous, could be: ["
+                        + String.join(", ", names) + "]. Give the DataFrames an alias (df.as(\"a\")) and use "
+                        + "qualified names, or refer to a column with df.col(\"" + whole + "\").");
+            }
+        }
+        if (found.isEmpty()) {
+            throw unresolved(whole, input);
+        }
+        return found.get(0);
+    }
+
+    private boolean matches(String a, String b) {
+        if (b == null) {
+            return false;
+        }
+        return caseSensitive ? a.equals(b) : a.equalsIgnoreCase(b);
+    }
+
+    /** Spark's error for a column that is not there, with the closest names. */
+    public static AnalysisException unresolved(String name, List<AttributeReference> input) {
+        List<String> candidates = suggestions(name, input);
+        if (candidates.isEmpty()) {
+            return new AnalysisException("[UNRESOLVED_COLUMN.WITHOUT_SUGGESTION] A column or function parameter with name `"
+                    + name + "` cannot be resolved.");
+        }
+        return new AnalysisException("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `"
+                + name + "` cannot be resolved. Did you mean one of the following? [" + String.join(", ", candidates)
+                + "].");
+    }
+
+    /** Up to five existing names, closest first (edit distance). */
+    static List<String> suggestions(String name, List<AttributeReference> input) {
+        List<AttributeReference> sorted = new ArrayList<>(input);
+        String target = name.toLowerCase(Locale.ROOT);
+        sorted.sort(Comparator.comparingInt((AttributeReference a) ->
+                distance(target, a.name().toLowerCase(Locale.ROOT))).thenComparing(AttributeReference::name));
+        List<String> out = new ArrayList<>();
+        for (AttributeReference a : sorted) {
+            String text = "`" + a.name() + "`";
+            if (a.qualifier() != null) {
+                text = "`" + a.qualifier() + "`." + text;
+            }
+            if (!out.contains(text)) {
+                out.add(text);
+            }
+            if (out.size() == 5) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Splits {@code a.b} into parts; backticks quote a part ({@code `a.b`} is one part). */
+    static List<String> nameParts(String name) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '`') {
+                if (quoted && i + 1 < name.length() && name.charAt(i + 1) == '`') {
+                    cur.append('`');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        parts.add(cur.toString());
+        return parts;
+    }
+
+    private static String quotedNames(List<AttributeReference> input) {
+        List<String> names = new ArrayList<>();
+        for (AttributeReference a : input) {
+            names.add("\"" + a.name() + "\"");
+        }
+        return String.join(", ", names);
+    }
+}

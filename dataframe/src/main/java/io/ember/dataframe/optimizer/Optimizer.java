@@ -1,0 +1,71 @@
+package io.ember.dataframe.optimizer;
+
+import io.ember.dataframe.plan.LogicalPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the rules to a fixed point (at most {@value #MAX_ITERATIONS} rounds). The optimizer owns
+ * the traversal: node rules are applied top-down to every node, whole-plan rules to the root.
+ */
+public final class Optimizer {
+    /** The most rounds before the optimizer gives up looking for a fixed point. */
+    public static final int MAX_ITERATIONS = 100;
+
+    private final List<Rule> rules;
+
+    /** The default rules, minus those named in {@code excluded}. */
+    public Optimizer(Set<String> excluded) {
+        List<Rule> all = List.of(new EliminateSubqueryAliases(), new PushDownPredicates(), new CombineFilters(),
+                new ConstantFolding(), new PruneFilters(), new CollapseProject(), new RemoveNoopProject(),
+                new ColumnPruning(), new PushFiltersIntoScan());
+        List<Rule> kept = new ArrayList<>();
+        for (Rule r : all) {
+            if (!excluded.contains(r.name())) {
+                kept.add(r);
+            }
+        }
+        this.rules = kept;
+    }
+
+    /** The names of the rules that run, in order. */
+    public List<String> ruleNames() {
+        List<String> names = new ArrayList<>();
+        for (Rule r : rules) {
+            names.add(r.name());
+        }
+        return names;
+    }
+
+    /** The optimized plan. */
+    public LogicalPlan optimize(LogicalPlan plan) {
+        LogicalPlan current = plan;
+        for (int i = 0; i < MAX_ITERATIONS; i++) {
+            LogicalPlan before = current;
+            for (Rule rule : rules) {
+                current = rule.wholePlan() ? rule.apply(current) : transformDown(current, rule);
+            }
+            if (current.equals(before)) {
+                break;
+            }
+        }
+        return current;
+    }
+
+    static LogicalPlan transformDown(LogicalPlan node, Rule rule) {
+        LogicalPlan self = rule.apply(node);
+        List<LogicalPlan> children = self.children();
+        if (children.isEmpty()) {
+            return self;
+        }
+        List<LogicalPlan> rewritten = new ArrayList<>(children.size());
+        boolean changed = false;
+        for (LogicalPlan c : children) {
+            LogicalPlan r = transformDown(c, rule);
+            changed |= r != c;
+            rewritten.add(r);
+        }
+        return changed ? self.withNewChildren(rewritten) : self;
+    }
+}

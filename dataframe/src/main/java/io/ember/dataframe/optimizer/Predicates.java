@@ -1,0 +1,65 @@
+package io.ember.dataframe.optimizer;
+
+import io.ember.dataframe.expressions.Alias;
+import io.ember.dataframe.expressions.And;
+import io.ember.dataframe.expressions.AttributeReference;
+import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.expressions.NamedExpression;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Helpers the rules share: conjunctions and attribute substitution. */
+public final class Predicates {
+    private Predicates() {
+    }
+
+    /** {@code a AND b AND c} as {@code [a, b, c]}. */
+    public static List<Expression> splitConjuncts(Expression e) {
+        List<Expression> out = new ArrayList<>();
+        split(e, out);
+        return out;
+    }
+
+    private static void split(Expression e, List<Expression> out) {
+        if (e instanceof And a) {
+            split(a.left(), out);
+            split(a.right(), out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    /** The conjunction of {@code es}, or null if empty. */
+    public static Expression and(List<Expression> es) {
+        Expression out = null;
+        for (Expression e : es) {
+            out = out == null ? e : new And(out, e);
+        }
+        return out;
+    }
+
+    /** Whether every attribute {@code e} reads is in {@code ids}. */
+    public static boolean refersOnlyTo(Expression e, Set<Long> ids) {
+        return ids.containsAll(e.referenceIds());
+    }
+
+    /** Map from the ids a projection produces to the expressions that produce them. */
+    public static Map<Long, Expression> aliases(List<NamedExpression> projectList) {
+        Map<Long, Expression> map = new HashMap<>();
+        for (NamedExpression n : projectList) {
+            if (n instanceof Alias a) {
+                map.put(a.exprId(), a.child());
+            }
+        }
+        return map;
+    }
+
+    /** {@code e} with attributes replaced by the expressions {@code map} gives for their ids. */
+    public static Expression substitute(Expression e, Map<Long, Expression> map) {
+        return e.transformUp(x -> x instanceof AttributeReference a && map.containsKey(a.exprId())
+                ? map.get(a.exprId()) : x);
+    }
+}

@@ -1,0 +1,17 @@
+package io.ember.dataframe.physical;
+
+import io.ember.dataframe.io.ScanSettings;
+import io.ember.rdd.EmberContext;
+
+/**
+ * What physical operators need from the session while they build RDDs: the engine context and
+ * the SQL settings in force when the query was planned.
+ */
+public record ExecContext(EmberContext sc, int shufflePartitions, int batchSize, long broadcastThreshold,
+                          String timeZone, long maxPartitionBytes) {
+
+    /** The settings file scans need on the executors. */
+    public ScanSettings scanSettings() {
+        return new ScanSettings(batchSize, timeZone, maxPartitionBytes);
+    }
+}

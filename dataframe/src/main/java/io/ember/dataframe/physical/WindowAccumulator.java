@@ -1,0 +1,343 @@
+package io.ember.dataframe.physical;
+
+import io.ember.dataframe.batch.ColumnVector;
+import io.ember.dataframe.batch.Values;
+import io.ember.dataframe.expressions.AggFn;
+import io.ember.dataframe.expressions.BinaryArithmetic;
+import io.ember.dataframe.types.DataType;
+import io.ember.dataframe.types.DataTypes;
+import io.ember.dataframe.types.DecimalType;
+import io.ember.dataframe.types.DoubleType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The running value of one aggregate over a window frame, fed one input row at a time. It gives
+ * the same results (types, null handling, decimal bounds) as the hash aggregate's {@link AggState}
+ * for the same rows, but can be read after every row, which frames that grow row by row need.
+ */
+abstract class WindowAccumulator {
+
+    /** Forgets every row added. */
+    abstract void reset();
+
+    /** Adds row {@code i} of {@code in}. */
+    abstract void add(ColumnVector in, int i);
+
+    /** Appends the current value to {@code out}. */
+    abstract void writeTo(ColumnVector out);
+
+    /** Whether the value does not depend on the order rows are added in (so frames may be fed backwards). */
+    boolean orderInsensitive() {
+        return true;
+    }
+
+    /** The accumulator of {@code fn} over input of {@code inputType}, giving {@code resultType}. */
+    static WindowAccumulator create(AggFn fn, DataType inputType, DataType resultType, boolean ignoreNulls) {
+        return switch (fn) {
+            case COUNT -> new Count();
+            case SUM -> new Sum(resultType);
+            case AVG -> new Avg(inputType, resultType);
+            case MIN -> new MinMax(false);
+            case MAX -> new MinMax(true);
+            case FIRST -> new FirstLast(false, ignoreNulls);
+            case LAST -> new FirstLast(true, ignoreNulls);
+            case COLLECT_LIST -> new Collect(false);
+            case COLLECT_SET -> new Collect(true);
+            default -> new Moments(fn);
+        };
+    }
+
+    /** {@code count}: the non-null values. */
+    static final class Count extends WindowAccumulator {
+        long count;
+
+        @Override
+        void reset() {
+            count = 0;
+        }
+
+        @Override
+        void add(ColumnVector in, int i) {
+            if (!in.isNull(i)) {
+                count++;
+            }
+        }
+
+        @Override
+        void writeTo(ColumnVector out) {
+            out.appendLong(count);
+        }
+    }
+
+    /** {@code sum}: a long for integers, a double, or a decimal bounded to the result type. */
+    static final class Sum extends WindowAccumulator {
+        final DataType type;
+        long longSum;
+        double doubleSum;
+        BigDecimal decimalSum;
+        boolean seen;
+
+        Sum(DataType type) {
+            this.type = type;
+        }
+
+        @Override
+        void reset() {
+            longSum = 0;
+            doubleSum = 0;
+            decimalSum = null;
+            seen = false;
+        }
+
+        @Override
+        void add(ColumnVector in, int i) {
+            if (in.isNull(i)) {
+                return;
+            }
+            seen = true;
+            switch (in.kind) {
+                case ColumnVector.INT -> longSum += in.ints[i];
+                case ColumnVector.LONG -> longSum += in.longs[i];
+                case ColumnVector.DOUBLE -> doubleSum += in.doubles[i];
+                default -> {
+                    BigDecimal v = (BigDecimal) in.objects[i];
+                    decimalSum = decimalSum == null ? v : decimalSum.add(v);
+                }
+            }
+        }
+
+        @Override
+        void writeTo(ColumnVector out) {
+            if (!seen) {
+                out.appendNull();
+            } else if (type instanceof DecimalType d) {
+                out.appendObject(Values.toDecimal(decimalSum, d));
+            } else if (type instanceof DoubleType) {
+                out.appendDouble(doubleSum);
+            } else {
+                out.appendLong(longSum);
+            }
+        }
+
+        /** The sum as the hash aggregate would ship it, or null. */
+        Object value() {
+            if (!seen) {
+                return null;
+            }
+            if (type instanceof DecimalType d) {
+                return Values.toDecimal(decimalSum, d);
+            }
+            return type instanceof DoubleType ? (Object) doubleSum : (Object) longSum;
+        }
+    }
+
+    /** {@code avg}: a double mean, or a decimal mean rounded half up to the result's scale. */
+    static final class Avg extends WindowAccumulator {
+        final DataType resultType;
+        final Sum sum;
+        long count;
+
+        Avg(DataType inputType, DataType resultType) {
+            this.resultType = resultType;
+            this.sum = new Sum(inputType instanceof DecimalType d
+                    ? BinaryArithmetic.bounded(d.precision() + 10, d.scale()) : DataTypes.DoubleType);
+        }
+
+        @Override
+        void reset() {
+            sum.reset();
+            count = 0;
+        }
+
+        @Override
+        void add(ColumnVector in, int i) {
+            if (in.isNull(i)) {
+                return;
+            }
+            count++;
+            if (in.kind == ColumnVector.OBJECT) {
+                sum.add(in, i);
+            } else {
+                sum.seen = true;
+                sum.doubleSum += in.getAsDouble(i);
+            }
+        }
+
+        @Override
+        void writeTo(ColumnVector out) {
+            Object s = sum.value();
+            if (count == 0 || s == null) {
+                out.appendNull();
+            } else if (resultType instanceof DecimalType d) {
+                BigDecimal v = ((BigDecimal) s).divide(BigDecimal.valueOf(count), d.scale(), RoundingMode.HALF_UP);
+                out.appendObject(Values.toDecimal(v, d));
+            } else {
+                out.appendDouble((Double) s / count);
+            }
+        }
+    }
+
+    /** {@code min} / {@code max}: the row holding the extreme value so far. */
+    static final class MinMax extends WindowAccumulator {
+        final boolean max;
+        ColumnVector source;
+        int best = -1;
+
+        MinMax(boolean max) {
+            this.max = max;
+        }
+
+        @Override
+        void reset() {
+            best = -1;
+        }
+
+        @Override
+        void add(ColumnVector in, int i) {
+            if (in.isNull(i)) {
+                return;
+            }
+            if (best < 0) {
+                source = in;
+                best = i;
+                return;
+            }
+            int c = in.compare(i, source, best);
+            if (max ? c > 0 : c < 0) {
+                best = i;
+            }
+        }
+
+        @Override
+        void writeTo(ColumnVector out) {
+            if (best < 0) {
+                out.appendNull();
+            } else {
+                out.appendFrom(source, best);
+            }
+        }
+    }
+
+    /** {@code first} / {@code last}: the first or last row added (non-null ones only if asked). */
+    static final class FirstLast extends WindowAccumulator {
+        final boolean last;
+        final boolean ignoreNulls;
+        ColumnVector source;
+        int row = -1;
+
+        FirstLast(boolean last, boolean ignoreNulls) {
+            this.last = last;
+            this.ignoreNulls = ignoreNulls;
+        }
+
+        @Override
+        boolean orderInsensitive() {
+            return false;
+        }
+
+        @Override
+        void reset() {
+            row = -1;
+        }
+
+        @Override
+        void add(ColumnVector in, int i) {
+            if ((ignoreNulls && in.isNull(i)) || (!last && row >= 0)) {
+                return;
+            }
+            source = in;
+            row = i;
+        }
+
+        @Override
+        void writeTo(ColumnVector out) {
+            if (row < 0) {
+                out.appendNull();
+            } else {
+                out.appendFrom(source, row);
+            }
+        }
+    }
+
+    /** {@code collect_list} / {@code collect_set}: the non-null values as an array. */
+    static final class Collect extends WindowAccumulator {
+        final boolean set;
+        Collection<Object> values;
+
+        Collect(boolean set) {
+            this.set = set;
+            reset();
+        }
+
+        @Override
+        boolean orderInsensitive() {
+            return false;
+        }
+
+        @Override
+        void reset() {
+            values = set ? new LinkedHashSet<>() : new ArrayList<>();
+        }
+
+        @Override
+        void add(ColumnVector in, int i) {
+            if (!in.isNull(i)) {
+                values.add(in.get(i));
+            }
+        }
+
+        @Override
+        void writeTo(ColumnVector out) {
+            List<Object> copy = Collections.unmodifiableList(new ArrayList<>(values));
+            out.appendObject(copy);
+        }
+    }
+
+    /** {@code stddev}, {@code stddev_pop}, {@code variance}, {@code var_pop}: Welford's running moments. */
+    static final class Moments extends WindowAccumulator {
+        final AggFn fn;
+        long n;
+        double mean;
+        double m2;
+
+        Moments(AggFn fn) {
+            this.fn = fn;
+        }
+
+        @Override
+        void reset() {
+            n = 0;
+            mean = 0;
+            m2 = 0;
+        }
+
+        @Override
+        void add(ColumnVector in, int i) {
+            if (in.isNull(i)) {
+                return;
+            }
+            double x = in.getAsDouble(i);
+            n++;
+            double delta = x - mean;
+            mean += delta / n;
+            m2 += delta * (x - mean);
+        }
+
+        @Override
+        void writeTo(ColumnVector out) {
+            boolean sample = fn == AggFn.STDDEV || fn == AggFn.VARIANCE;
+            if (n == 0 || (sample && n == 1)) {
+                out.appendNull();
+                return;
+            }
+            double var = m2 / (sample ? n - 1 : n);
+            out.appendDouble(fn == AggFn.STDDEV || fn == AggFn.STDDEV_POP ? Math.sqrt(var) : var);
+        }
+    }
+}

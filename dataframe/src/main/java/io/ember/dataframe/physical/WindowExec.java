@@ -1,0 +1,121 @@
+package io.ember.dataframe.physical;
+
+import io.ember.dataframe.batch.ColumnBatch;
+import io.ember.dataframe.batch.ColumnVector;
+import io.ember.dataframe.expressions.Alias;
+import io.ember.dataframe.expressions.AttributeReference;
+import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.expressions.NamedExpression;
+import io.ember.dataframe.expressions.SortOrder;
+import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.types.DataType;
+import io.ember.dataframe.window.WindowExpression;
+import io.ember.rdd.RDD;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Computes window functions. It requires its input clustered by the partition keys (so
+ * {@link EnsureRequirements} puts a hash exchange on those keys below it, or a single-partition
+ * exchange when there are none); each task then sorts its rows by partition keys and ordering,
+ * cuts them into window partitions and evaluates every function a column at a time over those
+ * sorted rows, appending one column per function to the input's.
+ *
+ * <p>A task holds its whole input in memory while it computes (there is no spilling), as the
+ * sort operator does.
+ */
+public final class WindowExec extends PhysicalPlan {
+    private final List<NamedExpression> windowExpressions;
+    private final List<Expression> partitionSpec;
+    private final List<SortOrder> orderSpec;
+    private final PhysicalPlan child;
+
+    /** The operator computing {@code windowExpressions} (aliases of window expressions) over {@code child}. */
+    public WindowExec(List<NamedExpression> windowExpressions, List<Expression> partitionSpec,
+                      List<SortOrder> orderSpec, PhysicalPlan child) {
+        this.windowExpressions = windowExpressions;
+        this.partitionSpec = partitionSpec;
+        this.orderSpec = orderSpec;
+        this.child = child;
+    }
+
+    @Override
+    public List<PhysicalPlan> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
+        return new WindowExec(windowExpressions, partitionSpec, orderSpec, c.get(0));
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        List<AttributeReference> out = new ArrayList<>(child.output());
+        for (NamedExpression e : windowExpressions) {
+            out.add(e.toAttribute());
+        }
+        return out;
+    }
+
+    @Override
+    public List<Distribution> requiredChildDistribution() {
+        return List.of(partitionSpec.isEmpty() ? new Distribution.AllTuples() : new Distribution.Clustered(partitionSpec));
+    }
+
+    @Override
+    public Partitioning outputPartitioning() {
+        return child.outputPartitioning();
+    }
+
+    @Override
+    public String nodeString() {
+        return "Window " + LogicalPlan.list(windowExpressions) + ", " + LogicalPlan.list(partitionSpec) + ", "
+                + LogicalPlan.list(orderSpec);
+    }
+
+    @Override
+    protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
+        List<AttributeReference> input = child.output();
+        Expression[] partitionKeys = Binder.bindAll(partitionSpec, input);
+        List<SortOrder> sortOrder = new ArrayList<>();
+        for (Expression p : partitionSpec) {
+            sortOrder.add(SortOrder.asc(p));
+        }
+        sortOrder.addAll(orderSpec);
+        RowOrdering sorting = new RowOrdering(Binder.bindAll(SortExec.keys(sortOrder), input), sortOrder);
+        RowOrdering peers = new RowOrdering(Binder.bindAll(SortExec.keys(orderSpec), input), orderSpec);
+        List<WindowEvaluator> evaluators = new ArrayList<>();
+        for (NamedExpression e : windowExpressions) {
+            evaluators.add(WindowEvaluator.create((WindowExpression) Binder.bind(((Alias) e).child(), input)));
+        }
+        List<DataType> types = PhysicalPlan.types(input);
+        int batchSize = ctx.batchSize();
+        return child.execute(ctx).mapPartitions(
+                it -> compute(it, types, partitionKeys, sorting, peers, evaluators, batchSize), true);
+    }
+
+    /** The rows of one task with the window functions' columns appended. */
+    static Iterator<ColumnBatch> compute(Iterator<ColumnBatch> it, List<DataType> types, Expression[] partitionKeys,
+                                         RowOrdering sorting, RowOrdering peers, List<WindowEvaluator> evaluators,
+                                         int batchSize) {
+        ColumnBatch all = Batches.drain(it, types);
+        if (all.numRows == 0) {
+            return Collections.emptyIterator();
+        }
+        ColumnBatch sorted = sorting.sort(all);
+        ColumnVector[] keys = new ColumnVector[partitionKeys.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = partitionKeys[i].eval(sorted);
+        }
+        WindowPartitions parts = WindowPartitions.of(sorted, keys, peers);
+        ColumnVector[] computed = new ColumnVector[evaluators.size()];
+        for (int i = 0; i < computed.length; i++) {
+            computed[i] = evaluators.get(i).evaluate(parts);
+        }
+        ColumnBatch result = sorted.appendColumns(new ColumnBatch(computed, sorted.numRows));
+        return Batches.split(result, batchSize).iterator();
+    }
+}

@@ -1,0 +1,282 @@
+package io.ember.dataframe.sql;
+
+import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.analysis.TypeCoercion;
+import io.ember.dataframe.expressions.Alias;
+import io.ember.dataframe.expressions.AttributeReference;
+import io.ember.dataframe.expressions.CmpOp;
+import io.ember.dataframe.expressions.Coalesce;
+import io.ember.dataframe.expressions.Comparison;
+import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.expressions.NamedExpression;
+import io.ember.dataframe.optimizer.Predicates;
+import io.ember.dataframe.plan.BroadcastHint;
+import io.ember.dataframe.plan.Join;
+import io.ember.dataframe.plan.JoinType;
+import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.plan.Project;
+import io.ember.dataframe.plan.SubqueryAlias;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Alias.AliasColumn;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+
+/**
+ * Translates a {@code FROM} clause: views and common table expressions (each under its name, or
+ * its alias, so that {@code t.col} resolves), subqueries, direct file queries
+ * ({@code parquet.`path`}) and joins, left to right.
+ *
+ * <p>Joins build what {@code DataFrame.join} builds: the condition resolved against both sides,
+ * {@code USING (k)} as an equi-join projected to one {@code k} (the right side's for a right
+ * join, coalesced for a full join), and a relation that appears twice (a self-join) given fresh
+ * column ids on its second appearance so that {@code a.id = b.id} compares two columns.
+ */
+final class FromTranslator {
+    private static final Set<String> FILE_FORMATS = Set.of("csv", "parquet", "json", "text");
+
+    private final QueryTranslator q;
+    private final ExpressionTranslator ex;
+
+    FromTranslator(QueryTranslator q, ExpressionTranslator ex) {
+        this.q = q;
+        this.ex = ex;
+    }
+
+    /** The plan of {@code from} joined with {@code joins} in order. */
+    LogicalPlan plan(FromItem from, List<net.sf.jsqlparser.statement.select.Join> joins) {
+        LogicalPlan plan = relation(from);
+        if (joins != null) {
+            for (net.sf.jsqlparser.statement.select.Join j : joins) {
+                plan = join(plan, j);
+            }
+        }
+        return plan;
+    }
+
+    private LogicalPlan relation(FromItem item) {
+        if (item.getPivot() != null || item.getUnPivot() != null || item.getSampleClause() != null) {
+            throw q.source.unsupported("PIVOT, UNPIVOT and TABLESAMPLE", item);
+        }
+        LogicalPlan plan;
+        String name;
+        if (item instanceof Table t) {
+            String schema = t.getSchemaName();
+            name = Names.unquote(t.getName());
+            if (schema != null && FILE_FORMATS.contains(Names.unquote(schema).toLowerCase(Locale.ROOT))
+                    && t.getName().startsWith("`")) {
+                plan = q.files.read(Names.unquote(schema).toLowerCase(Locale.ROOT), name);
+                name = null;
+            } else if (schema != null || t.getDatabaseName() != null) {
+                throw q.source.locate(SessionCatalog.notFound(t.getFullyQualifiedName(), q.relationNames()), t);
+            } else {
+                plan = table(name, t);
+            }
+        } else if (item instanceof ParenthesedSelect p) {
+            plan = q.query(p.getSelect());
+            name = null;
+        } else if (item instanceof ParenthesedFromItem p) {
+            plan = plan(p.getFromItem(), p.getJoins());
+            name = null;
+        } else {
+            throw q.source.unsupported("The FROM item " + item, item);
+        }
+        net.sf.jsqlparser.expression.Alias alias = item.getAlias();
+        if (alias != null) {
+            name = Names.unquote(alias.getName());
+            List<AliasColumn> columns = alias.getAliasColumns();
+            if (columns != null && !columns.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                for (AliasColumn c : columns) {
+                    names.add(Names.unquote(c.name));
+                }
+                plan = q.renamed(plan, names, "The relation " + name);
+            }
+        }
+        return name == null ? plan : new SubqueryAlias(name, plan);
+    }
+
+    /** A common table expression in scope, else a view. */
+    private LogicalPlan table(String name, Table node) {
+        LogicalPlan cte = q.cte(name);
+        if (cte != null) {
+            return cte;
+        }
+        if (!q.catalog.exists(name)) {
+            throw q.source.locate(SessionCatalog.notFound(name, q.relationNames()), node);
+        }
+        return q.catalog.resolve(name);
+    }
+
+    private LogicalPlan join(LogicalPlan left, net.sf.jsqlparser.statement.select.Join j) {
+        LogicalPlan right = dedup(left, relation(j.getRightItem()));
+        JoinType type;
+        if (j.isCross()) {
+            type = JoinType.CROSS;
+        } else if (j.isFull()) {
+            type = JoinType.FULL_OUTER;
+        } else if (j.isLeft()) {
+            type = j.isSemi() ? JoinType.LEFT_SEMI : JoinType.LEFT_OUTER;
+        } else if (j.isRight()) {
+            type = JoinType.RIGHT_OUTER;
+        } else if (j.isSemi()) {
+            type = JoinType.LEFT_SEMI;
+        } else {
+            type = JoinType.INNER;
+        }
+        if (j.isApply() || j.isWindowJoin() || j.isStraight()) {
+            throw q.source.unsupported("This kind of join", j);
+        }
+        List<Column> using = j.getUsingColumns();
+        if (j.isNatural()) {
+            return usingJoin(left, right, commonNames(left, right), type);
+        }
+        if (using != null && !using.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (Column c : using) {
+                names.add(Names.unquote(c.getColumnName()));
+            }
+            return usingJoin(left, right, names, type);
+        }
+        if (j.getOnExpressions() != null && !j.getOnExpressions().isEmpty()) {
+            if (type == JoinType.CROSS) {
+                type = JoinType.INNER;
+            }
+            List<Expression> conditions = new ArrayList<>();
+            for (net.sf.jsqlparser.expression.Expression on : j.getOnExpressions()) {
+                conditions.add(ex.translate(on));
+            }
+            List<AttributeReference> both = new ArrayList<>(left.output());
+            both.addAll(right.output());
+            Expression condition;
+            try {
+                condition = q.analyzer.resolveCondition(Predicates.and(conditions), both, "Join");
+            } catch (AnalysisException e) {
+                throw q.source.locate(e, j.getOnExpressions().iterator().next());
+            }
+            return hinted(left, right, type, condition);
+        }
+        if (type != JoinType.INNER && type != JoinType.CROSS) {
+            throw q.source.unsupported("A " + type.display() + " join without ON or USING", j);
+        }
+        return hinted(left, right, type, null);
+    }
+
+    private static List<String> commonNames(LogicalPlan left, LogicalPlan right) {
+        List<String> names = new ArrayList<>();
+        for (AttributeReference l : left.output()) {
+            for (AttributeReference r : right.output()) {
+                if (l.name().equalsIgnoreCase(r.name()) && !names.contains(l.name())) {
+                    names.add(l.name());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** {@code DataFrame.join(right, usingColumns, type)}: an equi-join keeping one copy of each key. */
+    private LogicalPlan usingJoin(LogicalPlan left, LogicalPlan right, List<String> names, JoinType type) {
+        List<Expression> conditions = new ArrayList<>();
+        List<AttributeReference[]> pairs = new ArrayList<>();
+        for (String name : names) {
+            AttributeReference l = usingColumn(name, left.output(), "left");
+            AttributeReference r = usingColumn(name, right.output(), "right");
+            pairs.add(new AttributeReference[] {l, r});
+            conditions.add(TypeCoercion.coerce(new Comparison(CmpOp.EQ, l, r)));
+        }
+        Join join = hinted(left, right, type, Predicates.and(conditions));
+        List<AttributeReference> out = join.output();
+        List<NamedExpression> list = new ArrayList<>();
+        Set<Long> used = new LinkedHashSet<>();
+        for (AttributeReference[] p : pairs) {
+            used.add(p[0].exprId());
+            used.add(p[1].exprId());
+            AttributeReference l = outputVersion(out, p[0]);
+            AttributeReference r = outputVersion(out, p[1]);
+            switch (type) {
+                case RIGHT_OUTER -> list.add(r);
+                case FULL_OUTER -> list.add(Alias.of(TypeCoercion.coerce(new Coalesce(List.of(l, r))), p[0].name()));
+                default -> list.add(l);
+            }
+        }
+        for (AttributeReference a : out) {
+            if (!used.contains(a.exprId())) {
+                list.add(a);
+            }
+        }
+        return new Project(list, join);
+    }
+
+    private AttributeReference usingColumn(String name, List<AttributeReference> attrs, String side) {
+        try {
+            return q.analyzer.lookup(Names.part(name), attrs);
+        } catch (AnalysisException e) {
+            List<String> names = new ArrayList<>();
+            for (AttributeReference a : attrs) {
+                names.add(a.name());
+            }
+            throw new AnalysisException("[UNRESOLVED_USING_COLUMN_FOR_JOIN] USING column `" + name + "` cannot be "
+                    + "resolved on the " + side + " side of the join. The " + side + "-side columns: "
+                    + Names.quoted(names) + ".", e);
+        }
+    }
+
+    private static AttributeReference outputVersion(List<AttributeReference> out, AttributeReference a) {
+        for (AttributeReference o : out) {
+            if (o.exprId() == a.exprId()) {
+                return o;
+            }
+        }
+        return a;
+    }
+
+    /** A join carrying the {@code broadcast(df)} hints of its sides (under their aliases too). */
+    private static Join hinted(LogicalPlan left, LogicalPlan right, JoinType type, Expression condition) {
+        LogicalPlan l = unhinted(left);
+        LogicalPlan r = unhinted(right);
+        return new Join(l, r, type, condition, l != left, r != right);
+    }
+
+    private static LogicalPlan unhinted(LogicalPlan p) {
+        if (p instanceof BroadcastHint h) {
+            return h.child();
+        }
+        if (p instanceof SubqueryAlias a && a.child() instanceof BroadcastHint h) {
+            return new SubqueryAlias(a.alias(), h.child());
+        }
+        return p;
+    }
+
+    /**
+     * {@code right}, or a copy with fresh column ids if it shares some with {@code left} (the
+     * same view on both sides of a self-join), keeping its alias so {@code b.id} still resolves.
+     */
+    static LogicalPlan dedup(LogicalPlan left, LogicalPlan right) {
+        Set<Long> leftIds = left.outputIds();
+        boolean clash = false;
+        for (Long id : right.outputIds()) {
+            clash |= leftIds.contains(id);
+        }
+        if (!clash) {
+            return right;
+        }
+        if (right instanceof SubqueryAlias a) {
+            return new SubqueryAlias(a.alias(), realias(a.child()));
+        }
+        return realias(right);
+    }
+
+    private static LogicalPlan realias(LogicalPlan plan) {
+        List<NamedExpression> list = new ArrayList<>();
+        for (AttributeReference a : plan.output()) {
+            list.add(Alias.of(a, a.name()));
+        }
+        return new Project(list, plan);
+    }
+}

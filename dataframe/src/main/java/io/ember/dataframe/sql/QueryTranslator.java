@@ -1,0 +1,306 @@
+package io.ember.dataframe.sql;
+
+import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.analysis.Analyzer;
+import io.ember.dataframe.analysis.TypeCoercion;
+import io.ember.dataframe.expressions.Alias;
+import io.ember.dataframe.expressions.AttributeReference;
+import io.ember.dataframe.expressions.CmpOp;
+import io.ember.dataframe.expressions.Comparison;
+import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.expressions.NamedExpression;
+import io.ember.dataframe.expressions.SortOrder;
+import io.ember.dataframe.optimizer.Predicates;
+import io.ember.dataframe.plan.Aggregate;
+import io.ember.dataframe.plan.Join;
+import io.ember.dataframe.plan.JoinType;
+import io.ember.dataframe.plan.Limit;
+import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.plan.Project;
+import io.ember.dataframe.plan.Sort;
+import io.ember.dataframe.plan.Union;
+import io.ember.dataframe.types.DataType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.statement.select.ExceptOp;
+import net.sf.jsqlparser.statement.select.IntersectOp;
+import net.sf.jsqlparser.statement.select.MinusOp;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperation;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.UnionOp;
+import net.sf.jsqlparser.statement.select.WithItem;
+
+/**
+ * Translates a whole query: {@code WITH} (each common table expression planned once and visible
+ * to the ones after it and to the body), set operations, and the {@code ORDER BY} and
+ * {@code LIMIT} that apply to them. Single {@code SELECT} blocks go to {@link SelectTranslator},
+ * {@code FROM} clauses to {@link FromTranslator}.
+ *
+ * <p>Set operations build what the DataFrame API builds: {@code UNION ALL} is
+ * {@code df.union(other)} (by position, types widened), {@code UNION} adds a distinct, and
+ * {@code INTERSECT} / {@code EXCEPT} are a distinct over a left semi / anti join on every column
+ * compared null-safely (as Spark rewrites them).
+ */
+final class QueryTranslator {
+    final SqlSource source;
+    final Analyzer analyzer;
+    final SessionCatalog catalog;
+    final FunctionRegistry functions;
+    final SqlFrontEnd.FileRelations files;
+    final boolean caseSensitive;
+    private final Deque<Map<String, LogicalPlan>> ctes = new ArrayDeque<>();
+
+    QueryTranslator(SqlSource source, Analyzer analyzer, SessionCatalog catalog, FunctionRegistry functions,
+                    SqlFrontEnd.FileRelations files, boolean caseSensitive) {
+        this.source = source;
+        this.analyzer = analyzer;
+        this.catalog = catalog;
+        this.functions = functions;
+        this.files = files;
+        this.caseSensitive = caseSensitive;
+    }
+
+    /** The plan of {@code select}. */
+    LogicalPlan query(Select select) {
+        List<WithItem<?>> with = select.getWithItemsList();
+        if (with != null && !with.isEmpty()) {
+            ctes.push(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+        }
+        try {
+            if (with != null) {
+                for (WithItem<?> item : with) {
+                    defineCte(item);
+                }
+            }
+            return body(select);
+        } finally {
+            if (with != null && !with.isEmpty()) {
+                ctes.pop();
+            }
+        }
+    }
+
+    private LogicalPlan body(Select select) {
+        if (select.getOffset() != null || select.getFetch() != null) {
+            throw source.unsupported("OFFSET and FETCH", select);
+        }
+        if (select instanceof PlainSelect ps) {
+            return new SelectTranslator(this, ps).plan();
+        }
+        LogicalPlan plan;
+        if (select instanceof SetOperationList set) {
+            plan = setOperations(set);
+        } else if (select instanceof ParenthesedSelect p) {
+            plan = query(p.getSelect());
+        } else {
+            throw source.unsupported("The query form " + select.getClass().getSimpleName(), select);
+        }
+        return limit(orderBy(plan, select.getOrderByElements()), select);
+    }
+
+    private void defineCte(WithItem<?> item) {
+        if (item.isRecursive() || item.getSelect() == null) {
+            throw source.unsupported("A recursive or non-query WITH item", item);
+        }
+        String name = Names.unquote(item.getAliasName());
+        LogicalPlan plan = query(item.getSelect().getSelect());
+        List<SelectItem<?>> columns = item.getWithItemList();
+        if (columns != null && !columns.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (SelectItem<?> c : columns) {
+                names.add(Names.unquote(c.getExpression().toString()));
+            }
+            plan = renamed(plan, names, name);
+        }
+        ctes.peek().put(name, plan);
+    }
+
+    /** The plan of the common table expression {@code name} in scope, or null. */
+    LogicalPlan cte(String name) {
+        for (Map<String, LogicalPlan> scope : ctes) {
+            LogicalPlan p = scope.get(name);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The names a FROM clause can refer to here: common table expressions, then views. */
+    List<String> relationNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Map<String, LogicalPlan> scope : ctes) {
+            names.addAll(scope.keySet());
+        }
+        names.addAll(catalog.names());
+        return new ArrayList<>(names);
+    }
+
+    /** {@code plan} with its columns renamed to {@code names} ({@code t(x, y)}, {@code WITH c(x, y)}). */
+    LogicalPlan renamed(LogicalPlan plan, List<String> names, String what) {
+        List<AttributeReference> out = plan.output();
+        if (out.size() != names.size()) {
+            throw new AnalysisException("[ASSIGNMENT_ARITY_MISMATCH] " + what + " has " + out.size()
+                    + " columns, but " + names.size() + " column names were given: " + names + ".");
+        }
+        List<NamedExpression> list = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            list.add(Alias.of(out.get(i), names.get(i)));
+        }
+        return new Project(list, plan);
+    }
+
+    // ---- set operations -----------------------------------------------------------------------
+
+    private LogicalPlan setOperations(SetOperationList set) {
+        List<Select> selects = set.getSelects();
+        LogicalPlan plan = query(selects.get(0));
+        for (int i = 1; i < selects.size(); i++) {
+            LogicalPlan right = query(selects.get(i));
+            SetOperation op = set.getOperations().get(i - 1);
+            if (op instanceof UnionOp) {
+                plan = union(plan, right);
+                if (!op.isAll()) {
+                    plan = distinct(plan);
+                }
+            } else if ((op instanceof IntersectOp || op instanceof ExceptOp || op instanceof MinusOp) && !op.isAll()) {
+                plan = distinct(semiJoin(plan, right, op instanceof IntersectOp ? JoinType.LEFT_SEMI : JoinType.LEFT_ANTI));
+            } else {
+                throw source.unsupported("The set operation " + op, set);
+            }
+        }
+        return plan;
+    }
+
+    /** {@code df.union(other)}: by position, each column pair widened to a common type. */
+    private static LogicalPlan union(LogicalPlan left, LogicalPlan right) {
+        List<DataType> common = commonTypes(left, right, "UNION");
+        return new Union(List.of(widen(left, common), widen(right, common)));
+    }
+
+    private static List<DataType> commonTypes(LogicalPlan left, LogicalPlan right, String op) {
+        List<AttributeReference> a = left.output();
+        List<AttributeReference> b = right.output();
+        if (a.size() != b.size()) {
+            throw new AnalysisException("[NUM_COLUMNS_MISMATCH] " + op + " can only be performed on inputs with the "
+                    + "same number of columns, but the first input has " + a.size() + " columns and the second input "
+                    + "has " + b.size() + " columns.");
+        }
+        List<DataType> common = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            DataType t = TypeCoercion.commonType(List.of(a.get(i).dataType(), b.get(i).dataType()));
+            if (t == null) {
+                throw new AnalysisException("[INCOMPATIBLE_COLUMN_TYPE] " + op + " can only be performed on inputs "
+                        + "with compatible column types. The column " + (i + 1) + " (`" + a.get(i).name() + "`) of "
+                        + "the second input has type \"" + b.get(i).dataType().sql() + "\", not compatible with \""
+                        + a.get(i).dataType().sql() + "\".");
+            }
+            common.add(t);
+        }
+        return common;
+    }
+
+    private static LogicalPlan widen(LogicalPlan p, List<DataType> types) {
+        List<AttributeReference> out = p.output();
+        boolean same = true;
+        List<NamedExpression> list = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            AttributeReference a = out.get(i);
+            if (a.dataType().equals(types.get(i))) {
+                list.add(a);
+            } else {
+                same = false;
+                list.add(Alias.of(TypeCoercion.cast(a, types.get(i)), a.name()));
+            }
+        }
+        return same ? p : new Project(list, p);
+    }
+
+    /** The rows of {@code left} with (semi) or without (anti) an equal row, nulls equal, in {@code right}. */
+    private static LogicalPlan semiJoin(LogicalPlan left, LogicalPlan right, JoinType type) {
+        String op = type == JoinType.LEFT_SEMI ? "INTERSECT" : "EXCEPT";
+        List<DataType> common = commonTypes(left, right, op);
+        LogicalPlan l = widen(left, common);
+        LogicalPlan r = FromTranslator.dedup(l, widen(right, common));
+        List<Expression> conditions = new ArrayList<>();
+        for (int i = 0; i < common.size(); i++) {
+            conditions.add(new Comparison(CmpOp.EQ_NULL_SAFE, l.output().get(i), r.output().get(i)));
+        }
+        return new Join(l, r, type, Predicates.and(conditions), false, false);
+    }
+
+    /** {@code df.distinct()}: an aggregate grouping by every column. */
+    static LogicalPlan distinct(LogicalPlan plan) {
+        return new Aggregate(new ArrayList<>(plan.output()), new ArrayList<>(plan.output()), plan);
+    }
+
+    // ---- ORDER BY and LIMIT of a whole query ------------------------------------------------------
+
+    /** {@code plan} sorted by keys that name (or number) its output columns. */
+    private LogicalPlan orderBy(LogicalPlan plan, List<OrderByElement> elements) {
+        if (elements == null || elements.isEmpty()) {
+            return plan;
+        }
+        ExpressionTranslator ex = new ExpressionTranslator(source, functions, new WindowTranslator.NamedWindows(null));
+        List<SortOrder> order = new ArrayList<>();
+        for (OrderByElement o : elements) {
+            SortOrder s = ex.sortOrder(o);
+            Expression key = o.getExpression() instanceof LongValue v
+                    ? position(v, plan.output(), "ORDER BY", o) : resolve(s.child(), plan.output(), o);
+            order.add(new SortOrder(key, s.ascending(), s.nullsFirst()));
+        }
+        return new Sort(order, true, plan);
+    }
+
+    /** The output column {@code v} (from 1) of {@code output}, for {@code GROUP BY 2} or {@code ORDER BY 1}. */
+    AttributeReference position(LongValue v, List<AttributeReference> output, String clause, Object node) {
+        long p = v.getValue();
+        if (p < 1 || p > output.size()) {
+            throw source.locate(new AnalysisException("[" + clause.replace(' ', '_') + "_POS_OUT_OF_RANGE] " + clause
+                    + " position " + p + " is not in select list (valid range is [1, " + output.size() + "])."), node);
+        }
+        return output.get((int) p - 1);
+    }
+
+    /** {@code e} resolved against {@code input}, errors located at {@code node}. */
+    Expression resolve(Expression e, List<AttributeReference> input, Object node) {
+        try {
+            return analyzer.resolve(e, input);
+        } catch (AnalysisException failure) {
+            throw source.locate(failure, node);
+        }
+    }
+
+    /** {@code plan} limited by the query's {@code LIMIT}, if any. */
+    LogicalPlan limit(LogicalPlan plan, Select select) {
+        net.sf.jsqlparser.statement.select.Limit limit = select.getLimit();
+        if (limit == null || limit.isLimitAll() || limit.isLimitNull()) {
+            return plan;
+        }
+        if (limit.getOffset() != null || limit.getByExpressions() != null) {
+            throw source.unsupported("LIMIT with an offset or BY", limit);
+        }
+        if (!(limit.getRowCount() instanceof LongValue v) || v.getValue() > Integer.MAX_VALUE) {
+            throw source.unsupported("A LIMIT that is not an integer literal (" + limit.getRowCount() + ")", limit);
+        }
+        return new Limit((int) v.getValue(), plan);
+    }
+
+    /** Whether two names are the same under the session's case sensitivity. */
+    boolean sameName(String a, String b) {
+        return caseSensitive ? a.equals(b) : a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+    }
+}

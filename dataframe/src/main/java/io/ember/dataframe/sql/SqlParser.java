@@ -1,0 +1,189 @@
+package io.ember.dataframe.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
+import net.sf.jsqlparser.parser.CCJSqlParserTokenManager;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.SimpleCharStream;
+import net.sf.jsqlparser.parser.StringProvider;
+import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.parser.TokenMgrException;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * Parses one SQL query with JSqlParser and reports failures as {@link ParseException}s that name
+ * the line and column of the offending text.
+ *
+ * <p>Design notes. JSqlParser reserves {@code csv} as a keyword, so Spark's direct file query
+ * {@code SELECT * FROM csv.`data/x.csv`} would not parse. Before parsing, a pass over JSqlParser's
+ * own token stream quotes a file format name that stands before {@code .`path`}
+ * ({@code `csv`.`data/x.csv`}); no SQL is parsed by hand. Error positions are mapped back to the
+ * text the user wrote.
+ */
+final class SqlParser {
+    private static final Set<String> FORMATS = Set.of("csv", "parquet", "json", "text");
+    private static final Pattern LEXICAL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+
+    private SqlParser() {
+    }
+
+    /**
+     * The query {@code sql} as JSqlParser's tree.
+     *
+     * @throws ParseException if it does not parse, is not a query, or holds more than one statement
+     */
+    static SqlSource parse(String sql) {
+        List<int[]> quoted = new ArrayList<>();
+        String text = quoteFormatNames(sql, quoted);
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(text);
+        Statement statement;
+        try {
+            statement = parser.Statement();
+        } catch (net.sf.jsqlparser.parser.ParseException e) {
+            Token bad = e.currentToken == null ? null : e.currentToken.next;
+            throw syntaxError(sql, quoted, bad);
+        } catch (TokenMgrException e) {
+            // The lexer reports its position only in its message.
+            Matcher m = LEXICAL_POSITION.matcher(String.valueOf(e.getMessage()));
+            int line = 1;
+            int column = 1;
+            if (m.find()) {
+                line = Integer.parseInt(m.group(1));
+                column = originalColumn(quoted, line, Integer.parseInt(m.group(2)));
+            }
+            throw new ParseException("[PARSE_SYNTAX_ERROR] Syntax error: unterminated string or identifier, or an "
+                    + "invalid character", sql, line, column, 1);
+        }
+        Token next = parser.getToken(1);
+        if (next.kind != CCJSqlParserConstants.EOF) {
+            throw syntaxError(sql, quoted, next);
+        }
+        if (!(statement instanceof Select select)) {
+            String kind = statement == null ? "an empty statement" : statement.getClass().getSimpleName();
+            int[] at = firstWord(sql);
+            throw new ParseException("[UNSUPPORTED_STATEMENT] Only queries (SELECT, WITH, UNION...) can be run, not "
+                    + kind, sql, at[0], at[1], at[2]);
+        }
+        return new SqlSource(sql, select, quoted);
+    }
+
+    private static ParseException syntaxError(String sql, List<int[]> quoted, Token bad) {
+        if (bad == null || bad.kind == CCJSqlParserConstants.EOF) {
+            String[] lines = sql.split("\r\n|\r|\n", -1);
+            int line = lines.length;
+            return new ParseException("[PARSE_SYNTAX_ERROR] Syntax error at or near end of input", sql, line,
+                    lines[line - 1].length() + 1, 1);
+        }
+        int column = originalColumn(quoted, bad.beginLine, bad.beginColumn);
+        String image = bad.image;
+        for (int[] q : quoted) {
+            if (q[0] == bad.beginLine && q[1] == bad.beginColumn) {
+                image = image.substring(1, image.length() - 1);
+            }
+        }
+        return new ParseException("[PARSE_SYNTAX_ERROR] Syntax error at or near '" + image + "'", sql, bad.beginLine,
+                column, image.length());
+    }
+
+    /** The column in the user's text of {@code column} in the rewritten text (each quoting added 2). */
+    static int originalColumn(List<int[]> quoted, int line, int column) {
+        int shift = 0;
+        for (int[] q : quoted) {
+            if (q[0] == line && q[1] < column) {
+                shift += 2;
+            }
+        }
+        return column - shift;
+    }
+
+    /**
+     * {@code sql} with every file format name followed by {@code .`path`} quoted, recording the
+     * rewritten tokens' positions (line, column in the rewritten text) in {@code quoted}. A text
+     * the lexer rejects is returned as it is, for the parser to report.
+     */
+    static String quoteFormatNames(String sql, List<int[]> quoted) {
+        List<Token> tokens = new ArrayList<>();
+        try {
+            SimpleCharStream chars = new SimpleCharStream(new StringProvider(sql));
+            chars.setTabSize(1);
+            CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(chars);
+            for (Token t = lexer.getNextToken(); t.kind != CCJSqlParserConstants.EOF; t = lexer.getNextToken()) {
+                tokens.add(t);
+            }
+        } catch (TokenMgrException e) {
+            return sql;
+        }
+        List<Token> toQuote = new ArrayList<>();
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (FORMATS.contains(t.image.toLowerCase(Locale.ROOT)) && tokens.get(i + 1).image.equals(".")
+                    && tokens.get(i + 2).image.startsWith("`")) {
+                toQuote.add(t);
+            }
+        }
+        if (toQuote.isEmpty()) {
+            return sql;
+        }
+        int[] lineStarts = lineStarts(sql);
+        StringBuilder sb = new StringBuilder(sql);
+        for (int k = toQuote.size() - 1; k >= 0; k--) {
+            Token t = toQuote.get(k);
+            int at = lineStarts[t.beginLine - 1] + t.beginColumn - 1;
+            sb.replace(at, at + t.image.length(), "`" + t.image + "`");
+        }
+        for (Token t : toQuote) {
+            int earlierOnLine = 0;
+            for (int[] q : quoted) {
+                if (q[0] == t.beginLine) {
+                    earlierOnLine++;
+                }
+            }
+            quoted.add(new int[] {t.beginLine, t.beginColumn + 2 * earlierOnLine});
+        }
+        return sb.toString();
+    }
+
+    private static int[] lineStarts(String sql) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= sql.length() || sql.charAt(i + 1) != '\n'))) {
+                starts.add(i + 1);
+            }
+        }
+        int[] out = new int[starts.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = starts.get(i);
+        }
+        return out;
+    }
+
+    /** Line, column and length of the first word of {@code sql}. */
+    private static int[] firstWord(String sql) {
+        int line = 1;
+        int column = 1;
+        int i = 0;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            if (sql.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i++;
+        }
+        int n = 0;
+        while (i + n < sql.length() && Character.isLetter(sql.charAt(i + n))) {
+            n++;
+        }
+        return new int[] {line, column, Math.max(1, n)};
+    }
+}

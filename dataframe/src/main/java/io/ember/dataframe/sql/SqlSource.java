@@ -1,0 +1,51 @@
+package io.ember.dataframe.sql;
+
+import io.ember.dataframe.AnalysisException;
+import java.util.List;
+import net.sf.jsqlparser.parser.ASTNodeAccess;
+import net.sf.jsqlparser.parser.Node;
+import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * A parsed query with the text it came from, so that errors found while translating it can point
+ * at the line and column of the part at fault.
+ *
+ * @param sql    the text as the user wrote it
+ * @param select JSqlParser's tree
+ * @param quoted where the parser's rewrite quoted file format names (line, column), to map positions back
+ */
+record SqlSource(String sql, Select select, List<int[]> quoted) {
+
+    /**
+     * A {@link ParseException} at {@code node} for syntax Ember parses but does not support, or
+     * a plain {@link AnalysisException} quoting the node when its position is unknown.
+     */
+    AnalysisException unsupported(String what, Object node) {
+        Token t = firstToken(node);
+        String headline = "[UNSUPPORTED_SQL_SYNTAX] " + what + " is not supported";
+        if (t == null) {
+            return new AnalysisException(headline + ": " + node);
+        }
+        return new ParseException(headline, sql, t.beginLine, SqlParser.originalColumn(quoted, t.beginLine,
+                t.beginColumn), Math.max(1, Math.min(String.valueOf(node).length(), 40)));
+    }
+
+    /** {@code e} with the position of {@code node} appended, if known and not already there. */
+    AnalysisException locate(AnalysisException e, Object node) {
+        Token t = firstToken(node);
+        if (t == null || e instanceof ParseException || e.getMessage().contains("; line ")) {
+            return e;
+        }
+        return new AnalysisException(e.getMessage() + "; line " + t.beginLine + ", column "
+                + SqlParser.originalColumn(quoted, t.beginLine, t.beginColumn), e);
+    }
+
+    private static Token firstToken(Object node) {
+        if (node instanceof ASTNodeAccess a) {
+            Node n = a.getASTNode();
+            return n == null ? null : n.jjtGetFirstToken();
+        }
+        return null;
+    }
+}
