@@ -21,4 +21,15 @@ public sealed interface BlockId {
             return "rdd_" + rddId + "_" + partition;
         }
     }
+
+    /**
+     * A broadcast variable on an executor: its serialized bytes as shipped ({@code piece}), or
+     * its deserialized value, shared by the executor's tasks.
+     */
+    record BroadcastBlock(long broadcastId, boolean piece) implements BlockId {
+        @Override
+        public String name() {
+            return "broadcast_" + broadcastId + (piece ? "_piece0" : "");
+        }
+    }
 }

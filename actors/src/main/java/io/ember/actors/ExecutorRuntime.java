@@ -1,6 +1,7 @@
 package io.ember.actors;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -24,6 +25,30 @@ public interface ExecutorRuntime extends AutoCloseable {
                                       TaskRunner runner, ClassLoader userClassLoader) {
         return io.ember.actors.internal.LocalExecutorRuntime.start(
                 appName, executors, coresPerExecutor, runner, userClassLoader);
+    }
+
+    /**
+     * Joins an Ember cluster as the driver of application {@code appName} and runs its tasks on
+     * one executor per worker node (started with {@code bin/ember-worker}); workers that join
+     * later get executors too. Returns once this node is Up and the workers that were Up then have
+     * started their executors.
+     *
+     * <p>{@code settings} are the context's {@code ember.*} settings; those read here:
+     * {@code ember.cluster.secret} (the cluster's shared secret, or {@code file:<path>}; else the
+     * {@code EMBER_CLUSTER_SECRET} environment variable, else {@code ~/.ember/secret}),
+     * {@code ember.cluster.host} (default {@code 127.0.0.1}), {@code ember.cluster.port} and
+     * {@code ember.cluster.dataPort} (default 0, any free port), {@code ember.cluster.joinTimeout}
+     * (default {@code 30s}) and {@code ember.jars} (comma-separated jars to ship besides those of
+     * the class path).
+     *
+     * @param seeds the {@code host:port} of one or more nodes of the cluster
+     * @param userClassLoader resolves the application classes that workers ask for by name
+     * @throws IllegalArgumentException if a setting is invalid (the message names it)
+     * @throws IllegalStateException if no secret is configured, or the cluster cannot be joined in time
+     */
+    static ExecutorRuntime startCluster(String appName, List<String> seeds, Map<String, String> settings,
+                                        ClassLoader userClassLoader) {
+        return io.ember.actors.internal.ClusterExecutorRuntime.start(appName, seeds, settings, userClassLoader);
     }
 
     /** The executors, alive and lost, in order of id. */

@@ -1,5 +1,7 @@
 package io.ember.actors;
 
+import java.util.List;
+
 /** What a running task may use of the executor it runs on. Thread-safe. */
 public interface ExecutorServices {
 
@@ -18,4 +20,12 @@ public interface ExecutorServices {
 
     /** The class loader that resolves the application's classes (closures, records). */
     ClassLoader classLoader();
+
+    /**
+     * The other live executors this one can {@link #fetch} from, for reading a cached block
+     * held elsewhere. None by default (a runtime that cannot list them).
+     */
+    default List<String> peers() {
+        return List.of();
+    }
 }

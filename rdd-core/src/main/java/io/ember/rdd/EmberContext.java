@@ -8,10 +8,15 @@ import io.ember.rdd.internal.ParallelCollectionRDD;
 import io.ember.rdd.internal.RangeRDD;
 import io.ember.rdd.internal.UnionRDD;
 import io.ember.rdd.internal.UserClassLoader;
+import io.ember.rdd.internal.AccumulatorRegistry;
+import io.ember.rdd.io.ObjectFileRDD;
 import io.ember.rdd.io.TextFileRDD;
+import io.ember.rdd.io.WholeTextFileRDD;
+import io.ember.rdd.storage.StorageContext;
 import io.ember.rdd.scheduler.DAGScheduler;
 import io.ember.rdd.scheduler.ListenerBus;
 import io.ember.rdd.scheduler.EmberTaskRunner;
+import io.ember.rdd.ui.ApplicationUi;
 import io.ember.serializers.Closures;
 import io.ember.serializers.LocalOnly;
 import io.vavr.Function2;
@@ -51,21 +56,29 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
     private final UserClassLoader userClassLoader;
     private final ExecutorRuntime runtime;
     private final DAGScheduler scheduler;
+    /** Cached blocks, broadcasts, clean-ups, local and checkpoint directories. */
+    private final StorageContext storage;
     private final ListenerBus listenerBus = new ListenerBus();
     private final AtomicInteger nextRddId = new AtomicInteger();
     private final AtomicInteger nextShuffleId = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Web UI, progress bar and event log: listening before the first event is posted. */
+    private final ApplicationUi ui;
 
     private EmberContext(EmberConf conf) {
         this.conf = conf;
         this.master = Master.parse(conf.get(EmberConf.MASTER).getOrElse("local[*]"));
+        this.ui = ApplicationUi.start(this);
         LOG.debug("Starting {} on {}", conf.get(EmberConf.APP_NAME).getOrElse("ember"), master.url());
         EngineWarmUp.startInBackground();
         ClassLoader base = Thread.currentThread().getContextClassLoader();
         this.userClassLoader = new UserClassLoader(base != null ? base : EmberContext.class.getClassLoader());
-        this.runtime = ExecutorRuntime.startLocal(appName(), master.executors(), 1, new EmberTaskRunner(),
-                userClassLoader);
-        this.scheduler = new DAGScheduler(runtime, conf.taskMaxFailures(), userClassLoader, listenerBus);
+        this.runtime = master.isCluster()
+                ? ExecutorRuntime.startCluster(appName(), master.seeds(), conf.getAll().toJavaMap(), userClassLoader)
+                : ExecutorRuntime.startLocal(appName(), master.executors(), 1, new EmberTaskRunner(), userClassLoader);
+        this.storage = new StorageContext(runtime, conf, appName());
+        this.scheduler = new DAGScheduler(runtime, conf.taskMaxFailures(), userClassLoader, listenerBus,
+                storage.blockMaster());
         long now = System.currentTimeMillis();
         listenerBus.post(new ListenerEvent.ApplicationStart(appName(), master.url(), now, conf));
         for (ExecutorInfo executor : runtime.executors()) {
@@ -121,6 +134,117 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         return new EmptyRDD<>(live());
     }
 
+    /**
+     * One (path, content) pair per file of a directory (or for a single file), each file read
+     * whole as UTF-8 ({@code .gz} files decompressed; names starting with {@code _} or {@code .}
+     * skipped), in {@code min(defaultParallelism, 2)} partitions at most.
+     */
+    public PairRDD<String, String> wholeTextFiles(String path) {
+        return wholeTextFiles(path, Math.min(defaultParallelism(), 2));
+    }
+
+    /** {@link #wholeTextFiles(String)} in at most {@code minPartitions} partitions. */
+    public PairRDD<String, String> wholeTextFiles(String path, int minPartitions) {
+        Objects.requireNonNull(path, "path is null");
+        return new WholeTextFileRDD(live(), path, minPartitions);
+    }
+
+    /** The elements that {@link RDD#saveAsObjectFile} wrote to {@code path}, one partition per part file. */
+    public <T> RDD<T> objectFile(String path) {
+        Objects.requireNonNull(path, "path is null");
+        return new ObjectFileRDD<>(live(), path);
+    }
+
+    // ---- shared variables ---------------------------------------------------------------------
+
+    /**
+     * Ships {@code value} to every executor once and returns a handle that closures capture;
+     * returns when every executor holds it. See {@link Broadcast}.
+     */
+    public <T> Broadcast<T> broadcast(T value) {
+        Objects.requireNonNull(value, "value is null");
+        Broadcast<T> broadcast = new Broadcast<>(value, live().storage.broadcasts());
+        long id = broadcast.id();
+        var broadcasts = storage.broadcasts();
+        storage.cleaner().register(broadcast, () -> broadcasts.destroy(id, false));
+        return broadcast;
+    }
+
+    /** A new long accumulator, registered under {@code name} (shown in the UI). */
+    public LongAccumulator longAccumulator(String name) {
+        return register(new LongAccumulator(), name);
+    }
+
+    /** A new unnamed long accumulator. */
+    public LongAccumulator longAccumulator() {
+        return register(new LongAccumulator(), null);
+    }
+
+    /** A new double accumulator, registered under {@code name}. */
+    public DoubleAccumulator doubleAccumulator(String name) {
+        return register(new DoubleAccumulator(), name);
+    }
+
+    /** A new unnamed double accumulator. */
+    public DoubleAccumulator doubleAccumulator() {
+        return register(new DoubleAccumulator(), null);
+    }
+
+    /** A new accumulator collecting elements, registered under {@code name}. */
+    public <T> CollectionAccumulator<T> collectionAccumulator(String name) {
+        return register(new CollectionAccumulator<>(), name);
+    }
+
+    /**
+     * Registers a custom accumulator under {@code name} (null for none), so that tasks' updates
+     * to it are merged back; returns it.
+     *
+     * @throws IllegalArgumentException if its class has no no-argument constructor
+     * @throws IllegalStateException if it is already registered
+     */
+    public <A extends AccumulatorV2<?, ?>> A register(A accumulator, String name) {
+        Objects.requireNonNull(accumulator, "accumulator is null");
+        try {
+            accumulator.getClass().getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("Accumulator class " + accumulator.getClass().getName()
+                    + " needs a no-argument constructor: executors build their copies with it");
+        }
+        clean(accumulator);
+        accumulator.assign(AccumulatorRegistry.nextId(), name);
+        AccumulatorRegistry.add(accumulator);
+        return accumulator;
+    }
+
+    // ---- persistence and checkpoints ----------------------------------------------------------
+
+    /**
+     * Sets the directory under which {@link RDD#checkpoint()} writes (a fresh subdirectory is
+     * created in it for this application).
+     */
+    public void setCheckpointDir(String dir) {
+        Objects.requireNonNull(dir, "dir is null");
+        live().storage.setCheckpointDir(dir);
+    }
+
+    /** The checkpoint directory of this application, if one was set. */
+    public io.vavr.control.Option<String> getCheckpointDir() {
+        return io.vavr.control.Option.of(storage.checkpointDir()).map(java.nio.file.Path::toString);
+    }
+
+    /** The persisted RDDs that the application still references, by id. */
+    public io.vavr.collection.Map<Integer, RDD<?>> getPersistentRDDs() {
+        return storage.blockMaster().persistentRdds();
+    }
+
+    /**
+     * The storage report: for each persisted RDD its level, how many partitions are cached and
+     * their bytes in memory and on disk, by what the executors reported with their last tasks.
+     */
+    public List<RDDStorageInfo> getRDDStorageInfo() {
+        return storage.blockMaster().storageInfo();
+    }
+
     /** The elements of all {@code rdds}, one after the other. */
     @SafeVarargs
     public final <T> RDD<T> union(RDD<T>... rdds) {
@@ -155,7 +279,9 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
             }
         }
         prepareLineage(rdd);
+        storage.beforeJob();
         Object[] results = scheduler.runJob(rdd, clean(func), ids, CallSite.capture());
+        rdd.doCheckpoint();
         return (java.util.List<U>) Arrays.asList(results);
     }
 
@@ -225,6 +351,16 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         return conf.get(EmberConf.APP_NAME).getOrElse("ember");
     }
 
+    /** This application's id, e.g. {@code local-1762790400000} (it names the event log). */
+    public String applicationId() {
+        return ui.applicationId();
+    }
+
+    /** The web UI's address, e.g. {@code http://127.0.0.1:4040}, unless {@code ember.ui.enabled=false}. */
+    public io.vavr.control.Option<String> uiWebUrl() {
+        return ui.webUrl();
+    }
+
     /** Whether {@link #close()} has been called. */
     public boolean isStopped() {
         return stopped.get();
@@ -238,8 +374,10 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
                 scheduler.close();
             } finally {
                 runtime.close();
+                storage.close();
                 listenerBus.post(new ListenerEvent.ApplicationEnd(System.currentTimeMillis()));
                 listenerBus.close();
+                ui.close();
                 ACTIVE.compareAndSet(this, null);
             }
         }
@@ -273,6 +411,11 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         return f;
     }
 
+    /** The storage side of this context. */
+    StorageContext storage() {
+        return storage;
+    }
+
     /** Snapshot of the scheduler's bookkeeping sizes, for tests that check nothing leaks. */
     java.util.Map<String, Integer> schedulerBookkeeping() {
         return scheduler.bookkeeping();
@@ -295,7 +438,11 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         private Builder() {
         }
 
-        /** Where to run: {@code local}, {@code local[N]} or {@code local[*]}. */
+        /**
+         * Where to run: {@code local}, {@code local[N]}, {@code local[*]}, or
+         * {@code ember://host:port[,host:port...]} to join the Ember cluster whose seed nodes these
+         * are (see {@code bin/ember-worker}; {@code ember.cluster.*} settings apply).
+         */
         public Builder master(String master) {
             conf = conf.with(EmberConf.MASTER, master);
             return this;

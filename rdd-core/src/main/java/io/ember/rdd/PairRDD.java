@@ -328,6 +328,30 @@ public abstract class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
         return this;
     }
 
+    @Override
+    public PairRDD<K, V> persist(StorageLevel level) {
+        super.persist(level);
+        return this;
+    }
+
+    @Override
+    public PairRDD<K, V> cache() {
+        super.cache();
+        return this;
+    }
+
+    @Override
+    public PairRDD<K, V> unpersist(boolean blocking) {
+        super.unpersist(blocking);
+        return this;
+    }
+
+    @Override
+    public PairRDD<K, V> unpersist() {
+        super.unpersist();
+        return this;
+    }
+
     // ---- internals ------------------------------------------------------------------------------
 
     private int defaultPartitions() {

@@ -11,7 +11,10 @@ import io.ember.rdd.internal.RddActions;
 import io.ember.rdd.internal.UnionRDD;
 import io.ember.rdd.internal.ZippedPartitionsRDD;
 import io.ember.rdd.internal.ZippedWithIndexRDD;
+import io.ember.rdd.io.Checkpoints;
+import io.ember.rdd.io.ObjectOutput;
 import io.ember.rdd.io.TextOutput;
+import io.ember.rdd.storage.CacheManager;
 import io.vavr.Function1;
 import io.vavr.Function2;
 import io.vavr.Tuple;
@@ -47,6 +50,10 @@ import java.util.Random;
  * data.filter(x -> x < 10).collect();   // List(1, 2, 3, 4, 5, 6, 7, 8, 9)
  * }</pre>
  *
+ * <p>{@link #persist(StorageLevel)} keeps computed partitions on the executors for later jobs;
+ * {@link #checkpoint()} writes the RDD to reliable storage after the next job and cuts its
+ * lineage there.
+ *
  * <p>RDD objects are thread-safe: several threads may run actions on the same RDD.
  *
  * @param <T> the element type
@@ -58,6 +65,11 @@ public abstract class RDD<T> implements Serializable {
     private final int id;
     private final transient String creationSite;
     private volatile String name;
+    private volatile StorageLevel storageLevel = StorageLevel.NONE;
+    /** Once set, this RDD's data is read from here and its lineage ends here; shipped to executors. */
+    private volatile RDD<T> checkpointRDD;
+    private transient volatile boolean checkpointRequested;
+    private transient volatile boolean checkpointing;
     private transient volatile Partition[] partitionsCache;
     private transient volatile List<Dependency<?>> dependenciesCache;
 
@@ -94,8 +106,12 @@ public abstract class RDD<T> implements Serializable {
         return List.empty();
     }
 
-    /** The partitions, computed once and remembered. Driver only. */
+    /** The partitions, computed once and remembered (a checkpointed RDD's are its files'). Driver only. */
     public final Partition[] partitions() {
+        RDD<T> checkpointed = checkpointRDD;
+        if (checkpointed != null) {
+            return checkpointed.partitions();
+        }
         Partition[] p = partitionsCache;
         if (p == null) {
             synchronized (this) {
@@ -115,27 +131,157 @@ public abstract class RDD<T> implements Serializable {
         return p;
     }
 
-    /** The dependencies, computed once and remembered. Driver only. */
+    /**
+     * The dependencies, computed once and remembered; a checkpointed RDD depends on its
+     * checkpoint files only. Driver only.
+     */
     public final List<Dependency<?>> dependencies() {
+        RDD<T> checkpointed = checkpointRDD;
+        if (checkpointed != null) {
+            return List.of(new OneToOneDependency<>(checkpointed));
+        }
         List<Dependency<?>> d = dependenciesCache;
         if (d == null) {
             d = getDependencies();
             dependenciesCache = d;
+            if (sc != null && d.exists(dep -> dep instanceof ShuffleDependency)) {
+                // why: once this RDD is unreachable no job can read its shuffles: delete their files
+                List<Integer> shuffles = d.filter(dep -> dep instanceof ShuffleDependency)
+                        .map(dep -> ((ShuffleDependency<?, ?, ?>) dep).shuffleId());
+                var master = sc.storage().blockMaster();
+                sc.storage().cleaner().register(this, () -> shuffles.forEach(master::removeShuffle));
+            }
         }
         return d;
     }
 
-    /** The preferred locations of a partition. */
+    /** The preferred locations of a partition: the executors caching it if any, else the RDD's own. */
     public final List<String> preferredLocations(Partition split) {
-        return getPreferredLocations(split);
+        if (storageLevel.isValid() && sc != null) {
+            List<String> cached = sc.storage().blockMaster().locations(id, split.index());
+            if (!cached.isEmpty()) {
+                return cached;
+            }
+        }
+        RDD<T> checkpointed = checkpointRDD;
+        return checkpointed != null ? checkpointed.preferredLocations(split) : getPreferredLocations(split);
     }
 
     /**
-     * Reads a partition: the entry point through which child RDDs and tasks pull data.
-     * Not meant to be called by users outside a {@link #compute} implementation.
+     * Reads a partition: the entry point through which child RDDs and tasks pull data, from the
+     * executor's cache when the RDD is persisted, from its checkpoint files when it has been
+     * checkpointed, else by computing it. Not meant to be called by users outside a
+     * {@link #compute} implementation.
      */
     public final Iterator<T> iterator(Partition split, TaskContext context) {
-        return compute(split, context);
+        StorageLevel level = storageLevel;
+        if (level.isValid()) {
+            return CacheManager.getOrCompute(id, split.index(), level, () -> computeOrReadCheckpoint(split, context));
+        }
+        return computeOrReadCheckpoint(split, context);
+    }
+
+    private Iterator<T> computeOrReadCheckpoint(Partition split, TaskContext context) {
+        RDD<T> checkpointed = checkpointRDD;
+        return checkpointed != null ? checkpointed.iterator(split, context) : compute(split, context);
+    }
+
+    // ---- persistence and checkpoints ---------------------------------------------------------
+
+    /**
+     * Keeps this RDD's partitions on the executors that compute them, at {@code level}, from the
+     * next job on (lazy, as in Spark). Returns {@code this}.
+     *
+     * @throws UnsupportedOperationException if the RDD is already persisted at another level
+     * @throws IllegalArgumentException if {@code level} is {@link StorageLevel#NONE}
+     */
+    public RDD<T> persist(StorageLevel level) {
+        Objects.requireNonNull(level, "level is null");
+        if (!level.isValid()) {
+            throw new IllegalArgumentException("persist needs a storage level that stores something, got " + level);
+        }
+        StorageLevel current = storageLevel;
+        if (current.isValid() && !current.equals(level)) {
+            throw new UnsupportedOperationException("Cannot change the storage level of " + this + " from " + current
+                    + " to " + level + "; unpersist it first");
+        }
+        if (!current.isValid()) {
+            EmberContext context = context();
+            context.storage().blockMaster().persist(this);
+            var master = context.storage().blockMaster();
+            int rddId = id;
+            context.storage().cleaner().register(this, () -> master.unpersist(rddId, false));
+            storageLevel = level;
+        }
+        return this;
+    }
+
+    /** {@link #persist(StorageLevel)} at {@link StorageLevel#MEMORY_ONLY}. */
+    public RDD<T> cache() {
+        return persist(StorageLevel.MEMORY_ONLY);
+    }
+
+    /** Stops persisting and removes the cached partitions from the executors, without waiting. */
+    public RDD<T> unpersist() {
+        return unpersist(false);
+    }
+
+    /** Stops persisting and removes the cached partitions; with {@code blocking}, waits until they are gone. */
+    public RDD<T> unpersist(boolean blocking) {
+        storageLevel = StorageLevel.NONE;
+        context().storage().blockMaster().unpersist(id, blocking);
+        return this;
+    }
+
+    /** The level this RDD is persisted at, {@link StorageLevel#NONE} if it is not. */
+    public final StorageLevel getStorageLevel() {
+        return storageLevel;
+    }
+
+    /**
+     * Marks this RDD for checkpointing: after the next job that computes it, it is written to
+     * the context's checkpoint directory ({@link EmberContext#setCheckpointDir}) and its lineage
+     * is replaced by those files. Persist it first to avoid computing it twice.
+     *
+     * @throws IllegalStateException if no checkpoint directory is set
+     */
+    public void checkpoint() {
+        if (context().storage().checkpointDir() == null) {
+            throw new IllegalStateException("Checkpoint directory has not been set: call EmberContext.setCheckpointDir first");
+        }
+        if (checkpointRDD == null) {
+            checkpointRequested = true;
+        }
+    }
+
+    /** Whether this RDD has been checkpointed (its lineage now starts at its checkpoint files). */
+    public final boolean isCheckpointed() {
+        return checkpointRDD != null;
+    }
+
+    /** The directory holding this RDD's checkpoint, once it is written. */
+    public final Option<String> getCheckpointFile() {
+        RDD<T> checkpointed = checkpointRDD;
+        return checkpointed == null ? Option.none() : Option.some(Checkpoints.directoryOf(checkpointed));
+    }
+
+    /** After a job on this RDD: writes the checkpoints that were asked for in its lineage. Driver only. */
+    final void doCheckpoint() {
+        if (checkpointing || checkpointRDD != null) {
+            return;
+        }
+        if (checkpointRequested) {
+            checkpointing = true;
+            try {
+                checkpointRDD = Checkpoints.write(this);
+                partitionsCache = null;
+                dependenciesCache = null;
+            } finally {
+                checkpointing = false;
+            }
+        } else {
+            dependencies().forEach(dep -> dep.rdd().doCheckpoint());
+        }
     }
 
     // ---- identity --------------------------------------------------------------------------
@@ -190,11 +336,11 @@ public abstract class RDD<T> implements Serializable {
     }
 
     /**
-     * The storage level as {@link #toDebugString()} shows it in brackets; empty while the RDD is
-     * not persisted.
+     * The storage level as {@link #toDebugString()} shows it in brackets, e.g.
+     * {@code Memory Deserialized 1x Replicated}; empty while the RDD is not persisted.
      */
     public String storageDescription() {
-        return "";
+        return storageLevel.description();
     }
 
     @Override
@@ -509,6 +655,20 @@ public abstract class RDD<T> implements Serializable {
     /** Like {@link #saveAsTextFile(String)}, replacing existing output only once the new output is complete. */
     public void saveAsTextFile(String path, boolean overwrite) {
         TextOutput.save(this, path, overwrite);
+    }
+
+    /**
+     * Writes the elements with Kryo, one {@code part-NNNNN} file per partition, into the
+     * directory {@code path}, which must not exist, through the same commit protocol as
+     * {@link #saveAsTextFile(String)}. Read back with {@link EmberContext#objectFile(String)}.
+     */
+    public void saveAsObjectFile(String path) {
+        ObjectOutput.save(this, path, false);
+    }
+
+    /** Like {@link #saveAsObjectFile(String)}, replacing existing output only once the new output is complete. */
+    public void saveAsObjectFile(String path, boolean overwrite) {
+        ObjectOutput.save(this, path, overwrite);
     }
 
     // ---- helpers for subclasses --------------------------------------------------------

@@ -12,14 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The non-actor parts of one executor, created by LocalExecutorRuntime before the actor system
  * starts so that the block store is registered (and fetchable) as soon as start() returns.
  * Ownership passes to the ExecutorActor when it is spawned: only the actor submits to `workers`,
- * and its PostStop shuts them down, clears `blockStore` and completes `stopped`. The runtime only
- * waits: on `stopped` in killExecutor, on the pool's termination in close().
+ * and its PostStop shuts them down, clears `blockStore` (deleting its files) and completes
+ * `stopped`. The runtime only waits: on `stopped` in killExecutor, on the pool's termination in
+ * close().
  */
-record ExecutorSlot(String id, int cores, InMemoryBlockStore blockStore, ExecutorService workers,
+record ExecutorSlot(String id, int cores, TieredBlockStore blockStore, ExecutorService workers,
                     CompletableFuture<Void> stopped) {
 
     static ExecutorSlot create(String id, int cores) {
-        return new ExecutorSlot(id, cores, new InMemoryBlockStore(),
+        return new ExecutorSlot(id, cores, new TieredBlockStore(id),
                 Executors.newFixedThreadPool(cores, workerThreads(id)), new CompletableFuture<>());
     }
 

@@ -4,6 +4,7 @@ import io.ember.actors.BlockFetchException;
 import io.ember.actors.BlockId;
 import io.ember.actors.BlockStore;
 import io.ember.actors.ExecutorServices;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,5 +30,10 @@ record LocalExecutorServices(String executorId, BlockStore blockStore,
         }
         return store.get(blockId).orElseThrow(
                 () -> new BlockFetchException(fromExecutor, blockId, "the executor does not hold it"));
+    }
+
+    @Override
+    public List<String> peers() {
+        return liveStores.keySet().stream().filter(id -> !id.equals(executorId)).sorted().toList();
     }
 }

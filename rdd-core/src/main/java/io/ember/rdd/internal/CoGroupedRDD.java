@@ -9,15 +9,15 @@ import io.ember.rdd.Partitioner;
 import io.ember.rdd.ShuffleDependency;
 import io.ember.rdd.TaskContext;
 import io.ember.rdd.scheduler.TaskContextImpl;
+import io.ember.rdd.shuffle.ExternalAggregator;
+import io.ember.rdd.shuffle.SpillContext;
 import io.ember.rdd.shuffle.ShuffleReader;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
 
 /**
  * For each key, the values of every parent, grouped: the basis of cogroup and all joins. A
@@ -70,7 +70,12 @@ public final class CoGroupedRDD<K> extends PairRDD<K, List<ArrayList<Object>>> {
     protected Iterator<Tuple2<K, List<ArrayList<Object>>>> compute(Partition split, TaskContext context) {
         CoGroupPartition p = (CoGroupPartition) split;
         int n = parents.size();
-        Map<Object, ArrayList<Object>[]> groups = new HashMap<>();
+        // why: an external aggregation, so that joins of inputs larger than memory spill instead of failing
+        ExternalAggregator<Object, Tuple2<Integer, Object>, ArrayList<Object>[]> groups = new ExternalAggregator<>(
+                tagged -> add(newGroup(n), tagged),
+                CoGroupedRDD::add,
+                CoGroupedRDD::mergeGroups,
+                SpillContext.current());
         for (int i = 0; i < n; i++) {
             Iterator<? extends Tuple2<?, ?>> records;
             if (shuffles[i] == null) {
@@ -82,12 +87,23 @@ public final class CoGroupedRDD<K> extends PairRDD<K, List<ArrayList<Object>>> {
             }
             while (records.hasNext()) {
                 Tuple2<?, ?> record = records.next();
-                ArrayList<Object>[] lists = groups.computeIfAbsent(record._1, k -> newGroup(n));
-                lists[i].add(record._2);
+                groups.insert(record._1, Tuple.of(i, record._2));
             }
         }
-        return io.vavr.collection.Iterator.ofAll(groups.entrySet())
-                .map(e -> Tuple.of((K) e.getKey(), List.of(e.getValue())));
+        return io.vavr.collection.Iterator.ofAll(groups.iterator())
+                .map(e -> Tuple.of((K) e._1, List.of(e._2)));
+    }
+
+    private static ArrayList<Object>[] add(ArrayList<Object>[] group, Tuple2<Integer, Object> tagged) {
+        group[tagged._1].add(tagged._2);
+        return group;
+    }
+
+    private static ArrayList<Object>[] mergeGroups(ArrayList<Object>[] a, ArrayList<Object>[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i].addAll(b[i]);
+        }
+        return a;
     }
 
     @SuppressWarnings("unchecked")

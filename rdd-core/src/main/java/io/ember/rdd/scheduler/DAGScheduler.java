@@ -12,8 +12,10 @@ import io.ember.rdd.Partition;
 import io.ember.rdd.RDD;
 import io.ember.rdd.ShuffleDependency;
 import io.ember.rdd.TaskContext;
+import io.ember.rdd.internal.AccumulatorRegistry;
 import io.ember.rdd.shuffle.FetchFailedException;
 import io.ember.rdd.shuffle.MapStatus;
+import io.ember.rdd.storage.BlockManagerMaster;
 import io.ember.serializers.Codec;
 import io.ember.serializers.Codecs;
 import io.vavr.Function2;
@@ -66,6 +68,7 @@ public final class DAGScheduler implements AutoCloseable {
     private final int maxTaskFailures;
     private final ClassLoader userClassLoader;
     private final ListenerBus bus;
+    private final BlockManagerMaster blockMaster;
     private final Codec codec = Codecs.kryo();
     private final BlockingQueue<SchedulerEvent> events = new LinkedBlockingQueue<>();
     private final ScheduledExecutorService timer;
@@ -89,11 +92,14 @@ public final class DAGScheduler implements AutoCloseable {
 
     /**
      * Starts the event loop over {@code runtime}'s executors; {@code userClassLoader} resolves
-     * application classes in task results.
+     * application classes in task results; {@code blockMaster} learns of the blocks that tasks
+     * cache and evict.
      */
-    public DAGScheduler(ExecutorRuntime runtime, int maxTaskFailures, ClassLoader userClassLoader, ListenerBus bus) {
+    public DAGScheduler(ExecutorRuntime runtime, int maxTaskFailures, ClassLoader userClassLoader, ListenerBus bus,
+                        BlockManagerMaster blockMaster) {
         this.runtime = runtime;
         this.bus = bus;
+        this.blockMaster = blockMaster;
         this.userClassLoader = userClassLoader;
         this.maxTaskFailures = maxTaskFailures;
         for (ExecutorInfo executor : runtime.executors()) {
@@ -254,20 +260,24 @@ public final class DAGScheduler implements AutoCloseable {
         } else {
             TaskResult result;
             TaskMetrics metrics = TaskMetrics.EMPTY;
+            Map<Long, Object> accumulatorUpdates = Map.of();
             try {
                 TaskReport report = codec.deserialize(((TaskOutcome.Finished) outcome).result(), userClassLoader);
                 metrics = report.metrics();
+                blockMaster.update(report.blockUpdates());
+                accumulatorUpdates = report.accumulatorUpdates();
                 result = codec.deserialize(report.result(), userClassLoader);
             } catch (RuntimeException ex) {
                 result = new TaskResult.Failed(ex);
             }
             bus.post(new ListenerEvent.TaskEnd(task.info(), now, statusOf(result), errorOf(result), metrics));
-            onTaskResult(task, result);
+            onTaskResult(task, result, accumulatorUpdates);
         }
         launchTasks();
     }
 
-    private void onTaskResult(TaskAttempt task, TaskResult result) {
+    /** Accumulator updates count once per partition: only from the attempt whose result is taken. */
+    private void onTaskResult(TaskAttempt task, TaskResult result, Map<Long, Object> accumulatorUpdates) {
         Stage stage = task.stage();
         if (result instanceof TaskResult.Value value) {
             ActiveJob job = ((ResultStage) stage).job;
@@ -276,6 +286,7 @@ public final class DAGScheduler implements AutoCloseable {
             }
             int index = job.outputIndexOf(task.partition());
             if (!job.finished[index]) {
+                AccumulatorRegistry.merge(accumulatorUpdates);
                 job.finished[index] = true;
                 job.results[index] = value.value();
                 job.numFinished++;
@@ -287,6 +298,9 @@ public final class DAGScheduler implements AutoCloseable {
         } else if (result instanceof TaskResult.MapOutput output) {
             ShuffleMapStage mapStage = (ShuffleMapStage) stage;
             if (!lostExecutors.contains(output.status().executorId())) {
+                if (stage.pending.get(task.partition())) {
+                    AccumulatorRegistry.merge(accumulatorUpdates);
+                }
                 mapStage.addOutput(task.partition(), output.status());
                 stage.pending.clear(task.partition());
             }

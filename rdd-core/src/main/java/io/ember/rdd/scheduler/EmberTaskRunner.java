@@ -1,45 +1,93 @@
 package io.ember.rdd.scheduler;
 
+import io.ember.actors.BlockStatus;
 import io.ember.actors.ExecutorServices;
 import io.ember.actors.TaskRunner;
 import io.ember.rdd.Partition;
 import io.ember.rdd.TaskMetrics;
+import io.ember.rdd.internal.TaskScope;
 import io.ember.rdd.shuffle.FetchFailedException;
 import io.ember.rdd.shuffle.MapStatus;
 import io.ember.rdd.shuffle.ShuffleWriter;
+import io.ember.rdd.storage.ExecutorCommand;
 import io.ember.serializers.Codec;
 import io.ember.serializers.Codecs;
 import io.ember.serializers.SerializationException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs Ember tasks on an executor's worker thread: decodes the task, computes the partition
  * with the application's class loader as the thread's context loader, and encodes what happened
- * as a {@link TaskResult}. User failures never escape as exceptions: they travel back as data.
+ * as a {@link TaskResult}, with the task's accumulator updates and its executor's block changes.
+ * User failures never escape as exceptions: they travel back as data.
+ *
+ * <p>It also applies the driver's {@link ExecutorCommand}s, which arrive by the same path, and
+ * remembers each executor's storage settings (sent once as {@link ExecutorCommand.Configure})
+ * for the tasks that follow. Thread-safe: one instance serves every executor of a JVM.
  */
 public final class EmberTaskRunner implements TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(EmberTaskRunner.class);
+    /** Until an executor is configured: spill past 64 MiB, cache anything that fits its store. */
+    private static final ExecutorCommand.Configure UNCONFIGURED =
+            new ExecutorCommand.Configure(Long.MAX_VALUE, 64L * 1024 * 1024, "");
+
+    private final Map<String, ExecutorCommand.Configure> settings = new ConcurrentHashMap<>();
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public byte[] run(byte[] task, ExecutorServices services) {
+        Codec codec = Codecs.kryo();
+        Object payload;
+        try {
+            payload = codec.deserialize(task, services.classLoader());
+        } catch (SerializationException e) {
+            return runTask(null, services, e);
+        }
+        if (payload instanceof ExecutorCommand command) {
+            return codec.serialize(apply(command, services));
+        }
+        return runTask((TaskDescription) payload, services, null);
+    }
+
+    private boolean apply(ExecutorCommand command, ExecutorServices services) {
+        try {
+            command.apply(services);
+            if (command instanceof ExecutorCommand.Configure configure) {
+                settings.put(services.executorId(), configure);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Executor {} could not apply {}", services.executorId(), command, e);
+            return false;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private byte[] runTask(TaskDescription description, ExecutorServices services, Throwable decodeError) {
         Codec codec = Codecs.kryo();
         ClassLoader loader = services.classLoader();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
+        ExecutorCommand.Configure configured = settings.getOrDefault(services.executorId(), UNCONFIGURED);
+        TaskScope scope = TaskScope.open(configured.taskMemory(), configured.storageMemory());
         TaskResult result;
-        TaskDescription description = null;
         TaskContextImpl context = null;
         long started = System.nanoTime();
         try {
-            description = codec.deserialize(task, loader);
+            if (decodeError != null) {
+                throw decodeError;
+            }
             Partition partition = codec.deserialize(description.partition(), loader);
             Map<Integer, MapStatus[]> statuses = codec.deserialize(description.mapStatuses(), loader);
             context = new TaskContextImpl(description.stageId(), description.partitionIndex(),
                     description.attemptNumber(), description.taskId(), services, statuses);
             TaskContextImpl.CURRENT.set(context);
-            StageBinary binary = codec.deserialize(description.stageBinary(), loader);
+            StageBinary binary = scope.decode(() -> codec.deserialize(description.stageBinary(), loader));
             if (binary instanceof StageBinary.ShuffleMap map) {
                 Iterator records = map.rdd().iterator(partition, context);
                 result = new TaskResult.MapOutput(ShuffleWriter.write(map.dependency(), partition.index(), records, services,
@@ -56,6 +104,7 @@ public final class EmberTaskRunner implements TaskRunner {
                     : new TaskResult.Failed(t);
         } finally {
             TaskContextImpl.CURRENT.remove();
+            scope.close();
             thread.setContextClassLoader(previous);
         }
         long runTime = System.nanoTime() - started;
@@ -69,8 +118,12 @@ public final class EmberTaskRunner implements TaskRunner {
                     "The task result" + where + " cannot be serialized: " + e.getMessage(), null)));
         }
         TaskMetrics metrics = context == null ? TaskMetrics.EMPTY : context.metrics().snapshot(runTime, resultBytes.length);
-        return codec.serialize(new TaskReport(resultBytes, metrics, Map.of()));
+        boolean succeeded = result instanceof TaskResult.Value || result instanceof TaskResult.MapOutput;
+        Map<Long, Object> updates = succeeded ? scope.accumulatorUpdates() : Map.of();
+        List<BlockStatus> blocks = services.blockStore().drainUpdates();
+        return codec.serialize(new TaskReport(resultBytes, metrics, updates, blocks));
     }
+
     /** User code may wrap a fetch failure in its own exception; the cause chain still tells. */
     private static FetchFailedException fetchFailureIn(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

@@ -26,7 +26,7 @@ public final class ListenerBus implements AutoCloseable {
         thread.start();
     }
 
-    /** Adds a listener; it sees events posted from now on. */
+    /** Adds a listener; it sees the events posted from now on (not those still queued). */
     public void add(EmberListener listener) {
         listeners.add(listener);
     }
@@ -38,7 +38,11 @@ public final class ListenerBus implements AutoCloseable {
 
     /** Queues an event for delivery. */
     public void post(ListenerEvent event) {
-        queue.add(event);
+        queue.add(new Delivery(event, listeners.toArray(new EmberListener[0])));
+    }
+
+    /** An event and the listeners registered when it was posted. */
+    private record Delivery(ListenerEvent event, EmberListener[] recipients) {
     }
 
     /** Delivers what is queued, then stops (bounded wait). */
@@ -63,11 +67,12 @@ public final class ListenerBus implements AutoCloseable {
             if (next == STOP) {
                 return;
             }
-            for (EmberListener listener : listeners) {
+            Delivery delivery = (Delivery) next;
+            for (EmberListener listener : delivery.recipients()) {
                 try {
-                    listener.onEvent((ListenerEvent) next);
+                    listener.onEvent(delivery.event());
                 } catch (RuntimeException e) {
-                    LOG.warn("Listener {} failed on {}", listener, next, e);
+                    LOG.warn("Listener {} failed on {}", listener, delivery.event(), e);
                 }
             }
         }

@@ -6,21 +6,24 @@ import io.ember.actors.ExecutorServices;
 import io.ember.rdd.ShuffleDependency;
 import io.ember.rdd.scheduler.TaskMetricsCollector;
 import io.ember.serializers.Codecs;
+import io.vavr.Function1;
 import io.vavr.Function2;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Reads one reduce partition of a shuffle: fetches the non-empty blocks of every map output
- * (all fetched before any record is returned, so a lost map output shows up as a
- * {@link FetchFailedException} at once), then aggregates by key and sorts as the dependency asks.
+ * Reads one reduce partition of a shuffle: streams the non-empty blocks of every map output one
+ * after the other (a block of this executor straight from its file, a peer's block fetched
+ * whole), then aggregates by key and sorts as the dependency asks, both in bounded memory
+ * ({@link ExternalAggregator}, {@link ExternalSorter}). A missing map output, or a block that
+ * cannot be read, is a {@link FetchFailedException}, which makes the scheduler recompute it.
  */
 public final class ShuffleReader {
     private ShuffleReader() {
@@ -31,53 +34,59 @@ public final class ShuffleReader {
     public static <K, V, C> Iterator<Tuple2<K, Object>> read(ShuffleDependency<K, V, C> dep, int reduceId,
                                                               MapStatus[] statuses, ExecutorServices services,
                                                               TaskMetricsCollector metrics) {
-        List<byte[]> blocks = new ArrayList<>();
+        List<Integer> maps = new ArrayList<>();
         for (int mapId = 0; mapId < statuses.length; mapId++) {
             MapStatus status = statuses[mapId];
             if (status == null) {
                 throw new FetchFailedException(dep.shuffleId(), mapId, "<none>", "map output is missing");
             }
-            if (!status.nonEmpty().get(reduceId)) {
-                continue;
-            }
-            try {
-                blocks.add(services.fetch(status.executorId(), new BlockId.ShuffleBlock(dep.shuffleId(), mapId, reduceId)));
-            } catch (BlockFetchException e) {
-                throw new FetchFailedException(dep.shuffleId(), mapId, status.executorId(), e.getMessage());
+            if (status.nonEmpty().get(reduceId)) {
+                maps.add(mapId);
             }
         }
-        ClassLoader loader = services.classLoader();
-        long bytesRead = 0;
-        for (byte[] block : blocks) {
-            bytesRead += block.length;
-        }
-        metrics.addShuffleRead(0, bytesRead);
-        Iterator<Tuple2<K, Object>> pairs = io.vavr.collection.Iterator.ofAll(blocks)
-                .flatMap(bytes -> () -> pairsOf(Codecs.kryo().newReader(new ByteArrayInputStream(bytes), loader), metrics));
+        Iterator<Tuple2<K, Object>> pairs = io.vavr.collection.Iterator.ofAll(maps)
+                .flatMap(mapId -> () -> readBlock(dep.shuffleId(), mapId, reduceId, statuses[mapId], services, metrics));
         if (dep.aggregator().isDefined()) {
             Aggregator<K, V, C> aggregator = dep.aggregator().get();
-            Map<Object, Object> combined = new HashMap<>();
-            Function2 merge = dep.mapSideCombine() ? aggregator.mergeCombiners() : aggregator.mergeValue();
-            while (pairs.hasNext()) {
-                Tuple2<K, Object> pair = pairs.next();
-                Object existing = combined.get(pair._1);
-                if (existing == null && !combined.containsKey(pair._1)) {
-                    combined.put(pair._1, dep.mapSideCombine() ? pair._2
-                            : ((io.vavr.Function1) aggregator.createCombiner()).apply(pair._2));
-                } else {
-                    combined.put(pair._1, merge.apply(existing, pair._2));
-                }
-            }
-            pairs = io.vavr.collection.Iterator.ofAll(combined.entrySet()).map(e -> Tuple.of((K) e.getKey(), e.getValue()));
+            ExternalAggregator<K, Object, Object> combined = dep.mapSideCombine()
+                    ? new ExternalAggregator<K, Object, Object>(c -> c, (Function2) aggregator.mergeCombiners(),
+                            (Function2) aggregator.mergeCombiners(), SpillContext.current())
+                    : new ExternalAggregator<K, Object, Object>((Function1) aggregator.createCombiner(),
+                            (Function2) aggregator.mergeValue(), (Function2) aggregator.mergeCombiners(),
+                            SpillContext.current());
+            combined.insertAll(pairs);
+            pairs = combined.iterator();
         }
         if (dep.keyOrdering().isDefined()) {
-            ArrayList<Tuple2<K, Object>> all = new ArrayList<>();
-            pairs.forEachRemaining(all::add);
             java.util.Comparator<? super K> ordering = dep.keyOrdering().get();
-            all.sort((a, b) -> ordering.compare(a._1, b._1));
-            pairs = all.iterator();
+            ExternalSorter<Tuple2<K, Object>> sorter = new ExternalSorter<>((a, b) -> ordering.compare(a._1, b._1),
+                    SpillContext.current());
+            sorter.insertAll(pairs);
+            pairs = sorter.sorted();
         }
         return pairs;
+    }
+
+    private static <K> Iterator<Tuple2<K, Object>> readBlock(int shuffleId, int mapId, int reduceId, MapStatus status,
+                                                              ExecutorServices services, TaskMetricsCollector metrics) {
+        BlockId.ShuffleBlock block = new BlockId.ShuffleBlock(shuffleId, mapId, reduceId);
+        InputStream raw;
+        if (status.executorId().equals(services.executorId())) {
+            raw = services.blockStore().readFromDisk(block).orElseThrow(() -> new FetchFailedException(shuffleId, mapId,
+                    status.executorId(), "block " + block.name() + " is not on this executor's disk"));
+            metrics.addShuffleRead(0, services.blockStore().status(block).diskBytes());
+        } else {
+            try {
+                byte[] bytes = services.fetch(status.executorId(), block);
+                metrics.addShuffleRead(0, bytes.length);
+                raw = new ByteArrayInputStream(bytes);
+            } catch (BlockFetchException e) {
+                throw new FetchFailedException(shuffleId, mapId, status.executorId(), e.getMessage());
+            }
+        }
+        InputStream in = Compression.decompress(new BufferedInputStream(raw, 64 * 1024));
+        Iterator<Object> records = Codecs.kryo().newReader(in, services.classLoader());
+        return pairsOf(records, metrics);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.ember.rdd.shuffle;
 
 import io.ember.actors.BlockId;
+import io.ember.actors.BlockStore;
 import io.ember.actors.ExecutorServices;
 import io.ember.rdd.Partitioner;
 import io.ember.rdd.ShuffleDependency;
@@ -8,21 +9,32 @@ import io.ember.rdd.scheduler.TaskMetricsCollector;
 import io.ember.serializers.Codec;
 import io.ember.serializers.Codecs;
 import io.vavr.Tuple2;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.BitSet;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.Iterator;
-import java.util.Map;
 
 /**
- * Writes one map task's output: records are routed to reduce partitions by the dependency's
- * partitioner (combined per key first when the dependency asks for map-side combine), and each
- * reduce partition's records become one block in the executor's block store. A record is written
- * as key then value, so readers rebuild pairs without a tuple header per record.
+ * Writes one map task's output, Spark's sort-based shuffle: records are combined per key first
+ * when the dependency asks for map-side combine (an {@link ExternalAggregator}), tagged with
+ * their reduce partition and sorted by it (an {@link ExternalSorter}, which spills past the
+ * task's memory budget), then streamed out partition by partition: each reduce partition's
+ * records become one LZ4-compressed disk block {@code shuffle_S_M_R} in the executor's block
+ * store. A record is written as key then value, so readers rebuild pairs without a tuple header.
  */
 public final class ShuffleWriter {
     private ShuffleWriter() {
     }
+
+    /** A record and the reduce partition it goes to. */
+    private record Routed(int partition, Object key, Object value) {
+    }
+
+    private static final Comparator<Routed> BY_PARTITION = Comparator.comparingInt(Routed::partition);
 
     /** Writes {@code records} as map output {@code mapId} and reports where it went. */
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -30,71 +42,68 @@ public final class ShuffleWriter {
                                             Iterator<? extends Tuple2<K, V>> records, ExecutorServices services,
                                             TaskMetricsCollector metrics) {
         Partitioner partitioner = dep.partitioner();
-        int reducers = partitioner.numPartitions();
-        Codec codec = Codecs.kryo();
-        ByteArrayOutputStream[] buffers = new ByteArrayOutputStream[reducers];
-        Codec.RecordWriter[] writers = new Codec.RecordWriter[reducers];
-        long count = 0;
+        SpillContext spill = SpillContext.current();
+        Iterator<? extends Tuple2<?, ?>> pairs = records;
         if (dep.mapSideCombine()) {
             Aggregator<K, V, C> aggregator = dep.aggregator().get();
-            Map<Object, Object>[] combined = new Map[reducers];
-            while (records.hasNext()) {
-                Tuple2<K, V> record = records.next();
-                int r = partitioner.getPartition(record._1);
-                Map<Object, Object> map = combined[r];
-                if (map == null) {
-                    map = new HashMap<>();
-                    combined[r] = map;
-                }
-                Object existing = map.get(record._1);
-                if (existing == null && !map.containsKey(record._1)) {
-                    map.put(record._1, aggregator.createCombiner().apply(record._2));
-                } else {
-                    map.put(record._1, ((io.vavr.Function2) aggregator.mergeValue()).apply(existing, record._2));
-                }
-            }
-            for (int r = 0; r < reducers; r++) {
-                if (combined[r] != null) {
-                    Codec.RecordWriter writer = writerFor(r, buffers, writers, codec);
-                    for (Map.Entry<Object, Object> e : combined[r].entrySet()) {
-                        count++;
-                        writer.write(e.getKey());
-                        writer.write(e.getValue());
-                    }
-                }
-            }
-        } else {
-            while (records.hasNext()) {
-                Tuple2<K, V> record = records.next();
-                count++;
-                Codec.RecordWriter writer = writerFor(partitioner.getPartition(record._1), buffers, writers, codec);
-                writer.write(record._1);
-                writer.write(record._2);
-            }
+            spill = spill.withBudget(spill.memoryBudget() / 2);
+            ExternalAggregator<K, V, C> combined = new ExternalAggregator<>(aggregator.createCombiner(),
+                    aggregator.mergeValue(), aggregator.mergeCombiners(), spill);
+            combined.insertAll(records);
+            pairs = combined.iterator();
         }
-        BitSet nonEmpty = new BitSet(reducers);
+        ExternalSorter<Routed> sorter = new ExternalSorter<>(BY_PARTITION, spill);
+        while (pairs.hasNext()) {
+            Tuple2<?, ?> pair = pairs.next();
+            sorter.insert(new Routed(partitioner.getPartition(pair._1), pair._1, pair._2));
+        }
+        BitSet nonEmpty = new BitSet(partitioner.numPartitions());
+        long count = 0;
         long bytes = 0;
-        for (int r = 0; r < reducers; r++) {
-            if (writers[r] != null) {
-                writers[r].close();
-                byte[] block = buffers[r].toByteArray();
-                services.blockStore().put(new BlockId.ShuffleBlock(dep.shuffleId(), mapId, r), block);
-                nonEmpty.set(r);
-                bytes += block.length;
+        Iterator<Routed> sorted = sorter.sorted();
+        BlockStore store = services.blockStore();
+        Codec codec = Codecs.kryo();
+        Routed next = sorted.hasNext() ? sorted.next() : null;
+        while (next != null) {
+            int partition = next.partition();
+            CountingStream file = new CountingStream(store.writeToDisk(new BlockId.ShuffleBlock(dep.shuffleId(), mapId, partition)));
+            try (Codec.RecordWriter writer = codec.newWriter(Compression.compress(new BufferedOutputStream(file, 64 * 1024)))) {
+                while (next != null && next.partition() == partition) {
+                    writer.write(next.key());
+                    writer.write(next.value());
+                    count++;
+                    next = sorted.hasNext() ? sorted.next() : null;
+                }
             }
+            nonEmpty.set(partition);
+            bytes += file.count;
         }
         metrics.addShuffleWrite(count, bytes);
         return new MapStatus(services.executorId(), nonEmpty, bytes);
     }
 
-    private static Codec.RecordWriter writerFor(int r, ByteArrayOutputStream[] buffers,
-                                                Codec.RecordWriter[] writers, Codec codec) {
-        Codec.RecordWriter writer = writers[r];
-        if (writer == null) {
-            buffers[r] = new ByteArrayOutputStream(4096);
-            writer = codec.newWriter(buffers[r]);
-            writers[r] = writer;
+    /** Counts the bytes that reach the block's file. */
+    private static final class CountingStream extends FilterOutputStream {
+        private long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
         }
-        return writer;
+
+        @Override
+        public void write(int b) {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 }

@@ -1,0 +1,169 @@
+package io.ember.actors.internal;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import io.ember.actors.TaskRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/*
+ * Design notes
+ * ------------
+ * One application's executor on a worker node, a child of WorkerNode. It announces itself to
+ * the driver (ExecutorStarted) and watches it: when the driver's node leaves the cluster or is
+ * downed, or its driver actor stops, the application is over here too. Like ExecutorActor, the
+ * message thread only does bookkeeping; tasks run on the slot's worker pool, and a worker
+ * thread sends the outcome to the driver itself.
+ *
+ * Large messages stay off Akka: a task whose payload the driver could not inline arrives with
+ * a null payload and is fetched from the driver's data server; a result larger than
+ * ClusterDriver.INLINE_LIMIT is kept in `results` (served by WorkerData) and only its size is
+ * sent.
+ *
+ * PostStop frees everything the application held on this node: the running tasks (interrupted;
+ * their late outcomes are dropped through `stopping`), the blocks, the stored results, the
+ * registration with the data server, and the application's class loader.
+ */
+final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
+
+    /** Messages an application's executor understands. */
+    interface Command extends EmberMessage {}
+
+    /** Runs a task; a null {@code payload} is fetched from the driver's data server. */
+    record LaunchTask(long taskId, byte[] payload) implements Command {}
+
+    /** The data addresses of the application's live executors, by executor id. */
+    record UpdatePeers(Map<String, String> peers) implements Command {}
+
+    /** Stops this executor (the application ended, or the driver gave it up). */
+    record StopExecutor(String reason) implements Command {}
+
+    /** From a worker thread: a task ended (its outcome is already on its way to the driver). */
+    private record TaskDone(long taskId) implements Command {}
+
+    /** Death watch: the driver is gone. */
+    private record DriverLost() implements Command {}
+
+    /** What WorkerNode prepared for one application. */
+    record Resources(String appId, String appName, String executorId, ActorRef<ClusterDriver.Command> driver,
+                     String driverData, ExecutorSlot slot, AppClassLoader loader, TaskRunner runner,
+                     DataClient client, WorkerData data, String dataAddress, long memory, Consumer<String> log) {}
+
+    private static final int MAX_ERROR = 32 * 1024;
+
+    static Behavior<Command> create(Resources resources) {
+        return Behaviors.setup(context -> new AppExecutor(context, resources));
+    }
+
+    private final Resources app;
+    private final AppExecutorServices services;
+    private final Map<Long, byte[]> results = new ConcurrentHashMap<>();
+    private final WorkerData.App registration;
+    private volatile boolean stopping;
+    private String endReason = "the worker stopped";
+    private int running;
+
+    private AppExecutor(ActorContext<Command> context, Resources app) {
+        super(context);
+        this.app = app;
+        this.services = new AppExecutorServices(app.appId(), app.executorId(), app.slot().blockStore(), app.loader(),
+                app.client(), (peer, reason) -> app.driver().tell(new ClusterDriver.PeerUnreachable(peer, reason)));
+        this.registration = new WorkerData.App(app.slot().blockStore(), results);
+        app.data().register(app.appId(), registration);
+        context.watchWith(app.driver(), new DriverLost());
+        app.driver().tell(new ClusterDriver.ExecutorStarted(app.executorId(), context.getSelf(), app.dataAddress(),
+                app.slot().cores(), app.memory()));
+        app.log().accept("application " + app.appId() + " (" + app.appName() + ") started executor " + app.executorId());
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(LaunchTask.class, this::onLaunchTask)
+                .onMessage(TaskDone.class, done -> {
+                    running--;
+                    return this;
+                })
+                .onMessage(UpdatePeers.class, update -> {
+                    services.updatePeers(update.peers());
+                    return this;
+                })
+                .onMessage(StopExecutor.class, stop -> stop(stop.reason()))
+                .onMessage(DriverLost.class, lost -> stop("the driver is gone"))
+                .onSignal(PostStop.class, signal -> onPostStop())
+                .build();
+    }
+
+    private Behavior<Command> onLaunchTask(LaunchTask launch) {
+        running++;
+        ActorRef<Command> self = getContext().getSelf();
+        app.slot().workers().execute(() -> runTask(launch, self));
+        return this;
+    }
+
+    private Behavior<Command> stop(String reason) {
+        endReason = reason;
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onPostStop() {
+        stopping = true;
+        app.slot().workers().shutdownNow();
+        app.data().unregister(app.appId(), registration);
+        app.slot().blockStore().clear();
+        results.clear();
+        try {
+            app.loader().close();
+        } catch (IOException e) {
+            // why: the loader's jars stay in the cache; failing to close one is harmless
+        }
+        app.slot().stopped().complete(null);
+        app.log().accept("application " + app.appId() + " ended (" + endReason + "): freed executor "
+                + app.executorId() + (running > 0 ? ", interrupted " + running + " task(s)" : ""));
+        return this;
+    }
+
+    /** On a worker thread: touches only final fields and `stopping`. */
+    private void runTask(LaunchTask launch, ActorRef<Command> self) {
+        long taskId = launch.taskId();
+        String id = app.executorId();
+        ClusterDriver.Command outcome;
+        try {
+            byte[] payload = launch.payload() != null ? launch.payload()
+                    : app.client().get(app.driverData(), DataServer.OP_TASK, app.appId(), Long.toString(taskId));
+            byte[] result = app.runner().run(payload, services);
+            if (result == null) {
+                outcome = new ClusterDriver.TaskCrashed(taskId, id, "the TaskRunner returned null");
+            } else if (result.length <= ClusterDriver.INLINE_LIMIT) {
+                outcome = new ClusterDriver.TaskFinished(taskId, id, result);
+            } else {
+                results.put(taskId, result);
+                outcome = new ClusterDriver.TaskResultStored(taskId, id, result.length);
+            }
+        } catch (Throwable t) { // why: an Error (e.g. OutOfMemoryError) is this task's crash, not the pool's
+            outcome = new ClusterDriver.TaskCrashed(taskId, id, stackTrace(t));
+        }
+        if (stopping) {
+            return;
+        }
+        app.driver().tell(outcome);
+        self.tell(new TaskDone(taskId));
+    }
+
+    /** The stack trace, cut to MAX_ERROR characters so that the report always fits in one Akka frame. */
+    private static String stackTrace(Throwable t) {
+        StringWriter text = new StringWriter();
+        t.printStackTrace(new PrintWriter(text));
+        String trace = text.toString();
+        return trace.length() <= MAX_ERROR ? trace : trace.substring(0, MAX_ERROR) + "\n\t... (cut)";
+    }
+}

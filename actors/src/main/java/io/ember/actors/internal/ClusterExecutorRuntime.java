@@ -1,0 +1,246 @@
+package io.ember.actors.internal;
+
+import akka.actor.BootstrapSetup;
+import akka.actor.CoordinatedShutdown;
+import akka.actor.setup.ActorSystemSetup;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.JoinSeedNodes;
+import io.ember.actors.ExecutorInfo;
+import io.ember.actors.ExecutorRuntime;
+import io.ember.actors.TaskOutcome;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+
+/**
+ * {@code ember://host:port}: the driver joins an Akka Cluster of worker nodes and runs its tasks
+ * on one executor per worker node. Thread-safe.
+ *
+ * <p>Starting returns once this node is Up in the cluster and the workers that were Up then
+ * have started their executors; workers that join later are added as they come.
+ */
+public final class ClusterExecutorRuntime implements ExecutorRuntime {
+
+    /*
+     * Design notes
+     * ------------
+     * This node: an actor system named "ember" with the "driver" role (ClusterConfig), whose
+     * guardian spawns the ClusterDriver actor, plus a data server (DriverData) for task
+     * payloads, jars and class bytes, and a small `io` pool for the driver's own data-path
+     * requests. The launch/close protocol under closeLock is LocalExecutorRuntime's: every
+     * Launch that passed the check reaches the driver actor before Shutdown.
+     *
+     * Closing: the driver actor stops the executors and settles every task, then coordinated
+     * shutdown makes this node leave the cluster gracefully (workers see the driver leave and
+     * stay up for the next application), then the data server closes.
+     */
+
+    private static final Duration INITIAL_EXECUTORS_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    private static final DateTimeFormatter APP_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final ActorSystem<Void> system;
+    private final ActorRef<ClusterDriver.Command> driver;
+    private final AtomicReference<List<ExecutorInfo>> view;
+    private final DataServer dataServer;
+    private final DataClient client;
+    private final ExecutorService io;
+    private final ReadWriteLock closeLock = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private ClusterExecutorRuntime(ActorSystem<Void> system, ActorRef<ClusterDriver.Command> driver,
+                                   AtomicReference<List<ExecutorInfo>> view, DataServer dataServer, DataClient client,
+                                   ExecutorService io) {
+        this.system = system;
+        this.driver = driver;
+        this.view = view;
+        this.dataServer = dataServer;
+        this.client = client;
+        this.io = io;
+    }
+
+    /**
+     * Joins the cluster whose seed nodes are {@code seeds} ({@code host:port}) as the driver of
+     * application {@code appName}; see {@link ExecutorRuntime#startCluster}.
+     *
+     * @throws IllegalArgumentException if a setting is invalid (the message names it)
+     * @throws IllegalStateException if no secret is configured, or the cluster cannot be joined in time
+     */
+    public static ClusterExecutorRuntime start(String appName, List<String> seeds, Map<String, String> settings,
+                                               ClassLoader userClassLoader) {
+        Objects.requireNonNull(userClassLoader, "userClassLoader is null");
+        DriverSettings options = DriverSettings.parse(seeds, settings);
+        String appId = RuntimeConfig.systemName(appName) + "-" + LocalDateTime.now().format(APP_TIME) + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        ClusterTls tls = ClusterTls.create(options.secret());
+        Map<Long, byte[]> payloads = new ConcurrentHashMap<>();
+        List<ClassPathJars.Jar> shipped = ClassPathJars.of(options.jars());
+        List<String> jars = shipped.stream().map(ClassPathJars.Jar::describe).toList();
+        DriverData served = new DriverData(appId, shipped, payloads, userClassLoader);
+        DataServer dataServer = DataServer.start(tls, options.host(), options.dataPort(), served);
+        DataClient client = new DataClient(tls);
+        ExecutorService io = Executors.newCachedThreadPool(daemonThreads("ember-driver-io"));
+        AtomicReference<List<ExecutorInfo>> view = new AtomicReference<>(List.of());
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        CompletableFuture<Void> initial = new CompletableFuture<>();
+        ClusterDriver.Resources resources = new ClusterDriver.Resources(appId, appName,
+                options.host() + ":" + dataServer.port(), jars, client, payloads, io, view, up, initial);
+        CompletableFuture<ActorRef<ClusterDriver.Command>> driverRef = new CompletableFuture<>();
+        Behavior<Void> guardian = Behaviors.setup(context -> {
+            driverRef.complete(context.spawn(ClusterDriver.create(resources), "driver"));
+            return Behaviors.empty();
+        });
+        ClassLoader akkaLoader = ClusterExecutorRuntime.class.getClassLoader();
+        ActorSystem<Void> system;
+        try {
+            system = ActorSystem.create(guardian, ClusterConfig.SYSTEM_NAME, ActorSystemSetup.create(
+                    BootstrapSetup.create(Optional.of(akkaLoader),
+                            Optional.of(ClusterConfig.node(ClusterConfig.DRIVER_ROLE, options.host(), options.port(),
+                                    false, akkaLoader)),
+                            Optional.empty()),
+                    new SecretSslEngineProvider.TlsSetup(tls)));
+        } catch (RuntimeException e) {
+            dataServer.close();
+            io.shutdownNow();
+            throw new IllegalStateException("Cannot start the driver's cluster node on " + options.host() + ":"
+                    + options.port() + ": " + e.getMessage(), e);
+        }
+        ClusterExecutorRuntime runtime = new ClusterExecutorRuntime(system, driverRef.join(), view, dataServer,
+                client, io);
+        Cluster.get(system).manager().tell(new JoinSeedNodes(ClusterConfig.addresses(options.seeds())));
+        try {
+            up.get(options.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | InterruptedException e) {
+            runtime.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Could not join the Ember cluster at " + options.seeds() + " within "
+                    + options.joinTimeout().toSeconds() + " s (" + DriverSettings.JOIN_TIMEOUT + "): is a node running "
+                    + "there, and does this driver have the cluster's " + ClusterSecret.SETTING + "?", e);
+        }
+        await(initial, INITIAL_EXECUTORS_TIMEOUT);
+        return runtime;
+    }
+
+    @Override
+    public List<ExecutorInfo> executors() {
+        return view.get();
+    }
+
+    @Override
+    public CompletionStage<TaskOutcome> launch(String executorId, long taskId, byte[] task) {
+        Objects.requireNonNull(executorId, "executorId is null");
+        Objects.requireNonNull(task, "task is null");
+        CompletableFuture<TaskOutcome> outcome = new CompletableFuture<>();
+        closeLock.readLock().lock();
+        try {
+            if (closed) {
+                outcome.complete(new TaskOutcome.ExecutorLost(executorId, "the executor runtime is closed"));
+            } else {
+                driver.tell(new ClusterDriver.Launch(executorId, taskId, task, outcome));
+            }
+        } finally {
+            closeLock.readLock().unlock();
+        }
+        return outcome.minimalCompletionStage();
+    }
+
+    @Override
+    public void onExecutorAdded(Consumer<ExecutorInfo> listener) {
+        Objects.requireNonNull(listener, "listener is null");
+        driver.tell(new ClusterDriver.AddListeners(listener, null));
+    }
+
+    @Override
+    public void onExecutorLost(Consumer<String> listener) {
+        Objects.requireNonNull(listener, "listener is null");
+        driver.tell(new ClusterDriver.AddListeners(null, listener));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The executor is given up at once (its tasks are settled as lost, its outputs must be
+     * recomputed) and told to stop on its node, which stays in the cluster.
+     *
+     * @throws IllegalArgumentException if no executor has this id
+     */
+    @Override
+    public void killExecutor(String executorId) {
+        Objects.requireNonNull(executorId, "executorId is null");
+        CompletableFuture<Boolean> known = new CompletableFuture<>();
+        driver.tell(new ClusterDriver.Kill(executorId, known));
+        if (!Boolean.TRUE.equals(await(known, STOP_TIMEOUT))) {
+            throw new IllegalArgumentException("unknown executor " + executorId);
+        }
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<Void> driverDone = new CompletableFuture<>();
+        boolean first;
+        closeLock.writeLock().lock();
+        try {
+            first = !closed;
+            closed = true;
+            if (first) {
+                driver.tell(new ClusterDriver.Shutdown(driverDone));
+            }
+        } finally {
+            closeLock.writeLock().unlock();
+        }
+        if (first) {
+            await(driverDone, STOP_TIMEOUT);
+            CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
+        }
+        await(system.getWhenTerminated().toCompletableFuture(), STOP_TIMEOUT);
+        dataServer.close();
+        client.close();
+        io.shutdownNow();
+    }
+
+    /** Waits, bounded; the value, or null if the future did not complete normally in time. */
+    private static <T> T await(CompletableFuture<T> future, Duration timeout) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** Daemon threads named {@code prefix-1}, {@code prefix-2}...: they never keep the JVM up. */
+    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,374 @@
+package io.ember.actors.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.ember.actors.BlockId;
+import io.ember.actors.BlockStatus;
+import io.ember.actors.BlockStore;
+import io.ember.actors.MemoryBlock;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Design notes
+ * ------------
+ * One executor's BlockStore, in three places, each a thread-safe map owned by this object:
+ *  - pinned: a ConcurrentHashMap of byte arrays (never evicted), counted in pinnedBytes;
+ *  - memory: a Caffeine cache bounded by weight in bytes. Its eviction listener runs on the
+ *    thread that caused the eviction (executor(Runnable::run)), atomically with the removal,
+ *    and writes a block that asks for it to disk before it disappears, so a reader never finds
+ *    a MEMORY_AND_DISK block in neither tier. cleanUp() after every insert makes the bound
+ *    hold when cache() returns instead of at some later maintenance cycle. Caffeine's W-TinyLFU
+ *    may reject the block just inserted: callers must not assume a cached block is in memory;
+ *  - disk: files under localDir, indexed by a ConcurrentHashMap. Every write goes to a file of
+ *    its own (name plus a sequence number) that is swapped into the index when complete, so
+ *    concurrent writers of one block never clobber each other's file; the replaced file is
+ *    deleted.
+ *
+ * Status changes of cached and broadcast blocks are queued for drainUpdates(), which the task
+ * runner empties into each task's report: that is how the driver learns of evictions.
+ *
+ * capacity and localDir are volatile, set by configure(); directories ever used are remembered
+ * so that clear() removes all of them. Array values are stored and returned without copying:
+ * blocks are immutable by convention.
+ */
+final class TieredBlockStore implements BlockStore {
+    private static final Logger LOG = LoggerFactory.getLogger(TieredBlockStore.class);
+    /** Until configured, a quarter of the heap (shared by every executor of this JVM). */
+    private static final double DEFAULT_MEMORY_FRACTION = 0.25;
+
+    private final String executorId;
+    private final Map<BlockId, byte[]> pinned = new ConcurrentHashMap<>();
+    private final AtomicLong pinnedBytes = new AtomicLong();
+    private final Cache<BlockId, MemoryBlock> memory;
+    private final Map<BlockId, DiskFile> disk = new ConcurrentHashMap<>();
+    private final Queue<BlockStatus> updates = new ConcurrentLinkedQueue<>();
+    private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+    private final AtomicLong fileSequence = new AtomicLong();
+    private volatile long capacity;
+    private volatile Path localDir;
+
+    private record DiskFile(Path path, long size) {
+    }
+
+    TieredBlockStore(String executorId) {
+        this.executorId = executorId;
+        this.capacity = (long) (Runtime.getRuntime().maxMemory() * DEFAULT_MEMORY_FRACTION);
+        this.memory = Caffeine.newBuilder()
+                .maximumWeight(capacity)
+                .weigher((BlockId id, MemoryBlock block) -> (int) Math.min(Integer.MAX_VALUE, block.sizeInBytes()))
+                .executor(Runnable::run)
+                .evictionListener(this::onEvicted)
+                .build();
+    }
+
+    // ---- pinned -----------------------------------------------------------------------------
+
+    @Override
+    public void put(BlockId id, byte[] bytes) {
+        Objects.requireNonNull(id, "id is null");
+        Objects.requireNonNull(bytes, "bytes is null");
+        byte[] previous = pinned.put(id, bytes);
+        pinnedBytes.addAndGet(bytes.length - (previous == null ? 0 : previous.length));
+        recordUpdate(id);
+    }
+
+    @Override
+    public Optional<byte[]> get(BlockId id) {
+        Objects.requireNonNull(id, "id is null");
+        byte[] bytes = pinned.get(id);
+        if (bytes != null) {
+            return Optional.of(bytes);
+        }
+        MemoryBlock block = memory.getIfPresent(id);
+        if (block != null) {
+            if (block.value() instanceof byte[] raw && !block.spillToDisk()) {
+                return Optional.of(raw);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                block.writer().write(block.value(), out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot serialize block " + id.name(), e);
+            }
+            return Optional.of(out.toByteArray());
+        }
+        DiskFile file = disk.get(id);
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(file.path()));
+        } catch (IOException e) {
+            return Optional.empty(); // why: removed between the lookup and the read
+        }
+    }
+
+    // ---- memory tier --------------------------------------------------------------------------
+
+    @Override
+    public boolean cache(BlockId id, MemoryBlock block) {
+        Objects.requireNonNull(id, "id is null");
+        Objects.requireNonNull(block, "block is null");
+        deleteFile(disk.remove(id));
+        if (block.sizeInBytes() > capacity) {
+            memory.invalidate(id);
+            if (block.spillToDisk()) {
+                spill(id, block);
+            }
+        } else {
+            memory.put(id, block);
+            memory.cleanUp();
+        }
+        recordUpdate(id);
+        return status(id).isStored();
+    }
+
+    @Override
+    public Optional<Object> getCached(BlockId id) {
+        Objects.requireNonNull(id, "id is null");
+        MemoryBlock block = memory.getIfPresent(id);
+        return block == null ? Optional.empty() : Optional.of(block.value());
+    }
+
+    private void onEvicted(BlockId id, MemoryBlock block, RemovalCause cause) {
+        if (id == null || block == null || !cause.wasEvicted()) {
+            return;
+        }
+        if (block.spillToDisk()) {
+            spill(id, block);
+        }
+        recordUpdate(id);
+    }
+
+    private void spill(BlockId id, MemoryBlock block) {
+        try (OutputStream out = writeToDisk(id)) {
+            block.writer().write(block.value(), out);
+        } catch (IOException | RuntimeException e) {
+            // why: a block that cannot be written is lost like a MEMORY_ONLY one, and recomputed
+            LOG.warn("Executor {} could not spill block {} to disk; it is dropped", executorId, id.name(), e);
+            deleteFile(disk.remove(id));
+        }
+    }
+
+    // ---- disk tier ------------------------------------------------------------------------------
+
+    @Override
+    public OutputStream writeToDisk(BlockId id) {
+        Objects.requireNonNull(id, "id is null");
+        Path target = directory().resolve(subdirectory(id)).resolve(id.name() + "." + fileSequence.incrementAndGet());
+        try {
+            Files.createDirectories(target.getParent());
+            return new FilterOutputStream(Files.newOutputStream(target)) {
+                private boolean closed;
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    if (!closed) {
+                        closed = true;
+                        super.close();
+                        commitFile(id, target);
+                    }
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("Executor " + executorId + " cannot create " + target, e);
+        }
+    }
+
+    private void commitFile(BlockId id, Path file) throws IOException {
+        DiskFile previous = disk.put(id, new DiskFile(file, Files.size(file)));
+        if (previous != null && !previous.path().equals(file)) {
+            deleteFile(previous);
+        }
+        recordUpdate(id);
+    }
+
+    @Override
+    public Optional<InputStream> readFromDisk(BlockId id) {
+        Objects.requireNonNull(id, "id is null");
+        DiskFile file = disk.get(id);
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.newInputStream(file.path()));
+        } catch (IOException e) {
+            return Optional.empty(); // why: removed between the lookup and the open
+        }
+    }
+
+    @Override
+    public Path scratchFile(String prefix) {
+        Path dir = directory().resolve("scratch");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Executor " + executorId + " cannot create " + dir, e);
+        }
+        return dir.resolve(prefix + "-" + fileSequence.incrementAndGet());
+    }
+
+    // ---- removal, status, configuration ---------------------------------------------------------
+
+    @Override
+    public void remove(BlockId id) {
+        Objects.requireNonNull(id, "id is null");
+        byte[] previous = pinned.remove(id);
+        if (previous != null) {
+            pinnedBytes.addAndGet(-previous.length);
+        }
+        memory.invalidate(id);
+        deleteFile(disk.remove(id));
+        recordUpdate(id);
+    }
+
+    @Override
+    public void removeShuffle(int shuffleId) {
+        removeMatching(id -> id instanceof BlockId.ShuffleBlock s && s.shuffleId() == shuffleId);
+    }
+
+    @Override
+    public void removeRdd(int rddId) {
+        removeMatching(id -> id instanceof BlockId.RddBlock r && r.rddId() == rddId);
+    }
+
+    @Override
+    public long sizeInBytes() {
+        long cached = memory.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        return pinnedBytes.get() + cached;
+    }
+
+    @Override
+    public BlockStatus status(BlockId id) {
+        byte[] bytes = pinned.get(id);
+        MemoryBlock block = memory.getIfPresent(id);
+        long inMemory = (bytes == null ? 0 : Math.max(1, bytes.length)) + (block == null ? 0 : block.sizeInBytes());
+        DiskFile file = disk.get(id);
+        return new BlockStatus(executorId, id, inMemory, file == null ? 0 : Math.max(1, file.size()));
+    }
+
+    @Override
+    public List<BlockStatus> drainUpdates() {
+        List<BlockStatus> drained = new ArrayList<>();
+        for (BlockStatus s = updates.poll(); s != null; s = updates.poll()) {
+            drained.add(s);
+        }
+        return drained;
+    }
+
+    @Override
+    public void configure(long memoryCapacityBytes, Path dir) {
+        if (memoryCapacityBytes < 0) {
+            throw new IllegalArgumentException("memory capacity must not be negative, was " + memoryCapacityBytes);
+        }
+        this.localDir = Objects.requireNonNull(dir, "dir is null");
+        this.capacity = memoryCapacityBytes;
+        memory.policy().eviction().ifPresent(e -> e.setMaximum(memoryCapacityBytes));
+        memory.cleanUp();
+    }
+
+    /** Drops every block and deletes every directory this store used; called when its executor stops. */
+    void clear() {
+        pinned.clear();
+        pinnedBytes.set(0);
+        memory.invalidateAll();
+        disk.clear();
+        updates.clear();
+        for (Path dir : directories) {
+            deleteRecursively(dir);
+        }
+    }
+
+    private void removeMatching(Predicate<BlockId> doomed) {
+        Set<BlockId> ids = ConcurrentHashMap.newKeySet();
+        ids.addAll(pinned.keySet());
+        ids.addAll(memory.asMap().keySet());
+        ids.addAll(disk.keySet());
+        for (BlockId id : ids) {
+            if (doomed.test(id)) {
+                remove(id);
+            }
+        }
+    }
+
+    private void recordUpdate(BlockId id) {
+        if (!(id instanceof BlockId.ShuffleBlock)) {
+            updates.add(status(id));
+        }
+    }
+
+    private Path directory() {
+        Path dir = localDir;
+        if (dir == null) {
+            synchronized (directories) {
+                dir = localDir;
+                if (dir == null) {
+                    try {
+                        dir = Files.createTempDirectory("ember-" + executorId + "-");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Executor " + executorId + " cannot create a local directory", e);
+                    }
+                    localDir = dir;
+                }
+            }
+        }
+        directories.add(dir);
+        return dir;
+    }
+
+    /** Two hex digits of the name's hash: spreads thousands of shuffle files over 256 directories. */
+    private static String subdirectory(BlockId id) {
+        return String.format("%02x", id.name().hashCode() & 0xff);
+    }
+
+    private static void deleteFile(DiskFile file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file.path());
+            } catch (IOException e) {
+                // why: the directory goes away with the store; a leftover file cannot be read by mistake
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not delete the block directory {}", root, e);
+        }
+    }
+}

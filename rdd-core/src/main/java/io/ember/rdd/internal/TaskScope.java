@@ -1,0 +1,125 @@
+package io.ember.rdd.internal;
+
+import io.ember.rdd.AccumulatorV2;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one running task owns beyond its {@link io.ember.rdd.TaskContext}: its memory budget for
+ * sorting and aggregating before spilling, its accumulator copies, and the clean-ups to run when
+ * it ends (spill files). Opened and closed by the task runner around the task, on the worker
+ * thread; only that thread touches it.
+ *
+ * <p>Design notes. Executors build their accumulator copies while decoding the task's code: an
+ * accumulator's constructor calls {@link #accumulatorCreated}, which adds the new instance to
+ * the scope while {@link #decode} runs. Once decoding is over, the fields of those copies hold
+ * the driver's values at shipping time, so decode resets them: each task adds to a zeroed copy,
+ * and its non-zero copies are its updates. Accumulators created at other moments (in user code,
+ * in records) are not the task's.
+ */
+public final class TaskScope implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskScope.class);
+    private static final ThreadLocal<TaskScope> CURRENT = new ThreadLocal<>();
+
+    private final long memoryBudget;
+    private final long storageMemory;
+    private final List<AccumulatorV2<?, ?>> accumulators = new ArrayList<>();
+    private final List<Runnable> cleanups = new ArrayList<>();
+    private boolean decoding;
+
+    private TaskScope(long memoryBudget, long storageMemory) {
+        this.memoryBudget = memoryBudget;
+        this.storageMemory = storageMemory;
+    }
+
+    /**
+     * Opens the scope of the task about to run on this thread.
+     *
+     * @param memoryBudget bytes a sort or aggregation may hold before spilling
+     * @param storageMemory bytes of the executor's memory tier: no cached block can be larger
+     */
+    public static TaskScope open(long memoryBudget, long storageMemory) {
+        TaskScope scope = new TaskScope(memoryBudget, storageMemory);
+        CURRENT.set(scope);
+        return scope;
+    }
+
+    /** The scope of the task running on this thread, or null outside a task. */
+    public static TaskScope current() {
+        return CURRENT.get();
+    }
+
+    /** Bytes a sort or aggregation of this task may hold in memory before it spills to disk. */
+    public long memoryBudget() {
+        return memoryBudget;
+    }
+
+    /** Bytes of the executor's memory tier, the most a partition being cached may take in memory. */
+    public long storageMemory() {
+        return storageMemory;
+    }
+
+    /** The memory budget of the running task, or {@code fallback} outside a task. */
+    public static long memoryBudgetOr(long fallback) {
+        TaskScope scope = CURRENT.get();
+        return scope == null ? fallback : scope.memoryBudget;
+    }
+
+    /** Decodes the task's code, collecting the accumulator copies it contains and zeroing them. */
+    public <T> T decode(Supplier<T> decoder) {
+        decoding = true;
+        try {
+            T decoded = decoder.get();
+            accumulators.forEach(AccumulatorV2::reset);
+            return decoded;
+        } finally {
+            decoding = false;
+        }
+    }
+
+    /** Called by every accumulator's constructor. */
+    public static void accumulatorCreated(AccumulatorV2<?, ?> accumulator) {
+        TaskScope scope = CURRENT.get();
+        if (scope != null && scope.decoding) {
+            scope.accumulators.add(accumulator);
+        }
+    }
+
+    /** The non-zero accumulator copies of this task, by accumulator id. */
+    public Map<Long, Object> accumulatorUpdates() {
+        Map<Long, Object> updates = new HashMap<>();
+        for (AccumulatorV2<?, ?> accumulator : accumulators) {
+            if (accumulator.isRegistered() && !accumulator.isZero()) {
+                updates.put(accumulator.id(), accumulator);
+            }
+        }
+        return updates;
+    }
+
+    /** Runs {@code cleanup} when the task ends, however it ends. */
+    public static void onTaskEnd(Runnable cleanup) {
+        TaskScope scope = CURRENT.get();
+        if (scope != null) {
+            scope.cleanups.add(cleanup);
+        }
+    }
+
+    /** Runs the clean-ups and leaves the thread. */
+    @Override
+    public void close() {
+        CURRENT.remove();
+        for (Runnable cleanup : cleanups) {
+            try {
+                cleanup.run();
+            } catch (RuntimeException e) { // why: one failed clean-up must not skip the others
+                LOG.warn("A task clean-up failed", e);
+            }
+        }
+        cleanups.clear();
+    }
+}

@@ -1,0 +1,63 @@
+package io.ember.rdd.storage;
+
+import io.ember.actors.BlockId;
+import io.ember.actors.ExecutorServices;
+import java.nio.file.Path;
+
+/**
+ * What the driver asks of an executor outside of tasks: storage settings, removals, broadcast
+ * pieces. Sent through the same launch path as tasks (so it works wherever tasks do) and
+ * recognised by the task runner, which applies it and answers with an empty result.
+ */
+public sealed interface ExecutorCommand {
+
+    /** Applies the command to the executor's block store. */
+    void apply(ExecutorServices services);
+
+    /**
+     * The executor's storage settings.
+     *
+     * @param storageMemory bytes of the block store's memory tier
+     * @param taskMemory bytes one task may hold in sorts and aggregations before spilling
+     * @param localRoot the application's local directory; the executor uses a subdirectory named after itself
+     */
+    record Configure(long storageMemory, long taskMemory, String localRoot) implements ExecutorCommand {
+        @Override
+        public void apply(ExecutorServices services) {
+            services.blockStore().configure(storageMemory, Path.of(localRoot).resolve(services.executorId()));
+        }
+    }
+
+    /** Drops the cached blocks of an RDD. */
+    record RemoveRdd(int rddId) implements ExecutorCommand {
+        @Override
+        public void apply(ExecutorServices services) {
+            services.blockStore().removeRdd(rddId);
+        }
+    }
+
+    /** Deletes the files of a shuffle. */
+    record RemoveShuffle(int shuffleId) implements ExecutorCommand {
+        @Override
+        public void apply(ExecutorServices services) {
+            services.blockStore().removeShuffle(shuffleId);
+        }
+    }
+
+    /** Stores a broadcast variable's bytes, pinned. */
+    record PutBroadcast(long broadcastId, byte[] bytes) implements ExecutorCommand {
+        @Override
+        public void apply(ExecutorServices services) {
+            services.blockStore().put(new BlockId.BroadcastBlock(broadcastId, true), bytes);
+        }
+    }
+
+    /** Drops a broadcast variable, bytes and value. */
+    record RemoveBroadcast(long broadcastId) implements ExecutorCommand {
+        @Override
+        public void apply(ExecutorServices services) {
+            services.blockStore().remove(new BlockId.BroadcastBlock(broadcastId, true));
+            services.blockStore().remove(new BlockId.BroadcastBlock(broadcastId, false));
+        }
+    }
+}

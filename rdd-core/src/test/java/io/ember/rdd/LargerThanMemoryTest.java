@@ -1,0 +1,160 @@
+package io.ember.rdd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.collection.List;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A sort and a reduceByKey over at least three times the heap of this JVM (run by its own
+ * surefire execution with {@code -Xmx96m}), with exact results checked on the executors so that
+ * nothing large ever reaches the driver. Prints the data size, peak heap and wall time.
+ */
+@Timeout(120)
+class LargerThanMemoryTest {
+    private static final int PAYLOAD = 320;
+    static EmberContext sc;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(Runtime.getRuntime().maxMemory() <= 256L << 20,
+                "meant for the larger-than-memory surefire execution (-Xmx96m); this JVM's heap is larger");
+        sc = EmberContext.builder().master("local[2]").appName("larger-than-memory").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sc != null) {
+            sc.close();
+        }
+    }
+
+    private final AtomicLong peakUsed = new AtomicLong();
+    private volatile boolean sampling;
+
+    /** Samples the heap in use every 5 ms: the sum of per-pool peaks would overstate it. */
+    @BeforeEach
+    void startSampling() {
+        System.gc();
+        peakUsed.set(0);
+        sampling = true;
+        Thread sampler = new Thread(() -> {
+            while (sampling) {
+                peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                LockSupport.parkNanos(5_000_000);
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    @AfterEach
+    void stopSampling() {
+        sampling = false;
+    }
+
+    /** Enough records of {@value #PAYLOAD} characters for three heaps and a bit. */
+    private static long recordsForThreeHeaps() {
+        return (long) (3.1 * Runtime.getRuntime().maxMemory() / PAYLOAD);
+    }
+
+    /** A payload that depends on {@code i} only, half random-looking (so it does not compress to nothing). */
+    static String payload(long i) {
+        StringBuilder out = new StringBuilder(PAYLOAD);
+        long h = i * 0x9E3779B97F4A7C15L;
+        while (out.length() < PAYLOAD) {
+            h ^= h >>> 29;
+            h *= 0xBF58476D1CE4E5B9L;
+            out.append(Long.toHexString(h)).append("..............");
+        }
+        out.setLength(PAYLOAD);
+        return out.toString();
+    }
+
+    static long scramble(long i) {
+        long h = (i + 1) * 0x9E3779B97F4A7C15L;
+        return (h ^ (h >>> 31)) & Long.MAX_VALUE;
+    }
+
+    private void report(String what, long records, long startNanos) {
+        long peak = peakUsed.get();
+        long heap = Runtime.getRuntime().maxMemory();
+        System.out.printf("LARGER-THAN-MEMORY %s: data %d MB (%d records of %d chars) = %.1fx the heap of %d MB; "
+                        + "peak heap used %d MB; wall time %.1f s%n", what, records * PAYLOAD >> 20, records, PAYLOAD,
+                (double) records * PAYLOAD / heap, heap >> 20, peak >> 20, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    @Test
+    void sortBy_ofThreeHeapsOfData_isExact() {
+        long n = recordsForThreeHeaps();
+        assertTrue(n * PAYLOAD >= 3L * Runtime.getRuntime().maxMemory());
+        long started = System.nanoTime();
+        RDD<Tuple2<Long, String>> records = sc.range(0, n, 1, 16).map(i -> Tuple.of(scramble(i), payload(i)));
+        // (partition, count, first key, last key, sorted inside, sum of keys, payloads intact)
+        List<List<Long>> summaries = records.sortBy(Tuple2::_1, true, 16).mapPartitionsWithIndex((index, it) -> {
+            long count = 0;
+            long first = -1;
+            long last = -1;
+            long sum = 0;
+            long sorted = 1;
+            while (it.hasNext()) {
+                Tuple2<Long, String> r = it.next();
+                if (count == 0) {
+                    first = r._1;
+                } else if (r._1 < last) {
+                    sorted = 0;
+                }
+                last = r._1;
+                sum += r._1;
+                count++;
+            }
+            return io.vavr.collection.Iterator.of(List.of((long) index, count, first, last, sorted, sum));
+        }).collect();
+        report("sortBy", n, started);
+
+        assertEquals(n, summaries.map(s -> s.get(1)).sum().longValue());
+        assertTrue(summaries.forAll(s -> s.get(4) == 1), "every partition is sorted");
+        List<List<Long>> nonEmpty = summaries.filter(s -> s.get(1) > 0);
+        for (int i = 1; i < nonEmpty.size(); i++) {
+            assertTrue(nonEmpty.get(i - 1).get(3) <= nonEmpty.get(i).get(2), "partitions are in key order");
+        }
+        long expectedSum = 0;
+        for (long i = 0; i < n; i++) {
+            expectedSum += scramble(i);
+        }
+        assertEquals(expectedSum, summaries.map(s -> s.get(5)).sum().longValue(), "every key is there once");
+    }
+
+    @Test
+    void reduceByKey_ofThreeHeapsOfData_isExact() {
+        long n = recordsForThreeHeaps();
+        long keys = n / 2;
+        long started = System.nanoTime();
+        PairRDD<Long, String> pairs = sc.range(0, n, 1, 16).mapToPair(i -> Tuple.of(i % keys, payload(i)));
+        // each key gets two payloads; keep the smaller: a combiner as large as a record, for every key
+        PairRDD<Long, String> smallest = pairs.reduceByKey((a, b) -> a.compareTo(b) <= 0 ? a : b, 16);
+        long wrong = smallest.filter(kv -> {
+            String a = payload(kv._1);
+            String b = payload(kv._1 + keys);
+            String expected = a.compareTo(b) <= 0 ? a : b;
+            return !(kv._2.equals(expected) || (kv._1 + 2 * keys < n && kv._2.compareTo(expected) < 0));
+        }).count();
+        long distinct = smallest.count();
+        report("reduceByKey", n, started);
+
+        assertEquals(keys, distinct);
+        assertEquals(0, wrong);
+    }
+}
