@@ -3,28 +3,39 @@ package io.ember.dataframe;
 import io.ember.dataframe.plan.CachedData;
 import io.ember.dataframe.plan.CachedRelation;
 import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.rdd.StorageLevel;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cached plans of a session. Before a query runs, every part of its plan equal to a cached
- * plan is replaced by a scan of the cached rows, so that DataFrames built on a cached one benefit.
+ * The persisted plans of a session. Before a query runs, every part of its plan equal to a
+ * persisted plan is replaced by a scan of that plan's persisted RDD, so that DataFrames built on
+ * a persisted one benefit. Registering runs nothing: the RDD is built and its blocks stored by
+ * the first query that scans it.
  */
 final class CacheManager {
     private final List<CachedData> cached = new ArrayList<>();
 
-    synchronized void cache(LogicalPlan plan) {
+    /** Persists {@code plan} at {@code level}; a plan persisted already keeps its level, as in Spark. */
+    synchronized void cache(LogicalPlan plan, StorageLevel level) {
         if (lookup(plan) == null) {
-            cached.add(new CachedData(plan, "StorageLevel(memory, deserialized, 1 replicas)"));
+            cached.add(new CachedData(plan, level));
         }
     }
 
-    synchronized void uncache(LogicalPlan plan) {
+    /** Forgets {@code plan} and drops its stored blocks (with {@code blocking}, once they are gone). */
+    synchronized void uncache(LogicalPlan plan, boolean blocking) {
         CachedData d = lookup(plan);
         if (d != null) {
-            d.clear();
             cached.remove(d);
+            d.unpersist(blocking);
         }
+    }
+
+    /** The level {@code plan} is persisted at, {@link StorageLevel#NONE} if it is not. */
+    synchronized StorageLevel storageLevel(LogicalPlan plan) {
+        CachedData d = lookup(plan);
+        return d == null ? StorageLevel.NONE : d.storageLevel();
     }
 
     synchronized boolean isCached(LogicalPlan plan) {

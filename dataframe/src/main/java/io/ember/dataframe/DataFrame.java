@@ -32,6 +32,7 @@ import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
 import io.ember.dataframe.window.Windows;
 import io.ember.rdd.RDD;
+import io.ember.rdd.StorageLevel;
 import io.ember.rdd.VoidFunction;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
@@ -681,12 +682,11 @@ public final class DataFrame {
     }
 
     /**
-     * Keeps the rows in memory once computed (by the first action that needs them); later queries
-     * over this DataFrame, or DataFrames built on it, read them instead of recomputing.
+     * {@link #persist(StorageLevel)} at {@link StorageLevel#MEMORY_AND_DISK}, Spark's default for
+     * DataFrames. Returns {@code this}.
      */
     public DataFrame cache() {
-        session.cacheManager().cache(plan);
-        return this;
+        return persist(StorageLevel.MEMORY_AND_DISK);
     }
 
     /** The same as {@link #cache()}. */
@@ -694,10 +694,38 @@ public final class DataFrame {
         return cache();
     }
 
-    /** Drops the cached rows (no-op if not cached). */
-    public DataFrame unpersist() {
-        session.cacheManager().uncache(plan);
+    /**
+     * Keeps the rows on the executors at {@code level} once computed: lazy, as in Spark, so the
+     * first action that reads them stores each partition's batches (an RDD persisted at
+     * {@code level}); later queries over this DataFrame, or DataFrames built on it, read those
+     * blocks instead of recomputing, and a lost or evicted block is recomputed from the lineage.
+     * A DataFrame persisted already keeps its first level. Returns {@code this}.
+     *
+     * @throws IllegalArgumentException if {@code level} is {@link StorageLevel#NONE}
+     */
+    public DataFrame persist(StorageLevel level) {
+        Objects.requireNonNull(level, "level is null");
+        if (!level.isValid()) {
+            throw new IllegalArgumentException("persist needs a storage level that stores something, got " + level);
+        }
+        session.cacheManager().cache(plan, level);
         return this;
+    }
+
+    /** Stops persisting and drops the stored rows without waiting (no-op if not persisted). */
+    public DataFrame unpersist() {
+        return unpersist(false);
+    }
+
+    /** Stops persisting and drops the stored rows; with {@code blocking}, returns once they are gone. */
+    public DataFrame unpersist(boolean blocking) {
+        session.cacheManager().uncache(plan, blocking);
+        return this;
+    }
+
+    /** The level this DataFrame is persisted at, {@link StorageLevel#NONE} if it is not. */
+    public StorageLevel storageLevel() {
+        return session.cacheManager().storageLevel(plan);
     }
 
     /** Whether this DataFrame is cached. */

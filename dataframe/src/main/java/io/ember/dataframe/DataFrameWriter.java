@@ -2,10 +2,10 @@ package io.ember.dataframe;
 
 import io.ember.dataframe.io.CsvOptions;
 import io.ember.dataframe.io.CsvOutput;
-import io.ember.dataframe.io.FileCommitProtocol;
 import io.ember.dataframe.io.FileWriteJob;
 import io.ember.dataframe.io.OutputFormat;
 import io.ember.dataframe.io.ParquetOutput;
+import io.ember.rdd.io.OutputCommitter.SaveMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * Writes a DataFrame's rows to files ({@code df.write()}): Parquet (snappy by default) or CSV,
  * optionally partitioned into {@code column=value} directories. Output is committed atomically:
- * tasks write into a hidden staging directory and the job moves it into place with
+ * through the engine's {@link io.ember.rdd.io.OutputCommitter}, tasks write into a hidden staging
+ * directory and the job moves it into place with
  * {@code _SUCCESS} only when every task succeeded; a failed write leaves no partial output, and
  * {@code overwrite} removes the old data only after the new data is complete.
  *
@@ -27,7 +28,7 @@ import java.util.Objects;
 public final class DataFrameWriter {
     private final DataFrame df;
     private final Map<String, String> options = new LinkedHashMap<>();
-    private FileCommitProtocol.Mode mode = FileCommitProtocol.Mode.ERROR;
+    private SaveMode mode = SaveMode.ERROR;
     private String format = "parquet";
     private List<String> partitionBy = List.of();
 
@@ -42,10 +43,10 @@ public final class DataFrameWriter {
      */
     public DataFrameWriter mode(String saveMode) {
         this.mode = switch (saveMode.toLowerCase(Locale.ROOT)) {
-            case "error", "errorifexists", "default" -> FileCommitProtocol.Mode.ERROR;
-            case "overwrite" -> FileCommitProtocol.Mode.OVERWRITE;
-            case "append" -> FileCommitProtocol.Mode.APPEND;
-            case "ignore" -> FileCommitProtocol.Mode.IGNORE;
+            case "error", "errorifexists", "default" -> SaveMode.ERROR;
+            case "overwrite" -> SaveMode.OVERWRITE;
+            case "append" -> SaveMode.APPEND;
+            case "ignore" -> SaveMode.IGNORE;
             default -> throw new IllegalArgumentException("Unknown save mode: " + saveMode
                     + ". Accepted save modes are 'overwrite', 'append', 'ignore', 'error', 'errorifexists', 'default'.");
         };

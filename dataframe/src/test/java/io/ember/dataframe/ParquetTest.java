@@ -36,6 +36,10 @@ class ParquetTest {
     @TempDir
     Path dir;
 
+    private ParquetMetrics metrics() {
+        return ParquetMetrics.of(spark.context());
+    }
+
     private static final String ALL_TYPES = "b BOOLEAN, i INT, l BIGINT, d DOUBLE, m9 DECIMAL(9,2), m18 DECIMAL(18,4), "
             + "m38 DECIMAL(38,10), s STRING, dt DATE, ts TIMESTAMP, bin BINARY";
 
@@ -99,33 +103,33 @@ class ParquetTest {
     void rowGroupSkipping_byStatistics() {
         Path out = numbers(50_000, 256 * 1024);
         DataFrame df = spark.read().parquet(out.toString());
-        ParquetMetrics.reset();
+        metrics().reset();
         assertEquals(50_000, df.count());
-        long allGroups = ParquetMetrics.rowGroupsRead();
+        long allGroups = metrics().rowGroupsRead();
         assertTrue(allGroups >= 4, "several row groups: " + allGroups);
-        ParquetMetrics.reset();
+        metrics().reset();
         DataFrame filtered = df.filter(col("id").geq(49_990));
         assertEquals(10, filtered.count());
-        assertEquals(1, ParquetMetrics.rowGroupsRead(), "only the last row group can hold ids >= 49990");
-        assertEquals(allGroups - 1, ParquetMetrics.rowGroupsSkipped());
+        assertEquals(1, metrics().rowGroupsRead(), "only the last row group can hold ids >= 49990");
+        assertEquals(allGroups - 1, metrics().rowGroupsSkipped());
         String plan = filtered.explainString(false);
         assertTrue(plan.contains("PushedFilters: [GreaterThanOrEqual(id,49990)]"), plan);
         assertTrue(plan.contains("RowGroups: 1 of " + allGroups + " selected"), plan);
-        ParquetMetrics.reset();
+        metrics().reset();
         assertEquals(0, df.filter(col("id").lt(0)).count());
-        assertEquals(0, ParquetMetrics.rowGroupsRead());
+        assertEquals(0, metrics().rowGroupsRead());
     }
 
     @Test
     void columnPruning_readsFewerBytes() {
         Path out = numbers(20_000, 128 * 1024 * 1024);
         DataFrame df = spark.read().parquet(out.toString());
-        ParquetMetrics.reset();
+        metrics().reset();
         df.agg(max("pad"), sum("sq"), count("label")).first();
-        long all = ParquetMetrics.bytesRead();
-        ParquetMetrics.reset();
+        long all = metrics().bytesRead();
+        metrics().reset();
         assertEquals(199_990_000L, df.agg(sum("id")).first().getLong(0));
-        long one = ParquetMetrics.bytesRead();
+        long one = metrics().bytesRead();
         assertTrue(one > 0 && one * 2 < all, "one column: " + one + " bytes, four: " + all);
         assertTrue(df.select("id").explainString(false).contains("ReadSchema: struct<id:bigint>"));
     }
@@ -141,10 +145,10 @@ class ParquetTest {
         DataFrame back = spark.read().parquet(out.toString());
         assertArrayEquals(new String[] {"id", "year", "month"}, back.columns());
         assertEquals(100, back.count());
-        ParquetMetrics.reset();
+        metrics().reset();
         DataFrame one = back.filter(col("year").equalTo(2021).and(col("month").equalTo(2)));
         assertEquals(16, one.count(), "ids 52, 55, ..., 97");
-        long read = ParquetMetrics.rowGroupsRead();
+        long read = metrics().rowGroupsRead();
         assertTrue(read <= 3, "only year=2021/month=2 files are read: " + read);
         assertEquals(2021, one.first().getInt(1));
     }

@@ -10,6 +10,7 @@ import io.ember.rdd.internal.PartitionwiseSampledRDD;
 import io.ember.rdd.internal.RddActions;
 import io.ember.rdd.internal.UnionRDD;
 import io.ember.rdd.internal.ZippedPartitionsRDD;
+import io.ember.rdd.internal.ZippedPartitionsRDD2;
 import io.ember.rdd.internal.ZippedWithIndexRDD;
 import io.ember.rdd.io.Checkpoints;
 import io.ember.rdd.io.ObjectOutput;
@@ -499,6 +500,25 @@ public abstract class RDD<T> implements Serializable {
      */
     public <U> PairRDD<T, U> zip(RDD<U> other) {
         return PairRDD.of(new ZippedPartitionsRDD<>(this, other));
+    }
+
+    /**
+     * Computes each partition from partition i of this RDD and partition i of {@code other},
+     * which {@code f} reads together as two iterators, in one task. Both RDDs must have the same
+     * number of partitions (the numbers of elements may differ). The dependencies are narrow: no
+     * shuffle, and both parents are pipelined into the task's stage. Lazy, as every
+     * transformation; the result has no partitioner.
+     *
+     * <pre>{@code
+     * RDD<Integer> sums = a.zipPartitions(b, (xs, ys) -> List.of(sum(xs) + sum(ys)).iterator());
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the numbers of partitions differ
+     */
+    public <U, V> RDD<V> zipPartitions(RDD<U> other, Function2<Iterator<T>, Iterator<U>, Iterator<V>> f) {
+        Objects.requireNonNull(other, "other is null");
+        Objects.requireNonNull(f, "f is null");
+        return new ZippedPartitionsRDD2<>(this, other, clean(f));
     }
 
     /** Every pair of an element of this RDD with an element of {@code other}. */

@@ -1,16 +1,21 @@
 package io.ember.dataframe.io;
 
+import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.batch.Values;
 import io.ember.dataframe.types.StructType;
 import io.ember.rdd.RDD;
 import io.ember.rdd.TaskContext;
+import io.ember.rdd.io.OutputCommitter;
+import io.ember.rdd.io.OutputCommitter.SaveMode;
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,16 +25,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes an RDD of batches as files through {@link FileCommitProtocol}: each task writes one file
- * per partition directory it has rows for ({@code part-NNNNN-<job>.ext}), partition columns moved
- * into directory names ({@code key=value}) and left out of the files.
+ * Writes an RDD of batches as files through the engine's {@link OutputCommitter}: each task writes
+ * one file per partition directory it has rows for ({@code part-NNNNN-<job>.ext}, unique per job so
+ * that appends never collide), partition columns moved into directory names ({@code key=value})
+ * and left out of the files.
  */
 public final class FileWriteJob {
     private FileWriteJob() {
     }
 
     /** What a task needs. */
-    record Spec(FileCommitProtocol.Staging staging, OutputFormat format, StructType schema, int[] dataColumns,
+    record Spec(String staging, String jobId, OutputFormat format, StructType schema, int[] dataColumns,
                 int[] partitionColumns, String timeZone) implements Serializable {
     }
 
@@ -38,7 +44,7 @@ public final class FileWriteJob {
      *
      * @return false if nothing was written because the path exists and the mode is IGNORE
      */
-    public static boolean write(RDD<ColumnBatch> rdd, StructType schema, String path, FileCommitProtocol.Mode mode,
+    public static boolean write(RDD<ColumnBatch> rdd, StructType schema, String path, SaveMode mode,
                                 OutputFormat format, List<String> partitionBy, String timeZone) {
         List<Integer> parts = new ArrayList<>();
         for (String p : partitionBy) {
@@ -51,14 +57,16 @@ public final class FileWriteJob {
             }
         }
         if (data.isEmpty()) {
-            throw new io.ember.dataframe.AnalysisException("Cannot use all columns for partition columns");
+            throw new AnalysisException("Cannot use all columns for partition columns");
         }
-        FileCommitProtocol committer = FileCommitProtocol.setupJob(path, mode);
-        if (committer == null) {
+        Option<OutputCommitter> setup = setupJob(path, mode);
+        if (setup.isEmpty()) {
             return false;
         }
-        Spec spec = new Spec(committer.staging(), format, schema, data.stream().mapToInt(Integer::intValue).toArray(),
-                parts.stream().mapToInt(Integer::intValue).toArray(), timeZone);
+        OutputCommitter committer = setup.get();
+        Spec spec = new Spec(committer.stagingPath(), committer.jobId(), format, schema,
+                data.stream().mapToInt(Integer::intValue).toArray(), parts.stream().mapToInt(Integer::intValue).toArray(),
+                timeZone);
         try {
             rdd.context().runJob(rdd, (tc, it) -> {
                 writeTask(tc, it, spec);
@@ -72,13 +80,36 @@ public final class FileWriteJob {
         return true;
     }
 
+    /** The committer, with Spark's error when the path exists in mode ERROR. */
+    private static Option<OutputCommitter> setupJob(String path, SaveMode mode) {
+        try {
+            return OutputCommitter.setupJob(path, mode);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof FileAlreadyExistsException exists) {
+                throw new AnalysisException("[PATH_ALREADY_EXISTS] Path file:" + exists.getFile()
+                        + " already exists. Set mode as \"overwrite\" to overwrite the existing path.");
+            }
+            throw e;
+        }
+    }
+
     private static void writeTask(TaskContext tc, Iterator<ColumnBatch> it, Spec spec) {
+        try {
+            writeFiles(tc, it, spec);
+        } catch (RuntimeException e) {
+            OutputCommitter.abortTask(spec.staging(), tc);
+            throw e;
+        }
+        OutputCommitter.commitTask(spec.staging(), tc);
+    }
+
+    private static void writeFiles(TaskContext tc, Iterator<ColumnBatch> it, Spec spec) {
         StructType dataSchema = new StructType();
         for (int c : spec.dataColumns()) {
             dataSchema = dataSchema.add(spec.schema().apply(c));
         }
         Map<String, OutputFormat.FileWriter> writers = new LinkedHashMap<>();
-        String name = String.format("part-%05d-%s-c000%s", tc.partitionId(), spec.staging().jobId(),
+        String name = String.format("part-%05d-%s-c000%s", tc.partitionId(), spec.jobId(),
                 spec.format().extension());
         ZoneId zone = ZoneId.of(spec.timeZone());
         try {
@@ -117,7 +148,6 @@ public final class FileWriteJob {
                 }
             }
         }
-        spec.staging().commitTask(tc.partitionId(), tc.attemptNumber(), tc.taskAttemptId());
     }
 
     private static OutputFormat.FileWriter writer(Map<String, OutputFormat.FileWriter> writers, String dir, String name,
@@ -125,7 +155,7 @@ public final class FileWriteJob {
         OutputFormat.FileWriter w = writers.get(dir);
         if (w == null) {
             String relative = dir.isEmpty() ? name : dir + "/" + name;
-            Path file = spec.staging().attemptFile(tc.partitionId(), tc.attemptNumber(), tc.taskAttemptId(), relative);
+            Path file = OutputCommitter.taskAttemptFile(spec.staging(), tc, relative);
             w = spec.format().open(file, dataSchema);
             writers.put(dir, w);
         }

@@ -1,48 +1,86 @@
 package io.ember.dataframe.io;
 
-import java.util.concurrent.atomic.AtomicLong;
+import io.ember.rdd.EmberContext;
+import io.ember.rdd.LongAccumulator;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
 
 /**
- * Counters of Parquet reading in this JVM, to check pruning and skipping: row groups read and
- * skipped by statistics, and the column-chunk bytes read. Executors of {@code local[N]} run in the
- * driver's JVM, so tests see their counts.
+ * Counters of Parquet reading in one application, to check pruning and skipping: row groups
+ * read and skipped by statistics, and the compressed column-chunk bytes read.
+ *
+ * <pre>{@code
+ * ParquetMetrics metrics = ParquetMetrics.of(spark.context());
+ * metrics.reset();
+ * df.filter(col("id").geq(49_990)).count();
+ * metrics.rowGroupsRead();   // 1
+ * }</pre>
+ *
+ * <p>The counts are the context's accumulators (named {@code parquet.rowGroupsRead},
+ * {@code parquet.rowGroupsSkipped}, {@code parquet.bytesRead}): scan tasks add to their copies,
+ * which travel back with their results, so executors in other JVMs count too. Read them on the
+ * driver after an action; a row group read by a task that is retried or recomputed (a lost
+ * executor, an evicted cached partition) counts again. Thread-safe.
  */
 public final class ParquetMetrics {
-    private static final AtomicLong ROW_GROUPS_READ = new AtomicLong();
-    private static final AtomicLong ROW_GROUPS_SKIPPED = new AtomicLong();
-    private static final AtomicLong BYTES_READ = new AtomicLong();
+    private static final Map<EmberContext, ParquetMetrics> BY_CONTEXT = new WeakHashMap<>();
 
-    private ParquetMetrics() {
+    private final Counters counters;
+    private final LongAccumulator rowGroupsSkipped;
+
+    /** What scan tasks add to: shipped inside their closures. */
+    record Counters(LongAccumulator rowGroupsRead, LongAccumulator bytesRead) implements Serializable {
+
+        void read(long bytes) {
+            rowGroupsRead.add(1);
+            bytesRead.add(bytes);
+        }
     }
 
-    /** Row groups decoded since the last reset. */
-    public static long rowGroupsRead() {
-        return ROW_GROUPS_READ.get();
+    private ParquetMetrics(EmberContext sc) {
+        this.counters = new Counters(sc.longAccumulator("parquet.rowGroupsRead"), sc.longAccumulator("parquet.bytesRead"));
+        this.rowGroupsSkipped = sc.longAccumulator("parquet.rowGroupsSkipped");
     }
 
-    /** Row groups skipped by statistics since the last reset. */
-    public static long rowGroupsSkipped() {
-        return ROW_GROUPS_SKIPPED.get();
+    /** The counters of {@code sc}'s application, registered the first time they are asked for. */
+    public static ParquetMetrics of(EmberContext sc) {
+        Objects.requireNonNull(sc, "sc is null");
+        synchronized (BY_CONTEXT) {
+            return BY_CONTEXT.computeIfAbsent(sc, ParquetMetrics::new);
+        }
     }
 
-    /** Compressed bytes of the column chunks read since the last reset. */
-    public static long bytesRead() {
-        return BYTES_READ.get();
+    /** Row groups decoded since the last reset, by tasks that have ended. */
+    public long rowGroupsRead() {
+        return counters.rowGroupsRead().sum();
     }
 
-    /** Sets every counter to zero. */
-    public static void reset() {
-        ROW_GROUPS_READ.set(0);
-        ROW_GROUPS_SKIPPED.set(0);
-        BYTES_READ.set(0);
+    /** Row groups skipped by statistics since the last reset (decided on the driver, when scans are planned). */
+    public long rowGroupsSkipped() {
+        return rowGroupsSkipped.sum();
     }
 
-    static void read(long bytes) {
-        ROW_GROUPS_READ.incrementAndGet();
-        BYTES_READ.addAndGet(bytes);
+    /** Compressed bytes of the column chunks read since the last reset, by tasks that have ended. */
+    public long bytesRead() {
+        return counters.bytesRead().sum();
     }
 
-    static void skipped(long groups) {
-        ROW_GROUPS_SKIPPED.addAndGet(groups);
+    /** Sets every counter to zero; call it between actions, not while a job runs. */
+    public void reset() {
+        counters.rowGroupsRead().reset();
+        counters.bytesRead().reset();
+        rowGroupsSkipped.reset();
+    }
+
+    /** What scan tasks of this application count into. */
+    Counters counters() {
+        return counters;
+    }
+
+    /** Counts row groups skipped while planning a scan, on the driver. */
+    void skipped(long groups) {
+        rowGroupsSkipped.add(groups);
     }
 }

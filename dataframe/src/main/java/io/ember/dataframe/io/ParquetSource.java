@@ -287,16 +287,18 @@ public final class ParquetSource implements FileSource {
     }
 
     /** What an executor needs to read row groups. */
-    record ReadSpec(StructType dataSchema, StructType partitionSchema, int[] required, int batchSize)
-            implements Serializable {
+    record ReadSpec(StructType dataSchema, StructType partitionSchema, int[] required, int batchSize,
+                    ParquetMetrics.Counters metrics) implements Serializable {
     }
 
     @Override
     public RDD<ColumnBatch> scan(EmberContext sc, int[] required, List<SourceFilter> filters, ScanSettings settings) {
         long[] counts = new long[2];
         List<Split> splits = splits(filters, counts);
-        ParquetMetrics.skipped(counts[1]);
-        ReadSpec spec = new ReadSpec(dataSchema, index.partitionSchema(), required, settings.batchSize());
+        ParquetMetrics metrics = ParquetMetrics.of(sc);
+        metrics.skipped(counts[1]);
+        ReadSpec spec = new ReadSpec(dataSchema, index.partitionSchema(), required, settings.batchSize(),
+                metrics.counters());
         if (splits.isEmpty()) {
             return sc.parallelize(List.<Split>of(), 1).mapPartitions(it -> Collections.emptyIterator());
         }
@@ -370,7 +372,7 @@ public final class ParquetSource implements FileSource {
                         readers[c] = store.getColumnReader(d);
                     }
                 }
-                ParquetMetrics.read(bytes);
+                spec.metrics().read(bytes);
             } catch (IOException | RuntimeException e) {
                 if (e instanceof AnalysisException a) {
                     throw a;

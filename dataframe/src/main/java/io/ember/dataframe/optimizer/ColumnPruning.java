@@ -13,6 +13,7 @@ import io.ember.dataframe.plan.Project;
 import io.ember.dataframe.plan.Repartition;
 import io.ember.dataframe.plan.Sort;
 import io.ember.dataframe.plan.SubqueryAlias;
+import io.ember.dataframe.window.WindowPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,6 +73,23 @@ public final class ColumnPruning implements Rule {
                 need.addAll(e.referenceIds());
             }
             return withChild(plan, prune(plan.children().get(0), need));
+        }
+        if (plan instanceof WindowPlan w) {
+            // Window columns nobody reads are not computed; the input keeps what the rest reads.
+            List<NamedExpression> kept = new ArrayList<>();
+            for (NamedExpression e : w.windowExpressions()) {
+                if (required.contains(e.exprId())) {
+                    kept.add(e);
+                }
+            }
+            Set<Long> need = intersect(required, w.child().outputIds());
+            if (kept.isEmpty()) {
+                return prune(w.child(), need);
+            }
+            need.addAll(refs(kept));
+            LogicalPlan child = prune(w.child(), need);
+            return kept.equals(w.windowExpressions()) && child == w.child() ? w
+                    : new WindowPlan(kept, w.partitionSpec(), w.orderSpec(), child);
         }
         if (plan instanceof Join j) {
             Set<Long> need = new LinkedHashSet<>(required);

@@ -5,18 +5,20 @@ import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.plan.CachedData;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.rdd.RDD;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scans cached batches. The first scan computes the cached plan with a job and keeps every
- * partition's batches on the driver; later scans ship them back out without recomputing.
+ * Scans a persisted DataFrame: its output is the persisted {@code RDD<ColumnBatch>} of the cached
+ * plan, built by the first query that scans it. The executors store each partition's batches
+ * when a job first computes it, and later jobs read those blocks (or recompute evicted ones from
+ * the lineage) instead of running the cached plan again.
  */
 public final class InMemoryScanExec extends LeafExec {
     private final List<AttributeReference> output;
     private final CachedData data;
     private final PhysicalPlan cachedPlan;
 
+    /** A scan of {@code data}, whose plan {@code cachedPlan} computes (only if nothing was built yet). */
     public InMemoryScanExec(List<AttributeReference> output, CachedData data, PhysicalPlan cachedPlan) {
         this.output = output;
         this.data = data;
@@ -35,18 +37,8 @@ public final class InMemoryScanExec extends LeafExec {
 
     @Override
     protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
-        List<List<ColumnBatch>> parts = data.get(() -> {
-            List<List<ColumnBatch>> computed = new ArrayList<>();
-            for (ArrayList<ColumnBatch> p : ctx.sc().runJob(cachedPlan.execute(ctx), (tc, it) -> {
-                ArrayList<ColumnBatch> list = new ArrayList<>();
-                it.forEachRemaining(list::add);
-                return list;
-            })) {
-                computed.add(p);
-            }
-            return computed;
-        });
-        List<List<ColumnBatch>> copy = new ArrayList<>(parts);
-        return ctx.sc().parallelize(copy, Math.max(1, copy.size())).flatMap(p -> p);
+        // why a new RDD: the persisted one must belong to the cache alone, whatever the plan's last RDD is shared with
+        return data.rdd(() -> cachedPlan.execute(ctx).filter(b -> b.numRows > 0)
+                .setName("InMemoryRelation " + LogicalPlan.list(output)));
     }
 }

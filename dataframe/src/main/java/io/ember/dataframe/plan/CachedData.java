@@ -1,23 +1,29 @@
 package io.ember.dataframe.plan;
 
 import io.ember.dataframe.batch.ColumnBatch;
-import java.util.List;
+import io.ember.rdd.RDD;
+import io.ember.rdd.RDDStorageInfo;
+import io.ember.rdd.StorageLevel;
 import java.util.function.Supplier;
 
 /**
- * The storage behind {@code df.cache()}: the plan to compute, and once computed, the batches of
- * each partition. Materialized at most once (under a lock) by the first action that scans it;
- * {@link #clear()} ({@code unpersist}) drops the batches.
+ * The storage behind {@code df.persist(level)}: the plan to compute and, once a query has
+ * scanned it, the persisted {@code RDD<ColumnBatch>} of that plan. The batches live in the
+ * executors' block stores, not here: the RDD is persisted lazily, so the first job that reads a
+ * partition stores it, later jobs read the stored block, and a block that was evicted or lost
+ * with its executor is recomputed from the RDD's lineage. {@link #unpersist} drops the blocks.
+ * Thread-safe.
  */
 public final class CachedData {
     private final LogicalPlan plan;
-    private final String storageLevel;
-    private volatile List<List<ColumnBatch>> partitions;
+    private final StorageLevel level;
+    private RDD<ColumnBatch> rdd;
+    private boolean dropped;
 
-    /** Storage for {@code plan}, not yet computed. */
-    public CachedData(LogicalPlan plan, String storageLevel) {
+    /** Storage for {@code plan} at {@code level}, nothing built yet. */
+    public CachedData(LogicalPlan plan, StorageLevel level) {
         this.plan = plan;
-        this.storageLevel = storageLevel;
+        this.level = level;
     }
 
     /** The cached plan. */
@@ -25,53 +31,54 @@ public final class CachedData {
         return plan;
     }
 
-    /** The storage level's name. */
-    public String storageLevel() {
-        return storageLevel;
+    /** The storage level. */
+    public StorageLevel storageLevel() {
+        return level;
     }
 
-    /** The batches per partition, computing them with {@code compute} the first time. */
-    public List<List<ColumnBatch>> get(Supplier<List<List<ColumnBatch>>> compute) {
-        List<List<ColumnBatch>> p = partitions;
-        if (p == null) {
-            synchronized (this) {
-                p = partitions;
-                if (p == null) {
-                    p = compute.get();
-                    partitions = p;
+    /**
+     * The persisted RDD, built by {@code build} the first time (building runs no job; the
+     * partitions are stored as jobs compute them).
+     *
+     * @throws IllegalStateException after {@link #unpersist}
+     */
+    public synchronized RDD<ColumnBatch> rdd(Supplier<RDD<ColumnBatch>> build) {
+        if (dropped) {
+            throw new IllegalStateException("the cached data of " + plan.nodeString() + " was unpersisted");
+        }
+        if (rdd == null) {
+            rdd = build.get().persist(level);
+        }
+        return rdd;
+    }
+
+    /** Stops persisting and drops the stored blocks; with {@code blocking}, once they are gone. */
+    public synchronized void unpersist(boolean blocking) {
+        dropped = true;
+        if (rdd != null) {
+            rdd.unpersist(blocking);
+            rdd = null;
+        }
+    }
+
+    /** The bytes the executors hold once every partition is stored, else the plan's estimate. */
+    public long sizeInBytes() {
+        RDD<ColumnBatch> r;
+        synchronized (this) {
+            r = rdd;
+        }
+        if (r != null) {
+            for (RDDStorageInfo info : r.context().getRDDStorageInfo()) {
+                if (info.id() == r.id() && info.cachedPartitions() == info.numPartitions()) {
+                    return Math.max(1, info.memoryBytes() + info.diskBytes());
                 }
             }
         }
-        return p;
-    }
-
-    /** Whether the batches are in memory. */
-    public boolean isMaterialized() {
-        return partitions != null;
-    }
-
-    /** Drops the batches. */
-    public void clear() {
-        partitions = null;
-    }
-
-    /** The measured size once materialized, else the plan's estimate. */
-    public long sizeInBytes() {
-        List<List<ColumnBatch>> p = partitions;
-        if (p == null) {
-            return plan.sizeInBytes();
-        }
-        long bytes = 0;
-        for (List<ColumnBatch> part : p) {
-            for (ColumnBatch b : part) {
-                bytes += b.estimatedBytes();
-            }
-        }
-        return Math.max(bytes, 1);
+        return plan.sizeInBytes();
     }
 
     @Override
     public String toString() {
-        return "CachedData(" + storageLevel + ")";
+        return "CachedData(" + level + ")";
     }
 }

@@ -21,7 +21,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.Alias.AliasColumn;
+import net.sf.jsqlparser.expression.OracleHint;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
@@ -41,12 +45,40 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 final class FromTranslator {
     private static final Set<String> FILE_FORMATS = Set.of("csv", "parquet", "json", "text");
 
+    private static final Pattern HINT = Pattern.compile("(\\w+)\\s*\\(([^)]*)\\)");
+    private static final Set<String> BROADCAST_HINTS = Set.of("BROADCAST", "BROADCASTJOIN", "MAPJOIN");
+
     private final QueryTranslator q;
     private final ExpressionTranslator ex;
+    private final Set<String> broadcast;
 
-    FromTranslator(QueryTranslator q, ExpressionTranslator ex) {
+    /** A translator of a FROM clause whose relations named in {@code broadcast} are hinted for broadcasting. */
+    FromTranslator(QueryTranslator q, ExpressionTranslator ex, Set<String> broadcast) {
         this.q = q;
         this.ex = ex;
+        this.broadcast = broadcast;
+    }
+
+    /**
+     * The relations named by the {@code BROADCAST(t, ...)} hints (also {@code BROADCASTJOIN} and
+     * {@code MAPJOIN}) of a {@code SELECT /*+ ...} comment: joined, they are broadcast whatever
+     * their size, as {@code broadcast(df)} marks a DataFrame. Other hints are ignored, as Spark
+     * ignores hints it does not know.
+     */
+    static Set<String> broadcastHints(OracleHint hint) {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        if (hint == null || hint.getValue() == null) {
+            return names;
+        }
+        Matcher m = HINT.matcher(hint.getValue());
+        while (m.find()) {
+            if (BROADCAST_HINTS.contains(m.group(1).toUpperCase(Locale.ROOT))) {
+                for (String name : m.group(2).split(",")) {
+                    names.add(Names.unquote(name.trim()));
+                }
+            }
+        }
+        return names;
     }
 
     /** The plan of {@code from} joined with {@code joins} in order. */
@@ -98,6 +130,9 @@ final class FromTranslator {
                 }
                 plan = q.renamed(plan, names, "The relation " + name);
             }
+        }
+        if (name != null && broadcast.contains(name)) {
+            plan = new BroadcastHint(plan);
         }
         return name == null ? plan : new SubqueryAlias(name, plan);
     }

@@ -94,8 +94,11 @@ final class QueryTranslator {
     }
 
     private LogicalPlan body(Select select) {
-        if (select.getOffset() != null || select.getFetch() != null) {
-            throw source.unsupported("OFFSET and FETCH", select);
+        if (select.getOffset() != null) {
+            throw source.unsupported("OFFSET", select.getOffset());
+        }
+        if (select.getFetch() != null) {
+            throw source.unsupported("FETCH", select.getFetch());
         }
         if (select instanceof PlainSelect ps) {
             return new SelectTranslator(this, ps).plan();

@@ -59,7 +59,8 @@ final class SelectTranslator {
     LogicalPlan plan() {
         rejectUnsupported();
         LogicalPlan plan = ps.getFromItem() == null ? oneRow()
-                : new FromTranslator(q, ex).plan(ps.getFromItem(), ps.getJoins());
+                : new FromTranslator(q, ex, FromTranslator.broadcastHints(ps.getOracleHint()))
+                        .plan(ps.getFromItem(), ps.getJoins());
         if (ps.getWhere() != null) {
             Expression condition = ex.translate(ps.getWhere());
             try {
@@ -87,11 +88,7 @@ final class SelectTranslator {
             List<Expression> grouping = grouping(input.output(), select);
             Windows.AggregateSplit split = Windows.splitAggregate(select);
             outputs = new AggregateOutputs(grouping, split.aggregateList());
-            try {
-                outputs.check();
-            } catch (AnalysisException e) {
-                throw q.source.locate(e, ps.getSelectItems().get(0));
-            }
+            outputs.check();
             if (having != null) {
                 havingCondition = having(having, select, input.output(), outputs);
             }
@@ -263,6 +260,10 @@ final class SelectTranslator {
             } else {
                 try {
                     key = q.analyzer.resolve(s.child(), visible);
+                    if (outputs != null && Windows.hasAggregate(key)) {
+                        // ORDER BY s + count(*): the aggregate must be computed by the Aggregate.
+                        throw new AnalysisException("aggregate over the select list's output");
+                    }
                 } catch (AnalysisException notSelected) {
                     if (distinct) {
                         throw q.source.locate(notSelected, o);

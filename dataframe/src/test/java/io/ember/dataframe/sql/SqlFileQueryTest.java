@@ -61,6 +61,15 @@ class SqlFileQueryTest {
     }
 
     @Test
+    void windowsOverAFile_readOnlyTheColumnsNeeded() {
+        String plan = spark.sql("SELECT name, rn FROM (SELECT name, salary, sum(salary) OVER () AS total, "
+                + "row_number() OVER (PARTITION BY dept ORDER BY id) AS rn FROM parquet.`" + parquet + "`)")
+                .explainString(false);
+        assertTrue(plan.contains("ReadSchema: struct<id:int,name:string,dept:string>"), plan);
+        assertTrue(!plan.contains("sum(salary"), plan);
+    }
+
+    @Test
     void errorAfterAFileQuery_pointsAtTheUserText() {
         String query = "SELECT _c0 FROM csv.`" + csv + "` c WHERE c._c0 = = 1";
         ParseException e = assertThrows(ParseException.class, () -> spark.sql(query));

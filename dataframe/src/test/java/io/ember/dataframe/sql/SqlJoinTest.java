@@ -105,6 +105,26 @@ class SqlJoinTest {
     }
 
     @Test
+    void broadcastHint_forcesABroadcastJoin() {
+        spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "-1");
+        try {
+            String plain = spark.sql("SELECT e.name FROM emp e JOIN dept d ON e.dept = d.dept").explainString(false);
+            assertTrue(plain.contains("SortMergeJoin"), plain);
+            DataFrame hinted = spark.sql("SELECT /*+ BROADCAST(d) */ e.name, d.floor FROM emp e JOIN dept d "
+                    + "ON e.dept = d.dept ORDER BY e.id");
+            String plan = hinted.explainString(false);
+            assertTrue(plan.contains("BroadcastHashJoin") && plan.contains("BuildRight"), plan);
+            assertEquals(table(row("Ann", 3), row("Bob", 3), row("Cid", 1), row("Dee", 1)), rows(hinted));
+            DataFrame api = SqlFixtures.emp(spark).as("e").join(io.ember.dataframe.Functions.broadcast(
+                    SqlFixtures.dept(spark).as("d")), io.ember.dataframe.Functions.col("e.dept")
+                    .equalTo(io.ember.dataframe.Functions.col("d.dept")));
+            assertTrue(api.explainString(false).contains("BroadcastHashJoin"), api.explainString(false));
+        } finally {
+            spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "10485760");
+        }
+    }
+
+    @Test
     void ambiguousColumn_isAnError() {
         AnalysisException e = assertThrows(AnalysisException.class,
                 () -> spark.sql("SELECT dept FROM emp JOIN dept ON emp.dept = dept.dept"));

@@ -157,6 +157,17 @@ class SqlSelectTest {
     }
 
     @Test
+    void orderBy_expressionMixingAnAliasAndAnAggregate() {
+        assertEquals(table(row("eng", 180L), row("ops", 60L), row(null, 50L)),
+                sql("SELECT dept, sum(salary) AS s FROM emp GROUP BY dept ORDER BY s + count(*) DESC"));
+    }
+
+    @Test
+    void having_onAGroupingAlias() {
+        assertEquals(table(row("eng")), sql("SELECT dept AS d FROM emp GROUP BY dept HAVING d = 'eng'"));
+    }
+
+    @Test
     void limit() {
         assertEquals(3, sql("SELECT * FROM emp LIMIT 3").size());
         assertEquals(table(), sql("SELECT * FROM emp LIMIT 0"));

@@ -86,6 +86,17 @@ class SqlWindowTest {
     }
 
     @Test
+    void filtersOnPartitionColumns_runBelowTheWindow() {
+        DataFrame df = spark.sql("SELECT * FROM (SELECT dept, name, rank() OVER (PARTITION BY dept ORDER BY salary "
+                + "DESC) AS r FROM emp) WHERE dept = 'ops' AND r = 1");
+        String plan = PlanText.normalized(df.optimizedPlanString());
+        int window = plan.indexOf("Window");
+        assertTrue(plan.indexOf("Filter (r = 1)") < window, plan);
+        assertTrue(plan.indexOf("Filter (dept = ops)") > window, plan);
+        assertEquals(table(row("ops", "Cid", 1)), rows(df));
+    }
+
+    @Test
     void sqlAndDataFrameWindows_haveTheSameOptimizedPlan() {
         WindowSpec w = Window.partitionBy("dept").orderBy(col("salary").desc());
         DataFrame api = SqlFixtures.emp(spark).select(col("name"), row_number().over(w).as("rn"),

@@ -1,6 +1,7 @@
 package io.ember.rdd.io;
 
 import io.ember.rdd.RDD;
+import io.ember.rdd.TaskContext;
 import io.ember.rdd.scheduler.TaskContextImpl;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 
 /** {@code saveAsTextFile}: one {@code part-NNNNN} file of lines per partition, committed atomically. */
 public final class TextOutput {
@@ -20,27 +22,17 @@ public final class TextOutput {
         String staging = committer.stagingPath();
         try {
             rdd.context().runJob(rdd, (ctx, it) -> {
-                String name = String.format("part-%05d", ctx.partitionId());
-                Path attempt = OutputCommitter.taskAttemptFile(staging, ctx.partitionId(), ctx.attemptNumber(),
-                        ctx.taskAttemptId(), name);
+                Path attempt = OutputCommitter.taskAttemptFile(staging, ctx, String.format("part-%05d", ctx.partitionId()));
                 try {
-                    Files.createDirectories(attempt.getParent());
-                    long records = 0;
-                    try (BufferedWriter out = Files.newBufferedWriter(attempt, StandardCharsets.UTF_8)) {
-                        while (it.hasNext()) {
-                            out.write(String.valueOf(it.next()));
-                            out.write('\n');
-                            records++;
-                        }
-                    }
-                    if (ctx instanceof TaskContextImpl task) {
-                        task.metrics().addRecordsWritten(records);
-                        task.metrics().addBytesWritten(Files.size(attempt));
-                    }
+                    writeLines(attempt, it, ctx);
                 } catch (IOException e) {
+                    OutputCommitter.abortTask(staging, ctx);
                     throw new UncheckedIOException("Cannot write " + attempt, e);
+                } catch (RuntimeException e) {
+                    OutputCommitter.abortTask(staging, ctx);
+                    throw e;
                 }
-                OutputCommitter.commitTask(staging, attempt);
+                OutputCommitter.commitTask(staging, ctx);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -48,5 +40,21 @@ public final class TextOutput {
             throw e;
         }
         committer.commitJob();
+    }
+
+    private static <T> void writeLines(Path attempt, Iterator<T> it, TaskContext ctx) throws IOException {
+        Files.createDirectories(attempt.getParent());
+        long records = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(attempt, StandardCharsets.UTF_8)) {
+            while (it.hasNext()) {
+                out.write(String.valueOf(it.next()));
+                out.write('\n');
+                records++;
+            }
+        }
+        if (ctx instanceof TaskContextImpl task) {
+            task.metrics().addRecordsWritten(records);
+            task.metrics().addBytesWritten(Files.size(attempt));
+        }
     }
 }

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class EmberShellTest {
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
     @Test
     void script_runsWithScDefined_andClosingTheShellStopsTheContext(@TempDir Path dir) throws Exception {
@@ -36,7 +31,7 @@ class EmberShellTest {
                 "System.out.println(\"app \" + sc.appName() + \" on \" + sc.master() + \" parallelism \" + sc.defaultParallelism());",
                 ""));
         Path logs = dir.resolve("events");
-        Result result = shell("--master", "local[2]", "--conf", "ember.eventLog.dir=" + logs,
+        Launcher.Result result = shell("--master", "local[2]", "--conf", "ember.eventLog.dir=" + logs,
                 "--conf=ember.ui.port=0", "--conf", "ember.app.name=shell-test", "--jars", jar.toString(),
                 script.toString());
         assertEquals(0, result.exitCode(), result.output());
@@ -60,8 +55,8 @@ class EmberShellTest {
 
     @Test
     void tour_runsToTheEnd() throws Exception {
-        Result result = shell("--master", "local[2]", "--conf", "ember.ui.port=0",
-                ROOT.resolve("docs/tour.jsh").toString());
+        Launcher.Result result = shell("--master", "local[2]", "--conf", "ember.ui.port=0",
+                Launcher.ROOT.resolve("docs/tour.jsh").toString());
         String out = result.output();
         assertEquals(0, result.exitCode(), out);
         assertTrue(out.contains("small numbers: List(1, 2, 3, 4, 5, 6, 7, 8, 9)"), out);
@@ -83,16 +78,13 @@ class EmberShellTest {
 
     @Test
     void badOption_isRejectedWithUsage() throws Exception {
-        Result unknown = shell("--nope");
+        Launcher.Result unknown = shell("--nope");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.output().contains("unknown option --nope") && unknown.output().contains("Usage:"),
                 unknown.output());
-        Result badConf = shell("--conf", "spark.ui.port=1");
+        Launcher.Result badConf = shell("--conf", "spark.ui.port=1");
         assertEquals(2, badConf.exitCode());
         assertTrue(badConf.output().contains("not an ember.* key=value setting"), badConf.output());
-    }
-
-    private record Result(int exitCode, String output) {
     }
 
     /** A jar with one class, {@code greeting.Greeter}, compiled here, for --jars. */
@@ -113,23 +105,7 @@ class EmberShellTest {
         return jar;
     }
 
-    private static Result shell(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("bin/ember-shell").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        builder.environment().put("EMBER_CLASSPATH", classPath);
-        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
-                + System.getenv("PATH"));
-        Process process = builder.start();
-        try {
-            byte[] output = process.getInputStream().readAllBytes();
-            assertTrue(process.waitFor(90, TimeUnit.SECONDS), "ember-shell did not finish");
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-        } finally {
-            process.destroyForcibly();
-        }
+    private static Launcher.Result shell(String... args) throws Exception {
+        return Launcher.run("bin/ember-shell", args);
     }
 }

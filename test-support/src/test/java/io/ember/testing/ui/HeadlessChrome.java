@@ -24,6 +24,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class HeadlessChrome implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * Kept so that its level holds: Selenium warns that it has no DevTools binding for this
+     * Chromium's version, which these tests do not use.
+     */
+    private static final java.util.logging.Logger SELENIUM_LOG =
+            java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     private final ChromeDriver driver;
     private final Path profile;

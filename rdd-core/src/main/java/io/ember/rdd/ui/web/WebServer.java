@@ -105,7 +105,7 @@ public final class WebServer implements AutoCloseable {
         int tries = port == 0 ? 1 : PORT_RETRIES + 1;
         for (int i = 0; i < tries && port + i <= 65535; i++) {
             try {
-                return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port + i == 0 ? 0 : port + i), 0);
+                return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port + i), 0);
             } catch (BindException e) {
                 last = e;
                 LOG.debug("Port {} is taken, trying the next one", port + i);
