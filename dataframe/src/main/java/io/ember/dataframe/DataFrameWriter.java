@@ -151,7 +151,8 @@ public final class DataFrameWriter {
             out = new CsvOutput(CsvOptions.from(csv), conf.timeZone());
         }
         QueryExecution qe = new QueryExecution(session, session.cacheManager().useCached(df.plan()));
-        FileWriteJob.write(qe.toRdd(), df.schema(), path, mode, out, partitionBy, conf.timeZone());
+        qe.asExecution(() -> FileWriteJob.write(qe.toRdd(), df.schema(), path, mode, out, partitionBy,
+                conf.timeZone()));
     }
 
     /** Builds the unknown-column error for {@link #partitionBy}. */

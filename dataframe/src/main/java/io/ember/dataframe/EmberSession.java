@@ -117,7 +117,9 @@ public final class EmberSession implements AutoCloseable {
      *     or the query does not type-check
      */
     public DataFrame sql(String sqlText) {
-        return new DataFrame(this, SqlSupport.plan(this, sqlText));
+        LogicalPlan plan = SqlSupport.plan(this, sqlText);
+        SqlExecutions.rememberSqlText(plan, sqlText);
+        return new DataFrame(this, plan);
     }
 
     /** The tables and views SQL can query, with their schemas. */

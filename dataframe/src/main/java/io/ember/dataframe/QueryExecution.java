@@ -2,6 +2,7 @@ package io.ember.dataframe;
 
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.optimizer.Optimizer;
+import io.ember.dataframe.physical.BroadcastExchangeExec;
 import io.ember.dataframe.physical.ExecContext;
 import io.ember.dataframe.physical.LimitExec;
 import io.ember.dataframe.physical.PhysicalPlan;
@@ -11,6 +12,7 @@ import io.ember.rdd.RDD;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One run of a query: the analyzed plan, optimized with the session's rules, planned into
@@ -22,6 +24,7 @@ final class QueryExecution {
     private final ExecContext ctx;
     private LogicalPlan optimized;
     private PhysicalPlan physical;
+    private boolean inExecution;
 
     QueryExecution(EmberSession session, LogicalPlan analyzed) {
         this.session = session;
@@ -47,24 +50,75 @@ final class QueryExecution {
         return physical().execute(ctx);
     }
 
-    /** Every batch of the result, in partition order. */
-    List<ColumnBatch> collect() {
-        List<ColumnBatch> out = new ArrayList<>();
-        for (ArrayList<ColumnBatch> part : session.context().runJob(toRdd(), (tc, it) -> drain(it))) {
-            out.addAll(part);
+    /**
+     * Runs {@code action}, which runs this query's jobs, as one SQL execution (see
+     * {@link SqlExecutions}): the UI shows its plan with the rows of each operator.
+     */
+    <T> T asExecution(Supplier<T> action) {
+        if (inExecution) {
+            return action.get();
         }
-        return out;
+        inExecution = true;
+        try {
+            return SqlExecutions.run(session.context(), analyzed, physical(), action);
+        } finally {
+            inExecution = false;
+        }
+    }
+
+    /** Every batch of the result, in partition order, as one SQL execution. */
+    List<ColumnBatch> collect() {
+        return asExecution(this::collectBatches);
+    }
+
+    /** The first {@code n} rows of a plan ending in a limit, as one SQL execution. */
+    List<ColumnBatch> collectLimited(int n) {
+        return asExecution(() -> {
+            List<ColumnBatch> out = collectLimitedBatches(n);
+            if (physical instanceof LimitExec limit && limit.outputRows().isEmpty()) {
+                limit.addOutputRows(ctx, out.stream().mapToLong(b -> b.numRows).sum());
+            }
+            return out;
+        });
+    }
+
+    /** Every batch of the result, in partition order; the query's broadcasts are destroyed after. */
+    private List<ColumnBatch> collectBatches() {
+        try {
+            List<ColumnBatch> out = new ArrayList<>();
+            for (ArrayList<ColumnBatch> part : session.context().runJob(toRdd(), (tc, it) -> drain(it))) {
+                out.addAll(part);
+            }
+            return out;
+        } finally {
+            releaseBroadcasts();
+        }
+    }
+
+    /** Destroys the broadcasts of this query: collect and collectLimited keep no RDD that could read them again. */
+    private void releaseBroadcasts() {
+        if (physical != null) {
+            BroadcastExchangeExec.destroyAll(physical);
+        }
     }
 
     /**
      * The result of a plan ending in a limit, scanning partitions a few at a time (1, then 4 times
      * as many...) until enough rows are found, as Spark's {@code executeTake} does.
      */
-    List<ColumnBatch> collectLimited(int n) {
+    private List<ColumnBatch> collectLimitedBatches(int n) {
         PhysicalPlan root = physical();
         if (!(root instanceof LimitExec limit)) {
             return collect();
         }
+        try {
+            return takeLimited(limit, n);
+        } finally {
+            releaseBroadcasts();
+        }
+    }
+
+    private List<ColumnBatch> takeLimited(LimitExec limit, int n) {
         RDD<ColumnBatch> rdd = limit.children().get(0).execute(ctx);
         int total = rdd.getNumPartitions();
         List<ColumnBatch> out = new ArrayList<>();

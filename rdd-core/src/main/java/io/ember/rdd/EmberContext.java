@@ -336,6 +336,14 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         listenerBus.remove(listener);
     }
 
+    /**
+     * Posts an event from an engine layer, such as DataFrames' SQL executions: it reaches the
+     * listeners, the web UI and the event log in order with the engine's own events.
+     */
+    public void postEvent(ListenerEvent event) {
+        listenerBus.post(Objects.requireNonNull(event, "event is null"));
+    }
+
     /** The settings this context was built with. */
     public EmberConf conf() {
         return conf;

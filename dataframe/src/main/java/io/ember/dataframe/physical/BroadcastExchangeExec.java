@@ -3,17 +3,29 @@ package io.ember.dataframe.physical;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.types.DataType;
+import io.ember.rdd.Broadcast;
 import io.ember.rdd.RDD;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Collects its child's rows to the driver as one batch, which joins then ship inside their
- * tasks (computed once per query, when the join is planned into RDDs).
+ * Collects its child's rows to the driver as one batch, lets the join above build what it probes
+ * from them (a hash table, or the rows as they are) and ships that once to every executor with
+ * {@code sc.broadcast}: tasks capture only the small {@link Broadcast} handle, and each executor
+ * deserializes the value once for all its tasks. Collected and broadcast once per query, when the
+ * join is planned into RDDs.
+ *
+ * <p>Lifecycle. The broadcast lives as long as an RDD that reads it may run: the join's RDD
+ * captures the handle, and the context's cleaner destroys the broadcast once that RDD is
+ * unreachable on the driver (so a persisted DataFrame whose plan has a broadcast join keeps its
+ * broadcast for recomputing evicted blocks). Actions that return rows to the driver and keep no
+ * RDD destroy the broadcasts of their plan as soon as they end ({@link #destroyAll}).
  */
 public final class BroadcastExchangeExec extends PhysicalPlan {
     private final PhysicalPlan child;
-    private ColumnBatch relation;
+    private Broadcast<?> broadcast;
 
+    /** An exchange broadcasting {@code child}'s rows. */
     public BroadcastExchangeExec(PhysicalPlan child) {
         this.child = child;
     }
@@ -38,14 +50,41 @@ public final class BroadcastExchangeExec extends PhysicalPlan {
         return "BroadcastExchange";
     }
 
-    /** The child's rows, as one batch. */
-    public synchronized ColumnBatch relation(ExecContext ctx) {
-        if (relation == null) {
+    /**
+     * The broadcast of what {@code build} makes of the child's rows (one batch), created the first
+     * time: a job collects the rows, {@code build} runs on the driver, and the result is shipped
+     * to the executors. Every call on one exchange must build the same kind of value.
+     */
+    @SuppressWarnings("unchecked")
+    synchronized <T> Broadcast<T> broadcast(ExecContext ctx, Function<ColumnBatch, T> build) {
+        if (broadcast == null) {
             List<DataType> types = outputTypes();
             List<ColumnBatch> parts = ctx.sc().runJob(child.execute(ctx), (tc, it) -> Batches.drain(it, types));
-            relation = ColumnBatch.concat(types, parts.isEmpty() ? List.of(ColumnBatch.empty(types)) : parts);
+            ColumnBatch rows = ColumnBatch.concat(types, parts.isEmpty() ? List.of(ColumnBatch.empty(types)) : parts);
+            addOutputRows(ctx, rows.numRows);
+            broadcast = ctx.sc().broadcast(build.apply(rows));
         }
-        return relation;
+        return (Broadcast<T>) broadcast;
+    }
+
+    /**
+     * Destroys the broadcasts that the exchanges of {@code root}'s tree have created; for a
+     * query whose RDDs will not run again. Exchanges inside a scan of persisted data are not in
+     * the tree, so the persisted RDD keeps its broadcasts.
+     */
+    public static void destroyAll(PhysicalPlan root) {
+        if (root instanceof BroadcastExchangeExec exchange) {
+            exchange.destroy();
+        }
+        for (PhysicalPlan c : root.children()) {
+            destroyAll(c);
+        }
+    }
+
+    private synchronized void destroy() {
+        if (broadcast != null) {
+            broadcast.destroy();
+        }
     }
 
     @Override

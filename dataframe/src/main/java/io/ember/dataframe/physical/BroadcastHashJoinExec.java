@@ -6,13 +6,16 @@ import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.plan.JoinType;
 import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.rdd.Broadcast;
 import io.ember.rdd.RDD;
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * Equi-join with one side small: that side is collected, hashed on its keys on the driver and
- * shipped with the tasks; each task streams the other side's batches through the table. No
- * shuffle. The build side is the right one except for right outer joins.
+ * broadcast (once per executor, see {@link BroadcastExchangeExec}); each task streams the other
+ * side's batches through the executor's shared, read-only table. No shuffle. The build side is
+ * the right one except for right outer joins.
  */
 public final class BroadcastHashJoinExec extends JoinExec {
     private final List<Expression> leftKeys;
@@ -51,23 +54,33 @@ public final class BroadcastHashJoinExec extends JoinExec {
                 + joinType.display() + ", " + (buildRight ? "BuildRight" : "BuildLeft") + conditionText() + ", false";
     }
 
+    /** The broadcast build side: its rows, and a hash table of their keys. */
+    record HashedRelation(ColumnBatch rows, KeyHashTable table) implements Serializable {
+    }
+
     @Override
     protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
         PhysicalPlan buildPlan = buildRight ? right : left;
         PhysicalPlan streamPlan = buildRight ? left : right;
-        ColumnBatch relation = ((BroadcastExchangeExec) buildPlan).relation(ctx);
         Expression[] buildKeys = Binder.bindAll(buildRight ? rightKeys : leftKeys, buildPlan.output());
         Expression[] streamKeys = Binder.bindAll(buildRight ? leftKeys : rightKeys, streamPlan.output());
-        ColumnVector[] keyCols = new ColumnVector[buildKeys.length];
-        for (int i = 0; i < keyCols.length; i++) {
-            keyCols[i] = buildKeys[i].eval(relation);
-        }
-        KeyHashTable table = new KeyHashTable(keyCols, relation.numRows);
+        Broadcast<HashedRelation> relation = ((BroadcastExchangeExec) buildPlan).broadcast(ctx,
+                rows -> hash(rows, buildKeys));
         Expression residual = boundCondition();
         JoinType type = joinType;
         boolean br = buildRight;
-        return streamPlan.execute(ctx).mapPartitions(it -> it.map(b -> probe(b, streamKeys, table, relation, br, type,
-                residual)).filter(b -> b.numRows > 0));
+        return streamPlan.execute(ctx).mapPartitions(it -> {
+            HashedRelation h = relation.value();
+            return it.map(b -> probe(b, streamKeys, h.table(), h.rows(), br, type, residual)).filter(b -> b.numRows > 0);
+        });
+    }
+
+    private static HashedRelation hash(ColumnBatch rows, Expression[] keys) {
+        ColumnVector[] keyCols = new ColumnVector[keys.length];
+        for (int i = 0; i < keyCols.length; i++) {
+            keyCols[i] = keys[i].eval(rows);
+        }
+        return new HashedRelation(rows, new KeyHashTable(keyCols, rows.numRows));
     }
 
     private static ColumnBatch probe(ColumnBatch stream, Expression[] streamKeys, KeyHashTable table,

@@ -5,13 +5,15 @@ import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.plan.JoinType;
 import io.ember.dataframe.types.DataType;
+import io.ember.rdd.Broadcast;
 import io.ember.rdd.RDD;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
 /**
- * Join without equality keys: one side is broadcast and every row of the other is paired with
+ * Join without equality keys: one side is broadcast (once per executor, see
+ * {@link BroadcastExchangeExec}) and every row of the other is paired with
  * each of its rows, the condition deciding. The right side is built except for right outer
  * joins; a full outer join reads the streamed side in a single partition so that unmatched rows
  * of both sides are known.
@@ -49,13 +51,14 @@ public final class NestedLoopJoinExec extends JoinExec {
     protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
         PhysicalPlan buildPlan = buildRight ? right : left;
         PhysicalPlan streamPlan = buildRight ? left : right;
-        ColumnBatch relation = ((BroadcastExchangeExec) buildPlan).relation(ctx);
+        Broadcast<ColumnBatch> rows = ((BroadcastExchangeExec) buildPlan).broadcast(ctx, b -> b);
         Expression residual = boundCondition();
         JoinType type = joinType;
         boolean br = buildRight;
         List<DataType> streamTypes = streamPlan.outputTypes();
         boolean whole = joinType == JoinType.FULL_OUTER;
         return streamPlan.execute(ctx).mapPartitions(it -> {
+            ColumnBatch relation = rows.value();
             Iterator<ColumnBatch> input = whole ? List.of(Batches.drain(it, streamTypes)).iterator() : it;
             List<ColumnBatch> out = new ArrayList<>();
             while (input.hasNext()) {

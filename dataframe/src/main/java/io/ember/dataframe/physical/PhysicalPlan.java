@@ -4,8 +4,11 @@ import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.plan.TreeStrings;
 import io.ember.dataframe.types.DataType;
+import io.ember.rdd.LongAccumulator;
 import io.ember.rdd.RDD;
+import io.vavr.control.Option;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -15,10 +18,12 @@ import java.util.List;
  *
  * <p>Design notes. Work on the executors happens in static methods fed with bound expressions
  * and plain values, never through {@code this}: closures must not capture operators (which hold
- * the driver-side plan).
+ * the driver-side plan). Each operator counts the rows it produces for the UI's SQL page with one
+ * accumulator, added to once per batch.
  */
 public abstract class PhysicalPlan {
     private RDD<ColumnBatch> executed;
+    private LongAccumulator outputRows;
 
     /** The inputs. */
     public abstract List<PhysicalPlan> children();
@@ -49,12 +54,44 @@ public abstract class PhysicalPlan {
         return out;
     }
 
-    /** The RDD of this operator, built once. */
+    /** The RDD of this operator, built once; the rows of the batches it yields are counted ({@link #outputRows()}). */
     public final synchronized RDD<ColumnBatch> execute(ExecContext ctx) {
         if (executed == null) {
-            executed = doExecute(ctx);
+            LongAccumulator rows = outputRowsAccumulator(ctx);
+            executed = doExecute(ctx).mapPartitions(it -> countRows(it, rows), true);
         }
         return executed;
+    }
+
+    /**
+     * Counts rows this operator produced on the driver, for one whose output is not read through
+     * {@link #execute} (a broadcast exchange collects its rows itself).
+     */
+    public final synchronized void addOutputRows(ExecContext ctx, long rows) {
+        outputRowsAccumulator(ctx).add(rows);
+    }
+
+    /**
+     * The rows this operator has produced (applied once per successful partition), or none if it
+     * never ran in its query.
+     */
+    public final synchronized Option<Long> outputRows() {
+        return outputRows == null ? Option.none() : Option.some(outputRows.sum());
+    }
+
+    private LongAccumulator outputRowsAccumulator(ExecContext ctx) {
+        if (outputRows == null) {
+            outputRows = ctx.sc().longAccumulator("number of output rows");
+        }
+        return outputRows;
+    }
+
+    private static Iterator<ColumnBatch> countRows(io.vavr.collection.Iterator<ColumnBatch> batches,
+                                                   LongAccumulator rows) {
+        return batches.map(b -> {
+            rows.add(b.numRows);
+            return b;
+        });
     }
 
     /** The operator tree, Spark's format. */

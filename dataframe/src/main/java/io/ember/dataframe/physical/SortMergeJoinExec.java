@@ -1,7 +1,6 @@
 package io.ember.dataframe.physical;
 
 import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.expressions.BoundReference;
 import io.ember.dataframe.expressions.Expression;
@@ -17,8 +16,9 @@ import java.util.List;
 /**
  * Equi-join of two large sides: both are hash-partitioned on their keys into the same number of
  * partitions (exchanges inserted by {@link EnsureRequirements}); each task sorts its partition of
- * each side by the keys and merges them, emitting every pair of rows with equal keys. Supports
- * every join type, full outer included.
+ * each side by the keys, then reads partition i of both sides together ({@code RDD.zipPartitions},
+ * no shuffle) and merges the two sorted streams ({@link SortMergeJoiner}), emitting every pair of
+ * rows with equal keys batch by batch. Supports every join type, full outer included.
  */
 public final class SortMergeJoinExec extends JoinExec {
     private final List<Expression> leftKeys;
@@ -77,66 +77,15 @@ public final class SortMergeJoinExec extends JoinExec {
             keyRefs.add(ref);
             order.add(SortOrder.asc(ref));
         }
-        Spec spec = new Spec(Binder.bindAll(leftKeys, left.output()), Binder.bindAll(rightKeys, right.output()),
-                new RowOrdering(keyRefs.toArray(new Expression[0]), order), joinType, boundCondition());
-        RDD<ColumnBatch> l = left.execute(ctx).mapPartitions(it -> List.of(Batches.drain(it, lt)).iterator(), true);
-        RDD<ColumnBatch> r = right.execute(ctx).mapPartitions(it -> List.of(Batches.drain(it, rt)).iterator(), true);
+        Expression[] lk = Binder.bindAll(leftKeys, left.output());
+        Expression[] rk = Binder.bindAll(rightKeys, right.output());
+        Spec spec = new Spec(lk, rk, new RowOrdering(keyRefs.toArray(new Expression[0]), order), joinType,
+                boundCondition());
+        RowOrdering leftOrdering = new RowOrdering(lk, order);
+        RowOrdering rightOrdering = new RowOrdering(rk, order);
         int batchSize = ctx.batchSize();
-        return l.zip(r).mapPartitions(it -> it.flatMap(p -> Batches.split(merge(p._1, p._2, spec), batchSize)));
-    }
-
-    static ColumnBatch merge(ColumnBatch left, ColumnBatch right, Spec spec) {
-        ColumnVector[] lk = eval(spec.leftKeys(), left);
-        ColumnVector[] rk = eval(spec.rightKeys(), right);
-        int[] ls = sortedNonNull(lk, left.numRows, spec.keyOrdering());
-        int[] rs = sortedNonNull(rk, right.numRows, spec.keyOrdering());
-        PairBuffer pairs = new PairBuffer();
-        RowOrdering ord = spec.keyOrdering();
-        int i = 0;
-        int j = 0;
-        while (i < ls.length && j < rs.length) {
-            int c = ord.compare(lk, ls[i], rk, rs[j]);
-            if (c < 0) {
-                i++;
-            } else if (c > 0) {
-                j++;
-            } else {
-                int i2 = i + 1;
-                while (i2 < ls.length && ord.compare(lk, ls[i2], lk, ls[i]) == 0) {
-                    i2++;
-                }
-                int j2 = j + 1;
-                while (j2 < rs.length && ord.compare(rk, rs[j2], rk, rs[j]) == 0) {
-                    j2++;
-                }
-                for (int a = i; a < i2; a++) {
-                    for (int b = j; b < j2; b++) {
-                        pairs.add(ls[a], rs[b]);
-                    }
-                }
-                i = i2;
-                j = j2;
-            }
-        }
-        return JoinCore.join(left, right, pairs.first, pairs.second, pairs.size, spec.type(), spec.residual());
-    }
-
-    private static ColumnVector[] eval(Expression[] keys, ColumnBatch b) {
-        ColumnVector[] out = new ColumnVector[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            out[i] = keys[i].eval(b);
-        }
-        return out;
-    }
-
-    private static int[] sortedNonNull(ColumnVector[] keys, int n, RowOrdering ordering) {
-        int[] sorted = ordering.sortedIndex(keys, n);
-        int k = 0;
-        for (int idx : sorted) {
-            if (!KeyHashTable.anyNull(keys, idx)) {
-                sorted[k++] = idx;
-            }
-        }
-        return java.util.Arrays.copyOf(sorted, k);
+        RDD<ColumnBatch> l = left.execute(ctx).mapPartitions(it -> SortExec.sortPartition(it, leftOrdering, lt, batchSize), true);
+        RDD<ColumnBatch> r = right.execute(ctx).mapPartitions(it -> SortExec.sortPartition(it, rightOrdering, rt, batchSize), true);
+        return l.zipPartitions(r, (ls, rs) -> new SortMergeJoiner(ls, rs, spec, lt, rt, batchSize));
     }
 }

@@ -2,6 +2,7 @@ package io.ember.dataframe.sql;
 
 import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.SortOrder;
 import io.ember.dataframe.window.WindowExpression;
 import io.ember.dataframe.window.WindowFrame;
@@ -108,7 +109,7 @@ final class WindowTranslator {
         } else if (e != null) {
             args.addAll(expressions.arguments(new ExpressionList<>(e)));
         } else if (a.isAllColumns()) {
-            args.addAll(expressions.arguments(new ExpressionList<>(new net.sf.jsqlparser.statement.select.AllColumns())));
+            args.add(Literal.create(1));
         }
         if (a.getOffset() != null) {
             args.add(expressions.translate(a.getOffset()));
@@ -121,7 +122,7 @@ final class WindowTranslator {
             if (!name.equals("first") && !name.equals("last")) {
                 throw source.unsupported("IGNORE NULLS in " + a.getName(), a);
             }
-            args.add(io.ember.dataframe.expressions.Literal.TRUE);
+            args.add(Literal.TRUE);
         }
         return args;
     }

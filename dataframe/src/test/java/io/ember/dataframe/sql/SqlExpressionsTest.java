@@ -78,6 +78,12 @@ class SqlExpressionsTest {
     }
 
     @Test
+    void isTrue_andIsNotFalse() {
+        assertEquals(table(row(1), row(2)), sql("SELECT id FROM emp WHERE (salary > 70) IS TRUE ORDER BY id"));
+        assertEquals(table(row(1), row(2), row(4)), sql("SELECT id FROM emp WHERE (salary > 70) IS NOT FALSE ORDER BY id"));
+    }
+
+    @Test
     void literals() {
         DataFrame df = spark.sql("SELECT 1, 3000000000, 1.5, 2e1, 'it''s', TRUE, NULL, DATE '2024-01-31', -7, -2.5");
         assertEquals(table(row(1, 3_000_000_000L, new BigDecimal("1.5"), 20.0, "it's", true, null,

@@ -54,6 +54,7 @@ class SqlSetOperationsTest {
     void intersectAndExcept() {
         assertEquals(table(row("eng"), row("ops")), sql("SELECT dept FROM emp INTERSECT SELECT dept FROM dept ORDER BY 1"));
         assertEquals(table(row("hr")), sql("SELECT dept FROM dept EXCEPT SELECT dept FROM emp"));
+        assertEquals(table(row("hr")), sql("SELECT dept FROM dept MINUS SELECT dept FROM emp"));
         assertEquals(table(row((Object) null)), sql("SELECT dept FROM emp EXCEPT SELECT dept FROM dept"));
     }
 

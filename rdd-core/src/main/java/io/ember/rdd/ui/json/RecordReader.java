@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Rebuilds records from parsed JSON objects (the inverse of {@link Json} on records), by
  * component name through the canonical constructor. Handles primitives and their boxes,
- * strings, enums, nested records, JDK or Vavr lists of those and JDK maps from strings to
- * them; a missing component takes its
+ * strings, enums, nested records, JDK or Vavr lists of those and JDK or Vavr maps from
+ * strings, ints or longs to them; a missing component takes its
  * type's zero value, so logs written before a component was added still read.
  */
 public final class RecordReader {
@@ -54,7 +54,8 @@ public final class RecordReader {
         }
         if (value == null) {
             return raw == io.vavr.collection.List.class ? io.vavr.collection.List.empty()
-                    : raw == List.class ? List.of() : raw == Map.class ? Map.of() : null;
+                    : raw == List.class ? List.of() : raw == Map.class ? Map.of()
+                    : raw == io.vavr.collection.Map.class ? io.vavr.collection.LinkedHashMap.empty() : null;
         }
         if (raw == String.class) {
             return value.toString();
@@ -73,12 +74,23 @@ public final class RecordReader {
             }
             return raw == List.class ? List.copyOf(items) : io.vavr.collection.List.ofAll(items);
         }
-        if (raw == Map.class) {
-            Type valueType = ((ParameterizedType) type).getActualTypeArguments()[1];
-            Map<String, Object> map = new java.util.TreeMap<>();
-            ((Map<?, ?>) value).forEach((k, v) -> map.put(String.valueOf(k), convert(v, valueType)));
-            return map;
+        if (raw == Map.class || raw == io.vavr.collection.Map.class) {
+            Type[] kv = ((ParameterizedType) type).getActualTypeArguments();
+            Map<Object, Object> map = new java.util.TreeMap<>();
+            ((Map<?, ?>) value).forEach((k, v) -> map.put(key(String.valueOf(k), kv[0]), convert(v, kv[1])));
+            return raw == Map.class ? map : io.vavr.collection.LinkedHashMap.ofAll(map);
         }
         throw new IllegalArgumentException("Cannot read a " + type.getTypeName() + " from JSON");
+    }
+
+    /** A map key (JSON object keys are strings) as {@code type}: a string, an int or a long. */
+    private static Object key(String text, Type type) {
+        if (type == Integer.class) {
+            return Integer.valueOf(text);
+        }
+        if (type == Long.class) {
+            return Long.valueOf(text);
+        }
+        return text;
     }
 }

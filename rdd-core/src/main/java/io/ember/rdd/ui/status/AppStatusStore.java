@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  *
  * <p>Design notes. Events arrive on the listener bus thread and queries on the web server's
  * threads; one lock guards everything, and each query copies what it returns. The newest
- * {@value #RETAINED} jobs and stage attempts are kept, as Spark's {@code spark.ui.retainedJobs}
- * does, so a long-running application does not grow without bound.
+ * {@value #RETAINED} jobs, stage attempts and SQL executions are kept, as Spark's
+ * {@code spark.ui.retainedJobs} does, so a long-running application does not grow without bound.
  */
 public final class AppStatusStore implements EmberListener {
     static final int RETAINED = 1000;
@@ -35,6 +35,7 @@ public final class AppStatusStore implements EmberListener {
     private final Map<Integer, LiveJob> jobs = new TreeMap<>();
     private final TreeMap<long[], LiveStage> stages = new TreeMap<>(STAGE_ORDER);
     private final Map<String, LiveExecutor> executors = new LinkedHashMap<>();
+    private final Map<Long, LiveSqlExecution> sqlExecutions = new TreeMap<>();
     private Supplier<List<RddStorageData>> storageSource;
     private List<RddStorageData> storage = List.of();
 
@@ -76,6 +77,14 @@ public final class AppStatusStore implements EmberListener {
             executor.active = false;
             executor.removeTime = e.time();
             executor.removeReason = e.reason();
+        } else if (event instanceof ListenerEvent.SqlExecutionStart e) {
+            sqlExecutions.put(e.executionId(), new LiveSqlExecution(e));
+            trim(sqlExecutions.values().iterator(), sqlExecutions.size(), execution -> !execution.running());
+        } else if (event instanceof ListenerEvent.SqlExecutionEnd e) {
+            LiveSqlExecution execution = sqlExecutions.get(e.executionId());
+            if (execution != null) {
+                execution.ended(e);
+            }
         }
     }
 
@@ -114,6 +123,11 @@ public final class AppStatusStore implements EmberListener {
             stage.jobIds.add(e.jobId());
         }
         jobs.put(e.jobId(), new LiveJob(e.jobId(), e.callSite(), e.time(), List.copyOf(stageIds), numTasks));
+        for (LiveSqlExecution execution : sqlExecutions.values()) {
+            if (execution.running()) {
+                execution.jobIds.add(e.jobId());
+            }
+        }
         trim(jobs.entrySet().iterator(), jobs.size(), entry -> entry.getValue().status != JobData.JobStatus.RUNNING);
     }
 
@@ -295,6 +309,21 @@ public final class AppStatusStore implements EmberListener {
     /** One persisted RDD. */
     public synchronized Option<RddStorageData> rdd(int rddId) {
         return io.vavr.collection.List.ofAll(storage()).find(rdd -> rdd.id() == rddId);
+    }
+
+    /**
+     * Every retained SQL execution, newest first. A job belongs to the executions running when it
+     * started (events carry no thread, so concurrent executions share their jobs).
+     */
+    public synchronized List<SqlExecutionData> sqlExecutions() {
+        List<SqlExecutionData> result = new ArrayList<>();
+        sqlExecutions.values().forEach(execution -> result.add(0, execution.toData()));
+        return result;
+    }
+
+    /** One SQL execution. */
+    public synchronized Option<SqlExecutionData> sqlExecution(long executionId) {
+        return Option.of(sqlExecutions.get(executionId)).map(LiveSqlExecution::toData);
     }
 
     /** The JVM, settings and class path. */

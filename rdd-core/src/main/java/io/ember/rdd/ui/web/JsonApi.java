@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The REST API under {@code /api/v1}, with Spark's paths: {@code /applications},
  * {@code /applications/{id}} and below it {@code /jobs[/{jobId}]}, {@code /stages[/{stageId}[/{attempt}[/taskList]]]},
- * {@code /executors}, {@code /allexecutors}, {@code /storage/rdd[/{rddId}]} and {@code /environment}.
+ * {@code /executors}, {@code /allexecutors}, {@code /storage/rdd[/{rddId}]}, {@code /environment} and
+ * {@code /sql[/{executionId}]} (see {@link SqlJson}).
  * {@code ?status=} filters jobs and stages. Times are epoch milliseconds.
  */
 final class JsonApi {
@@ -53,6 +54,7 @@ final class JsonApi {
             case "allexecutors" -> store.executors();
             case "storage" -> storage(store, rest);
             case "environment" -> store.environment();
+            case "sql" -> sql(store, rest);
             default -> throw new NotFoundException("Unknown API path " + path);
         };
     }
@@ -81,6 +83,16 @@ final class JsonApi {
         tasks.forEach(t -> byId.put(Long.toString(t.taskId()), t));
         withTasks.put("tasks", byId);
         return withTasks;
+    }
+
+    private static Object sql(AppStatusStore store, List<String> rest) {
+        long now = System.currentTimeMillis();
+        if (rest.size() == 1) {
+            return SqlJson.all(store, now);
+        }
+        int id = number(rest.get(1));
+        return SqlJson.of(store, store.sqlExecution(id)
+                .getOrElseThrow(() -> new NotFoundException("No SQL execution " + id)), now);
     }
 
     private static Object storage(AppStatusStore store, List<String> rest) {

@@ -7,7 +7,7 @@ import io.ember.rdd.ui.status.JobData;
 final class PageFrame {
     static final String[][] TABS = {
         {"jobs", "Jobs"}, {"stages", "Stages"}, {"storage", "Storage"}, {"executors", "Executors"},
-        {"environment", "Environment"},
+        {"environment", "Environment"}, {"sql", "SQL"},
     };
 
     private PageFrame() {

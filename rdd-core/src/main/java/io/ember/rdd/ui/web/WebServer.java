@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web UI's HTTP server (the JDK's {@code com.sun.net.httpserver}) on 127.0.0.1: the pages
- * (Jobs, Stages, Storage, Executors, Environment), the JSON API under {@code /api/v1} and the
+ * (Jobs, Stages, Storage, Executors, Environment, SQL), the JSON API under {@code /api/v1} and the
  * stylesheet. Serves one live application, or (for {@code bin/ember-history}) the applications
  * of an event log directory under {@code /history/<appId>/}.
  *
@@ -175,6 +175,8 @@ public final class WebServer implements AutoCloseable {
             case "/storage/", "/storage" -> StoragePage.render(ctx);
             case "/storage/rdd/", "/storage/rdd" -> StoragePage.renderRdd(ctx);
             case "/executors/", "/executors" -> ExecutorsPage.render(ctx);
+            case "/sql/", "/sql" -> SqlPage.render(ctx);
+            case "/sql/execution/", "/sql/execution" -> SqlExecutionPage.render(ctx);
             case "/environment/", "/environment" -> EnvironmentPage.render(ctx);
             default -> throw new NotFoundException("No page " + page);
         };
