@@ -65,7 +65,7 @@ final class SqlJson {
         List<Map<String, Object>> metrics = new ArrayList<>();
         Long count = rows.get(node.id());
         if (count != null) {
-            metrics.add(Map.of("name", ROWS_METRIC, "value", Long.toString(count)));
+            metrics.add(pair("name", ROWS_METRIC, "value", Long.toString(count)));
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("nodeId", node.id());
@@ -74,8 +74,15 @@ final class SqlJson {
         json.put("metrics", metrics);
         nodes.add(json);
         for (SqlPlanNode child : node.children()) {
-            edges.add(Map.of("fromId", child.id(), "toId", node.id()));
+            edges.add(pair("fromId", child.id(), "toId", node.id()));
             walk(child, rows, depth + 1, nodes, edges, plan);
         }
+    }
+
+    private static Map<String, Object> pair(String key1, Object value1, String key2, Object value2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(key1, value1);
+        map.put(key2, value2);
+        return map;
     }
 }
