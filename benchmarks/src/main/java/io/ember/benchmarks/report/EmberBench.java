@@ -35,7 +35,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code quick}: one fork, two 1 s warmup and five 1 s measurement iterations: every
  *       RDD workload in about two minutes on two cores, for a first look;</li>
  *   <li>{@code full}: the workloads' own settings ({@link io.ember.benchmarks.support.ReferenceWorkload}):
- *       two forks, 3 x 2 s warmup, 5 x 2 s measurement: the figures to publish.</li>
+ *       two forks, 3 x 2 s warmup, 5 x 2 s measurement: the figures to publish; W3 and W7 also
+ *       at 2x and 4x input ({@code -p scale=1,2,4}, unless the JMH options set {@code scale}).</li>
  * </ul>
  * Workload ids select classes ({@code W2} runs {@code W2WordCount}); none runs them all.
  * Options after {@code --} go to JMH ({@code -- -p lines=200000}); the mode's counts win over them.
@@ -45,6 +46,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class EmberBench {
     private static final String WORKLOADS_PACKAGE = "io\\.ember\\.benchmarks\\.";
+    /** The input multiple of the scaling workloads (W3, W7), and its values in a {@code full} run. */
+    private static final String SCALE_PARAM = "scale";
+    private static final String[] SCALES = {"1", "2", "4"};
 
     private EmberBench() {
     }
@@ -70,7 +74,8 @@ public final class EmberBench {
         Path json = resultsDir.resolve(stem + ".json");
         Path markdown = resultsDir.resolve(stem + ".md");
 
-        ChainedOptionsBuilder options = new OptionsBuilder().parent(jmhOptions(jmhArgs))
+        CommandLineOptions jmhOptions = jmhOptions(jmhArgs);
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(jmhOptions)
                 .addProfiler(GCProfiler.class)
                 .addProfiler(PeakMemoryProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
@@ -80,6 +85,9 @@ public final class EmberBench {
         if (mode.equals("quick")) {
             options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+        }
+        if (mode.equals("full") && !jmhOptions.getParameter(SCALE_PARAM).hasValue()) {
+            options.param(SCALE_PARAM, SCALES); // only W3 and W7 declare it
         }
         double loadBefore = loadAverage();
         Collection<RunResult> results = new Runner(options.build()).run();

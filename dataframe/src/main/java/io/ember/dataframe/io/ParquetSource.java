@@ -33,10 +33,13 @@ import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
@@ -316,6 +319,7 @@ public final class ParquetSource implements FileSource {
         private final PrimitiveType[] fileTypes;
         private final DataType[] targetTypes;
         private final Object[] partitionValues;
+        private final RowGroupCodecs codecs = new RowGroupCodecs();
         private long done;
 
         RowGroupReader(Split split, ReadSpec spec) {
@@ -327,7 +331,9 @@ public final class ParquetSource implements FileSource {
             fileTypes = new PrimitiveType[req.length];
             targetTypes = new DataType[req.length];
             partitionValues = new Object[req.length];
-            try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(Path.of(split.file())), readOptions())) {
+            ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+                    .withCodecFactory(codecs).build();
+            try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(Path.of(split.file())), options)) {
                 MessageType fileSchema = r.getFileMetaData().getSchema();
                 List<Type> projected = new ArrayList<>();
                 for (int c = 0; c < req.length; c++) {
@@ -407,6 +413,9 @@ public final class ParquetSource implements FileSource {
                         + split.rowGroup() + ": " + e.getMessage(), e);
             }
             done += n;
+            if (done >= rows) {
+                codecs.releaseNow();
+            }
             return new ColumnBatch(cols, n);
         }
 
@@ -483,6 +492,39 @@ public final class ParquetSource implements FileSource {
     }
 
     /** Column readers need converters to exist; values are read from the readers directly. */
+    /**
+     * The decompressors of one row group, kept until its last value is read. Pages are decompressed
+     * lazily, as the column readers reach them, long after {@code ParquetFileReader.close()}; a
+     * plain codec factory would have handed its decompressors back to Hadoop's process-wide
+     * {@code CodecPool} at that close, and the other executor's reader would borrow the same
+     * decompressor while this one still used it (snappy: {@code FAILED_TO_UNCOMPRESS}, whenever two
+     * tasks read compressed files at once). A reader abandoned early (a limit) simply never
+     * returns its decompressors to the pool.
+     */
+    private static final class RowGroupCodecs implements CompressionCodecFactory {
+        private final CodecFactory codecs = new CodecFactory(new PlainParquetConfiguration(), 0);
+
+        @Override
+        public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+            return codecs.getCompressor(codec);
+        }
+
+        @Override
+        public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+            return codecs.getDecompressor(codec);
+        }
+
+        /** Called by {@code ParquetFileReader.close()}, too early: see {@link #releaseNow()}. */
+        @Override
+        public void release() {
+        }
+
+        /** Returns the decompressors to the pool once every page of the row group has been read. */
+        void releaseNow() {
+            codecs.release();
+        }
+    }
+
     private static final class NoopConverter extends GroupConverter {
         private final int fields;
 

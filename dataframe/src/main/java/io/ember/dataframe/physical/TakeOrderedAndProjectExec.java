@@ -1,6 +1,7 @@
 package io.ember.dataframe.physical;
 
 import io.ember.dataframe.batch.ColumnBatch;
+import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.expressions.SortOrder;
 import io.ember.dataframe.plan.LogicalPlan;
@@ -57,9 +58,42 @@ public final class TakeOrderedAndProjectExec extends PhysicalPlan {
         return single.mapPartitions(it -> top(it, ordering, types, n));
     }
 
-    private static Iterator<ColumnBatch> top(Iterator<ColumnBatch> it, RowOrdering ordering, List<DataType> types,
-                                             int n) {
-        ColumnBatch all = Batches.drain(it, types);
-        return List.of(ordering.sort(all).limit(n)).iterator();
+    /**
+     * The first {@code n} rows of {@code it} in {@code ordering}, as one batch, streaming: only the
+     * best {@code n} rows so far are kept (sorted), and a batch's rows are compared on their keys
+     * alone with the worst of them, so a row that cannot make the cut is never copied. Equal to a
+     * stable sort of the whole input cut to {@code n} rows: kept rows come before later ones, and
+     * a later row must be strictly better than the worst kept row to replace it.
+     */
+    static Iterator<ColumnBatch> top(Iterator<ColumnBatch> it, RowOrdering ordering, List<DataType> types, int n) {
+        ColumnBatch kept = ColumnBatch.empty(types);
+        ColumnVector[] keptKeys = null;
+        int[] better = new int[0];
+        while (it.hasNext()) {
+            ColumnBatch b = it.next();
+            if (b.numRows == 0 || n <= 0) {
+                continue;
+            }
+            if (kept.numRows == n) {
+                ColumnVector[] keys = ordering.evalKeys(b);
+                if (better.length < b.numRows) {
+                    better = new int[b.numRows];
+                }
+                int m = 0;
+                for (int r = 0; r < b.numRows; r++) {
+                    if (ordering.compare(keys, r, keptKeys, n - 1) < 0) {
+                        better[m++] = r;
+                    }
+                }
+                if (m == 0) {
+                    continue;
+                }
+                b = b.select(better, m);
+            }
+            ColumnBatch candidates = kept.numRows == 0 ? b : ColumnBatch.concat(types, List.of(kept, b));
+            kept = ordering.sort(candidates).limit(n);
+            keptKeys = ordering.evalKeys(kept);
+        }
+        return List.of(kept).iterator();
     }
 }
