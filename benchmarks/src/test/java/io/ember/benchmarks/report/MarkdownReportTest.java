@@ -22,6 +22,9 @@ class MarkdownReportTest {
 
     @Test
     void tinyRun_rendersOneRowPerWorkloadAndSize() throws Exception {
+        // This tiny in-process run must not be refused because a real benchmark run holds JMH's
+        // machine-wide lock (/tmp/jmh.lock) while someone works on the same machine.
+        System.setProperty("jmh.ignoreLock", "true");
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .output(dir.resolve("jmh.log").toString()) // JMH's console report would drown the build log
                 .include("io\\.ember\\.benchmarks\\.W[18][A-Z]\\w*\\.")
