@@ -10,6 +10,10 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.JoinSeedNodes;
 import io.ember.actors.TaskRunner;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -17,9 +21,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -35,7 +41,17 @@ public final class WorkerProcess {
      * an actor system lives as long as one membership of this node. The loop runs on the thread
      * "ember-worker-main"; when the current system terminates:
      *  - rejoin requested (the seed driver left, see WorkerNode): start a new system on the
-     *    same address and join the seeds again;
+     *    same address and join the seeds again. The old system gets REJOIN_TERMINATION_WAIT to
+     *    terminate, no more: Akka 2.6 Artery waits without any deadline for its remoting streams
+     *    to complete before it unbinds its port, and a TLS connection (Artery uses
+     *    TLSClosing.IgnoreComplete) stays open until the peer closes it. When the next driver
+     *    starts at the seed address while the old system is still leaving, the old system's
+     *    streams to that new incarnation (and its handshake back to us) never complete, so the
+     *    old system never terminates and keeps the port bound; measured here: most rejoins take
+     *    1-2 s, a few never finish. So after the wait the new system starts regardless: on the
+     *    configured port if it is free again, otherwise on any free port (drivers find workers
+     *    through cluster membership, not by port), and the stuck system is left to finish on
+     *    its own (its actors are already stopped; its threads are daemons);
      *  - stop() was called, or the JVM is stopping (SIGTERM: coordinated shutdown has left the
      *    cluster gracefully): exit 0;
      *  - anything else means the cluster removed this node: downed by the split-brain resolver
@@ -51,6 +67,8 @@ public final class WorkerProcess {
     public static final int EXIT_USAGE = 2;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** How long a rejoin waits for the old actor system to terminate (see the design notes). */
+    private static final Duration REJOIN_TERMINATION_WAIT = Duration.ofSeconds(8);
 
     private final WorkerSettings settings;
     private final ClusterTls tls;
@@ -122,20 +140,24 @@ public final class WorkerProcess {
         try (DataServer server = DataServer.start(tls, settings.host(), settings.dataPort(), data);
              DataClient client = new DataClient(tls)) {
             JarCache jars = new JarCache(settings.workDir().resolve("jars"), localJars::join);
+            int port = settings.port();
             while (true) {
-                AtomicBoolean rejoin = new AtomicBoolean();
+                CompletableFuture<Void> rejoin = new CompletableFuture<>();
                 WorkerNode.Resources resources = new WorkerNode.Resources(settings.cores(), settings.memory(),
                         settings.host() + ":" + server.port(), runner, client, data, jars,
-                        ClusterConfig.addresses(settings.seeds()), () -> rejoin.set(true), log, setup);
-                ActorSystem<Void> current = startNode(resources, server.port());
+                        ClusterConfig.addresses(settings.seeds()), () -> rejoin.complete(null), log, setup);
+                ActorSystem<Void> current = startNode(resources, port, server.port());
                 system = current;
                 if (stopping) {
                     CoordinatedShutdown.get(current).runAll(CoordinatedShutdown.unknownReason());
                 }
-                current.getWhenTerminated().toCompletableFuture().join();
-                if (rejoin.get() && !stopping) {
+                CompletableFuture<?> terminated = current.getWhenTerminated().toCompletableFuture();
+                CompletableFuture.anyOf(terminated, rejoin).join();
+                if (rejoin.isDone() && !stopping) {
+                    port = awaitRejoin(current, terminated);
                     continue;
                 }
+                terminated.join();
                 Optional<CoordinatedShutdown.Reason> reason = CoordinatedShutdown.get(current).getShutdownReason();
                 if (stopping || reason.isPresent() && reason.get() == CoordinatedShutdown.jvmExitReason()) {
                     log.accept("stopped");
@@ -155,7 +177,44 @@ public final class WorkerProcess {
         }
     }
 
-    private ActorSystem<Void> startNode(WorkerNode.Resources resources, int dataPort) {
+    /**
+     * Waits at most REJOIN_TERMINATION_WAIT for the old system; the Akka port for the next one:
+     * the configured port if it is free, otherwise 0 (any free port).
+     */
+    private int awaitRejoin(ActorSystem<Void> old, CompletableFuture<?> terminated) {
+        try {
+            terminated.get(REJOIN_TERMINATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return settings.port();
+        } catch (TimeoutException e) {
+            if (portFree(settings.host(), settings.port())) {
+                log.accept("the previous actor system " + old.address() + " has not terminated after "
+                        + REJOIN_TERMINATION_WAIT.toSeconds() + " s, but its port is free: rejoining anyway");
+                return settings.port();
+            }
+            log.accept("the previous actor system " + old.address() + " has not terminated after "
+                    + REJOIN_TERMINATION_WAIT.toSeconds() + " s and still holds port " + settings.port()
+                    + " (Artery waits for remoting connections to a restarted peer): rejoining on another port");
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rejoining", e);
+        } catch (ExecutionException e) {
+            // why: whenTerminated never fails; should it, the old system is gone all the same
+            return settings.port();
+        }
+    }
+
+    /** Whether {@code host:port} can be bound now (a probe, closed at once). */
+    private static boolean portFree(String host, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private ActorSystem<Void> startNode(WorkerNode.Resources resources, int port, int dataPort) {
         Behavior<Void> guardian = Behaviors.setup(context -> {
             context.spawn(WorkerNode.create(resources), "worker");
             return Behaviors.empty();
@@ -163,7 +222,7 @@ public final class WorkerProcess {
         ClassLoader loader = WorkerProcess.class.getClassLoader();
         ActorSystem<Void> node = ActorSystem.create(guardian, ClusterConfig.SYSTEM_NAME, ActorSystemSetup.create(
                 BootstrapSetup.create(Optional.of(loader),
-                        Optional.of(ClusterConfig.node(ClusterConfig.WORKER_ROLE, settings.host(), settings.port(), true, loader)),
+                        Optional.of(ClusterConfig.node(ClusterConfig.WORKER_ROLE, settings.host(), port, true, loader)),
                         Optional.empty()),
                 new SecretSslEngineProvider.TlsSetup(tls)));
         akka.cluster.Cluster.get(Adapter.toClassic(node)).registerOnMemberUp(() ->
