@@ -32,8 +32,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * </pre>
  *
  * <ul>
- *   <li>{@code quick}: one fork, two 1 s warmup and five 1 s measurement iterations: every
- *       RDD workload in about two minutes on two cores, for a first look;</li>
+ *   <li>{@code quick}: one fork, one 1 s warmup and four 1 s measurement iterations (each at
+ *       least one operation, so at least five runs of the slowest job, W7's full sort): all nine
+ *       workloads in about three minutes on two quiet cores, under five when the machine is busy;</li>
  *   <li>{@code full}: the workloads' own settings ({@link io.ember.benchmarks.support.ReferenceWorkload}):
  *       two forks, 3 x 2 s warmup, 5 x 2 s measurement: the figures to publish; W3 and W7 also
  *       at 2x and 4x input ({@code -p scale=1,2,4}, unless the JMH options set {@code scale}).</li>
@@ -83,8 +84,8 @@ public final class EmberBench {
                 .shouldFailOnError(true);
         selection(ours).forEach(options::include);
         if (mode.equals("quick")) {
-            options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+            options.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(4).measurementTime(TimeValue.seconds(1));
         }
         if (mode.equals("full") && !jmhOptions.getParameter(SCALE_PARAM).hasValue()) {
             options.param(SCALE_PARAM, SCALES); // only W3 and W7 declare it
