@@ -11,13 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -49,7 +47,7 @@ public final class TextFileRDD extends RDD<String> {
 
     @Override
     protected Partition[] getPartitions() {
-        List<Path> files = listFiles(Paths.get(path));
+        List<Path> files = InputFiles.list(Paths.get(path));
         long total = 0;
         for (Path f : files) {
             total += size(f);
@@ -94,23 +92,6 @@ public final class TextFileRDD extends RDD<String> {
             return reader;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + s.file() + " (partition " + s.index() + ")", e);
-        }
-    }
-
-    private static List<Path> listFiles(Path root) {
-        if (!Files.exists(root)) {
-            throw new UncheckedIOException(new NoSuchFileException(root.toString(), null, "input path does not exist"));
-        }
-        if (!Files.isDirectory(root)) {
-            return List.of(root);
-        }
-        try (Stream<Path> entries = Files.list(root)) {
-            return entries.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("_") && !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list input directory " + root, e);
         }
     }
 

@@ -13,13 +13,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -49,7 +46,7 @@ public final class WholeTextFileRDD extends PairRDD<String, String> {
 
     @Override
     protected Partition[] getPartitions() {
-        List<Path> files = list(Path.of(path));
+        List<Path> files = InputFiles.list(Path.of(path));
         int n = Math.max(1, Math.min(minPartitions, files.size()));
         Partition[] out = new Partition[n];
         for (int i = 0; i < n; i++) {
@@ -79,23 +76,6 @@ public final class WholeTextFileRDD extends PairRDD<String, String> {
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
-        }
-    }
-
-    private static List<Path> list(Path root) {
-        if (!Files.exists(root)) {
-            throw new UncheckedIOException(new NoSuchFileException(root.toString(), null, "input path does not exist"));
-        }
-        if (!Files.isDirectory(root)) {
-            return List.of(root);
-        }
-        try (Stream<Path> entries = Files.list(root)) {
-            return entries.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("_") && !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list input directory " + root, e);
         }
     }
 }
