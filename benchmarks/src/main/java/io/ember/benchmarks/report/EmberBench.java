@@ -2,7 +2,6 @@ package io.ember.benchmarks.report;
 
 import io.ember.benchmarks.support.PeakMemoryProfiler;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,14 +33,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <ul>
  *   <li>{@code quick}: one fork, one 1 s warmup and four 1 s measurement iterations (each at
  *       least one operation, so at least five runs of the slowest job, W7's full sort): all nine
- *       workloads in about three minutes on two quiet cores, under five when the machine is busy;</li>
+ *       workloads in two to two and a half minutes on two quiet cores;</li>
  *   <li>{@code full}: the workloads' own settings ({@link io.ember.benchmarks.support.ReferenceWorkload}):
  *       two forks, 3 x 2 s warmup, 5 x 2 s measurement: the figures to publish; W3 and W7 also
  *       at 2x and 4x input ({@code -p scale=1,2,4}, unless the JMH options set {@code scale}).</li>
  * </ul>
  * Workload ids select classes ({@code W2} runs {@code W2WordCount}); none runs them all.
  * Options after {@code --} go to JMH ({@code -- -p lines=200000}); the mode's counts win over them.
- * Both modes add {@code -prof gc} and the {@link PeakMemoryProfiler}. The results directory is
+ * Both modes add {@code -prof gc} and the {@link PeakMemoryProfiler}; the report also says how
+ * much CPU other processes took during the run ({@link OtherLoad}). The results directory is
  * {@code benchmarks/results}, or the system property {@code ember.bench.results}; a second
  * run on the same day gets {@code <date>-2}, and so on, rather than overwriting the first.
  */
@@ -90,35 +90,20 @@ public final class EmberBench {
         if (mode.equals("full") && !jmhOptions.getParameter(SCALE_PARAM).hasValue()) {
             options.param(SCALE_PARAM, SCALES); // only W3 and W7 declare it
         }
-        double loadBefore = loadAverage();
+        OtherLoad otherLoad = OtherLoad.start();
         Collection<RunResult> results = new Runner(options.build()).run();
-        double loadAfter = loadAverage();
         String title = String.format(Locale.ROOT, "Ember benchmarks %s (%s)", stem, mode);
-        Files.writeString(markdown, MarkdownReport.render(title, about(loadBefore, loadAfter), results));
+        Files.writeString(markdown, MarkdownReport.render(title, about(otherLoad), results));
         System.out.println();
         System.out.println(Files.readString(markdown));
         System.out.println("Wrote " + json + " and " + markdown);
     }
 
-    /**
-     * The machine and how busy it was: on a 2-core machine another process's build halves
-     * Ember's parallelism but not a one-thread floor's, so a loaded run's ratios mislead.
-     */
-    private static String about(double loadBefore, double loadAfter) {
+    /** The machine, and how much else ran on it during the run. */
+    private static String about(OtherLoad otherLoad) {
         int cores = Runtime.getRuntime().availableProcessors();
-        String about = String.format(Locale.ROOT, "JDK %s, %d cores, %s. System load average (1 min): %.2f before "
-                        + "the run, %.2f after it.", System.getProperty("java.version"), cores,
-                System.getProperty("os.name"), loadBefore, loadAfter);
-        if (Math.max(loadBefore, loadAfter) > cores / 2.0) {
-            about += " Other processes competed for the CPU during this run: compare its ratios with care.";
-        }
-        return about;
-    }
-
-    /** The 1-minute load average, or NaN where the platform has none. */
-    private static double loadAverage() {
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return load < 0 ? Double.NaN : load;
+        return String.format(Locale.ROOT, "JDK %s, %d cores, %s. %s", System.getProperty("java.version"), cores,
+                System.getProperty("os.name"), otherLoad.describe(cores));
     }
 
     private static boolean isWorkloadId(String arg) {
