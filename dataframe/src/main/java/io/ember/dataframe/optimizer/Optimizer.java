@@ -17,7 +17,8 @@ public final class Optimizer {
 
     /** The default rules, minus those named in {@code excluded}. */
     public Optimizer(Set<String> excluded) {
-        List<Rule> all = List.of(new EliminateSubqueryAliases(), new PushDownPredicates(),
+        List<Rule> all = List.of(new RewritePredicateSubqueries(), new RewriteScalarSubqueries(),
+                new EliminateSubqueryAliases(), new PushDownPredicates(),
                 new PushPredicateThroughWindow(), new CombineFilters(), new ConstantFolding(), new PruneFilters(),
                 new CollapseProject(), new RemoveNoopProject(), new ColumnPruning(), new PushFiltersIntoScan());
         List<Rule> kept = new ArrayList<>();

@@ -55,6 +55,7 @@ import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.CosineSimilarity;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
@@ -69,6 +70,7 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 
 /**
  * Turns JSqlParser expressions into Ember's unresolved expressions: the same trees the
@@ -82,11 +84,19 @@ final class ExpressionTranslator {
     private final SqlSource source;
     private final FunctionRegistry functions;
     private final WindowTranslator windows;
+    private final Subqueries subqueries;
 
     ExpressionTranslator(SqlSource source, FunctionRegistry functions, WindowTranslator.NamedWindows namedWindows) {
+        this(source, functions, namedWindows, null);
+    }
+
+    /** A translator that plans subqueries in expressions with {@code subqueries} (null: refused). */
+    ExpressionTranslator(SqlSource source, FunctionRegistry functions, WindowTranslator.NamedWindows namedWindows,
+                         Subqueries subqueries) {
         this.source = source;
         this.functions = functions;
         this.windows = new WindowTranslator(this, source, functions, namedWindows);
+        this.subqueries = subqueries;
     }
 
     /** The Ember expression of {@code e}. */
@@ -138,6 +148,13 @@ final class ExpressionTranslator {
         }
         if (e instanceof InExpression in) {
             return in(in);
+        }
+        if (subqueries != null && e instanceof ParenthesedSelect p) {
+            return subqueries.scalar(p);
+        }
+        if (subqueries != null && e instanceof ExistsExpression x && x.getRightExpression() instanceof ParenthesedSelect p) {
+            Expression exists = subqueries.exists(p);
+            return x.isNot() ? new Not(exists) : exists;
         }
         if (e instanceof LikeExpression like) {
             return like(like);
@@ -338,8 +355,13 @@ final class ExpressionTranslator {
     }
 
     private Expression in(InExpression in) {
+        if (subqueries != null && in.getRightExpression() instanceof ParenthesedSelect p
+                && !(in.getLeftExpression() instanceof ExpressionList<?> row && row.size() != 1)) {
+            Expression e = subqueries.in(translate(in.getLeftExpression()), p);
+            return in.isNot() ? new Not(e) : e;
+        }
         if (!(in.getRightExpression() instanceof ExpressionList<?> values)) {
-            throw source.unsupported("A subquery in IN", in);
+            throw source.unsupported("A subquery in IN with a row of several values", in);
         }
         List<Expression> children = new ArrayList<>();
         children.add(translate(in.getLeftExpression()));

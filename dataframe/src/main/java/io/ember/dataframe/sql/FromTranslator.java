@@ -108,7 +108,7 @@ final class FromTranslator {
             } else if (schema != null || t.getDatabaseName() != null) {
                 throw q.source.locate(SessionCatalog.notFound(t.getFullyQualifiedName(), q.relationNames()), t);
             } else {
-                plan = table(name, t);
+                plan = q.distinctFromOuter(table(name, t));
             }
         } else if (item instanceof ParenthesedSelect p) {
             plan = q.query(p.getSelect());
@@ -307,7 +307,8 @@ final class FromTranslator {
         return realias(right);
     }
 
-    private static LogicalPlan realias(LogicalPlan plan) {
+    /** {@code plan} under a projection giving each column a fresh id. */
+    static LogicalPlan realias(LogicalPlan plan) {
         List<NamedExpression> list = new ArrayList<>();
         for (AttributeReference a : plan.output()) {
             list.add(Alias.of(a, a.name()));

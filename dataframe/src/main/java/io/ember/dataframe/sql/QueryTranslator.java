@@ -9,6 +9,8 @@ import io.ember.dataframe.expressions.CmpOp;
 import io.ember.dataframe.expressions.Comparison;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.NamedExpression;
+import io.ember.dataframe.expressions.OuterReference;
+import io.ember.dataframe.expressions.UnresolvedAttribute;
 import io.ember.dataframe.expressions.SortOrder;
 import io.ember.dataframe.optimizer.Predicates;
 import io.ember.dataframe.plan.Aggregate;
@@ -62,6 +64,8 @@ final class QueryTranslator {
     final SqlFrontEnd.FileRelations files;
     final boolean caseSensitive;
     private final Deque<Map<String, LogicalPlan>> ctes = new ArrayDeque<>();
+    /** The columns of the queries enclosing the subquery being translated, innermost first. */
+    private final Deque<List<AttributeReference>> outerScopes = new ArrayDeque<>();
 
     QueryTranslator(SqlSource source, Analyzer analyzer, SessionCatalog catalog, FunctionRegistry functions,
                     SqlFrontEnd.FileRelations files, boolean caseSensitive) {
@@ -91,6 +95,64 @@ final class QueryTranslator {
                 ctes.pop();
             }
         }
+    }
+
+    /** The plan of a subquery of an expression, the columns {@code outer} visible as outer references. */
+    LogicalPlan subquery(Select select, List<AttributeReference> outer) {
+        outerScopes.push(outer);
+        try {
+            return query(select);
+        } finally {
+            outerScopes.pop();
+        }
+    }
+
+    /**
+     * {@code e} with each name that is not a column of {@code input} but is one of an enclosing
+     * query (innermost first) replaced by an {@link OuterReference} to that column.
+     */
+    Expression bindOuter(Expression e, List<AttributeReference> input) {
+        if (outerScopes.isEmpty()) {
+            return e;
+        }
+        return e.transformUp(x -> {
+            if (!(x instanceof UnresolvedAttribute u) || resolves(u, input)) {
+                return x;
+            }
+            for (List<AttributeReference> scope : outerScopes) {
+                if (resolves(u, scope)) {
+                    return new OuterReference(analyzer.lookup(u.name(), scope));
+                }
+            }
+            return x;
+        });
+    }
+
+    private boolean resolves(UnresolvedAttribute u, List<AttributeReference> input) {
+        try {
+            analyzer.lookup(u.name(), input);
+            return true;
+        } catch (AnalysisException e) {
+            // Only a name that is not there falls through to the enclosing queries; an
+            // ambiguous one is reported by the resolution that follows.
+            return !e.getMessage().startsWith("[UNRESOLVED_COLUMN");
+        }
+    }
+
+    /**
+     * {@code relation} with fresh column ids if it shares some with an enclosing query (the same
+     * view inside and outside a subquery), so that the join the subquery becomes can tell them apart.
+     */
+    LogicalPlan distinctFromOuter(LogicalPlan relation) {
+        Set<Long> ids = relation.outputIds();
+        for (List<AttributeReference> scope : outerScopes) {
+            for (AttributeReference a : scope) {
+                if (ids.contains(a.exprId())) {
+                    return FromTranslator.realias(relation);
+                }
+            }
+        }
+        return relation;
     }
 
     private LogicalPlan body(Select select) {

@@ -49,11 +49,14 @@ final class SelectTranslator {
     private final QueryTranslator q;
     private final PlainSelect ps;
     private final ExpressionTranslator ex;
+    private final Subqueries subqueries;
 
     SelectTranslator(QueryTranslator q, PlainSelect ps) {
         this.q = q;
         this.ps = ps;
-        this.ex = new ExpressionTranslator(q.source, q.functions, new WindowTranslator.NamedWindows(ps.getWindowDefinitions()));
+        this.subqueries = new Subqueries(q);
+        this.ex = new ExpressionTranslator(q.source, q.functions, new WindowTranslator.NamedWindows(ps.getWindowDefinitions()),
+                subqueries);
     }
 
     LogicalPlan plan() {
@@ -61,10 +64,13 @@ final class SelectTranslator {
         LogicalPlan plan = ps.getFromItem() == null ? oneRow()
                 : new FromTranslator(q, ex, FromTranslator.broadcastHints(ps.getOracleHint()))
                         .plan(ps.getFromItem(), ps.getJoins());
+        subqueries.scope(plan.output());
         if (ps.getWhere() != null) {
-            Expression condition = ex.translate(ps.getWhere());
+            Expression condition = q.bindOuter(ex.translate(ps.getWhere()), plan.output());
             try {
-                plan = new Filter(q.analyzer.resolveCondition(condition, plan.output(), "Filter"), plan);
+                Expression resolved = q.analyzer.resolveCondition(condition, plan.output(), "Filter");
+                Subqueries.checkPredicatePlacement(resolved, "WHERE");
+                plan = new Filter(resolved, plan);
             } catch (AnalysisException e) {
                 throw q.source.locate(e, ps.getWhere());
             }
@@ -158,6 +164,7 @@ final class SelectTranslator {
                 raw = new Alias(raw, Names.unquote(item.getAlias().getName()), ExprIds.next());
             }
             try {
+                Subqueries.checkNoPredicateSubquery(raw, "the SELECT list");
                 out.addAll(q.analyzer.resolveProjection(List.of(raw), input));
             } catch (AnalysisException failure) {
                 throw q.source.locate(failure, item);
@@ -219,6 +226,7 @@ final class SelectTranslator {
                 throw new AnalysisException("[DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN] The HAVING condition \""
                         + resolved.sql() + "\" of type \"" + resolved.dataType().sql() + "\" is not a boolean.");
             }
+            Subqueries.checkPredicatePlacement(resolved, "HAVING");
             return outputs.overOutput(resolved);
         } catch (AnalysisException e) {
             throw q.source.locate(e, ps.getHaving());

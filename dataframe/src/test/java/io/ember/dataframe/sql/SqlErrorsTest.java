@@ -75,8 +75,9 @@ class SqlErrorsTest {
     @Test
     void unsupportedSyntax_pointsAtIt() {
         ParseException e = assertThrows(ParseException.class,
-                () -> spark.sql("SELECT id FROM emp WHERE id IN (SELECT manager FROM emp)"));
-        assertTrue(e.getMessage().contains("[UNSUPPORTED_SQL_SYNTAX] A subquery in IN"), e.getMessage());
+                () -> spark.sql("SELECT id FROM emp WHERE (id, manager) IN (SELECT id, manager FROM emp)"));
+        assertTrue(e.getMessage().contains("[UNSUPPORTED_SQL_SYNTAX] A subquery in IN with a row of several values"),
+                e.getMessage());
         assertEquals(26, e.column());
     }
 

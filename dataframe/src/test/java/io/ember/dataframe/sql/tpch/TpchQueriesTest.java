@@ -50,21 +50,15 @@ class TpchQueriesTest {
 
     static final Map<Integer, Unsupported> NOT_YET_SUPPORTED = new TreeMap<>(Map.ofEntries(
             Map.entry(1, new Unsupported(INTERVAL, "INTERVAL '90' day")),
-            Map.entry(2, new Unsupported("scalar subquery", "(SELECT min(ps_supplycost)")),
-            Map.entry(4, new Unsupported(INTERVAL + "; EXISTS subquery", "INTERVAL '3' month")),
+            Map.entry(4, new Unsupported(INTERVAL, "INTERVAL '3' month")),
             Map.entry(5, new Unsupported(INTERVAL, "INTERVAL '1' year")),
             Map.entry(6, new Unsupported(INTERVAL, "INTERVAL '1' year")),
             Map.entry(10, new Unsupported(INTERVAL, "INTERVAL '3' month")),
-            Map.entry(11, new Unsupported("scalar subquery in HAVING", "(SELECT sum(ps_supplycost * ps_availqty)")),
             Map.entry(12, new Unsupported(INTERVAL, "INTERVAL '1' year")),
             Map.entry(14, new Unsupported(INTERVAL, "INTERVAL '1' month")),
-            Map.entry(15, new Unsupported(INTERVAL + "; scalar subquery", "INTERVAL '3' month")),
-            Map.entry(16, new Unsupported("NOT IN subquery", "A subquery in IN")),
-            Map.entry(17, new Unsupported("correlated scalar subquery", "(SELECT 0.2 * avg(l_quantity)")),
-            Map.entry(18, new Unsupported("IN subquery", "A subquery in IN")),
-            Map.entry(20, new Unsupported("IN subquery; correlated scalar subquery; " + INTERVAL, "A subquery in IN")),
-            Map.entry(21, new Unsupported("EXISTS / NOT EXISTS subqueries", "EXISTS (SELECT")),
-            Map.entry(22, new Unsupported(SUBSTRING_FROM_FOR + "; scalar and NOT EXISTS subqueries",
+            Map.entry(15, new Unsupported(INTERVAL, "INTERVAL '3' month")),
+            Map.entry(20, new Unsupported(INTERVAL, "INTERVAL '1' year")),
+            Map.entry(22, new Unsupported(SUBSTRING_FROM_FOR,
                     "Named or keyword arguments"))));
 
     /**
@@ -126,6 +120,43 @@ class TpchQueriesTest {
             System.out.println("TPC-H Q" + number + " not yet supported: " + unsupported.reason());
             return;
         }
+        assertSameAnswer("Q" + number, sql);
+    }
+
+    /**
+     * The queries that need the dialect work of issue 11, with only that spelled out by hand
+     * (each interval sum written as the date it gives, {@code substring(s FROM a FOR b)} as
+     * {@code substring(s, a, b)}), so that the rest of each query (its subqueries, joins and
+     * aggregates) is checked against DuckDB today. Each replaced text must occur in the query.
+     */
+    static final Map<Integer, Map<String, String>> PLAIN_DIALECT = new TreeMap<>(Map.of(
+            1, Map.of("date '1998-12-01' - interval '90' day", "date '1998-09-02'"),
+            4, Map.of("date '1993-07-01' + interval '3' month", "date '1993-10-01'"),
+            5, Map.of("date '1994-01-01' + interval '1' year", "date '1995-01-01'"),
+            6, Map.of("date '1994-01-01' + interval '1' year", "date '1995-01-01'"),
+            10, Map.of("date '1993-10-01' + interval '3' month", "date '1994-01-01'"),
+            12, Map.of("date '1994-01-01' + interval '1' year", "date '1995-01-01'"),
+            14, Map.of("date '1995-09-01' + interval '1' month", "date '1995-10-01'"),
+            15, Map.of("date '1996-01-01' + interval '3' month", "date '1996-04-01'"),
+            20, Map.of("date '1994-01-01' + interval '1' year", "date '1995-01-01'"),
+            22, Map.of("substring(c_phone from 1 for 2)", "substring(c_phone, 1, 2)")));
+
+    static IntStream plainDialectQueries() {
+        return PLAIN_DIALECT.keySet().stream().mapToInt(Integer::intValue);
+    }
+
+    @ParameterizedTest(name = "Q{0} without interval / substring FROM syntax")
+    @MethodSource("plainDialectQueries")
+    void queryInPlainDialect_matchesDuckDb(int number) throws Exception {
+        String sql = text(number);
+        for (Map.Entry<String, String> r : PLAIN_DIALECT.get(number).entrySet()) {
+            assertTrue(sql.contains(r.getKey()), "Q" + number + " does not contain " + r.getKey());
+            sql = sql.replace(r.getKey(), r.getValue());
+        }
+        assertSameAnswer("Q" + number + " (plain dialect)", sql);
+    }
+
+    private static void assertSameAnswer(String query, String sql) throws Exception {
         List<List<Object>> expected = duckDb.query(sql);
         List<List<Object>> actual = new ArrayList<>();
         for (Row row : spark.sql(sql).collectAsList()) {
@@ -135,18 +166,23 @@ class TpchQueriesTest {
             }
             actual.add(values);
         }
-        assertEquals(expected.size(), actual.size(), "Q" + number + ": row count; expected " + expected + " but got " + actual);
+        assertEquals(expected.size(), actual.size(), query + ": row count; expected " + expected + " but got " + actual);
         for (int i = 0; i < expected.size(); i++) {
             if (!ResultValues.sameRow(expected.get(i), actual.get(i))) {
-                fail("Q" + number + " row " + i + ": DuckDB " + expected.get(i) + ", Ember " + actual.get(i));
+                fail(query + " row " + i + ": DuckDB " + expected.get(i) + ", Ember " + actual.get(i));
             }
         }
+        System.out.println("TPC-H " + query + ": " + actual.size() + " rows, equal to DuckDB's");
     }
 
     static String text(int number) throws IOException {
-        try (InputStream in = TpchQueriesTest.class.getResourceAsStream("/tpch/q" + number + ".sql")) {
+        return resource("/tpch/q" + number + ".sql");
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = TpchQueriesTest.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IOException("missing resource /tpch/q" + number + ".sql");
+                throw new IOException("missing resource " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -1,0 +1,32 @@
+package io.ember.dataframe.expressions;
+
+import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.types.DataType;
+import java.util.List;
+
+/**
+ * {@code (SELECT max(x) FROM t)} used as a value: the first (only) column of {@code plan}, null
+ * when it returns no row; more than one row is an error naming the subquery.
+ */
+public record ScalarSubquery(LogicalPlan plan, String text) implements SubqueryExpression {
+
+    @Override
+    public DataType dataType() {
+        return plan.output().get(0).dataType();
+    }
+
+    @Override
+    public boolean nullable() {
+        return true;
+    }
+
+    @Override
+    public String render(List<String> childTexts) {
+        return "scalarsubquery(" + text + ")";
+    }
+
+    @Override
+    public String toString() {
+        return explain();
+    }
+}
