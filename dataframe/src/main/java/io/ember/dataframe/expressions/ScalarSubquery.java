@@ -20,9 +20,15 @@ public record ScalarSubquery(LogicalPlan plan, String text) implements SubqueryE
         return true;
     }
 
+    /** Spark's name for the column of an unaliased scalar subquery. */
     @Override
     public String render(List<String> childTexts) {
-        return "scalarsubquery(" + text + ")";
+        return "scalarsubquery()";
+    }
+
+    @Override
+    public String explain() {
+        return "scalar-subquery(" + text + ")";
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.ember.dataframe.expressions.AggFn;
 import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.AttributeReference;
+import io.ember.dataframe.expressions.CaseWhen;
+import io.ember.dataframe.expressions.IsNull;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.NamedExpression;
@@ -18,7 +20,9 @@ import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.plan.Project;
 import io.ember.dataframe.plan.SubqueryAlias;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rewrites the scalar subqueries of filters and projections into left outer joins, so that each
@@ -32,8 +36,10 @@ import java.util.List;
  *       (grouped by the correlated columns), and the value is read through
  *       {@link SingleRowCheck}, which fails naming the subquery where the count exceeds one.</li>
  * </ul>
- * A correlated aggregate that is not null over no rows ({@code count}) would answer null where
- * no row matches, so it is refused by name rather than answered wrongly.
+ * A correlated aggregate's value over no rows is not always null ({@code count(*)} is 0): where
+ * no group matches an outer row the join gives null, so the subquery also returns a
+ * {@code true} marker and the value is {@code CASE WHEN marker IS NULL THEN <value over no rows>
+ * ELSE value END}, the value over no rows computed from the subquery's expressions.
  */
 final class RewriteScalarSubqueries implements Rule {
 
@@ -49,13 +55,24 @@ final class RewriteScalarSubqueries implements Rule {
         }
         LogicalPlan child = plan.children().get(0);
         Decorrelation.Result sub = Decorrelation.pull(subquery.plan(), subquery.text());
-        boolean oneRow = sub.predicates().isEmpty() ? globalAggregate(subquery.plan()) : sub.groupedByCorrelation();
+        boolean correlated = !sub.predicates().isEmpty();
+        Expression overNoRows = correlated
+                ? valueOverNoRows(subquery.plan()).get(subquery.plan().output().get(0).exprId()) : null;
+        // A correlated aggregate under operators whose value over no rows is not derived here
+        // (a HAVING filter) takes the general path, which needs no such value.
+        boolean oneRow = correlated ? sub.groupedByCorrelation() && overNoRows != null
+                : globalAggregate(subquery.plan());
+        boolean nullOverNoRows = overNoRows instanceof Literal l && l.value() == null;
         Expression value;
         LogicalPlan right;
-        if (oneRow) {
-            if (!sub.predicates().isEmpty()) {
-                refuseCountBug(subquery);
-            }
+        if (oneRow && correlated && !nullOverNoRows) {
+            Alias matched = Alias.of(Literal.TRUE, "matched");
+            List<NamedExpression> withMarker = new ArrayList<>(sub.plan().output());
+            withMarker.add(matched);
+            right = new Project(withMarker, sub.plan());
+            value = new CaseWhen(List.of(new IsNull(matched.toAttribute(), false), overNoRows,
+                    right.output().get(0)), true);
+        } else if (oneRow) {
             right = sub.plan();
             value = right.output().get(0);
         } else {
@@ -112,25 +129,28 @@ final class RewriteScalarSubqueries implements Rule {
         return new Aggregate(new ArrayList<>(keys), outputs, sub.plan());
     }
 
-    private static void refuseCountBug(ScalarSubquery subquery) {
-        for (AggregateExpression a : aggregates(subquery.plan())) {
-            if (a.fn() == AggFn.COUNT) {
-                throw new AnalysisException("[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY] A correlated scalar subquery "
-                        + "whose value is not null over no rows (count) is not supported: " + subquery.text() + ".");
+    /**
+     * The value of each output column of a one-row aggregate subquery when its input has no
+     * rows: each aggregate is 0 for {@code count} and null otherwise, and the projections above
+     * compute from those.
+     */
+    private static Map<Long, Expression> valueOverNoRows(LogicalPlan plan) {
+        Map<Long, Expression> values = new HashMap<>();
+        if (plan instanceof Aggregate a) {
+            for (NamedExpression n : a.aggregateExpressions()) {
+                Expression e = n instanceof Alias alias ? alias.child() : n;
+                values.put(n.exprId(), e.transformUp(x -> x instanceof AggregateExpression agg
+                        ? (agg.fn() == AggFn.COUNT ? Literal.create(0L) : new Literal(null, agg.dataType())) : x));
             }
-        }
-    }
-
-    private static List<AggregateExpression> aggregates(LogicalPlan plan) {
-        List<AggregateExpression> out = new ArrayList<>();
-        for (Expression e : plan.expressions()) {
-            out.addAll(e.collect(AggregateExpression.class));
-        }
-        for (LogicalPlan c : plan.children()) {
-            if (c instanceof Project || c instanceof Aggregate || c instanceof SubqueryAlias) {
-                out.addAll(aggregates(c));
+        } else if (plan instanceof Project p) {
+            Map<Long, Expression> below = valueOverNoRows(p.child());
+            for (NamedExpression n : p.projectList()) {
+                Expression e = n instanceof Alias alias ? alias.child() : n;
+                values.put(n.exprId(), Predicates.substitute(e, below));
             }
+        } else if (plan instanceof SubqueryAlias a) {
+            values.putAll(valueOverNoRows(a.child()));
         }
-        return out;
+        return values;
     }
 }
