@@ -18,9 +18,10 @@ public final class Optimizer {
     /** The default rules, minus those named in {@code excluded}. */
     public Optimizer(Set<String> excluded) {
         List<Rule> all = List.of(new RewritePredicateSubqueries(), new RewriteScalarSubqueries(),
-                new EliminateSubqueryAliases(), new PushDownPredicates(),
-                new PushPredicateThroughWindow(), new CombineFilters(), new ConstantFolding(), new PruneFilters(),
-                new CollapseProject(), new RemoveNoopProject(), new ColumnPruning(), new PushFiltersIntoScan());
+                new EliminateSubqueryAliases(), new ExtractCommonConjunctsFromOr(), new PushDownPredicates(),
+                new InferFiltersFromOrJoinCondition(), new ReorderInnerJoins(), new PushPredicateThroughWindow(),
+                new CombineFilters(), new ConstantFolding(), new PruneFilters(), new CollapseProject(),
+                new RemoveNoopProject(), new ColumnPruning(), new PushFiltersIntoScan());
         List<Rule> kept = new ArrayList<>();
         for (Rule r : all) {
             if (!excluded.contains(r.name())) {

@@ -5,13 +5,14 @@ import io.ember.dataframe.expressions.And;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.NamedExpression;
+import io.ember.dataframe.expressions.Or;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Helpers the rules share: conjunctions and attribute substitution. */
+/** Helpers the rules share: conjunctions, disjunctions and attribute substitution. */
 public final class Predicates {
     private Predicates() {
     }
@@ -30,6 +31,27 @@ public final class Predicates {
         } else {
             out.add(e);
         }
+    }
+
+    /** {@code a OR b OR c} as {@code [a, b, c]}. */
+    public static List<Expression> splitDisjuncts(Expression e) {
+        List<Expression> out = new ArrayList<>();
+        if (e instanceof Or o) {
+            out.addAll(splitDisjuncts(o.left()));
+            out.addAll(splitDisjuncts(o.right()));
+        } else {
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** The disjunction of {@code es} (not empty). */
+    public static Expression or(List<Expression> es) {
+        Expression out = es.get(0);
+        for (int i = 1; i < es.size(); i++) {
+            out = new Or(out, es.get(i));
+        }
+        return out;
     }
 
     /** The conjunction of {@code es}, or null if empty. */
