@@ -108,8 +108,10 @@ final class QueryTranslator {
     }
 
     /**
-     * {@code e} with each name that is not a column of {@code input} but is one of an enclosing
-     * query (innermost first) replaced by an {@link OuterReference} to that column.
+     * {@code e} with each name that is not a column of {@code input} but is one of the
+     * immediately enclosing query replaced by an {@link OuterReference} to that column. A name
+     * of a query further out is refused: the rewrite into joins relates a subquery to its
+     * enclosing query only.
      */
     Expression bindOuter(Expression e, List<AttributeReference> input) {
         if (outerScopes.isEmpty()) {
@@ -119,9 +121,15 @@ final class QueryTranslator {
             if (!(x instanceof UnresolvedAttribute u) || resolves(u, input)) {
                 return x;
             }
+            List<AttributeReference> enclosing = outerScopes.peek();
+            if (resolves(u, enclosing)) {
+                return new OuterReference(analyzer.lookup(u.name(), enclosing));
+            }
             for (List<AttributeReference> scope : outerScopes) {
                 if (resolves(u, scope)) {
-                    return new OuterReference(analyzer.lookup(u.name(), scope));
+                    throw new AnalysisException("[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY] The subquery reads `"
+                            + u.name() + "`, a column of a query two or more levels out; a subquery may read the "
+                            + "columns of its immediately enclosing query only.");
                 }
             }
             return x;

@@ -245,6 +245,22 @@ class SqlSubqueryTest {
     }
 
     @Test
+    void columnOfAQueryTwoLevelsOut_isRefused() {
+        AnalysisException e = assertThrows(AnalysisException.class, () -> spark.sql("SELECT name FROM emp e WHERE EXISTS "
+                + "(SELECT * FROM dept d WHERE d.dept = e.dept AND EXISTS (SELECT * FROM emp r WHERE r.manager = e.id))"));
+        assertTrue(e.getMessage().contains("The subquery reads `e.id`, a column of a query two or more levels out"),
+                e.getMessage());
+    }
+
+    @Test
+    void scalarSubqueryInsideAnAggregate_isRefused() {
+        Exception e = assertThrows(AnalysisException.class,
+                () -> spark.sql("SELECT sum(salary + (SELECT max(floor) FROM dept)) FROM emp").collectAsList());
+        assertTrue(e.getMessage().contains("A scalar subquery is supported in the SELECT list, WHERE and HAVING, not in "
+                + "Aggregate"), e.getMessage());
+    }
+
+    @Test
     void correlatedNonEqualityBelowAnAggregate_isRefused() {
         AnalysisException e = assertThrows(AnalysisException.class, () -> spark.sql(
                 "SELECT id, (SELECT count(*) FROM emp o WHERE o.salary > e.salary) FROM emp e").collectAsList());
