@@ -8,32 +8,43 @@ import java.util.Set;
 /**
  * Runs the rules to a fixed point (at most {@value #MAX_ITERATIONS} rounds). The optimizer owns
  * the traversal: node rules are applied top-down to every node, whole-plan rules to the root.
+ *
+ * <p>The rules run in two batches, each to its fixed point: first the subquery rewrites, then
+ * the rest. The other rules never see a subquery expression, whose plan reads columns of the
+ * operator around it that they could not track (column pruning would drop them).
  */
 public final class Optimizer {
     /** The most rounds before the optimizer gives up looking for a fixed point. */
     public static final int MAX_ITERATIONS = 100;
 
+    private final List<Rule> subqueryRules;
     private final List<Rule> rules;
 
     /** The default rules, minus those named in {@code excluded}. */
     public Optimizer(Set<String> excluded) {
-        List<Rule> all = List.of(new RewritePredicateSubqueries(), new RewriteScalarSubqueries(),
-                new EliminateSubqueryAliases(), new ExtractCommonConjunctsFromOr(), new PushDownPredicates(),
-                new InferFiltersFromOrJoinCondition(), new ReorderInnerJoins(), new PushPredicateThroughWindow(),
-                new CombineFilters(), new ConstantFolding(), new PruneFilters(), new CollapseProject(),
-                new RemoveNoopProject(), new ColumnPruning(), new PushFiltersIntoScan());
+        this.subqueryRules = kept(List.of(new RewritePredicateSubqueries(), new RewriteScalarSubqueries()), excluded);
+        this.rules = kept(List.of(new EliminateSubqueryAliases(), new ExtractCommonConjunctsFromOr(),
+                new PushDownPredicates(), new InferFiltersFromOrJoinCondition(), new ReorderInnerJoins(),
+                new PushPredicateThroughWindow(), new CombineFilters(), new ConstantFolding(), new PruneFilters(),
+                new CollapseProject(), new RemoveNoopProject(), new ColumnPruning(), new PushFiltersIntoScan()), excluded);
+    }
+
+    private static List<Rule> kept(List<Rule> all, Set<String> excluded) {
         List<Rule> kept = new ArrayList<>();
         for (Rule r : all) {
             if (!excluded.contains(r.name())) {
                 kept.add(r);
             }
         }
-        this.rules = kept;
+        return kept;
     }
 
     /** The names of the rules that run, in order. */
     public List<String> ruleNames() {
         List<String> names = new ArrayList<>();
+        for (Rule r : subqueryRules) {
+            names.add(r.name());
+        }
         for (Rule r : rules) {
             names.add(r.name());
         }
@@ -42,6 +53,10 @@ public final class Optimizer {
 
     /** The optimized plan. */
     public LogicalPlan optimize(LogicalPlan plan) {
+        return toFixedPoint(toFixedPoint(plan, subqueryRules), rules);
+    }
+
+    private static LogicalPlan toFixedPoint(LogicalPlan plan, List<Rule> rules) {
         LogicalPlan current = plan;
         for (int i = 0; i < MAX_ITERATIONS; i++) {
             LogicalPlan before = current;

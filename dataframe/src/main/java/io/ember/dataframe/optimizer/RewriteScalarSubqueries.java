@@ -82,16 +82,17 @@ final class RewriteScalarSubqueries implements Rule {
         }
         Join joined = new Join(child, right, JoinType.LEFT_OUTER, Predicates.and(sub.predicates()), false, false);
         Expression replacement = value;
+        // The node's other scalar subqueries are rewritten the same way, over this join.
         if (plan instanceof Filter f) {
             Expression condition = f.condition().transformDown(x -> x.equals(subquery) ? replacement : x);
-            return new Project(new ArrayList<>(child.output()), new Filter(condition, joined));
+            return new Project(new ArrayList<>(child.output()), apply(new Filter(condition, joined)));
         }
         Project p = (Project) plan;
         List<NamedExpression> list = new ArrayList<>();
         for (NamedExpression n : p.projectList()) {
             list.add((NamedExpression) n.transformDown(x -> x.equals(subquery) ? replacement : x));
         }
-        return new Project(list, joined);
+        return apply(new Project(list, joined));
     }
 
     private static ScalarSubquery first(LogicalPlan plan) {

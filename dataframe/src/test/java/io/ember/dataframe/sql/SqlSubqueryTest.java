@@ -94,6 +94,19 @@ class SqlSubqueryTest {
                 + "(SELECT dept FROM dept WHERE floor = (SELECT max(floor) FROM dept)) ORDER BY name"));
     }
 
+    @Test
+    void nested_existsInsideAScalarSubquery_readsAColumnOnlyItUses() {
+        // Departments with someone earning more than 70: eng (Ann 100, Bob 80).
+        assertEquals(table(row("Ann", 1L)), sql("SELECT name, (SELECT count(*) FROM dept d WHERE EXISTS "
+                + "(SELECT * FROM emp r WHERE r.dept = d.dept AND r.salary > 70)) AS rich FROM emp WHERE id = 1"));
+    }
+
+    @Test
+    void twoScalarSubqueriesInOneSelectList() {
+        assertEquals(table(row(1, 50, 100)),
+                sql("SELECT id, (SELECT min(salary) FROM emp), (SELECT max(salary) FROM emp) FROM emp WHERE id = 1"));
+    }
+
     // ---- EXISTS / NOT EXISTS -----------------------------------------------------------------
 
     @Test
