@@ -14,6 +14,7 @@ import io.ember.dataframe.expressions.Or;
 import io.ember.dataframe.plan.Filter;
 import io.ember.dataframe.plan.Join;
 import io.ember.dataframe.plan.JoinType;
+import io.ember.dataframe.plan.Limit;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.types.DataType;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import java.util.List;
  * {@code x = c} (and the correlated predicates), and {@code x NOT IN (SELECT c ...)} a null-aware
  * left anti join: a row is dropped when some {@code c} equals {@code x} or the comparison is null
  * (a null {@code x} against a non-empty subquery, or a null {@code c}), which is exactly when
- * SQL's {@code NOT IN} is not true.
+ * SQL's {@code NOT IN} is not true. Uncorrelated, that is three cheap anti joins (see
+ * {@link #nullAwareAnti}); correlated, one join on {@code (x = c OR isnull(x = c)) AND ...}.
  */
 final class RewritePredicateSubqueries implements Rule {
 
@@ -63,10 +65,14 @@ final class RewritePredicateSubqueries implements Rule {
                     + " of type \"" + in.value().dataType().sql() + "\" with the column of " + in.text() + " of type \""
                     + column.dataType().sql() + "\".");
         }
-        Expression equal = new Comparison(CmpOp.EQ, TypeCoercion.cast(in.value(), common),
+        Comparison equal = new Comparison(CmpOp.EQ, TypeCoercion.cast(in.value(), common),
                 TypeCoercion.cast(column, common));
+        boolean nullable = in.value().nullable() || column.nullable();
+        if (negated && nullable && sub.predicates().isEmpty()) {
+            return nullAwareAnti(outer, sub.plan(), equal, column);
+        }
         List<Expression> condition = new ArrayList<>();
-        if (negated && (in.value().nullable() || column.nullable())) {
+        if (negated && nullable) {
             condition.add(new Or(equal, new IsNull(equal, false)));
         } else {
             condition.add(equal);
@@ -74,5 +80,25 @@ final class RewritePredicateSubqueries implements Rule {
         condition.addAll(sub.predicates());
         return new Join(outer, sub.plan(), negated ? JoinType.LEFT_ANTI : JoinType.LEFT_SEMI,
                 Predicates.and(condition), false, false);
+    }
+
+    /**
+     * {@code x NOT IN (uncorrelated subquery)} as three anti joins, each a hash join or a join
+     * against at most one row, instead of one nested-loop join comparing every pair: drop the
+     * rows with an equal value; drop every row if the subquery returns a null; drop the rows
+     * whose value is null if the subquery returns any row.
+     */
+    private static LogicalPlan nullAwareAnti(LogicalPlan outer, LogicalPlan subquery, Comparison equal,
+                                             AttributeReference column) {
+        LogicalPlan kept = new Join(outer, subquery, JoinType.LEFT_ANTI, equal, false, false);
+        if (column.nullable()) {
+            LogicalPlan aNull = new Limit(1, new Filter(new IsNull(column, false), subquery));
+            kept = new Join(kept, aNull, JoinType.LEFT_ANTI, null, false, false);
+        }
+        if (equal.left().nullable()) {
+            kept = new Join(kept, new Limit(1, subquery), JoinType.LEFT_ANTI, new IsNull(equal.left(), false), false,
+                    false);
+        }
+        return kept;
     }
 }

@@ -235,6 +235,15 @@ class SqlSubqueryTest {
         assertFalse(scalar.contains("matched"), scalar);
     }
 
+    @Test
+    void uncorrelatedNotIn_isAHashAntiJoin_plusChecksAgainstOneRow() {
+        String plan = spark.sql("SELECT id FROM emp WHERE manager NOT IN (SELECT manager FROM emp WHERE id > 1)")
+                .explainString(false);
+        assertTrue(plan.matches("(?s).*(BroadcastHashJoin|SortMergeJoin) \\[[^]]*\\], \\[[^]]*\\], LeftAnti.*"), plan);
+        assertFalse(plan.contains("OR isnull"), plan);
+        assertTrue(plan.contains("CollectLimit 1"), plan);
+    }
+
     // ---- refused -----------------------------------------------------------------------------------
 
     @Test
