@@ -192,6 +192,7 @@ final class FromTranslator {
             Expression condition;
             try {
                 condition = q.analyzer.resolveCondition(Predicates.and(conditions), both, "Join");
+                Subqueries.checkNoSubquery(condition, "a JOIN condition");
             } catch (AnalysisException e) {
                 throw q.source.locate(e, j.getOnExpressions().iterator().next());
             }

@@ -7,6 +7,7 @@ import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.InSubquery;
 import io.ember.dataframe.expressions.Not;
 import io.ember.dataframe.expressions.ScalarSubquery;
+import io.ember.dataframe.expressions.SubqueryExpression;
 import io.ember.dataframe.optimizer.Predicates;
 import io.ember.dataframe.plan.LogicalPlan;
 import java.util.List;
@@ -75,6 +76,14 @@ final class Subqueries {
     static void checkNoPredicateSubquery(Expression e, String clause) {
         if (hasPredicateSubquery(e)) {
             throw unsupportedPlacement(e.sql(), clause);
+        }
+    }
+
+    /** Refuses every subquery in a clause that takes none ({@code JOIN ... ON}). */
+    static void checkNoSubquery(Expression e, String clause) {
+        if (e.exists(x -> x instanceof SubqueryExpression)) {
+            throw new AnalysisException("[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY] Subqueries are not supported in "
+                    + clause + ": " + e.sql() + ".");
         }
     }
 

@@ -267,6 +267,15 @@ class SqlSubqueryTest {
     }
 
     @Test
+    void subqueryInAJoinCondition_isRefused() {
+        AnalysisException e = assertThrows(AnalysisException.class, () -> spark.sql(
+                "SELECT name FROM emp JOIN dept ON emp.dept = dept.dept AND floor = (SELECT max(floor) FROM dept)"));
+        assertTrue(e.getMessage().contains("[UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY] Subqueries are not supported in "
+                + "a JOIN condition"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 1, column 35"), e.getMessage());
+    }
+
+    @Test
     void columnOfAQueryTwoLevelsOut_isRefused() {
         AnalysisException e = assertThrows(AnalysisException.class, () -> spark.sql("SELECT name FROM emp e WHERE EXISTS "
                 + "(SELECT * FROM dept d WHERE d.dept = e.dept AND EXISTS (SELECT * FROM emp r WHERE r.manager = e.id))"));
