@@ -1,5 +1,6 @@
 package io.ember.dataframe.sql;
 
+import static io.ember.dataframe.Functions.col;
 import static io.ember.dataframe.sql.SqlFixtures.row;
 import static io.ember.dataframe.sql.SqlFixtures.rows;
 import static io.ember.dataframe.sql.SqlFixtures.table;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ember.dataframe.Column;
+import io.ember.dataframe.DataFrame;
 import io.ember.dataframe.EmberSession;
 import io.ember.dataframe.Row;
 import io.ember.dataframe.types.StructType;
@@ -18,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Join conditions the optimizer must see through: a join key repeated in every branch of an
- * {@code OR} (TPC-H Q19's shape) and comma joins listed in an order whose neighbours share no
- * condition (Q2's and Q9's shape). Each test checks the answer (worked out by hand from the
+ * Join conditions the optimizer must see through, in SQL and in the DataFrame API: a join key
+ * repeated in every branch of an {@code OR} (TPC-H Q19's shape) and comma (cross) joins listed
+ * in an order whose neighbours share no condition (Q2's and Q9's shape). Each test checks the answer (worked out by hand from the
  * {@link SqlFixtures} tables and {@code floors}) and the plan, and that the plan has the
  * cartesian product when the rule that removes it is excluded.
  */
@@ -67,6 +70,34 @@ class SqlJoinConditionsTest {
         assertTrue(optimized.contains("Filter ((floor = 3) OR (floor = 1))"), optimized);
         assertTrue(optimized.contains("Filter ((salary > 90) OR (salary < 70))"), optimized);
         assertTrue(hasCartesianProduct(without("ExtractCommonConjunctsFromOr", () -> physicalPlan(sql))));
+    }
+
+    @Test
+    void joinKeyInEveryBranchOfAnOr_isAnEquiJoin_inTheDataFrameApi() {
+        DataFrame e = SqlFixtures.emp(spark).as("e");
+        DataFrame d = SqlFixtures.dept(spark).as("d");
+        Column sameDept = col("e.dept").equalTo(col("d.dept"));
+        DataFrame joined = e.crossJoin(d)
+                .filter(sameDept.and(col("d.floor").equalTo(3)).and(col("e.salary").gt(90))
+                        .or(sameDept.and(col("d.floor").equalTo(1)).and(col("e.salary").lt(70))))
+                .select(col("e.name"), col("d.floor")).orderBy(col("name"));
+        assertEquals(table(row("Ann", 3), row("Cid", 1)), rows(joined));
+        String plan = joined.explainString(false);
+        assertFalse(hasCartesianProduct(plan), plan);
+    }
+
+    @Test
+    void crossJoinsChainedWithoutNeighbourConditions_inTheDataFrameApi() {
+        DataFrame emp = SqlFixtures.emp(spark);
+        DataFrame dept = SqlFixtures.dept(spark);
+        DataFrame floors = spark.table("floors");
+        DataFrame joined = emp.crossJoin(floors).crossJoin(dept)
+                .filter(emp.col("dept").equalTo(dept.col("dept")).and(dept.col("floor").equalTo(floors.col("floor"))))
+                .select(emp.col("name"), floors.col("label")).orderBy(col("name"));
+        assertEquals(table(row("Ann", "second"), row("Bob", "second"), row("Cid", "ground"), row("Dee", "ground")),
+                rows(joined));
+        String plan = joined.explainString(false);
+        assertFalse(hasCartesianProduct(plan), plan);
     }
 
     @Test
