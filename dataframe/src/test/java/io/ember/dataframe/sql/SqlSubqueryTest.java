@@ -89,6 +89,13 @@ class SqlSubqueryTest {
     }
 
     @Test
+    void in_inHaving_overAnAggregate() {
+        // Rows per dept: eng 2, ops 2, null 1; floors above 1 are 3 and 2.
+        assertEquals(table(row("eng"), row("ops")), sql("SELECT dept FROM emp GROUP BY dept "
+                + "HAVING count(*) IN (SELECT floor FROM dept WHERE floor > 1) ORDER BY dept"));
+    }
+
+    @Test
     void nested_inWithAScalarSubquery() {
         assertEquals(table(row("Ann"), row("Bob")), sql("SELECT name FROM emp WHERE dept IN "
                 + "(SELECT dept FROM dept WHERE floor = (SELECT max(floor) FROM dept)) ORDER BY name"));
