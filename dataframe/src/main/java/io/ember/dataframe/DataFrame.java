@@ -252,6 +252,42 @@ public final class DataFrame {
         return filter(condition);
     }
 
+    /**
+     * The rows for which the SQL condition {@code conditionExpr} is true:
+     * {@code filter("d >= DATE '2024-01-01' AND name LIKE 'A%'")}, read as {@code spark.sql} reads
+     * a {@code WHERE} clause.
+     *
+     * @throws io.ember.dataframe.sql.ParseException if the text does not parse, naming the line and column
+     */
+    public DataFrame filter(String conditionExpr) {
+        return filter(sqlColumn(conditionExpr));
+    }
+
+    /** The same as {@link #filter(String)}. */
+    public DataFrame where(String conditionExpr) {
+        return filter(conditionExpr);
+    }
+
+    /**
+     * The columns of SQL expressions, each optionally aliased:
+     * {@code selectExpr("id", "salary * 2 AS double_salary", "d + INTERVAL 1 MONTH")}.
+     *
+     * @throws io.ember.dataframe.sql.ParseException if a text does not parse, naming the line and column
+     */
+    public DataFrame selectExpr(String... exprs) {
+        Column[] cols = new Column[exprs.length];
+        for (int i = 0; i < exprs.length; i++) {
+            cols[i] = sqlColumn(exprs[i]);
+        }
+        return select(cols);
+    }
+
+    /** The column of a SQL expression text, its functions looked up in this DataFrame's session. */
+    private Column sqlColumn(String sqlExpression) {
+        Objects.requireNonNull(sqlExpression, "expression is null");
+        return new Column(SqlSupport.expression(session, sqlExpression));
+    }
+
     /** Groups rows by {@code cols} for {@link GroupedData#agg}. */
     public GroupedData groupBy(Column... cols) {
         List<Expression> grouping = new ArrayList<>();

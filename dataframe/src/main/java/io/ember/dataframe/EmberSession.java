@@ -67,6 +67,12 @@ public final class EmberSession implements AutoCloseable {
         return new Builder();
     }
 
+    /** The active session, or null if there is none (for callers that also work without one). */
+    static EmberSession activeOrNull() {
+        EmberSession s = ACTIVE.get();
+        return s == null || s.sc.isStopped() ? null : s;
+    }
+
     /**
      * The active session.
      *

@@ -18,11 +18,20 @@ final class SqlSupport {
 
     /** The analyzed plan of {@code sql} in {@code session}. */
     static LogicalPlan plan(EmberSession session, String sql) {
-        FunctionRegistry functions = FunctionRegistry.builtin()
-                .withUserFunctions((name, args) -> udfCall(session.udf(), name, args));
+        FunctionRegistry functions = functions(session);
         SqlFrontEnd frontEnd = new SqlFrontEnd(session.analyzer(), session.sessionCatalog(), functions,
                 (format, path) -> session.read().format(format).load(path).plan(), session.conf().caseSensitive());
         return frontEnd.plan(sql);
+    }
+
+    /** The unresolved expression of the SQL text {@code sql}, its functions looked up in {@code session}. */
+    static Expression expression(EmberSession session, String sql) {
+        return SqlFrontEnd.expression(sql, session == null ? FunctionRegistry.builtin() : functions(session));
+    }
+
+    /** The built-in functions and the UDFs registered in {@code session}. */
+    private static FunctionRegistry functions(EmberSession session) {
+        return FunctionRegistry.builtin().withUserFunctions((name, args) -> udfCall(session.udf(), name, args));
     }
 
     /** The call of the UDF registered as {@code name} (or its lower-case spelling), or null if there is none. */

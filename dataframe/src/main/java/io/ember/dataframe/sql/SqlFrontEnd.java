@@ -2,6 +2,7 @@ package io.ember.dataframe.sql;
 
 import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.analysis.Analyzer;
+import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.plan.LogicalPlan;
 import java.util.Objects;
 
@@ -58,5 +59,20 @@ public final class SqlFrontEnd {
         Objects.requireNonNull(sql, "sql is null");
         SqlSource source = SqlParser.parse(sql);
         return new QueryTranslator(source, analyzer, catalog, functions, files, caseSensitive).query(source.select());
+    }
+
+    /**
+     * The unresolved expression of the SQL text {@code sql} ({@code "d + INTERVAL 3 DAYS"},
+     * {@code "upper(name) AS n"}), as the DataFrame API's {@code expr(...)} builds it; a trailing
+     * alias ({@code AS n}) names the result. Functions resolve in {@code functions}; columns are
+     * resolved later, by the analyzer, against the DataFrame the expression is used on.
+     *
+     * @throws ParseException if the text is not one expression (naming the line and column)
+     * @throws AnalysisException if a function is unknown or its arguments do not fit
+     */
+    public static Expression expression(String sql, FunctionRegistry functions) {
+        Objects.requireNonNull(sql, "sql is null");
+        Objects.requireNonNull(functions, "functions is null");
+        return ExpressionTexts.translate(sql, functions);
     }
 }

@@ -16,6 +16,7 @@ import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.parser.TokenMgrException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
 
 /**
  * Parses one SQL query with JSqlParser and reports failures as {@link ParseException}s that name
@@ -42,10 +43,41 @@ final class SqlParser {
     static SqlSource parse(String sql) {
         List<int[]> quoted = new ArrayList<>();
         String text = quoteFormatNames(sql, quoted);
+        Statement statement = parseWhole(sql, text, quoted, CCJSqlParser::Statement);
+        if (!(statement instanceof Select select)) {
+            String kind = statement == null ? "an empty statement" : statement.getClass().getSimpleName();
+            int[] at = firstWord(sql);
+            throw new ParseException("[UNSUPPORTED_STATEMENT] Only queries (SELECT, WITH, UNION...) can be run, not "
+                    + kind, sql, at[0], at[1], at[2]);
+        }
+        return new SqlSource(sql, select, quoted);
+    }
+
+    /**
+     * The expression {@code sql}, optionally aliased ({@code "d + INTERVAL 3 DAYS"},
+     * {@code "upper(name) AS n"}), as JSqlParser's tree of a select list item, with the source to
+     * locate errors in it.
+     *
+     * @throws ParseException if it does not parse as one expression
+     */
+    static SqlSource.Parsed<SelectItem<?>> parseExpression(String sql) {
+        List<int[]> quoted = new ArrayList<>();
+        SelectItem<?> item = parseWhole(sql, sql, quoted, CCJSqlParser::SelectItem);
+        return new SqlSource.Parsed<>(new SqlSource(sql, null, quoted), item);
+    }
+
+    /** A production of JSqlParser's grammar. */
+    @FunctionalInterface
+    private interface Production<T> {
+        T parse(CCJSqlParser parser) throws net.sf.jsqlparser.parser.ParseException;
+    }
+
+    /** {@code text} (the rewrite of {@code sql}) parsed by {@code production}, which must consume all of it. */
+    private static <T> T parseWhole(String sql, String text, List<int[]> quoted, Production<T> production) {
         CCJSqlParser parser = CCJSqlParserUtil.newParser(text);
-        Statement statement;
+        T result;
         try {
-            statement = parser.Statement();
+            result = production.parse(parser);
         } catch (net.sf.jsqlparser.parser.ParseException e) {
             Token bad = e.currentToken == null ? null : e.currentToken.next;
             throw syntaxError(sql, quoted, bad);
@@ -65,13 +97,7 @@ final class SqlParser {
         if (next.kind != CCJSqlParserConstants.EOF) {
             throw syntaxError(sql, quoted, next);
         }
-        if (!(statement instanceof Select select)) {
-            String kind = statement == null ? "an empty statement" : statement.getClass().getSimpleName();
-            int[] at = firstWord(sql);
-            throw new ParseException("[UNSUPPORTED_STATEMENT] Only queries (SELECT, WITH, UNION...) can be run, not "
-                    + kind, sql, at[0], at[1], at[2]);
-        }
-        return new SqlSource(sql, select, quoted);
+        return result;
     }
 
     private static ParseException syntaxError(String sql, List<int[]> quoted, Token bad) {

@@ -12,10 +12,14 @@ import net.sf.jsqlparser.statement.select.Select;
  * at the line and column of the part at fault.
  *
  * @param sql    the text as the user wrote it
- * @param select JSqlParser's tree
+ * @param select JSqlParser's tree (null when an expression was parsed)
  * @param quoted where the parser's rewrite quoted file format names (line, column), to map positions back
  */
 record SqlSource(String sql, Select select, List<int[]> quoted) {
+
+    /** A parsed piece of SQL (a query, an expression) with its source. */
+    record Parsed<T>(SqlSource source, T tree) {
+    }
 
     /**
      * A {@link ParseException} at {@code node} for syntax Ember parses but does not support, or
