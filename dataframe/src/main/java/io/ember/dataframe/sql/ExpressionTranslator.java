@@ -126,7 +126,7 @@ final class ExpressionTranslator {
         if (e instanceof DateUnitExpression u) {
             // JSqlParser reads a bare HOUR, DAY, MONTH, YEAR, MINUTE or SECOND as a date unit; in
             // an expression Spark reads it as the column of that name.
-            return new UnresolvedAttribute(u.toString());
+            return new UnresolvedAttribute(source.written(u, u.toString()));
         }
         if (e instanceof SignedExpression s) {
             return signed(s);

@@ -25,8 +25,9 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * <p>Design notes. JSqlParser reserves {@code csv} as a keyword, so Spark's direct file query
  * {@code SELECT * FROM csv.`data/x.csv`} would not parse. Before parsing, a pass over JSqlParser's
  * own token stream quotes a file format name that stands before {@code .`path`}
- * ({@code `csv`.`data/x.csv`}); no SQL is parsed by hand. Error positions are mapped back to the
- * text the user wrote.
+ * ({@code `csv`.`data/x.csv`}), and so does a word JSqlParser reserves where Spark reads it as a
+ * name ({@link KeywordIdentifiers}: {@code SELECT sum(x) returns}). Error positions are mapped
+ * back to the text the user wrote.
  */
 final class SqlParser {
     private static final Set<String> FORMATS = Set.of("csv", "parquet", "json", "text");
@@ -42,7 +43,7 @@ final class SqlParser {
      */
     static SqlSource parse(String sql) {
         List<int[]> quoted = new ArrayList<>();
-        String text = quoteFormatNames(sql, quoted);
+        String text = quoteNames(sql, quoted);
         Statement statement = parseWhole(sql, text, quoted, CCJSqlParser::Statement);
         if (!(statement instanceof Select select)) {
             String kind = statement == null ? "an empty statement" : statement.getClass().getSimpleName();
@@ -62,7 +63,7 @@ final class SqlParser {
      */
     static SqlSource.Parsed<SelectItem<?>> parseExpression(String sql) {
         List<int[]> quoted = new ArrayList<>();
-        SelectItem<?> item = parseWhole(sql, sql, quoted, CCJSqlParser::SelectItem);
+        SelectItem<?> item = parseWhole(sql, quoteNames(sql, quoted), quoted, CCJSqlParser::SelectItem);
         return new SqlSource.Parsed<>(new SqlSource(sql, null, quoted), item);
     }
 
@@ -130,11 +131,12 @@ final class SqlParser {
     }
 
     /**
-     * {@code sql} with every file format name followed by {@code .`path`} quoted, recording the
-     * rewritten tokens' positions (line, column in the rewritten text) in {@code quoted}. A text
-     * the lexer rejects is returned as it is, for the parser to report.
+     * {@code sql} with every file format name followed by {@code .`path`} quoted, and every word
+     * JSqlParser reserves where Spark reads it as a name ({@link KeywordIdentifiers}), recording
+     * the rewritten tokens' positions (line, column in the rewritten text) in {@code quoted}. A
+     * text the lexer rejects is returned as it is, for the parser to report.
      */
-    static String quoteFormatNames(String sql, List<int[]> quoted) {
+    static String quoteNames(String sql, List<int[]> quoted) {
         List<Token> tokens = new ArrayList<>();
         try {
             SimpleCharStream chars = new SimpleCharStream(new StringProvider(sql));
@@ -147,10 +149,11 @@ final class SqlParser {
             return sql;
         }
         List<Token> toQuote = new ArrayList<>();
-        for (int i = 0; i + 2 < tokens.size(); i++) {
+        for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (FORMATS.contains(t.image.toLowerCase(Locale.ROOT)) && tokens.get(i + 1).image.equals(".")
-                    && tokens.get(i + 2).image.startsWith("`")) {
+            boolean formatName = i + 2 < tokens.size() && FORMATS.contains(t.image.toLowerCase(Locale.ROOT))
+                    && tokens.get(i + 1).image.equals(".") && tokens.get(i + 2).image.startsWith("`");
+            if (formatName || KeywordIdentifiers.isName(tokens, i)) {
                 toQuote.add(t);
             }
         }

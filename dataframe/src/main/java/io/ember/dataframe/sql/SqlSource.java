@@ -45,6 +45,12 @@ record SqlSource(String sql, Select select, List<int[]> quoted) {
                 + SqlParser.originalColumn(quoted, t.beginLine, t.beginColumn), e);
     }
 
+    /** The text of the first token of {@code node} as written, or {@code fallback} if its position is unknown. */
+    String written(Object node, String fallback) {
+        Token t = firstToken(node);
+        return t == null ? fallback : t.image;
+    }
+
     private static Token firstToken(Object node) {
         if (node instanceof ASTNodeAccess a) {
             Node n = a.getASTNode();
