@@ -43,7 +43,8 @@ final class SqlParser {
      */
     static SqlSource parse(String sql) {
         List<int[]> quoted = new ArrayList<>();
-        String text = quoteNames(sql, quoted);
+        List<int[]> antiJoins = new ArrayList<>();
+        String text = quoteNames(sql, quoted, antiJoins);
         Statement statement = parseWhole(sql, text, quoted, CCJSqlParser::Statement);
         if (!(statement instanceof Select select)) {
             String kind = statement == null ? "an empty statement" : statement.getClass().getSimpleName();
@@ -51,7 +52,7 @@ final class SqlParser {
             throw new ParseException("[UNSUPPORTED_STATEMENT] Only queries (SELECT, WITH, UNION...) can be run, not "
                     + kind, sql, at[0], at[1], at[2]);
         }
-        return new SqlSource(sql, select, quoted);
+        return new SqlSource(sql, select, quoted, antiJoins);
     }
 
     /**
@@ -64,7 +65,7 @@ final class SqlParser {
     static SqlSource.Parsed<SelectItem<?>> parseExpression(String sql) {
         List<int[]> quoted = new ArrayList<>();
         SelectItem<?> item = parseWhole(sql, quoteNames(sql, quoted), quoted, CCJSqlParser::SelectItem);
-        return new SqlSource.Parsed<>(new SqlSource(sql, null, quoted), item);
+        return new SqlSource.Parsed<>(new SqlSource(sql, null, quoted, List.of()), item);
     }
 
     /** A production of JSqlParser's grammar. */
@@ -130,13 +131,24 @@ final class SqlParser {
         return column - shift;
     }
 
+    /** {@link #quoteNames(String, List, List)} for a text in which anti joins need no record. */
+    static String quoteNames(String sql, List<int[]> quoted) {
+        return quoteNames(sql, quoted, new ArrayList<>());
+    }
+
     /**
      * {@code sql} with every file format name followed by {@code .`path`} quoted, and every word
      * JSqlParser reserves where Spark reads it as a name ({@link KeywordIdentifiers}), recording
-     * the rewritten tokens' positions (line, column in the rewritten text) in {@code quoted}. A
-     * text the lexer rejects is returned as it is, for the parser to report.
+     * the rewritten tokens' positions (line, column in the rewritten text) in {@code quoted}.
+     * {@code LEFT ANTI JOIN}, which JSqlParser does not know, is rewritten to the
+     * {@code LEFT SEMI JOIN} it does know (the same length, so no position moves), and the
+     * position of each {@code ANTI} (in the rewritten text) recorded in {@code antiJoins} for the
+     * translator to tell the two apart. A text the lexer rejects is returned as it is, for the
+     * parser to report.
+     *
+     * @throws ParseException for {@code SEMI JOIN} or {@code ANTI JOIN} without {@code LEFT}
      */
-    static String quoteNames(String sql, List<int[]> quoted) {
+    static String quoteNames(String sql, List<int[]> quoted, List<int[]> antiJoins) {
         List<Token> tokens = new ArrayList<>();
         try {
             SimpleCharStream chars = new SimpleCharStream(new StringProvider(sql));
@@ -149,34 +161,60 @@ final class SqlParser {
             return sql;
         }
         List<Token> toQuote = new ArrayList<>();
+        List<Token> antis = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            boolean formatName = i + 2 < tokens.size() && FORMATS.contains(t.image.toLowerCase(Locale.ROOT))
+            String word = t.image.toLowerCase(Locale.ROOT);
+            if ((word.equals("anti") || word.equals("semi")) && i + 1 < tokens.size()
+                    && tokens.get(i + 1).image.equalsIgnoreCase("join")) {
+                if (i == 0 || !tokens.get(i - 1).image.equalsIgnoreCase("left")) {
+                    throw new ParseException("[UNSUPPORTED_SQL_SYNTAX] " + t.image.toUpperCase(Locale.ROOT)
+                            + " JOIN without LEFT is not supported; write LEFT " + t.image.toUpperCase(Locale.ROOT)
+                            + " JOIN", sql, t.beginLine, t.beginColumn, t.image.length());
+                }
+                if (word.equals("anti")) {
+                    antis.add(t);
+                }
+                continue;
+            }
+            boolean formatName = i + 2 < tokens.size() && FORMATS.contains(word)
                     && tokens.get(i + 1).image.equals(".") && tokens.get(i + 2).image.startsWith("`");
             if (formatName || KeywordIdentifiers.isName(tokens, i)) {
                 toQuote.add(t);
             }
         }
-        if (toQuote.isEmpty()) {
+        if (toQuote.isEmpty() && antis.isEmpty()) {
             return sql;
         }
         int[] lineStarts = lineStarts(sql);
         StringBuilder sb = new StringBuilder(sql);
+        for (Token t : antis) {
+            int at = lineStarts[t.beginLine - 1] + t.beginColumn - 1;
+            sb.replace(at, at + t.image.length(), "SEMI");
+        }
         for (int k = toQuote.size() - 1; k >= 0; k--) {
             Token t = toQuote.get(k);
             int at = lineStarts[t.beginLine - 1] + t.beginColumn - 1;
             sb.replace(at, at + t.image.length(), "`" + t.image + "`");
         }
         for (Token t : toQuote) {
-            int earlierOnLine = 0;
-            for (int[] q : quoted) {
-                if (q[0] == t.beginLine) {
-                    earlierOnLine++;
-                }
-            }
-            quoted.add(new int[] {t.beginLine, t.beginColumn + 2 * earlierOnLine});
+            quoted.add(new int[] {t.beginLine, rewrittenColumn(toQuote, t)});
+        }
+        for (Token t : antis) {
+            antiJoins.add(new int[] {t.beginLine, rewrittenColumn(toQuote, t)});
         }
         return sb.toString();
+    }
+
+    /** The column of {@code t} once every token of {@code quoted} before it on its line gained two backquotes. */
+    private static int rewrittenColumn(List<Token> quoted, Token t) {
+        int earlierOnLine = 0;
+        for (Token q : quoted) {
+            if (q.beginLine == t.beginLine && q.beginColumn < t.beginColumn) {
+                earlierOnLine++;
+            }
+        }
+        return t.beginColumn + 2 * earlierOnLine;
     }
 
     private static int[] lineStarts(String sql) {

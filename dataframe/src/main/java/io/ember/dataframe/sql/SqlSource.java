@@ -13,9 +13,11 @@ import net.sf.jsqlparser.statement.select.Select;
  *
  * @param sql    the text as the user wrote it
  * @param select JSqlParser's tree (null when an expression was parsed)
- * @param quoted where the parser's rewrite quoted file format names (line, column), to map positions back
+ * @param quoted    where the parser's rewrite quoted names (line, column), to map positions back
+ * @param antiJoins where the parser's rewrite turned {@code LEFT ANTI JOIN} into {@code LEFT SEMI JOIN}
+ *                  (line, column of {@code ANTI} in the rewritten text)
  */
-record SqlSource(String sql, Select select, List<int[]> quoted) {
+record SqlSource(String sql, Select select, List<int[]> quoted, List<int[]> antiJoins) {
 
     /** A parsed piece of SQL (a query, an expression) with its source. */
     record Parsed<T>(SqlSource source, T tree) {
@@ -43,6 +45,21 @@ record SqlSource(String sql, Select select, List<int[]> quoted) {
         }
         return new AnalysisException(e.getMessage() + "; line " + t.beginLine + ", column "
                 + SqlParser.originalColumn(quoted, t.beginLine, t.beginColumn), e);
+    }
+
+    /**
+     * Whether the semi join {@code join} was written {@code LEFT ANTI JOIN}: one of its tokens
+     * before {@code JOIN} is a rewritten {@code ANTI}.
+     */
+    boolean isAntiJoin(net.sf.jsqlparser.statement.select.Join join) {
+        for (Token t = firstToken(join); t != null && !t.image.equalsIgnoreCase("join"); t = t.next) {
+            for (int[] a : antiJoins) {
+                if (a[0] == t.beginLine && a[1] == t.beginColumn) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The text of the first token of {@code node} as written, or {@code fallback} if its position is unknown. */
