@@ -57,7 +57,26 @@ public final class SqlFrontEnd {
      */
     public LogicalPlan plan(String sql) {
         Objects.requireNonNull(sql, "sql is null");
-        SqlSource source = SqlParser.parse(sql);
+        return queryAt(sql, 0);
+    }
+
+    /**
+     * The statement {@code sql}: a query, or a command such as {@code CREATE TEMPORARY VIEW},
+     * {@code CACHE TABLE}, {@code SET}, {@code SHOW TABLES}, {@code DESCRIBE} or
+     * {@code EXPLAIN}, its query (if any) translated to an analyzed plan. Reading a statement
+     * changes nothing: the caller runs the command.
+     *
+     * @throws ParseException if the text does not parse or uses unsupported syntax (naming the
+     *     line and column)
+     * @throws AnalysisException if a query in it does not analyze
+     */
+    public SqlStatement statement(String sql) {
+        Objects.requireNonNull(sql, "sql is null");
+        return StatementParser.read(sql, start -> queryAt(sql, start));
+    }
+
+    private LogicalPlan queryAt(String sql, int start) {
+        SqlSource source = SqlParser.parseQuery(sql, start);
         return new QueryTranslator(source, analyzer, catalog, functions, files, caseSensitive).query(source.select());
     }
 

@@ -42,13 +42,32 @@ final class SqlParser {
      * @throws ParseException if it does not parse, is not a query, or holds more than one statement
      */
     static SqlSource parse(String sql) {
+        return parseQuery(sql, 0);
+    }
+
+    /**
+     * The query that starts at offset {@code queryStart} of {@code sql}, after the header of a
+     * statement such as {@code EXPLAIN} or {@code CREATE VIEW v AS}. The header is blanked out
+     * rather than cut off, so that every position in an error is one in {@code sql}.
+     *
+     * @throws ParseException if the query does not parse, naming its line and column in {@code sql}
+     */
+    static SqlSource parseQuery(String sql, int queryStart) {
+        StringBuilder blanked = new StringBuilder(sql);
+        for (int i = 0; i < queryStart; i++) {
+            char c = sql.charAt(i);
+            if (c != '\n' && c != '\r') {
+                blanked.setCharAt(i, ' ');
+            }
+        }
         List<int[]> quoted = new ArrayList<>();
         List<int[]> antiJoins = new ArrayList<>();
-        String text = quoteNames(sql, quoted, antiJoins);
+        String query = blanked.toString();
+        String text = quoteNames(query, quoted, antiJoins);
         Statement statement = parseWhole(sql, text, quoted, CCJSqlParser::Statement);
         if (!(statement instanceof Select select)) {
             String kind = statement == null ? "an empty statement" : statement.getClass().getSimpleName();
-            int[] at = firstWord(sql);
+            int[] at = firstWord(query);
             throw new ParseException("[UNSUPPORTED_STATEMENT] Only queries (SELECT, WITH, UNION...) can be run, not "
                     + kind, sql, at[0], at[1], at[2]);
         }
@@ -149,15 +168,8 @@ final class SqlParser {
      * @throws ParseException for {@code SEMI JOIN} or {@code ANTI JOIN} without {@code LEFT}
      */
     static String quoteNames(String sql, List<int[]> quoted, List<int[]> antiJoins) {
-        List<Token> tokens = new ArrayList<>();
-        try {
-            SimpleCharStream chars = new SimpleCharStream(new StringProvider(sql));
-            chars.setTabSize(1);
-            CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(chars);
-            for (Token t = lexer.getNextToken(); t.kind != CCJSqlParserConstants.EOF; t = lexer.getNextToken()) {
-                tokens.add(t);
-            }
-        } catch (TokenMgrException e) {
+        List<Token> tokens = tokens(sql);
+        if (tokens == null) {
             return sql;
         }
         List<Token> toQuote = new ArrayList<>();
@@ -215,6 +227,31 @@ final class SqlParser {
             }
         }
         return t.beginColumn + 2 * earlierOnLine;
+    }
+
+    /**
+     * The tokens of {@code sql} as JSqlParser's lexer reads them (comments skipped, columns
+     * counting a tab as one), or null if the lexer rejects the text: the parser then reports
+     * where.
+     */
+    static List<Token> tokens(String sql) {
+        List<Token> tokens = new ArrayList<>();
+        try {
+            SimpleCharStream chars = new SimpleCharStream(new StringProvider(sql));
+            chars.setTabSize(1);
+            CCJSqlParserTokenManager lexer = new CCJSqlParserTokenManager(chars);
+            for (Token t = lexer.getNextToken(); t.kind != CCJSqlParserConstants.EOF; t = lexer.getNextToken()) {
+                tokens.add(t);
+            }
+        } catch (TokenMgrException e) {
+            return null;
+        }
+        return tokens;
+    }
+
+    /** The offset in {@code sql} of line {@code line}, column {@code column} (both from 1). */
+    static int offset(String sql, int line, int column) {
+        return lineStarts(sql)[line - 1] + column - 1;
     }
 
     private static int[] lineStarts(String sql) {
