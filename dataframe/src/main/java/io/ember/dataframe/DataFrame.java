@@ -42,6 +42,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -313,6 +314,14 @@ public final class DataFrame {
             all.add(Functions.col(c));
         }
         return groupBy(all.toArray(new Column[0]));
+    }
+
+    /**
+     * Aggregates over all rows given as column name to function name:
+     * {@code df.agg(Map.of("salary", "max", "*", "count"))}; see {@link GroupedData#agg(Map)}.
+     */
+    public DataFrame agg(Map<String, String> exprs) {
+        return groupBy().agg(exprs);
     }
 
     /** Aggregates over all rows: {@code df.agg(max("x"), avg("y"))}. */

@@ -31,6 +31,11 @@ final class SqlSupport {
         return SqlFrontEnd.expression(sql, session == null ? FunctionRegistry.builtin() : functions(session));
     }
 
+    /** The call of the SQL function {@code name} (built-in or a UDF of {@code session}) on {@code args}. */
+    static Expression call(EmberSession session, String name, List<Expression> args) {
+        return functions(session).call(name, args, false);
+    }
+
     /** The built-in functions and the UDFs registered in {@code session}. */
     private static FunctionRegistry functions(EmberSession session) {
         return FunctionRegistry.builtin().withUserFunctions((name, args) -> udfCall(session.udf(), name, args));
