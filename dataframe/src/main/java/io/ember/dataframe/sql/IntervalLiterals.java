@@ -71,7 +71,12 @@ final class IntervalLiterals {
         return sum;
     }
 
-    /** Whether {@code unit} is a unit; its singular lower-case spelling, or null if it is none. */
+    /** Whether {@code word} names an interval unit ({@code year}, {@code MONTHS}, ...). */
+    static boolean isUnit(String word) {
+        return singularUnit(word) != null;
+    }
+
+    /** The singular lower-case spelling of the unit {@code unit}, or null if it is none. */
     private static String singularUnit(String unit) {
         String u = unit.toLowerCase(Locale.ROOT);
         if (u.endsWith("s") && u.length() > 1) {

@@ -74,7 +74,7 @@ final class QueryTranslator {
         try {
             if (with != null) {
                 for (WithItem<?> item : with) {
-                    defineCte(item);
+                    defineCte(item, select);
                 }
             }
             return body(select);
@@ -106,9 +106,12 @@ final class QueryTranslator {
         return limit(orderBy(plan, select.getOrderByElements()), select);
     }
 
-    private void defineCte(WithItem<?> item) {
-        if (item.isRecursive() || item.getSelect() == null) {
-            throw source.unsupported("A recursive or non-query WITH item", item);
+    private void defineCte(WithItem<?> item, Select owner) {
+        if (item.isRecursive()) {
+            throw source.unsupportedAtWord("WITH RECURSIVE", "recursive", owner);
+        }
+        if (item.getSelect() == null) {
+            throw source.unsupported("A WITH item that is not a query (" + item + ")", owner);
         }
         String name = Names.unquote(item.getAliasName());
         LogicalPlan plan = query(item.getSelect().getSelect());

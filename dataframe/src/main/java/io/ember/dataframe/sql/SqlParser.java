@@ -173,6 +173,7 @@ final class SqlParser {
             return sql;
         }
         List<Token> toQuote = new ArrayList<>();
+        List<Token[]> intervals = new ArrayList<>();
         List<Token> antis = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -189,13 +190,21 @@ final class SqlParser {
                 }
                 continue;
             }
+            if (word.equals("interval")) {
+                int end = multiUnitIntervalEnd(tokens, i + 1);
+                if (end > i + 3) {
+                    intervals.add(new Token[] {tokens.get(i + 1), tokens.get(end - 1)});
+                    i = end - 1;
+                    continue;
+                }
+            }
             boolean formatName = i + 2 < tokens.size() && FORMATS.contains(word)
                     && tokens.get(i + 1).image.equals(".") && tokens.get(i + 2).image.startsWith("`");
             if (formatName || KeywordIdentifiers.isName(tokens, i)) {
                 toQuote.add(t);
             }
         }
-        if (toQuote.isEmpty() && antis.isEmpty()) {
+        if (toQuote.isEmpty() && antis.isEmpty() && intervals.isEmpty()) {
             return sql;
         }
         int[] lineStarts = lineStarts(sql);
@@ -204,18 +213,48 @@ final class SqlParser {
             int at = lineStarts[t.beginLine - 1] + t.beginColumn - 1;
             sb.replace(at, at + t.image.length(), "SEMI");
         }
-        for (int k = toQuote.size() - 1; k >= 0; k--) {
-            Token t = toQuote.get(k);
-            int at = lineStarts[t.beginLine - 1] + t.beginColumn - 1;
-            sb.replace(at, at + t.image.length(), "`" + t.image + "`");
-        }
+        // Each edit adds two characters, at its start token: quoted names and multi-unit intervals.
+        List<Token> widened = new ArrayList<>(toQuote);
+        List<int[]> edits = new ArrayList<>();
         for (Token t : toQuote) {
-            quoted.add(new int[] {t.beginLine, rewrittenColumn(toQuote, t)});
+            int at = lineStarts[t.beginLine - 1] + t.beginColumn - 1;
+            edits.add(new int[] {at, at + t.image.length(), '`'});
+        }
+        for (Token[] span : intervals) {
+            widened.add(span[0]);
+            int at = lineStarts[span[0].beginLine - 1] + span[0].beginColumn - 1;
+            int end = lineStarts[span[1].beginLine - 1] + span[1].beginColumn - 1 + span[1].image.length();
+            edits.add(new int[] {at, end, '\''});
+        }
+        edits.sort((a, b) -> Integer.compare(b[0], a[0]));
+        for (int[] e : edits) {
+            String quote = String.valueOf((char) e[2]);
+            sb.replace(e[0], e[1], quote + sb.substring(e[0], e[1]) + quote);
+        }
+        for (Token t : widened) {
+            quoted.add(new int[] {t.beginLine, rewrittenColumn(widened, t)});
         }
         for (Token t : antis) {
-            antiJoins.add(new int[] {t.beginLine, rewrittenColumn(toQuote, t)});
+            antiJoins.add(new int[] {t.beginLine, rewrittenColumn(widened, t)});
         }
         return sb.toString();
+    }
+
+    /**
+     * The index after the (number, unit) pairs that start at {@code from}, all on one line:
+     * Spark's multi-unit interval {@code INTERVAL 1 YEAR 2 MONTHS}, which JSqlParser does not
+     * parse, is rewritten to the string form {@code INTERVAL '1 YEAR 2 MONTHS'} it does.
+     */
+    private static int multiUnitIntervalEnd(List<Token> tokens, int from) {
+        int j = from;
+        while (j + 1 < tokens.size() && tokens.get(j).beginLine == tokens.get(from).beginLine
+                && tokens.get(j + 1).beginLine == tokens.get(from).beginLine
+                && (tokens.get(j).kind == CCJSqlParserConstants.S_LONG
+                || tokens.get(j).kind == CCJSqlParserConstants.S_DOUBLE)
+                && IntervalLiterals.isUnit(tokens.get(j + 1).image)) {
+            j += 2;
+        }
+        return j;
     }
 
     /** The column of {@code t} once every token of {@code quoted} before it on its line gained two backquotes. */

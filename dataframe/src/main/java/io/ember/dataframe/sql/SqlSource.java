@@ -37,6 +37,24 @@ record SqlSource(String sql, Select select, List<int[]> quoted, List<int[]> anti
                 t.beginColumn), Math.max(1, Math.min(String.valueOf(node).length(), 40)));
     }
 
+    /**
+     * As {@link #unsupported(String, Object)}, at the first token {@code word} of the text, for
+     * syntax whose node carries no position ({@code WITH RECURSIVE}); at {@code node} if there is
+     * no such token.
+     */
+    AnalysisException unsupportedAtWord(String what, String word, Object node) {
+        List<Token> tokens = SqlParser.tokens(sql);
+        if (tokens != null) {
+            for (Token t : tokens) {
+                if (t.image.equalsIgnoreCase(word)) {
+                    return new ParseException("[UNSUPPORTED_SQL_SYNTAX] " + what + " is not supported", sql,
+                            t.beginLine, t.beginColumn, t.image.length());
+                }
+            }
+        }
+        return unsupported(what, node);
+    }
+
     /** {@code e} with the position of {@code node} appended, if known and not already there. */
     AnalysisException locate(AnalysisException e, Object node) {
         Token t = firstToken(node);

@@ -93,6 +93,17 @@ class SqlDateTimeTest {
     }
 
     @Test
+    void multiUnitIntervalWithoutQuotes() {
+        assertEquals(table(row(date("2021-03-04"), date("2018-10-29"))),
+                sql("SELECT date '2020-01-01' + INTERVAL 1 YEAR 2 MONTHS 3 DAYS, "
+                        + "date '2020-01-01' - interval 1 year 2 month 3 day"));
+        AnalysisException e = assertThrows(AnalysisException.class,
+                () -> spark.sql("SELECT d + INTERVAL 1 YEAR 2 MONTHS, nosuch FROM days"));
+        assertTrue(e.getMessage().contains("`nosuch` cannot be resolved"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; line 1, column 38"), e.getMessage());
+    }
+
+    @Test
     void intervalPlusDate_andNegatedInterval() {
         assertEquals(table(row(date("2020-01-04"), date("2019-12-29"))),
                 sql("SELECT interval 3 days + date '2020-01-01', date '2020-01-01' + - interval 3 days"));
