@@ -49,11 +49,11 @@ final class DateTimeArithmetic {
         if (isDate(l) && isDate(r) && b.op() == ArithOp.SUBTRACT) {
             return TypeCoercion.coerce(new ScalarFunction(Fn.DATEDIFF, List.of(b.left(), b.right())));
         }
-        if (isDate(l) && r instanceof IntegerType) {
+        if (isDate(l) && isDays(r)) {
             Fn fn = b.op() == ArithOp.ADD ? Fn.DATE_ADD : Fn.DATE_SUB;
             return TypeCoercion.coerce(new ScalarFunction(fn, List.of(b.left(), b.right())));
         }
-        if (l instanceof IntegerType && isDate(r) && b.op() == ArithOp.ADD) {
+        if (isDays(l) && isDate(r) && b.op() == ArithOp.ADD) {
             return TypeCoercion.coerce(new ScalarFunction(Fn.DATE_ADD, List.of(b.right(), b.left())));
         }
         throw TypeCoercion.mismatch(b, "a date can be added to or subtracted from an INT (a number of days) or "
@@ -102,6 +102,11 @@ final class DateTimeArithmetic {
 
     private static boolean isDate(DataType t) {
         return t instanceof DateType;
+    }
+
+    /** A number of days: an INT, or an untyped NULL (the result is then a NULL date, as in Spark). */
+    private static boolean isDays(DataType t) {
+        return t instanceof IntegerType || t instanceof NullType;
     }
 
     private static boolean isDateTime(DataType t) {

@@ -137,6 +137,13 @@ class SqlDateTimeTest {
     }
 
     @Test
+    void datePlusOrMinusNull_isANullDate() {
+        DataFrame df = spark.sql("SELECT d + NULL, d - NULL, NULL + d FROM days WHERE id = 1");
+        assertEquals(DataTypes.DateType, df.schema().fields()[0].dataType());
+        assertEquals(table(row(null, null, null)), rows(df));
+    }
+
+    @Test
     void dateFunctions() {
         assertEquals(table(
                         row(date("2024-02-10"), date("2024-01-21"), date("2024-02-29"), 31, 2024, 1, 2024, 31),
@@ -170,6 +177,10 @@ class SqlDateTimeTest {
                 rows(days.select(col("id"), expr("d + interval 3 days")).orderBy("id")));
         assertEquals(table(row(date("2024-02-29")), row(date("1999-01-01")), row((Object) null)),
                 rows(days.orderBy(col("id")).select(add_months(col("d"), 1))));
+        assertEquals(table(row(date("2024-02-29"), date("2024-01-30")), row(date("1999-01-01"), date("1998-11-30")),
+                        row(null, null)),
+                rows(days.orderBy(col("id")).select(col("d").plus(expr("interval 1 month")),
+                        col("d").minus(expr("INTERVAL '1' DAY")))));
     }
 
     @Test
