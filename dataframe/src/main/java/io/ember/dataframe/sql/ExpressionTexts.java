@@ -4,7 +4,6 @@ import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.ExprIds;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.UnresolvedStar;
-import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -33,15 +32,11 @@ final class ExpressionTexts {
         }
         ExpressionTranslator ex = new ExpressionTranslator(source, functions, new WindowTranslator.NamedWindows(null));
         String alias = item.getAlias() == null ? null : Names.unquote(item.getAlias().getName());
-        Expression out;
-        if (e instanceof IntervalExpression bare && !bare.isUsingIntervalKeyword() && bare.getExpression() != null
-                && alias == null) {
-            // JSqlParser reads `x hour`, a bare alias that is a time unit, as an interval.
-            out = ex.translate(bare.getExpression());
-            alias = SelectTranslator.bareUnitAlias(bare);
-        } else {
-            out = ex.translate(e);
+        String unitAlias = BareUnitAliases.detach(item);
+        if (unitAlias != null) {
+            alias = unitAlias;
         }
+        Expression out = ex.translate(item.getExpression());
         return alias == null ? out : new Alias(out, alias, ExprIds.next());
     }
 }

@@ -270,7 +270,11 @@ final class ExpressionTranslator {
 
     /** An interval literal: {@code INTERVAL '90' DAY}, {@code INTERVAL 1 YEAR}, {@code INTERVAL '1-2' YEAR TO MONTH}. */
     private Expression interval(IntervalExpression i) {
-        if (!i.isUsingIntervalKeyword() || i.getExpression() != null || i.getParameter() == null) {
+        if (!i.isUsingIntervalKeyword()) {
+            throw source.unsupported("A time unit after an expression (" + i + "; as an alias it must end the "
+                    + "select item, or be written AS " + i.getIntervalQualifier() + ")", i);
+        }
+        if (i.getExpression() != null || i.getParameter() == null) {
             throw source.unsupported("An interval whose value is not a number or string literal (" + i + ")", i);
         }
         String value = i.getParameter();

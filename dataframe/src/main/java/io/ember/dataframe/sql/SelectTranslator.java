@@ -22,7 +22,6 @@ import io.ember.dataframe.types.NullType;
 import io.ember.dataframe.window.Windows;
 import java.util.ArrayList;
 import java.util.List;
-import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
@@ -149,12 +148,12 @@ final class SelectTranslator {
                     throw q.source.unsupported("SELECT * EXCEPT / REPLACE", item);
                 }
                 raw = new UnresolvedStar(null);
-            } else if (e instanceof IntervalExpression bare && !bare.isUsingIntervalKeyword() && item.getAlias() == null
-                    && bare.getExpression() != null) {
-                // JSqlParser reads `sum(x) hour`, a bare alias that is a time unit, as an interval.
-                raw = new Alias(ex.translate(bare.getExpression()), bareUnitAlias(bare), ExprIds.next());
             } else {
-                raw = ex.translate(e);
+                String unitAlias = BareUnitAliases.detach(item);
+                raw = ex.translate(item.getExpression());
+                if (unitAlias != null) {
+                    raw = new Alias(raw, unitAlias, ExprIds.next());
+                }
             }
             if (item.getAlias() != null) {
                 if (raw instanceof UnresolvedStar) {
@@ -169,14 +168,6 @@ final class SelectTranslator {
             }
         }
         return out;
-    }
-
-    /** The alias of a select item JSqlParser read as an interval ({@code sum(x) hour}). */
-    static String bareUnitAlias(IntervalExpression bare) {
-        if (bare.getIntervalQualifier() != null) {
-            return bare.getIntervalQualifier().getLeadingField();
-        }
-        return bare.getIntervalType();
     }
 
     /** The grouping expressions: positions and select aliases stand for the select list's expressions. */

@@ -94,6 +94,15 @@ class SqlKeywordIdentifiersTest {
     }
 
     @Test
+    void timeUnitAsBareAlias_ofAWholeExpression() {
+        DataFrame df = spark.sql("SELECT hour + 1 minute, -day year, 'x' second, k.hour * 2 + 1 day FROM kw k "
+                + "ORDER BY hour");
+        assertEquals(List.of("minute", "year", "second", "day"), columns(df));
+        assertEquals(table(row(2, -10, "x", 3), row(3, -20, "x", 5)), rows(df));
+        assertEquals(List.of("hour"), columns(kw.select(expr("value + 1 hour"))));
+    }
+
+    @Test
     void dateTruncHourAlias_referencedAsQualifiedName() {
         List<List<Object>> out = sql("SELECT g.hour, sum(g.amount) AS revenue FROM (SELECT date_trunc('hour', ts) "
                 + "AS hour, amount FROM trips) g GROUP BY g.hour ORDER BY g.hour");
