@@ -63,7 +63,7 @@ final class SqlParser {
         List<int[]> quoted = new ArrayList<>();
         List<int[]> antiJoins = new ArrayList<>();
         String query = blanked.toString();
-        String text = quoteNames(query, quoted, antiJoins);
+        String text = quoteNames(sql, query, quoted, antiJoins);
         Statement statement = parseWhole(sql, text, quoted, CCJSqlParser::Statement);
         if (!(statement instanceof Select select)) {
             String kind = statement == null ? "an empty statement" : statement.getClass().getSimpleName();
@@ -168,6 +168,11 @@ final class SqlParser {
      * @throws ParseException for {@code SEMI JOIN} or {@code ANTI JOIN} without {@code LEFT}
      */
     static String quoteNames(String sql, List<int[]> quoted, List<int[]> antiJoins) {
+        return quoteNames(sql, sql, quoted, antiJoins);
+    }
+
+    /** As {@link #quoteNames(String, List, List)}, errors showing {@code shown} (the text as written). */
+    private static String quoteNames(String shown, String sql, List<int[]> quoted, List<int[]> antiJoins) {
         List<Token> tokens = tokens(sql);
         if (tokens == null) {
             return sql;
@@ -183,7 +188,7 @@ final class SqlParser {
                 if (i == 0 || !tokens.get(i - 1).image.equalsIgnoreCase("left")) {
                     throw new ParseException("[UNSUPPORTED_SQL_SYNTAX] " + t.image.toUpperCase(Locale.ROOT)
                             + " JOIN without LEFT is not supported; write LEFT " + t.image.toUpperCase(Locale.ROOT)
-                            + " JOIN", sql, t.beginLine, t.beginColumn, t.image.length());
+                            + " JOIN", shown, t.beginLine, t.beginColumn, t.image.length());
                 }
                 if (word.equals("anti")) {
                     antis.add(t);

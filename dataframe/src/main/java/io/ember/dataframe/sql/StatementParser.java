@@ -245,8 +245,11 @@ final class StatementParser {
         return t.image.toLowerCase(Locale.ROOT);
     }
 
-    /** {@code text} without the single quotes, double quotes or backquotes around it. */
+    /** {@code text} without a final {@code ;} and the single quotes, double quotes or backquotes around it. */
     private static String unquote(String text) {
+        if (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
         if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
             return text.substring(1, text.length() - 1).replace("''", "'");
         }

@@ -106,8 +106,9 @@ class SqlStatementsTest {
         assertEquals(table(row("spark.sql.shuffle.partitions", "7")), rows(set));
         assertEquals("7", spark.conf().get("ember.sql.shuffle.partitions"));
         assertEquals(table(row("ember.sql.shuffle.partitions", "7")), sql("SET ember.sql.shuffle.partitions"));
+        assertEquals(table(row("ember.sql.shuffle.partitions", "5")), sql("SET ember.sql.shuffle.partitions='5';"));
         assertEquals(table(row("ember.sql.no.such", "<undefined>")), sql("SET ember.sql.no.such"));
-        assertTrue(sql("SET").contains(row("ember.sql.shuffle.partitions", "7")));
+        assertTrue(sql("SET").contains(row("ember.sql.shuffle.partitions", "5")));
         AnalysisException bad = assertThrows(AnalysisException.class,
                 () -> spark.sql("SET spark.sql.shuffle.partitions = none"));
         assertTrue(bad.getMessage().startsWith("[INVALID_CONF_VALUE] Setting 'ember.sql.shuffle.partitions' must be "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.EmberSession;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -38,6 +39,8 @@ class SqlUnsupportedConstructsTest {
         "SELECT id FROM emp|  SEMI JOIN dept ON emp.dept = dept.dept; [UNSUPPORTED_SQL_SYNTAX] SEMI JOIN without "
                 + "LEFT; 2; 3",
         "CREATE GLOBAL TEMPORARY VIEW g AS SELECT 1; [UNSUPPORTED_SQL_SYNTAX] GLOBAL TEMPORARY VIEW; 1; 8",
+        "CREATE TEMPORARY VIEW v AS SELECT 1 FROM emp|SEMI JOIN dept ON 1 = 1; [UNSUPPORTED_SQL_SYNTAX] SEMI JOIN "
+                + "without LEFT; 2; 1",
         "CREATE TEMPORARY VIEW v (a) AS SELECT 1; [UNSUPPORTED_SQL_SYNTAX] A column list in CREATE VIEW; 1; 25",
         "DESCRIBE EXTENDED emp; [UNSUPPORTED_SQL_SYNTAX] DESCRIBE EXTENDED; 1; 10",
         "EXPLAIN|CODEGEN SELECT 1; [UNSUPPORTED_SQL_SYNTAX] EXPLAIN CODEGEN; 2; 1",
@@ -50,6 +53,9 @@ class SqlUnsupportedConstructsTest {
         String sql = query.replace('|', '\n');
         ParseException e = assertThrows(ParseException.class, () -> spark.sql(sql));
         assertTrue(e.getMessage().startsWith(message.strip()), e.getMessage());
+        String shown = e.getMessage().substring(e.getMessage().indexOf("== SQL ==\n") + 10);
+        assertEquals(List.of(sql.split("\n")), shown.lines().filter(l -> !l.strip().matches("\\^+")).toList(),
+                "the message shows the text as written");
         assertEquals(line, e.line(), e.getMessage());
         assertEquals(column, e.column(), e.getMessage());
     }
