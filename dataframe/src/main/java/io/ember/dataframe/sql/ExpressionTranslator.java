@@ -284,7 +284,9 @@ final class ExpressionTranslator {
         IntervalQualifier qualifier = i.getIntervalQualifier();
         String unit = qualifier != null ? qualifier.getLeadingField() : i.getIntervalType();
         String trailing = qualifier != null ? qualifier.getTrailingField() : null;
+        Integer precision = qualifier != null ? qualifier.getLeadingFieldPrecision() : null;
         try {
+            IntervalLiterals.checkLeadingPrecision(value, unit, precision);
             return new Literal(IntervalLiterals.parse(value, unit, trailing), DataTypes.CalendarIntervalType);
         } catch (AnalysisException e) {
             throw source.locate(e, i);

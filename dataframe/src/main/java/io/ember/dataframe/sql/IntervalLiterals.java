@@ -22,6 +22,7 @@ final class IntervalLiterals {
     private static final Pattern UNIT_VALUE = Pattern.compile("\\s*([+-]?\\d+(?:\\.\\d+)?)\\s+([A-Za-z]+)\\s*");
     private static final Pattern YEAR_MONTH = Pattern.compile("([+-])?(\\d+)-(\\d+)");
     private static final Pattern DAY_TIME = Pattern.compile("([+-])?(?:(\\d+) )?(\\d+)(?::(\\d+))?(?::(\\d+(?:\\.\\d+)?))?");
+    private static final Pattern LEADING_DIGITS = Pattern.compile("^[+-]?(\\d+)");
     private static final List<String> SINGULAR_UNITS = List.of("year", "month", "week", "day", "hour", "minute",
             "second", "millisecond", "microsecond");
     private static final String UNITS = "YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND";
@@ -48,6 +49,22 @@ final class IntervalLiterals {
             return single(new BigDecimal(text), unit);
         } catch (NumberFormatException | ArithmeticException e) {
             throw invalid(value, unit, trailing, "the value is not a number in range");
+        }
+    }
+
+    /**
+     * Checks the SQL standard's leading field precision ({@code INTERVAL '90' DAY (3)}, as the
+     * TPC-H text writes it): the leading field has at most {@code precision} digits.
+     *
+     * @throws AnalysisException naming the literal if it has more
+     */
+    static void checkLeadingPrecision(String value, String unit, Integer precision) {
+        if (precision == null || unit == null) {
+            return;
+        }
+        Matcher m = LEADING_DIGITS.matcher(value.trim());
+        if (m.find() && m.group(1).length() > precision) {
+            throw invalid(value, unit, null, "the leading field has more than " + precision + " digits");
         }
     }
 

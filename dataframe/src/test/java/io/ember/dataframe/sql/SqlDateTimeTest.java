@@ -74,6 +74,15 @@ class SqlDateTimeTest {
     }
 
     @Test
+    void leadingFieldPrecision_asTheTpchTextWritesIt() {
+        assertEquals(table(row(date("1998-09-02"))), sql("SELECT date '1998-12-01' - interval '90' day (3)"));
+        AnalysisException e = assertThrows(AnalysisException.class,
+                () -> spark.sql("SELECT date '1998-12-01' - interval '1000' day (3)"));
+        assertTrue(e.getMessage().startsWith("[INVALID_INTERVAL_FORMAT] Error parsing the interval literal "
+                + "INTERVAL '1000' DAY: the leading field has more than 3 digits"), e.getMessage());
+    }
+
+    @Test
     void yearAndMonthIntervals_clampTheDayOfMonth() {
         assertEquals(table(
                         row(date("2025-01-31"), date("2024-02-29"), date("2024-04-30"), date("2023-12-31")),
