@@ -1,6 +1,7 @@
 package io.ember.dataframe;
 
 import io.ember.dataframe.analysis.Analyzer;
+import io.ember.dataframe.analysis.SetOperations;
 import io.ember.dataframe.analysis.TypeCoercion;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.Values;
@@ -26,7 +27,6 @@ import io.ember.dataframe.plan.Repartition;
 import io.ember.dataframe.plan.Sort;
 import io.ember.dataframe.plan.SubqueryAlias;
 import io.ember.dataframe.plan.Union;
-import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.StringType;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
@@ -42,6 +42,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -252,6 +253,42 @@ public final class DataFrame {
         return filter(condition);
     }
 
+    /**
+     * The rows for which the SQL condition {@code conditionExpr} is true:
+     * {@code filter("d >= DATE '2024-01-01' AND name LIKE 'A%'")}, read as {@code spark.sql} reads
+     * a {@code WHERE} clause.
+     *
+     * @throws io.ember.dataframe.sql.ParseException if the text does not parse, naming the line and column
+     */
+    public DataFrame filter(String conditionExpr) {
+        return filter(sqlColumn(conditionExpr));
+    }
+
+    /** The same as {@link #filter(String)}. */
+    public DataFrame where(String conditionExpr) {
+        return filter(conditionExpr);
+    }
+
+    /**
+     * The columns of SQL expressions, each optionally aliased:
+     * {@code selectExpr("id", "salary * 2 AS double_salary", "d + INTERVAL 1 MONTH")}.
+     *
+     * @throws io.ember.dataframe.sql.ParseException if a text does not parse, naming the line and column
+     */
+    public DataFrame selectExpr(String... exprs) {
+        Column[] cols = new Column[exprs.length];
+        for (int i = 0; i < exprs.length; i++) {
+            cols[i] = sqlColumn(exprs[i]);
+        }
+        return select(cols);
+    }
+
+    /** The column of a SQL expression text, its functions looked up in this DataFrame's session. */
+    private Column sqlColumn(String sqlExpression) {
+        Objects.requireNonNull(sqlExpression, "expression is null");
+        return new Column(SqlSupport.expression(session, sqlExpression));
+    }
+
     /** Groups rows by {@code cols} for {@link GroupedData#agg}. */
     public GroupedData groupBy(Column... cols) {
         List<Expression> grouping = new ArrayList<>();
@@ -277,6 +314,14 @@ public final class DataFrame {
             all.add(Functions.col(c));
         }
         return groupBy(all.toArray(new Column[0]));
+    }
+
+    /**
+     * Aggregates over all rows given as column name to function name:
+     * {@code df.agg(Map.of("salary", "max", "*", "count"))}; see {@link GroupedData#agg(Map)}.
+     */
+    public DataFrame agg(Map<String, String> exprs) {
+        return groupBy().agg(exprs);
     }
 
     /** Aggregates over all rows: {@code df.agg(max("x"), avg("y"))}. */
@@ -370,25 +415,7 @@ public final class DataFrame {
      * @throws AnalysisException if the column counts differ or a column pair has no common type
      */
     public DataFrame union(DataFrame other) {
-        List<AttributeReference> a = plan.output();
-        List<AttributeReference> b = other.plan.output();
-        if (a.size() != b.size()) {
-            throw new AnalysisException("[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same "
-                    + "number of columns, but the first input has " + a.size() + " columns and the second input has "
-                    + b.size() + " columns.");
-        }
-        List<DataType> common = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            DataType t = TypeCoercion.commonType(List.of(a.get(i).dataType(), b.get(i).dataType()));
-            if (t == null) {
-                throw new AnalysisException("[INCOMPATIBLE_COLUMN_TYPE] UNION can only be performed on inputs with "
-                        + "compatible column types. The column " + (i + 1) + " (`" + a.get(i).name() + "`) of the second "
-                        + "input has type \"" + b.get(i).dataType().sql() + "\", not compatible with \""
-                        + a.get(i).dataType().sql() + "\".");
-            }
-            common.add(t);
-        }
-        return with(new Union(List.of(widen(plan, common), widen(other.plan, common))));
+        return with(SetOperations.union(plan, other.plan));
     }
 
     /** The same as {@link #union(DataFrame)}. */
@@ -396,20 +423,44 @@ public final class DataFrame {
         return union(other);
     }
 
-    private static LogicalPlan widen(LogicalPlan p, List<DataType> types) {
-        List<AttributeReference> out = p.output();
-        boolean same = true;
-        List<NamedExpression> list = new ArrayList<>();
-        for (int i = 0; i < out.size(); i++) {
-            AttributeReference a = out.get(i);
-            if (a.dataType().equals(types.get(i))) {
-                list.add(a);
-            } else {
-                same = false;
-                list.add(Alias.of(TypeCoercion.cast(a, types.get(i)), a.name()));
-            }
-        }
-        return same ? p : new Project(list, p);
+    /**
+     * The distinct rows of this DataFrame that are also in {@code other} (SQL's
+     * {@code INTERSECT}), matched by position with NULL equal to NULL, types widened.
+     *
+     * @throws AnalysisException if the column counts differ or a column pair has no common type
+     */
+    public DataFrame intersect(DataFrame other) {
+        return with(SetOperations.intersect(plan, other.plan, false));
+    }
+
+    /**
+     * The rows of this DataFrame that are also in {@code other}, duplicates kept (SQL's
+     * {@code INTERSECT ALL}): a row m times here and n times there is kept min(m, n) times.
+     *
+     * @throws AnalysisException if the column counts differ or a column pair has no common type
+     */
+    public DataFrame intersectAll(DataFrame other) {
+        return with(SetOperations.intersect(plan, other.plan, true));
+    }
+
+    /**
+     * The distinct rows of this DataFrame that are not in {@code other} (SQL's {@code EXCEPT}),
+     * matched by position with NULL equal to NULL, types widened.
+     *
+     * @throws AnalysisException if the column counts differ or a column pair has no common type
+     */
+    public DataFrame except(DataFrame other) {
+        return with(SetOperations.except(plan, other.plan, false));
+    }
+
+    /**
+     * The rows of this DataFrame that are not in {@code other}, duplicates kept (SQL's
+     * {@code EXCEPT ALL}): a row m times here and n times there is kept max(m - n, 0) times.
+     *
+     * @throws AnalysisException if the column counts differ or a column pair has no common type
+     */
+    public DataFrame exceptAll(DataFrame other) {
+        return with(SetOperations.except(plan, other.plan, true));
     }
 
     /** Union matching columns by name. */
@@ -594,19 +645,7 @@ public final class DataFrame {
 
     /** A self-join sees the same attribute ids on both sides: give the right side new ones. */
     private LogicalPlan dedupRight(LogicalPlan right) {
-        Set<Long> leftIds = plan.outputIds();
-        boolean clash = false;
-        for (Long id : right.outputIds()) {
-            clash |= leftIds.contains(id);
-        }
-        if (!clash) {
-            return right;
-        }
-        List<NamedExpression> list = new ArrayList<>();
-        for (AttributeReference a : right.output()) {
-            list.add(Alias.of(a, a.name()));
-        }
-        return new Project(list, right);
+        return SetOperations.withDistinctIds(plan, right);
     }
 
     DataFrame withBroadcastHint() {

@@ -67,6 +67,12 @@ public final class EmberSession implements AutoCloseable {
         return new Builder();
     }
 
+    /** The active session, or null if there is none (for callers that also work without one). */
+    static EmberSession activeOrNull() {
+        EmberSession s = ACTIVE.get();
+        return s == null || s.sc.isStopped() ? null : s;
+    }
+
     /**
      * The active session.
      *
@@ -112,14 +118,19 @@ public final class EmberSession implements AutoCloseable {
      * Lazy like any DataFrame: the query is parsed and analyzed now, and runs at an action, with
      * the same optimizer and planner as the DataFrame API.
      *
+     * <p>Commands run now, as in Spark: {@code CREATE [OR REPLACE] TEMPORARY VIEW v AS query},
+     * {@code DROP VIEW [IF EXISTS] v}, {@code CACHE [LAZY] TABLE t [AS query]},
+     * {@code UNCACHE TABLE [IF EXISTS] t}, {@code SET [key [= value]]} ({@code spark.sql.*} keys
+     * set the matching {@code ember.sql.*} setting), {@code SHOW TABLES [LIKE 'pattern']},
+     * {@code DESCRIBE [TABLE] t} and {@code EXPLAIN [EXTENDED] query}; each returns its result as a
+     * DataFrame shaped like Spark's (no columns for the first four).
+     *
      * @throws io.ember.dataframe.sql.ParseException if the text does not parse, naming the line and column
      * @throws AnalysisException if a table, column or function is unknown (naming the closest ones)
      *     or the query does not type-check
      */
     public DataFrame sql(String sqlText) {
-        LogicalPlan plan = SqlSupport.plan(this, sqlText);
-        SqlExecutions.rememberSqlText(plan, sqlText);
-        return new DataFrame(this, plan);
+        return SqlCommands.run(this, SqlSupport.statement(this, sqlText), sqlText);
     }
 
     /** The tables and views SQL can query, with their schemas. */

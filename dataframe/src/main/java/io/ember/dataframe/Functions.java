@@ -61,6 +61,21 @@ public final class Functions {
         return col(name);
     }
 
+    /**
+     * The column of a SQL expression, as {@code spark.sql} reads it:
+     * {@code expr("d + INTERVAL 3 DAYS")}, {@code expr("upper(name) AS n")},
+     * {@code expr("substring(s FROM 2 FOR 3)")}. Column names are resolved when the column is
+     * used on a DataFrame; functions (built-in, and the UDFs of the active session) when the text
+     * is read.
+     *
+     * @throws io.ember.dataframe.sql.ParseException if the text is not one expression, naming
+     *     the line and column
+     * @throws AnalysisException if a function is unknown or its arguments do not fit
+     */
+    public static Column expr(String sqlExpression) {
+        return new Column(SqlSupport.expression(EmberSession.activeOrNull(), sqlExpression));
+    }
+
     /** A constant (a Column passes through). */
     public static Column lit(Object value) {
         if (value instanceof Column c) {
@@ -325,6 +340,14 @@ public final class Functions {
     /** The date {@code days} before. */
     public static Column date_sub(Column c, int days) {
         return fn(Fn.DATE_SUB, c, days);
+    }
+
+    /**
+     * The date {@code months} later (earlier if negative), the day of month clamped to the
+     * length of the resulting month ({@code add_months('2024-01-31', 1)} is 2024-02-29).
+     */
+    public static Column add_months(Column c, int months) {
+        return fn(Fn.ADD_MONTHS, c, months);
     }
 
     // ---- aggregates -------------------------------------------------------------------------------

@@ -3,11 +3,12 @@ package io.ember.dataframe;
 import io.ember.dataframe.analysis.Analyzer;
 import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.NamedExpression;
+import io.ember.dataframe.expressions.UnresolvedAttribute;
 import io.ember.dataframe.plan.Aggregate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,28 +40,29 @@ public final class GroupedData {
         return aggregate(all);
     }
 
-    /** Aggregates given as column name to function name ({@code "fare" -> "max"}). */
+    /**
+     * Aggregates given as column name to function name ({@code "fare" -> "max"},
+     * {@code "*" -> "count"}): any aggregate function SQL knows, by its SQL name, including the
+     * session's UDFs, each result named as Spark names it ({@code max(fare)}).
+     *
+     * @throws AnalysisException naming an unknown function or column
+     */
     public DataFrame agg(Map<String, String> exprs) {
         List<Column> all = new ArrayList<>();
         for (Map.Entry<String, String> e : exprs.entrySet()) {
-            all.add(byName(e.getValue(), e.getKey()));
+            Expression arg = e.getKey().equals("*") ? Literal.create(1) : new UnresolvedAttribute(e.getKey());
+            all.add(byName(e.getValue(), arg));
         }
         return aggregate(all);
     }
 
-    private static Column byName(String fn, String col) {
-        return switch (fn.toLowerCase(Locale.ROOT)) {
-            case "count" -> Functions.count(col);
-            case "sum" -> Functions.sum(col);
-            case "avg", "mean" -> Functions.avg(col);
-            case "min" -> Functions.min(col);
-            case "max" -> Functions.max(col);
-            case "first" -> Functions.first(col);
-            case "last" -> Functions.last(col);
-            case "stddev" -> Functions.stddev(col);
-            case "collect_list" -> Functions.collect_list(col);
-            default -> throw new AnalysisException("[UNRESOLVED_ROUTINE] Cannot resolve function `" + fn + "`.");
-        };
+    /** The call of the aggregate function {@code fn} (its SQL name) on the column {@code col}. */
+    private Column byName(String fn, String col) {
+        return byName(fn, new UnresolvedAttribute(col));
+    }
+
+    private Column byName(String fn, Expression arg) {
+        return new Column(SqlSupport.call(df.sparkSession(), fn, List.of(arg)));
     }
 
     private DataFrame aggregate(List<Column> aggs) {

@@ -1,9 +1,9 @@
 package io.ember.dataframe;
 
 import io.ember.dataframe.expressions.Expression;
-import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.sql.FunctionRegistry;
 import io.ember.dataframe.sql.SqlFrontEnd;
+import io.ember.dataframe.sql.SqlStatement;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,13 +16,29 @@ final class SqlSupport {
     private SqlSupport() {
     }
 
-    /** The analyzed plan of {@code sql} in {@code session}. */
-    static LogicalPlan plan(EmberSession session, String sql) {
-        FunctionRegistry functions = FunctionRegistry.builtin()
-                .withUserFunctions((name, args) -> udfCall(session.udf(), name, args));
-        SqlFrontEnd frontEnd = new SqlFrontEnd(session.analyzer(), session.sessionCatalog(), functions,
+    private static SqlFrontEnd frontEnd(EmberSession session) {
+        return new SqlFrontEnd(session.analyzer(), session.sessionCatalog(), functions(session),
                 (format, path) -> session.read().format(format).load(path).plan(), session.conf().caseSensitive());
-        return frontEnd.plan(sql);
+    }
+
+    /** The statement {@code sql} in {@code session}: a query's analyzed plan, or a command to run. */
+    static SqlStatement statement(EmberSession session, String sql) {
+        return frontEnd(session).statement(sql);
+    }
+
+    /** The unresolved expression of the SQL text {@code sql}, its functions looked up in {@code session}. */
+    static Expression expression(EmberSession session, String sql) {
+        return SqlFrontEnd.expression(sql, session == null ? FunctionRegistry.builtin() : functions(session));
+    }
+
+    /** The call of the SQL function {@code name} (built-in or a UDF of {@code session}) on {@code args}. */
+    static Expression call(EmberSession session, String name, List<Expression> args) {
+        return functions(session).call(name, args, false);
+    }
+
+    /** The built-in functions and the UDFs registered in {@code session}. */
+    private static FunctionRegistry functions(EmberSession session) {
+        return FunctionRegistry.builtin().withUserFunctions((name, args) -> udfCall(session.udf(), name, args));
     }
 
     /** The call of the UDF registered as {@code name} (or its lower-case spelling), or null if there is none. */

@@ -10,6 +10,7 @@ import io.ember.dataframe.expressions.TimeZoneAware;
 import io.ember.dataframe.expressions.UnresolvedAttribute;
 import io.ember.dataframe.expressions.UnresolvedStar;
 import io.ember.dataframe.types.BooleanType;
+import io.ember.dataframe.types.CalendarIntervalType;
 import io.ember.dataframe.types.NullType;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +98,12 @@ public final class Analyzer {
                 }
                 continue;
             }
-            out.add(named(resolve(e, input), e));
+            NamedExpression n = named(resolve(e, input), e);
+            if (n.dataType() instanceof CalendarIntervalType) {
+                throw new AnalysisException("[UNSUPPORTED_FEATURE.INTERVAL_COLUMN] The interval \"" + n.sql()
+                        + "\" cannot be a result column: add it to a date or timestamp (d + INTERVAL 3 DAYS).");
+            }
+            out.add(n);
         }
         return out;
     }

@@ -90,6 +90,10 @@ public final class TypeCoercion {
     }
 
     private static Expression arithmetic(BinaryArithmetic b) {
+        Expression dateTime = DateTimeArithmetic.rewrite(b);
+        if (dateTime != null) {
+            return dateTime;
+        }
         DataType l = b.left().dataType();
         DataType r = b.right().dataType();
         for (DataType t : new DataType[] {l, r}) {

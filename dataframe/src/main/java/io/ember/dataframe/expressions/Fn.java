@@ -110,6 +110,8 @@ public enum Fn {
             (a, z) -> (Integer) a[0] + (Integer) a[1]),
     DATE_SUB("date_sub", args(ArgType.DATE, ArgType.INT), t -> DataTypes.DateType,
             (a, z) -> (Integer) a[0] - (Integer) a[1]),
+    ADD_MONTHS("add_months", args(ArgType.DATE, ArgType.INT), t -> DataTypes.DateType,
+            (a, z) -> Math.toIntExact(LocalDate.ofEpochDay((Integer) a[0]).plusMonths((Integer) a[1]).toEpochDay())),
 
     ROUND("round", args(ArgType.NUMERIC, ArgType.INT), Fn::roundType, (a, z) -> null),
     ABS("abs", args(ArgType.NUMERIC), t -> t.get(0), (a, z) -> null),

@@ -103,6 +103,9 @@ public record Literal(Object value, DataType dataType) implements Expression {
         if (dataType instanceof StringType) {
             return (String) value;
         }
+        if (value instanceof CalendarInterval interval) {
+            return interval.sql();
+        }
         return Values.format(value, dataType, ZoneId.systemDefault());
     }
 

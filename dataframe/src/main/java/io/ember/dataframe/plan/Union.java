@@ -14,12 +14,17 @@ public record Union(List<LogicalPlan> children) implements LogicalPlan {
 
     @Override
     public List<AttributeReference> output() {
-        List<AttributeReference> first = children.get(0).output();
+        // Each child's output once: asked per column, a chain of n unions cost columns^n.
+        List<List<AttributeReference>> outputs = new ArrayList<>(children.size());
+        for (LogicalPlan c : children) {
+            outputs.add(c.output());
+        }
+        List<AttributeReference> first = outputs.get(0);
         List<AttributeReference> out = new ArrayList<>();
         for (int i = 0; i < first.size(); i++) {
             boolean nullable = false;
-            for (LogicalPlan c : children) {
-                nullable |= c.output().get(i).nullable();
+            for (List<AttributeReference> o : outputs) {
+                nullable |= o.get(i).nullable();
             }
             out.add(first.get(i).withNullability(nullable));
         }

@@ -4,6 +4,7 @@ import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.expressions.And;
 import io.ember.dataframe.expressions.ArithOp;
 import io.ember.dataframe.expressions.BinaryArithmetic;
+import io.ember.dataframe.expressions.CalendarInterval;
 import io.ember.dataframe.expressions.CaseWhen;
 import io.ember.dataframe.expressions.Cast;
 import io.ember.dataframe.expressions.CmpOp;
@@ -34,6 +35,9 @@ import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
+import net.sf.jsqlparser.expression.DateUnitExpression;
+import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.IntervalQualifier;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.ExtractExpression;
 import net.sf.jsqlparser.expression.Function;
@@ -63,6 +67,7 @@ import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsBooleanExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
+import net.sf.jsqlparser.expression.operators.relational.NamedExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.MinorThan;
 import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
@@ -124,6 +129,14 @@ final class ExpressionTranslator {
         }
         if (e instanceof DateTimeLiteralExpression d) {
             return dateTime(d);
+        }
+        if (e instanceof IntervalExpression i) {
+            return interval(i);
+        }
+        if (e instanceof DateUnitExpression u) {
+            // JSqlParser reads a bare HOUR, DAY, MONTH, YEAR, MINUTE or SECOND as a date unit; in
+            // an expression Spark reads it as the column of that name.
+            return new UnresolvedAttribute(source.written(u, u.toString()));
         }
         if (e instanceof SignedExpression s) {
             return signed(s);
@@ -272,6 +285,31 @@ final class ExpressionTranslator {
         }
     }
 
+    /** An interval literal: {@code INTERVAL '90' DAY}, {@code INTERVAL 1 YEAR}, {@code INTERVAL '1-2' YEAR TO MONTH}. */
+    private Expression interval(IntervalExpression i) {
+        if (!i.isUsingIntervalKeyword()) {
+            throw source.unsupported("A time unit after an expression (" + i + "; as an alias it must end the "
+                    + "select item, or be written AS " + i.getIntervalQualifier() + ")", i);
+        }
+        if (i.getExpression() != null || i.getParameter() == null) {
+            throw source.unsupported("An interval whose value is not a number or string literal (" + i + ")", i);
+        }
+        String value = i.getParameter();
+        if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        IntervalQualifier qualifier = i.getIntervalQualifier();
+        String unit = qualifier != null ? qualifier.getLeadingField() : i.getIntervalType();
+        String trailing = qualifier != null ? qualifier.getTrailingField() : null;
+        Integer precision = qualifier != null ? qualifier.getLeadingFieldPrecision() : null;
+        try {
+            IntervalLiterals.checkLeadingPrecision(value, unit, precision);
+            return new Literal(IntervalLiterals.parse(value, unit, trailing), DataTypes.CalendarIntervalType);
+        } catch (AnalysisException e) {
+            throw source.locate(e, i);
+        }
+    }
+
     private Expression signed(SignedExpression s) {
         Expression inner = translate(s.getExpression());
         if (s.getSign() == '+') {
@@ -292,6 +330,9 @@ final class ExpressionTranslator {
                 return Literal.create(-v);
             }
             if (l.value() instanceof BigDecimal v) {
+                return new Literal(v.negate(), l.dataType());
+            }
+            if (l.value() instanceof CalendarInterval v) {
                 return new Literal(v.negate(), l.dataType());
             }
         }
@@ -403,6 +444,10 @@ final class ExpressionTranslator {
         if (f.getMultipartName() != null && f.getMultipartName().size() > 1) {
             throw source.unsupported("The qualified function name " + f.getName(), f);
         }
+        if (f.getNamedParameters() != null && f.getKeywordArguments() == null
+                && Names.unquote(f.getName()).toLowerCase(Locale.ROOT).matches("substr(ing)?")) {
+            return substringFromFor(f);
+        }
         if (f.getNamedParameters() != null || f.getKeywordArguments() != null) {
             throw source.unsupported("Named or keyword arguments", f);
         }
@@ -425,6 +470,27 @@ final class ExpressionTranslator {
                     + name + "` requires an OVER clause."), f);
         }
         return call;
+    }
+
+    /** {@code substring(s FROM a [FOR b])}, the standard spelling of {@code substring(s, a[, b])}. */
+    private Expression substringFromFor(Function f) {
+        NamedExpressionList<?> named = f.getNamedParameters();
+        List<String> keywords = new ArrayList<>();
+        for (String n : named.getNames()) {
+            keywords.add(n == null ? "" : n.toUpperCase(Locale.ROOT));
+        }
+        if (!keywords.equals(List.of("", "FROM", "FOR")) && !keywords.equals(List.of("", "FROM"))) {
+            throw source.unsupported("The argument form " + f + " (expected substring(s FROM a [FOR b]))", f);
+        }
+        List<Expression> args = new ArrayList<>();
+        for (net.sf.jsqlparser.expression.Expression p : named) {
+            args.add(translate(p));
+        }
+        try {
+            return functions.call("substring", args, false);
+        } catch (AnalysisException e) {
+            throw source.locate(e, f);
+        }
     }
 
     private Expression trim(TrimFunction t) {

@@ -1,6 +1,7 @@
 package io.ember.dataframe.sql;
 
 import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.analysis.SetOperations;
 import io.ember.dataframe.analysis.TypeCoercion;
 import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.AttributeReference;
@@ -150,14 +151,14 @@ final class FromTranslator {
     }
 
     private LogicalPlan join(LogicalPlan left, net.sf.jsqlparser.statement.select.Join j) {
-        LogicalPlan right = dedup(left, relation(j.getRightItem()));
+        LogicalPlan right = SetOperations.withDistinctIds(left, relation(j.getRightItem()));
         JoinType type;
         if (j.isCross()) {
             type = JoinType.CROSS;
         } else if (j.isFull()) {
             type = JoinType.FULL_OUTER;
         } else if (j.isLeft()) {
-            type = j.isSemi() ? JoinType.LEFT_SEMI : JoinType.LEFT_OUTER;
+            type = !j.isSemi() ? JoinType.LEFT_OUTER : q.source.isAntiJoin(j) ? JoinType.LEFT_ANTI : JoinType.LEFT_SEMI;
         } else if (j.isRight()) {
             type = JoinType.RIGHT_OUTER;
         } else if (j.isSemi()) {
@@ -287,33 +288,5 @@ final class FromTranslator {
             return new SubqueryAlias(a.alias(), h.child());
         }
         return p;
-    }
-
-    /**
-     * {@code right}, or a copy with fresh column ids if it shares some with {@code left} (the
-     * same view on both sides of a self-join), keeping its alias so {@code b.id} still resolves.
-     */
-    static LogicalPlan dedup(LogicalPlan left, LogicalPlan right) {
-        Set<Long> leftIds = left.outputIds();
-        boolean clash = false;
-        for (Long id : right.outputIds()) {
-            clash |= leftIds.contains(id);
-        }
-        if (!clash) {
-            return right;
-        }
-        if (right instanceof SubqueryAlias a) {
-            return new SubqueryAlias(a.alias(), realias(a.child()));
-        }
-        return realias(right);
-    }
-
-    /** {@code plan} under a projection giving each column a fresh id. */
-    static LogicalPlan realias(LogicalPlan plan) {
-        List<NamedExpression> list = new ArrayList<>();
-        for (AttributeReference a : plan.output()) {
-            list.add(Alias.of(a, a.name()));
-        }
-        return new Project(list, plan);
     }
 }

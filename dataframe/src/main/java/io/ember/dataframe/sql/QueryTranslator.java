@@ -2,11 +2,9 @@ package io.ember.dataframe.sql;
 
 import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.analysis.Analyzer;
-import io.ember.dataframe.analysis.TypeCoercion;
+import io.ember.dataframe.analysis.SetOperations;
 import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.AttributeReference;
-import io.ember.dataframe.expressions.CmpOp;
-import io.ember.dataframe.expressions.Comparison;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.NamedExpression;
 import io.ember.dataframe.expressions.OuterReference;
@@ -20,8 +18,6 @@ import io.ember.dataframe.plan.Limit;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.plan.Project;
 import io.ember.dataframe.plan.Sort;
-import io.ember.dataframe.plan.Union;
-import io.ember.dataframe.types.DataType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -51,10 +47,10 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * {@code LIMIT} that apply to them. Single {@code SELECT} blocks go to {@link SelectTranslator},
  * {@code FROM} clauses to {@link FromTranslator}.
  *
- * <p>Set operations build what the DataFrame API builds: {@code UNION ALL} is
- * {@code df.union(other)} (by position, types widened), {@code UNION} adds a distinct, and
- * {@code INTERSECT} / {@code EXCEPT} are a distinct over a left semi / anti join on every column
- * compared null-safely (as Spark rewrites them).
+ * <p>Set operations build what the DataFrame API builds ({@link SetOperations}): {@code UNION ALL}
+ * is {@code df.union(other)} (by position, types widened), {@code UNION} adds a distinct,
+ * {@code INTERSECT [ALL]} and {@code EXCEPT [ALL]} (also spelled {@code MINUS}) are
+ * {@code df.intersect}, {@code df.intersectAll}, {@code df.except} and {@code df.exceptAll}.
  */
 final class QueryTranslator {
     final SqlSource source;
@@ -86,7 +82,7 @@ final class QueryTranslator {
         try {
             if (with != null) {
                 for (WithItem<?> item : with) {
-                    defineCte(item);
+                    defineCte(item, select);
                 }
             }
             return body(select);
@@ -156,7 +152,7 @@ final class QueryTranslator {
         for (List<AttributeReference> scope : outerScopes) {
             for (AttributeReference a : scope) {
                 if (ids.contains(a.exprId())) {
-                    return FromTranslator.realias(relation);
+                    return SetOperations.withFreshIds(relation);
                 }
             }
         }
@@ -184,9 +180,12 @@ final class QueryTranslator {
         return limit(orderBy(plan, select.getOrderByElements()), select);
     }
 
-    private void defineCte(WithItem<?> item) {
-        if (item.isRecursive() || item.getSelect() == null) {
-            throw source.unsupported("A recursive or non-query WITH item", item);
+    private void defineCte(WithItem<?> item, Select owner) {
+        if (item.isRecursive()) {
+            throw source.unsupportedAtWord("WITH RECURSIVE", "recursive", owner);
+        }
+        if (item.getSelect() == null) {
+            throw source.unsupported("A WITH item that is not a query (" + item + ")", owner);
         }
         String name = Names.unquote(item.getAliasName());
         LogicalPlan plan = query(item.getSelect().getSelect());
@@ -245,12 +244,14 @@ final class QueryTranslator {
             LogicalPlan right = query(selects.get(i));
             SetOperation op = set.getOperations().get(i - 1);
             if (op instanceof UnionOp) {
-                plan = union(plan, right);
+                plan = SetOperations.union(plan, right);
                 if (!op.isAll()) {
                     plan = distinct(plan);
                 }
-            } else if ((op instanceof IntersectOp || op instanceof ExceptOp || op instanceof MinusOp) && !op.isAll()) {
-                plan = distinct(semiJoin(plan, right, op instanceof IntersectOp ? JoinType.LEFT_SEMI : JoinType.LEFT_ANTI));
+            } else if (op instanceof IntersectOp) {
+                plan = SetOperations.intersect(plan, right, op.isAll());
+            } else if (op instanceof ExceptOp || op instanceof MinusOp) {
+                plan = SetOperations.except(plan, right, op.isAll());
             } else {
                 throw source.unsupported("The set operation " + op, set);
             }
@@ -258,66 +259,9 @@ final class QueryTranslator {
         return plan;
     }
 
-    /** {@code df.union(other)}: by position, each column pair widened to a common type. */
-    private static LogicalPlan union(LogicalPlan left, LogicalPlan right) {
-        List<DataType> common = commonTypes(left, right, "UNION");
-        return new Union(List.of(widen(left, common), widen(right, common)));
-    }
-
-    private static List<DataType> commonTypes(LogicalPlan left, LogicalPlan right, String op) {
-        List<AttributeReference> a = left.output();
-        List<AttributeReference> b = right.output();
-        if (a.size() != b.size()) {
-            throw new AnalysisException("[NUM_COLUMNS_MISMATCH] " + op + " can only be performed on inputs with the "
-                    + "same number of columns, but the first input has " + a.size() + " columns and the second input "
-                    + "has " + b.size() + " columns.");
-        }
-        List<DataType> common = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            DataType t = TypeCoercion.commonType(List.of(a.get(i).dataType(), b.get(i).dataType()));
-            if (t == null) {
-                throw new AnalysisException("[INCOMPATIBLE_COLUMN_TYPE] " + op + " can only be performed on inputs "
-                        + "with compatible column types. The column " + (i + 1) + " (`" + a.get(i).name() + "`) of "
-                        + "the second input has type \"" + b.get(i).dataType().sql() + "\", not compatible with \""
-                        + a.get(i).dataType().sql() + "\".");
-            }
-            common.add(t);
-        }
-        return common;
-    }
-
-    private static LogicalPlan widen(LogicalPlan p, List<DataType> types) {
-        List<AttributeReference> out = p.output();
-        boolean same = true;
-        List<NamedExpression> list = new ArrayList<>();
-        for (int i = 0; i < out.size(); i++) {
-            AttributeReference a = out.get(i);
-            if (a.dataType().equals(types.get(i))) {
-                list.add(a);
-            } else {
-                same = false;
-                list.add(Alias.of(TypeCoercion.cast(a, types.get(i)), a.name()));
-            }
-        }
-        return same ? p : new Project(list, p);
-    }
-
-    /** The rows of {@code left} with (semi) or without (anti) an equal row, nulls equal, in {@code right}. */
-    private static LogicalPlan semiJoin(LogicalPlan left, LogicalPlan right, JoinType type) {
-        String op = type == JoinType.LEFT_SEMI ? "INTERSECT" : "EXCEPT";
-        List<DataType> common = commonTypes(left, right, op);
-        LogicalPlan l = widen(left, common);
-        LogicalPlan r = FromTranslator.dedup(l, widen(right, common));
-        List<Expression> conditions = new ArrayList<>();
-        for (int i = 0; i < common.size(); i++) {
-            conditions.add(new Comparison(CmpOp.EQ_NULL_SAFE, l.output().get(i), r.output().get(i)));
-        }
-        return new Join(l, r, type, Predicates.and(conditions), false, false);
-    }
-
     /** {@code df.distinct()}: an aggregate grouping by every column. */
     static LogicalPlan distinct(LogicalPlan plan) {
-        return new Aggregate(new ArrayList<>(plan.output()), new ArrayList<>(plan.output()), plan);
+        return SetOperations.distinct(plan);
     }
 
     // ---- ORDER BY and LIMIT of a whole query ------------------------------------------------------

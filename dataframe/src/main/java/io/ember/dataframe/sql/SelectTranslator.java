@@ -155,7 +155,11 @@ final class SelectTranslator {
                 }
                 raw = new UnresolvedStar(null);
             } else {
-                raw = ex.translate(e);
+                String unitAlias = BareUnitAliases.detach(item);
+                raw = ex.translate(item.getExpression());
+                if (unitAlias != null) {
+                    raw = new Alias(raw, unitAlias, ExprIds.next());
+                }
             }
             if (item.getAlias() != null) {
                 if (raw instanceof UnresolvedStar) {

@@ -2,6 +2,7 @@ package io.ember.dataframe.sql;
 
 import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.analysis.Analyzer;
+import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.plan.LogicalPlan;
 import java.util.Objects;
 
@@ -56,7 +57,41 @@ public final class SqlFrontEnd {
      */
     public LogicalPlan plan(String sql) {
         Objects.requireNonNull(sql, "sql is null");
-        SqlSource source = SqlParser.parse(sql);
+        return queryAt(sql, 0);
+    }
+
+    /**
+     * The statement {@code sql}: a query, or a command such as {@code CREATE TEMPORARY VIEW},
+     * {@code CACHE TABLE}, {@code SET}, {@code SHOW TABLES}, {@code DESCRIBE} or
+     * {@code EXPLAIN}, its query (if any) translated to an analyzed plan. Reading a statement
+     * changes nothing: the caller runs the command.
+     *
+     * @throws ParseException if the text does not parse or uses unsupported syntax (naming the
+     *     line and column)
+     * @throws AnalysisException if a query in it does not analyze
+     */
+    public SqlStatement statement(String sql) {
+        Objects.requireNonNull(sql, "sql is null");
+        return StatementParser.read(sql, start -> queryAt(sql, start));
+    }
+
+    private LogicalPlan queryAt(String sql, int start) {
+        SqlSource source = SqlParser.parseQuery(sql, start);
         return new QueryTranslator(source, analyzer, catalog, functions, files, caseSensitive).query(source.select());
+    }
+
+    /**
+     * The unresolved expression of the SQL text {@code sql} ({@code "d + INTERVAL 3 DAYS"},
+     * {@code "upper(name) AS n"}), as the DataFrame API's {@code expr(...)} builds it; a trailing
+     * alias ({@code AS n}) names the result. Functions resolve in {@code functions}; columns are
+     * resolved later, by the analyzer, against the DataFrame the expression is used on.
+     *
+     * @throws ParseException if the text is not one expression (naming the line and column)
+     * @throws AnalysisException if a function is unknown or its arguments do not fit
+     */
+    public static Expression expression(String sql, FunctionRegistry functions) {
+        Objects.requireNonNull(sql, "sql is null");
+        Objects.requireNonNull(functions, "functions is null");
+        return ExpressionTexts.translate(sql, functions);
     }
 }

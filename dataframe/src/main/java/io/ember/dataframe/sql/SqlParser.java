@@ -16,6 +16,7 @@ import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.parser.TokenMgrException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
 
 /**
  * Parses one SQL query with JSqlParser and reports failures as {@link ParseException}s that name
@@ -24,8 +25,9 @@ import net.sf.jsqlparser.statement.select.Select;
  * <p>Design notes. JSqlParser reserves {@code csv} as a keyword, so Spark's direct file query
  * {@code SELECT * FROM csv.`data/x.csv`} would not parse. Before parsing, a pass over JSqlParser's
  * own token stream quotes a file format name that stands before {@code .`path`}
- * ({@code `csv`.`data/x.csv`}); no SQL is parsed by hand. Error positions are mapped back to the
- * text the user wrote.
+ * ({@code `csv`.`data/x.csv`}), and so does a word JSqlParser reserves where Spark reads it as a
+ * name ({@link KeywordIdentifiers}: {@code SELECT sum(x) returns}). Error positions are mapped
+ * back to the text the user wrote.
  */
 final class SqlParser {
     private static final Set<String> FORMATS = Set.of("csv", "parquet", "json", "text");
@@ -40,12 +42,63 @@ final class SqlParser {
      * @throws ParseException if it does not parse, is not a query, or holds more than one statement
      */
     static SqlSource parse(String sql) {
+        return parseQuery(sql, 0);
+    }
+
+    /**
+     * The query that starts at offset {@code queryStart} of {@code sql}, after the header of a
+     * statement such as {@code EXPLAIN} or {@code CREATE VIEW v AS}. The header is blanked out
+     * rather than cut off, so that every position in an error is one in {@code sql}.
+     *
+     * @throws ParseException if the query does not parse, naming its line and column in {@code sql}
+     */
+    static SqlSource parseQuery(String sql, int queryStart) {
+        StringBuilder blanked = new StringBuilder(sql);
+        for (int i = 0; i < queryStart; i++) {
+            char c = sql.charAt(i);
+            if (c != '\n' && c != '\r') {
+                blanked.setCharAt(i, ' ');
+            }
+        }
         List<int[]> quoted = new ArrayList<>();
-        String text = quoteFormatNames(sql, quoted);
+        List<int[]> antiJoins = new ArrayList<>();
+        String query = blanked.toString();
+        String text = quoteNames(sql, query, quoted, antiJoins);
+        Statement statement = parseWhole(sql, text, quoted, CCJSqlParser::Statement);
+        if (!(statement instanceof Select select)) {
+            String kind = statement == null ? "an empty statement" : statement.getClass().getSimpleName();
+            int[] at = firstWord(query);
+            throw new ParseException("[UNSUPPORTED_STATEMENT] Only queries (SELECT, WITH, UNION...) can be run, not "
+                    + kind, sql, at[0], at[1], at[2]);
+        }
+        return new SqlSource(sql, select, quoted, antiJoins);
+    }
+
+    /**
+     * The expression {@code sql}, optionally aliased ({@code "d + INTERVAL 3 DAYS"},
+     * {@code "upper(name) AS n"}), as JSqlParser's tree of a select list item, with the source to
+     * locate errors in it.
+     *
+     * @throws ParseException if it does not parse as one expression
+     */
+    static SqlSource.Parsed<SelectItem<?>> parseExpression(String sql) {
+        List<int[]> quoted = new ArrayList<>();
+        SelectItem<?> item = parseWhole(sql, quoteNames(sql, quoted), quoted, CCJSqlParser::SelectItem);
+        return new SqlSource.Parsed<>(new SqlSource(sql, null, quoted, List.of()), item);
+    }
+
+    /** A production of JSqlParser's grammar. */
+    @FunctionalInterface
+    private interface Production<T> {
+        T parse(CCJSqlParser parser) throws net.sf.jsqlparser.parser.ParseException;
+    }
+
+    /** {@code text} (the rewrite of {@code sql}) parsed by {@code production}, which must consume all of it. */
+    private static <T> T parseWhole(String sql, String text, List<int[]> quoted, Production<T> production) {
         CCJSqlParser parser = CCJSqlParserUtil.newParser(text);
-        Statement statement;
+        T result;
         try {
-            statement = parser.Statement();
+            result = production.parse(parser);
         } catch (net.sf.jsqlparser.parser.ParseException e) {
             Token bad = e.currentToken == null ? null : e.currentToken.next;
             throw syntaxError(sql, quoted, bad);
@@ -65,13 +118,7 @@ final class SqlParser {
         if (next.kind != CCJSqlParserConstants.EOF) {
             throw syntaxError(sql, quoted, next);
         }
-        if (!(statement instanceof Select select)) {
-            String kind = statement == null ? "an empty statement" : statement.getClass().getSimpleName();
-            int[] at = firstWord(sql);
-            throw new ParseException("[UNSUPPORTED_STATEMENT] Only queries (SELECT, WITH, UNION...) can be run, not "
-                    + kind, sql, at[0], at[1], at[2]);
-        }
-        return new SqlSource(sql, select, quoted);
+        return result;
     }
 
     private static ParseException syntaxError(String sql, List<int[]> quoted, Token bad) {
@@ -103,12 +150,135 @@ final class SqlParser {
         return column - shift;
     }
 
+    /** {@link #quoteNames(String, List, List)} for a text in which anti joins need no record. */
+    static String quoteNames(String sql, List<int[]> quoted) {
+        return quoteNames(sql, quoted, new ArrayList<>());
+    }
+
     /**
-     * {@code sql} with every file format name followed by {@code .`path`} quoted, recording the
-     * rewritten tokens' positions (line, column in the rewritten text) in {@code quoted}. A text
-     * the lexer rejects is returned as it is, for the parser to report.
+     * {@code sql} with every file format name followed by {@code .`path`} quoted, and every word
+     * JSqlParser reserves where Spark reads it as a name ({@link KeywordIdentifiers}), recording
+     * the rewritten tokens' positions (line, column in the rewritten text) in {@code quoted}.
+     * {@code LEFT ANTI JOIN}, which JSqlParser does not know, is rewritten to the
+     * {@code LEFT SEMI JOIN} it does know (the same length, so no position moves), and the
+     * position of each {@code ANTI} (in the rewritten text) recorded in {@code antiJoins} for the
+     * translator to tell the two apart. A text the lexer rejects is returned as it is, for the
+     * parser to report.
+     *
+     * @throws ParseException for {@code SEMI JOIN} or {@code ANTI JOIN} without {@code LEFT}
      */
-    static String quoteFormatNames(String sql, List<int[]> quoted) {
+    static String quoteNames(String sql, List<int[]> quoted, List<int[]> antiJoins) {
+        return quoteNames(sql, sql, quoted, antiJoins);
+    }
+
+    /** As {@link #quoteNames(String, List, List)}, errors showing {@code shown} (the text as written). */
+    private static String quoteNames(String shown, String sql, List<int[]> quoted, List<int[]> antiJoins) {
+        List<Token> tokens = tokens(sql);
+        if (tokens == null) {
+            return sql;
+        }
+        List<Token> toQuote = new ArrayList<>();
+        List<Token[]> intervals = new ArrayList<>();
+        List<Token> antis = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String word = t.image.toLowerCase(Locale.ROOT);
+            if ((word.equals("anti") || word.equals("semi")) && i + 1 < tokens.size()
+                    && tokens.get(i + 1).image.equalsIgnoreCase("join")) {
+                if (i == 0 || !tokens.get(i - 1).image.equalsIgnoreCase("left")) {
+                    throw new ParseException("[UNSUPPORTED_SQL_SYNTAX] " + t.image.toUpperCase(Locale.ROOT)
+                            + " JOIN without LEFT is not supported; write LEFT " + t.image.toUpperCase(Locale.ROOT)
+                            + " JOIN", shown, t.beginLine, t.beginColumn, t.image.length());
+                }
+                if (word.equals("anti")) {
+                    antis.add(t);
+                }
+                continue;
+            }
+            if (word.equals("interval")) {
+                int end = multiUnitIntervalEnd(tokens, i + 1);
+                if (end > i + 3) {
+                    intervals.add(new Token[] {tokens.get(i + 1), tokens.get(end - 1)});
+                    i = end - 1;
+                    continue;
+                }
+            }
+            boolean formatName = i + 2 < tokens.size() && FORMATS.contains(word)
+                    && tokens.get(i + 1).image.equals(".") && tokens.get(i + 2).image.startsWith("`");
+            if (formatName || KeywordIdentifiers.isName(tokens, i)) {
+                toQuote.add(t);
+            }
+        }
+        if (toQuote.isEmpty() && antis.isEmpty() && intervals.isEmpty()) {
+            return sql;
+        }
+        int[] lineStarts = lineStarts(sql);
+        StringBuilder sb = new StringBuilder(sql);
+        for (Token t : antis) {
+            int at = lineStarts[t.beginLine - 1] + t.beginColumn - 1;
+            sb.replace(at, at + t.image.length(), "SEMI");
+        }
+        // Each edit adds two characters, at its start token: quoted names and multi-unit intervals.
+        List<Token> widened = new ArrayList<>(toQuote);
+        List<int[]> edits = new ArrayList<>();
+        for (Token t : toQuote) {
+            int at = lineStarts[t.beginLine - 1] + t.beginColumn - 1;
+            edits.add(new int[] {at, at + t.image.length(), '`'});
+        }
+        for (Token[] span : intervals) {
+            widened.add(span[0]);
+            int at = lineStarts[span[0].beginLine - 1] + span[0].beginColumn - 1;
+            int end = lineStarts[span[1].beginLine - 1] + span[1].beginColumn - 1 + span[1].image.length();
+            edits.add(new int[] {at, end, '\''});
+        }
+        edits.sort((a, b) -> Integer.compare(b[0], a[0]));
+        for (int[] e : edits) {
+            String quote = String.valueOf((char) e[2]);
+            sb.replace(e[0], e[1], quote + sb.substring(e[0], e[1]) + quote);
+        }
+        for (Token t : widened) {
+            quoted.add(new int[] {t.beginLine, rewrittenColumn(widened, t)});
+        }
+        for (Token t : antis) {
+            antiJoins.add(new int[] {t.beginLine, rewrittenColumn(widened, t)});
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The index after the (number, unit) pairs that start at {@code from}, all on one line:
+     * Spark's multi-unit interval {@code INTERVAL 1 YEAR 2 MONTHS}, which JSqlParser does not
+     * parse, is rewritten to the string form {@code INTERVAL '1 YEAR 2 MONTHS'} it does.
+     */
+    private static int multiUnitIntervalEnd(List<Token> tokens, int from) {
+        int j = from;
+        while (j + 1 < tokens.size() && tokens.get(j).beginLine == tokens.get(from).beginLine
+                && tokens.get(j + 1).beginLine == tokens.get(from).beginLine
+                && (tokens.get(j).kind == CCJSqlParserConstants.S_LONG
+                || tokens.get(j).kind == CCJSqlParserConstants.S_DOUBLE)
+                && IntervalLiterals.isUnit(tokens.get(j + 1).image)) {
+            j += 2;
+        }
+        return j;
+    }
+
+    /** The column of {@code t} once every token of {@code quoted} before it on its line gained two backquotes. */
+    private static int rewrittenColumn(List<Token> quoted, Token t) {
+        int earlierOnLine = 0;
+        for (Token q : quoted) {
+            if (q.beginLine == t.beginLine && q.beginColumn < t.beginColumn) {
+                earlierOnLine++;
+            }
+        }
+        return t.beginColumn + 2 * earlierOnLine;
+    }
+
+    /**
+     * The tokens of {@code sql} as JSqlParser's lexer reads them (comments skipped, columns
+     * counting a tab as one), or null if the lexer rejects the text: the parser then reports
+     * where.
+     */
+    static List<Token> tokens(String sql) {
         List<Token> tokens = new ArrayList<>();
         try {
             SimpleCharStream chars = new SimpleCharStream(new StringProvider(sql));
@@ -118,36 +288,14 @@ final class SqlParser {
                 tokens.add(t);
             }
         } catch (TokenMgrException e) {
-            return sql;
+            return null;
         }
-        List<Token> toQuote = new ArrayList<>();
-        for (int i = 0; i + 2 < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (FORMATS.contains(t.image.toLowerCase(Locale.ROOT)) && tokens.get(i + 1).image.equals(".")
-                    && tokens.get(i + 2).image.startsWith("`")) {
-                toQuote.add(t);
-            }
-        }
-        if (toQuote.isEmpty()) {
-            return sql;
-        }
-        int[] lineStarts = lineStarts(sql);
-        StringBuilder sb = new StringBuilder(sql);
-        for (int k = toQuote.size() - 1; k >= 0; k--) {
-            Token t = toQuote.get(k);
-            int at = lineStarts[t.beginLine - 1] + t.beginColumn - 1;
-            sb.replace(at, at + t.image.length(), "`" + t.image + "`");
-        }
-        for (Token t : toQuote) {
-            int earlierOnLine = 0;
-            for (int[] q : quoted) {
-                if (q[0] == t.beginLine) {
-                    earlierOnLine++;
-                }
-            }
-            quoted.add(new int[] {t.beginLine, t.beginColumn + 2 * earlierOnLine});
-        }
-        return sb.toString();
+        return tokens;
+    }
+
+    /** The offset in {@code sql} of line {@code line}, column {@code column} (both from 1). */
+    static int offset(String sql, int line, int column) {
+        return lineStarts(sql)[line - 1] + column - 1;
     }
 
     private static int[] lineStarts(String sql) {

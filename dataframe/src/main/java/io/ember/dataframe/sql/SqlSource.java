@@ -12,10 +12,16 @@ import net.sf.jsqlparser.statement.select.Select;
  * at the line and column of the part at fault.
  *
  * @param sql    the text as the user wrote it
- * @param select JSqlParser's tree
- * @param quoted where the parser's rewrite quoted file format names (line, column), to map positions back
+ * @param select JSqlParser's tree (null when an expression was parsed)
+ * @param quoted    where the parser's rewrite quoted names (line, column), to map positions back
+ * @param antiJoins where the parser's rewrite turned {@code LEFT ANTI JOIN} into {@code LEFT SEMI JOIN}
+ *                  (line, column of {@code ANTI} in the rewritten text)
  */
-record SqlSource(String sql, Select select, List<int[]> quoted) {
+record SqlSource(String sql, Select select, List<int[]> quoted, List<int[]> antiJoins) {
+
+    /** A parsed piece of SQL (a query, an expression) with its source. */
+    record Parsed<T>(SqlSource source, T tree) {
+    }
 
     /**
      * A {@link ParseException} at {@code node} for syntax Ember parses but does not support, or
@@ -31,6 +37,24 @@ record SqlSource(String sql, Select select, List<int[]> quoted) {
                 t.beginColumn), Math.max(1, Math.min(String.valueOf(node).length(), 40)));
     }
 
+    /**
+     * As {@link #unsupported(String, Object)}, at the first token {@code word} of the text, for
+     * syntax whose node carries no position ({@code WITH RECURSIVE}); at {@code node} if there is
+     * no such token.
+     */
+    AnalysisException unsupportedAtWord(String what, String word, Object node) {
+        List<Token> tokens = SqlParser.tokens(sql);
+        if (tokens != null) {
+            for (Token t : tokens) {
+                if (t.image.equalsIgnoreCase(word)) {
+                    return new ParseException("[UNSUPPORTED_SQL_SYNTAX] " + what + " is not supported", sql,
+                            t.beginLine, t.beginColumn, t.image.length());
+                }
+            }
+        }
+        return unsupported(what, node);
+    }
+
     /** {@code e} with the position of {@code node} appended, if known and not already there. */
     AnalysisException locate(AnalysisException e, Object node) {
         Token t = firstToken(node);
@@ -39,6 +63,27 @@ record SqlSource(String sql, Select select, List<int[]> quoted) {
         }
         return new AnalysisException(e.getMessage() + "; line " + t.beginLine + ", column "
                 + SqlParser.originalColumn(quoted, t.beginLine, t.beginColumn), e);
+    }
+
+    /**
+     * Whether the semi join {@code join} was written {@code LEFT ANTI JOIN}: one of its tokens
+     * before {@code JOIN} is a rewritten {@code ANTI}.
+     */
+    boolean isAntiJoin(net.sf.jsqlparser.statement.select.Join join) {
+        for (Token t = firstToken(join); t != null && !t.image.equalsIgnoreCase("join"); t = t.next) {
+            for (int[] a : antiJoins) {
+                if (a[0] == t.beginLine && a[1] == t.beginColumn) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The text of the first token of {@code node} as written, or {@code fallback} if its position is unknown. */
+    String written(Object node, String fallback) {
+        Token t = firstToken(node);
+        return t == null ? fallback : t.image;
     }
 
     private static Token firstToken(Object node) {

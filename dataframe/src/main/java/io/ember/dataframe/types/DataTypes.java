@@ -24,6 +24,8 @@ public final class DataTypes {
     public static final TimestampType TimestampType = new TimestampType();
     /** {@code binary}. */
     public static final BinaryType BinaryType = new BinaryType();
+    /** {@code interval}: an interval literal, an operand of date and timestamp arithmetic only. */
+    public static final CalendarIntervalType CalendarIntervalType = new CalendarIntervalType();
     /** The type of an untyped null. */
     public static final NullType NullType = new NullType();
 

@@ -24,12 +24,12 @@ class SqlParserTest {
     void quotesFormatNamesBeforePaths_only() {
         List<int[]> quoted = new ArrayList<>();
         assertEquals("SELECT * FROM `csv`.`/a b.csv` c JOIN `parquet`.`p` ON 1 = 1",
-                SqlParser.quoteFormatNames("SELECT * FROM csv.`/a b.csv` c JOIN parquet.`p` ON 1 = 1", quoted));
+                SqlParser.quoteNames("SELECT * FROM csv.`/a b.csv` c JOIN parquet.`p` ON 1 = 1", quoted));
         assertEquals(2, quoted.size());
         assertEquals(15, quoted.get(0)[1]);
         assertEquals(39, quoted.get(1)[1], "positions are those of the rewritten text");
         String untouched = "SELECT 'csv.`x`', csv_col FROM t -- csv.`y`\n";
-        assertEquals(untouched, SqlParser.quoteFormatNames(untouched, new ArrayList<>()));
+        assertEquals(untouched, SqlParser.quoteNames(untouched, new ArrayList<>()));
     }
 
     @Test
