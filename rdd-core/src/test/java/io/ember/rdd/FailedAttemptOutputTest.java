@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FailedAttemptOutputTest {
     private static final AtomicBoolean FIRST = new AtomicBoolean(true);
     private static final int N = 200_000;
+    /** Enough records for each map task's sort to spill past 1 MiB. */
+    private static final int SHUFFLED = 100_000;
 
     private EmberContext sc;
 
@@ -42,9 +45,10 @@ class FailedAttemptOutputTest {
         }
     }
 
+    /** A memory tier far smaller than a partition, and the smallest sort budget, so that shuffles spill. */
     private EmberContext start() {
         sc = EmberContext.builder().master("local[2]").appName("failed-attempts")
-                .config("ember.storage.memory", "64k").getOrCreate();
+                .config("ember.storage.memory", "64k").config("ember.shuffle.memory", "1m").getOrCreate();
         return sc;
     }
 
@@ -81,12 +85,7 @@ class FailedAttemptOutputTest {
     void persistedPartition_whoseEveryAttemptFails_leavesNoBlockFile() throws IOException {
         EmberContext sc = start();
         RDD<Integer> r = sc.parallelize(List.range(0, N), 4).mapPartitionsWithIndex((i, it) -> i == 0
-                ? it.zipWithIndex().map(t -> {
-                    if (t._2 == 25_000) {
-                        throw new IllegalStateException("boom");
-                    }
-                    return t._1;
-                }) : it)
+                ? HalfWayFailure.throwingAt(it, 25_000) : it)
                 .persist(StorageLevel.DISK_ONLY);
 
         JobFailedException failed = assertThrows(JobFailedException.class, r::count);
@@ -104,7 +103,7 @@ class FailedAttemptOutputTest {
     }
 
     private static PairRDD<Integer, Object> keyedByRemainder(EmberContext sc, boolean poisonEveryAttempt) {
-        return sc.parallelize(List.range(0, 40_000), 2).mapPartitionsWithIndex((p, it) -> {
+        return sc.parallelize(List.range(0, SHUFFLED), 2).mapPartitionsWithIndex((p, it) -> {
             boolean poison = p == 0 && (poisonEveryAttempt || FIRST.getAndSet(false));
             return it.map(x -> Tuple.<Integer, Object>of(x % 4, poison && x % 4 == 3 ? new NotShippable(x) : x));
         }).mapToPair(t -> t);
@@ -122,7 +121,7 @@ class FailedAttemptOutputTest {
         }
 
         TreeMap<Integer, Long> expected = new TreeMap<>();
-        for (int x = 0; x < 40_000; x++) {
+        for (int x = 0; x < SHUFFLED; x++) {
             expected.merge(x % 4, (long) x, Long::sum);
         }
         assertEquals(expected, sums);
@@ -131,10 +130,11 @@ class FailedAttemptOutputTest {
         Map<String, Long> files = filesByPrefix(sc.storage().localDir());
         assertEquals(8L, files.get("shuffle_" + shuffleId),
                 "2 map tasks x 4 reduce partitions, nothing from the failed attempt: " + files);
+        assertEquals(0, files.getOrDefault("scratch", 0L), "no spill file is left: " + files);
     }
 
     @Test
-    void shuffleMapTask_whoseEveryAttemptFails_leavesNoShuffleFile() throws IOException {
+    void shuffleMapTask_whoseEveryAttemptFails_leavesNoShuffleFile() throws Exception {
         EmberContext sc = start();
         PairRDD<Integer, Object> shuffled = keyedByRemainder(sc, true).partitionBy(new HashPartitioner(4));
         int shuffleId = ((ShuffleDependency<?, ?, ?>) shuffled.dependencies().head()).shuffleId();
@@ -148,6 +148,12 @@ class FailedAttemptOutputTest {
                     .filter(name -> name.startsWith("shuffle_" + shuffleId + "_0_")));
             assertEquals(List.empty(), mapZero, "the failed attempts' shuffle blocks are deleted");
         }
+        // why a wait: map task 1 (not poisoned) may still be running when the job fails; its spills end with it
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (filesByPrefix(sc.storage().localDir()).getOrDefault("scratch", 0L) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, filesByPrefix(sc.storage().localDir()).getOrDefault("scratch", 0L), "no spill file is left");
     }
 
     /** Regular files under {@code root} counted by kind: {@code rdd_<id>}, {@code shuffle_<id>} or {@code scratch} (spills). */
