@@ -1,6 +1,9 @@
 package io.ember.rdd.internal;
 
+import io.ember.actors.BlockId;
+import io.ember.actors.BlockStore;
 import io.ember.actors.DiskBlockWriter;
+import io.ember.actors.MemoryBlock;
 import java.io.IOException;
 
 /**
@@ -17,6 +20,21 @@ public interface StagedOutput {
 
     /** Removes everything written for the output; never throws (it runs while a failure unwinds). */
     void discard();
+
+    /** A block for the memory tier: committing caches it; discarding has nothing to remove. */
+    static StagedOutput cached(BlockStore store, BlockId id, MemoryBlock block) {
+        return new StagedOutput() {
+            @Override
+            public void commit() {
+                store.cache(id, block);
+            }
+
+            @Override
+            public void discard() {
+                // why empty: nothing was stored; the block's values go away with the failed task
+            }
+        };
+    }
 
     /** A disk block written in full: committing publishes it, discarding deletes its file. */
     static StagedOutput of(DiskBlockWriter written) {

@@ -95,18 +95,7 @@ public final class CacheManager {
         }
         Object block = level.deserialized() ? unrolled.toArray() : BlockFormat.serialize(unrolled.iterator());
         long size = level.deserialized() ? Math.max(1, estimate) : Math.max(1, ((byte[]) block).length);
-        MemoryBlock cached = new MemoryBlock(block, size, BlockFormat.WRITER, level.useDisk());
-        stage(new StagedOutput() {
-            @Override
-            public void commit() {
-                store.cache(id, cached);
-            }
-
-            @Override
-            public void discard() {
-                // why: nothing was stored; the unrolled values go with the failed task's garbage
-            }
-        }, id);
+        stage(StagedOutput.cached(store, id, new MemoryBlock(block, size, BlockFormat.WRITER, level.useDisk())), id);
         return BlockFormat.elements(block, loader);
     }
 
