@@ -1,7 +1,6 @@
 package io.ember.actors;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -57,11 +56,11 @@ public interface BlockStore {
     Optional<Object> getCached(BlockId id);
 
     /**
-     * Opens a disk block for writing. The block appears, replacing any previous copy, when the
-     * stream is closed; a stream abandoned without closing leaves nothing behind once the store
-     * is cleared.
+     * Opens a disk block for writing. The block appears, replacing any previous copy, only when
+     * the writer is {@linkplain DiskBlockWriter#commit() committed}; closing it publishes
+     * nothing, and {@linkplain DiskBlockWriter#abort() aborting} it deletes what was written.
      */
-    OutputStream writeToDisk(BlockId id);
+    DiskBlockWriter writeToDisk(BlockId id);
 
     /** Opens the disk copy of a block, if there is one. The caller closes the stream. */
     Optional<InputStream> readFromDisk(BlockId id);

@@ -6,9 +6,9 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.ember.actors.BlockId;
 import io.ember.actors.BlockStatus;
 import io.ember.actors.BlockStore;
+import io.ember.actors.DiskBlockWriter;
 import io.ember.actors.MemoryBlock;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *  - disk: files under localDir, indexed by a ConcurrentHashMap. Every write goes to a file of
  *    its own (name plus a sequence number) that is swapped into the index when complete, so
  *    concurrent writers of one block never clobber each other's file; the replaced file is
- *    deleted.
+ *    deleted. A file becomes the block only on its writer's explicit commit(): closing it
+ *    (try-with-resources while an exception unwinds) publishes nothing, abort() deletes it.
  *
  * Status changes of cached and broadcast blocks are queued for drainUpdates(), which the task
  * runner empties into each task's report: that is how the driver learns of evictions.
@@ -164,42 +165,125 @@ final class TieredBlockStore implements BlockStore {
     }
 
     private void spill(BlockId id, MemoryBlock block) {
-        try (OutputStream out = writeToDisk(id)) {
+        DiskBlockWriter out = writeToDisk(id);
+        try {
             block.writer().write(block.value(), out);
+            out.commit();
         } catch (IOException | RuntimeException e) {
             // why: a block that cannot be written is lost like a MEMORY_ONLY one, and recomputed
             LOG.warn("Executor {} could not spill block {} to disk; it is dropped", executorId, id.name(), e);
-            deleteFile(disk.remove(id));
+        } finally {
+            out.abort();
         }
     }
 
     // ---- disk tier ------------------------------------------------------------------------------
 
     @Override
-    public OutputStream writeToDisk(BlockId id) {
+    public DiskBlockWriter writeToDisk(BlockId id) {
         Objects.requireNonNull(id, "id is null");
         Path target = directory().resolve(subdirectory(id)).resolve(id.name() + "." + fileSequence.incrementAndGet());
         try {
             Files.createDirectories(target.getParent());
-            return new FilterOutputStream(Files.newOutputStream(target)) {
-                private boolean closed;
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    if (!closed) {
-                        closed = true;
-                        super.close();
-                        commitFile(id, target);
-                    }
-                }
-            };
+            return new PendingDiskFile(id, target, Files.newOutputStream(target));
         } catch (IOException e) {
             throw new UncheckedIOException("Executor " + executorId + " cannot create " + target, e);
+        }
+    }
+
+    /** A disk block's file, private until committed into the index (see {@link DiskBlockWriter}). */
+    private final class PendingDiskFile extends DiskBlockWriter {
+        private final BlockId id;
+        private final Path file;
+        private final OutputStream out;
+        private long written;
+        private boolean closed;
+        private boolean committed;
+        private boolean aborted;
+
+        PendingDiskFile(BlockId id, Path file, OutputStream out) {
+            this.id = id;
+            this.file = file;
+            this.out = out;
+        }
+
+        @Override
+        public BlockId blockId() {
+            return id;
+        }
+
+        @Override
+        public long bytesWritten() {
+            return written;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            ensureWritable();
+            out.write(b);
+            written++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ensureWritable();
+            out.write(b, off, len);
+            written += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (!closed) {
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                out.close();
+            }
+        }
+
+        @Override
+        public void commit() throws IOException {
+            if (aborted) {
+                throw new IllegalStateException("block " + id.name() + " was aborted and cannot be committed");
+            }
+            if (!committed) {
+                close();
+                commitFile(id, file);
+                committed = true;
+            }
+        }
+
+        @Override
+        public void abort() {
+            if (committed || aborted) {
+                return;
+            }
+            aborted = true;
+            try {
+                close();
+            } catch (IOException e) {
+                // why: the file is deleted next; what failed to flush into it does not matter
+            }
+            deleteFile(new DiskFile(file, written));
+        }
+
+        @Override
+        public InputStream openWritten() throws IOException {
+            if (!closed || aborted) {
+                throw new IllegalStateException("block " + id.name() + " can be read back only once written and not aborted");
+            }
+            return Files.newInputStream(file);
+        }
+
+        private void ensureWritable() throws IOException {
+            if (closed) {
+                throw new IOException("block " + id.name() + " is already closed for writing");
+            }
         }
     }
 

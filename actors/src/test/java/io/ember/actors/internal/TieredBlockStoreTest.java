@@ -3,20 +3,24 @@ package io.ember.actors.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.actors.BlockId;
 import io.ember.actors.BlockStatus;
+import io.ember.actors.DiskBlockWriter;
 import io.ember.actors.MemoryBlock;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(30)
 class TieredBlockStoreTest {
 
     private static final BlockId SHUFFLE_0 = new BlockId.ShuffleBlock(0, 1, 2);
@@ -47,8 +51,9 @@ class TieredBlockStoreTest {
     @Test
     void removeShuffle_dropsOnlyThatShuffle_inEveryTier() throws IOException {
         TieredBlockStore store = filled();
-        try (OutputStream out = store.writeToDisk(new BlockId.ShuffleBlock(0, 2, 0))) {
+        try (DiskBlockWriter out = store.writeToDisk(new BlockId.ShuffleBlock(0, 2, 0))) {
             out.write(7);
+            out.commit();
         }
 
         store.removeShuffle(0);
@@ -111,8 +116,9 @@ class TieredBlockStoreTest {
     @Test
     void clear_dropsEverythingAndDeletesTheDirectory() throws IOException {
         TieredBlockStore store = filled();
-        try (OutputStream out = store.writeToDisk(RDD_5)) {
+        try (DiskBlockWriter out = store.writeToDisk(RDD_5)) {
             out.write(1);
+            out.commit();
         }
         assertTrue(Files.exists(dir.resolve("exec-t")));
 
@@ -121,6 +127,56 @@ class TieredBlockStoreTest {
         assertTrue(store.get(SHUFFLE_1).isEmpty());
         assertEquals(0, store.sizeInBytes());
         assertFalse(Files.exists(dir.resolve("exec-t")));
+    }
+
+    @Test
+    void writeToDisk_closedWithoutCommit_publishesNothing_andAbortDeletesTheFile() throws IOException {
+        TieredBlockStore store = store(1000);
+        DiskBlockWriter good = store.writeToDisk(RDD_5);
+        good.write(new byte[] {1, 2, 3});
+        good.commit();
+        DiskBlockWriter half = store.writeToDisk(RDD_5);
+        try (half) {
+            half.write(new byte[] {9, 9});
+        }
+
+        try (InputStream in = store.readFromDisk(RDD_5).orElseThrow()) {
+            assertArrayEquals(new byte[] {1, 2, 3}, in.readAllBytes(), "a closed, uncommitted write is not the block");
+        }
+        try (InputStream in = half.openWritten()) {
+            assertArrayEquals(new byte[] {9, 9}, in.readAllBytes(), "its writer can read it back");
+        }
+        assertEquals(2, blockFiles(), "the committed file and the pending one");
+
+        half.abort();
+        half.abort();
+
+        assertEquals(1, blockFiles(), "abort deletes the pending file");
+        assertArrayEquals(new byte[] {1, 2, 3}, store.get(RDD_5).orElseThrow());
+        assertThrows(IllegalStateException.class, half::commit, "an aborted write cannot be committed");
+    }
+
+    @Test
+    void writeToDisk_commit_replacesThePreviousCopyAndDeletesItsFile_abortAfterCommitKeepsIt() throws IOException {
+        TieredBlockStore store = store(1000);
+        try (DiskBlockWriter first = store.writeToDisk(RDD_5)) {
+            first.write(1);
+            first.commit();
+        }
+        DiskBlockWriter second = store.writeToDisk(RDD_5);
+        second.write(2);
+        second.commit();
+        second.abort();
+
+        assertArrayEquals(new byte[] {2}, store.get(RDD_5).orElseThrow());
+        assertEquals(1, blockFiles());
+        assertEquals(1, store.status(RDD_5).diskBytes());
+    }
+
+    private long blockFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(dir.resolve("exec-t"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     private TieredBlockStore filled() {

@@ -1,6 +1,7 @@
 package io.ember.rdd.internal;
 
 import io.ember.rdd.AccumulatorV2;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What one running task owns beyond its {@link io.ember.rdd.TaskContext}: its memory budget for
- * sorting and aggregating before spilling, its accumulator copies, and the clean-ups to run when
- * it ends (spill files). Opened and closed by the task runner around the task, on the worker
+ * sorting and aggregating before spilling, its accumulator copies, the outputs it staged
+ * (persisted blocks, shuffle blocks: published only if it succeeds) and the clean-ups to run
+ * when it ends (spill files). Opened and closed by the task runner around the task, on the worker
  * thread; only that thread touches it.
  *
  * <p>Design notes. Executors build their accumulator copies while decoding the task's code: an
@@ -30,6 +32,7 @@ public final class TaskScope implements AutoCloseable {
     private final long storageMemory;
     private final List<AccumulatorV2<?, ?>> accumulators = new ArrayList<>();
     private final List<Runnable> cleanups = new ArrayList<>();
+    private final List<StagedOutput> staged = new ArrayList<>();
     private boolean decoding;
 
     private TaskScope(long memoryBudget, long storageMemory) {
@@ -109,10 +112,51 @@ public final class TaskScope implements AutoCloseable {
         }
     }
 
-    /** Runs the clean-ups and leaves the thread. */
+    /**
+     * Stages an output of the running task: it is committed if the task succeeds and discarded
+     * otherwise. Outside a task's scope (tests that build tasks by hand) it is committed at once.
+     */
+    public static void stage(StagedOutput output) throws IOException {
+        TaskScope scope = CURRENT.get();
+        if (scope == null) {
+            output.commit();
+        } else {
+            scope.staged.add(output);
+        }
+    }
+
+    /**
+     * Commits every staged output, in the order they were staged; called by the task runner
+     * once the task's result exists. If one cannot be committed, the rest are discarded and the
+     * task fails with that error (those already committed are whole, so they stay).
+     */
+    public void commitOutputs() throws IOException {
+        int committed = 0;
+        try {
+            for (StagedOutput output : staged) {
+                output.commit();
+                committed++;
+            }
+        } finally {
+            for (StagedOutput rest : staged.subList(committed, staged.size())) {
+                rest.discard();
+            }
+            staged.clear();
+        }
+    }
+
+    private void discardOutputs() {
+        for (StagedOutput output : staged) {
+            output.discard();
+        }
+        staged.clear();
+    }
+
+    /** Discards the outputs not committed (the task failed), runs the clean-ups and leaves the thread. */
     @Override
     public void close() {
         CURRENT.remove();
+        discardOutputs();
         for (Runnable cleanup : cleanups) {
             try {
                 cleanup.run();

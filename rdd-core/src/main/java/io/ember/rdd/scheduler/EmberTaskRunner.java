@@ -97,6 +97,7 @@ public final class EmberTaskRunner implements TaskRunner {
                 Iterator<Object> records = (Iterator<Object>) r.rdd().iterator(partition, context);
                 result = new TaskResult.Value(r.func().apply(context, records));
             }
+            scope.commitOutputs();
         } catch (Throwable t) {
             FetchFailedException fetch = fetchFailureIn(t);
             result = fetch != null

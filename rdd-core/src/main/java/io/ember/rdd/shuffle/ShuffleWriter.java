@@ -2,21 +2,24 @@ package io.ember.rdd.shuffle;
 
 import io.ember.actors.BlockId;
 import io.ember.actors.BlockStore;
+import io.ember.actors.DiskBlockWriter;
 import io.ember.actors.ExecutorServices;
 import io.ember.rdd.Partitioner;
 import io.ember.rdd.ShuffleDependency;
+import io.ember.rdd.internal.StagedOutput;
+import io.ember.rdd.internal.TaskScope;
 import io.ember.rdd.scheduler.TaskMetricsCollector;
 import io.ember.serializers.Codec;
 import io.ember.serializers.Codecs;
 import io.vavr.Tuple2;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Writes one map task's output, Spark's sort-based shuffle: records are combined per key first
@@ -25,6 +28,9 @@ import java.util.Iterator;
  * task's memory budget), then streamed out partition by partition: each reduce partition's
  * records become one LZ4-compressed disk block {@code shuffle_S_M_R} in the executor's block
  * store. A record is written as key then value, so readers rebuild pairs without a tuple header.
+ * The blocks are committed with the task ({@link TaskScope#stage}): an attempt that fails
+ * half-way leaves none of its files, and cannot replace a good output of an earlier attempt
+ * that reducers still read with a truncated one.
  */
 public final class ShuffleWriter {
     private ShuffleWriter() {
@@ -63,47 +69,37 @@ public final class ShuffleWriter {
         Iterator<Routed> sorted = sorter.sorted();
         BlockStore store = services.blockStore();
         Codec codec = Codecs.kryo();
-        Routed next = sorted.hasNext() ? sorted.next() : null;
-        while (next != null) {
-            int partition = next.partition();
-            CountingStream file = new CountingStream(store.writeToDisk(new BlockId.ShuffleBlock(dep.shuffleId(), mapId, partition)));
-            try (Codec.RecordWriter writer = codec.newWriter(Compression.compress(new BufferedOutputStream(file, 64 * 1024)))) {
-                while (next != null && next.partition() == partition) {
-                    writer.write(next.key());
-                    writer.write(next.value());
-                    count++;
-                    next = sorted.hasNext() ? sorted.next() : null;
+        List<DiskBlockWriter> written = new ArrayList<>();
+        boolean staged = false;
+        try {
+            Routed next = sorted.hasNext() ? sorted.next() : null;
+            while (next != null) {
+                int partition = next.partition();
+                DiskBlockWriter file = store.writeToDisk(new BlockId.ShuffleBlock(dep.shuffleId(), mapId, partition));
+                written.add(file);
+                try (Codec.RecordWriter writer = codec.newWriter(Compression.compress(new BufferedOutputStream(file, 64 * 1024)))) {
+                    while (next != null && next.partition() == partition) {
+                        writer.write(next.key());
+                        writer.write(next.value());
+                        count++;
+                        next = sorted.hasNext() ? sorted.next() : null;
+                    }
                 }
+                nonEmpty.set(partition);
+                bytes += file.bytesWritten();
             }
-            nonEmpty.set(partition);
-            bytes += file.count;
+            for (DiskBlockWriter file : written) {
+                TaskScope.stage(StagedOutput.of(file));
+            }
+            staged = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the output of map task " + mapId + " of shuffle " + dep.shuffleId(), e);
+        } finally {
+            if (!staged) {
+                written.forEach(DiskBlockWriter::abort);
+            }
         }
         metrics.addShuffleWrite(count, bytes);
         return new MapStatus(services.executorId(), nonEmpty, bytes);
-    }
-
-    /** Counts the bytes that reach the block's file. */
-    private static final class CountingStream extends FilterOutputStream {
-        private long count;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) {
-            try {
-                out.write(b);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
     }
 }

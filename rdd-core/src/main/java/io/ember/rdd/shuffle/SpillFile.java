@@ -33,15 +33,20 @@ final class SpillFile {
         io.ember.rdd.internal.TaskScope.onTaskEnd(() -> deleteQuietly(path));
         long count = 0;
         Codec codec = Codecs.kryo();
+        boolean written = false;
         try (Codec.RecordWriter out = codec.newWriter(Compression.compress(
                 new BufferedOutputStream(Files.newOutputStream(path), 64 * 1024)))) {
             while (records.hasNext()) {
                 writer.write(records.next(), out);
                 count++;
             }
+            written = true;
         } catch (IOException e) {
-            deleteQuietly(path);
             throw new UncheckedIOException("Cannot write spill file " + path, e);
+        } finally {
+            if (!written) {
+                deleteQuietly(path); // why now, not at task end: a half run is never read, and may be large
+            }
         }
         try {
             return new SpillFile(path, count, Files.size(path));

@@ -3,14 +3,15 @@ package io.ember.rdd.storage;
 import io.ember.actors.BlockFetchException;
 import io.ember.actors.BlockId;
 import io.ember.actors.BlockStore;
+import io.ember.actors.DiskBlockWriter;
 import io.ember.actors.MemoryBlock;
 import io.ember.rdd.StorageLevel;
+import io.ember.rdd.internal.StagedOutput;
 import io.ember.rdd.internal.TaskScope;
 import io.ember.rdd.scheduler.TaskContextImpl;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,8 +28,10 @@ import java.util.function.Supplier;
  * within the memory tier's capacity; past that it cannot be held in memory anyway, so a level
  * with disk streams it to disk (what was unrolled, then the rest) and reads it back, and a
  * memory-only level hands it on without caching it, as Spark does. Two tasks that compute the
- * same partition at once both store it; the second copy replaces the first. Stateless: the
- * store owns every block.
+ * same partition at once both store it; the second copy replaces the first. A block, in memory
+ * or on disk, is stored only when the task that computed it succeeds ({@link TaskScope#stage}):
+ * an attempt that throws half-way must not leave a truncated block that later reads take as
+ * the whole partition. Stateless: the store owns every block.
  */
 public final class CacheManager {
     private CacheManager() {
@@ -92,16 +95,37 @@ public final class CacheManager {
         }
         Object block = level.deserialized() ? unrolled.toArray() : BlockFormat.serialize(unrolled.iterator());
         long size = level.deserialized() ? Math.max(1, estimate) : Math.max(1, ((byte[]) block).length);
-        store.cache(id, new MemoryBlock(block, size, BlockFormat.WRITER, level.useDisk()));
+        stage(StagedOutput.cached(store, id, new MemoryBlock(block, size, BlockFormat.WRITER, level.useDisk())), id);
         return BlockFormat.elements(block, loader);
     }
 
+    /**
+     * Writes the partition to a disk block that is committed with the task (a failed attempt
+     * leaves no file behind) and reads it back from the written file.
+     */
     private static <T> Iterator<T> writeToDiskAndRead(BlockId id, Iterator<T> values, BlockStore store,
                                                       ClassLoader loader) {
-        OutputStream out = new BufferedOutputStream(store.writeToDisk(id), 64 * 1024);
-        BlockFormat.writeElements(values, out);
-        return BlockFormat.read(store.readFromDisk(id).orElseThrow(() ->
-                new UncheckedIOException(new IOException("block " + id.name() + " vanished right after it was written"))),
-                loader);
+        DiskBlockWriter file = store.writeToDisk(id);
+        boolean staged = false;
+        try {
+            BlockFormat.writeElements(values, new BufferedOutputStream(file, 64 * 1024));
+            stage(StagedOutput.of(file), id);
+            staged = true;
+            return BlockFormat.read(file.openWritten(), loader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read back block " + id.name() + " right after writing it", e);
+        } finally {
+            if (!staged) {
+                file.abort();
+            }
+        }
+    }
+
+    private static void stage(StagedOutput output, BlockId id) {
+        try {
+            TaskScope.stage(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store block " + id.name(), e);
+        }
     }
 }

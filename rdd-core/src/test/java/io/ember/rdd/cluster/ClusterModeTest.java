@@ -100,11 +100,16 @@ class ClusterModeTest {
     }
 
     static List<String> lines() {
-        Random random = new Random(42);
-        return List.range(0, 20_000).map(i -> {
+        return lines(42, 20_000, 500);
+    }
+
+    /** {@code count} lines of eight words each, drawn by {@code seed} from {@code vocabulary} words w0, w1, .... */
+    static List<String> lines(long seed, int count, int vocabulary) {
+        Random random = new Random(seed);
+        return List.range(0, count).map(i -> {
             StringBuilder line = new StringBuilder();
             for (int w = 0; w < 8; w++) {
-                line.append(w == 0 ? "" : " ").append("w").append(random.nextInt(500));
+                line.append(w == 0 ? "" : " ").append("w").append(random.nextInt(vocabulary));
             }
             return line.toString();
         });

@@ -133,6 +133,38 @@ final class WorkerJvms implements AutoCloseable {
         }
     }
 
+    /**
+     * A driver in this JVM, with the cluster secret and {@code settings}, for the cluster whose
+     * seed listens on {@code seedPort}: returned once {@code workers} are up and {@code executors}
+     * executors are alive. A failure carries every child's output.
+     */
+    io.ember.rdd.EmberContext driver(int seedPort, List<Child> workers, int executors, String appName,
+                                     Map<String, String> settings) {
+        try {
+            awaitUp(workers, 60);
+            io.ember.rdd.EmberContext.Builder builder = io.ember.rdd.EmberContext.builder()
+                    .master("ember://127.0.0.1:" + seedPort).appName(appName)
+                    .config("ember.cluster.secret", SECRET).config("ember.ui.enabled", "false");
+            settings.forEach(builder::config);
+            io.ember.rdd.EmberContext sc = builder.getOrCreate();
+            awaitExecutors(sc, executors);
+            return sc;
+        } catch (Throwable t) {
+            throw new AssertionError(t + "\n" + outputs(), t);
+        }
+    }
+
+    /** Closes {@code sc} (if any), then stops every child. */
+    void closeAfter(io.ember.rdd.EmberContext sc) {
+        try {
+            if (sc != null) {
+                sc.close();
+            }
+        } finally {
+            close();
+        }
+    }
+
     /** The Akka port in an executor's address, {@code akka://ember@127.0.0.1:25521/user/worker/...}. */
     static int port(String address) {
         String rest = address.substring(address.indexOf('@') + 1);
