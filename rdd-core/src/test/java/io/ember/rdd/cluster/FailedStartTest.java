@@ -27,8 +27,13 @@ class FailedStartTest {
     private static final long EXIT_SECONDS = 10;
     /** The unreachable-seed scenario's {@code ember.cluster.joinTimeout}, in ms. */
     private static final long JOIN_TIMEOUT_MS = 2_000;
-    /** How late after the join timeout its error may come, on a busy machine (measured: about 0.4 s). */
-    private static final long JOIN_ERROR_SLACK_MS = 3_000;
+    /**
+     * How late after the join timeout its error may come on a machine busy with other builds
+     * (measured on an idle one: 0.3-0.4 s; stopping the node is bounded at 2 s).
+     */
+    private static final long JOIN_ERROR_SLACK_MS = 4_000;
+    /** What Akka logs while a node tries to join seeds that do not answer (before: every 2 s). */
+    private static final Pattern JOIN_WARNING = Pattern.compile("WARN (Cluster|Materializer|Association) ");
 
     @TempDir
     static Path dir;
@@ -69,6 +74,6 @@ class FailedStartTest {
         long elapsed = Long.parseLong(failed.group(1));
         assertTrue(elapsed >= JOIN_TIMEOUT_MS && elapsed < JOIN_TIMEOUT_MS + JOIN_ERROR_SLACK_MS,
                 "the join error came " + elapsed + " ms after the start, with a join timeout of " + JOIN_TIMEOUT_MS + " ms");
-        assertFalse(output.contains("WARN"), "warnings while joining:\n" + output);
+        assertFalse(JOIN_WARNING.matcher(output).find(), "Akka's warnings while joining:\n" + output);
     }
 }
