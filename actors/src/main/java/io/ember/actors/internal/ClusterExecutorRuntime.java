@@ -62,6 +62,12 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
     private static final Duration INITIAL_EXECUTORS_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration FAILED_JOIN_STOP_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * The join timeout counts from the start, but a start slower than it (a busy machine) still
+     * gives the join this long: one attempt, and time for the node's own actors to come up
+     * before it is stopped again.
+     */
+    private static final Duration MIN_JOIN_WAIT = Duration.ofSeconds(1);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterExecutorRuntime.class);
     private static final DateTimeFormatter APP_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -142,7 +148,7 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
         Cluster.get(system).manager().tell(new JoinSeedNodes(ClusterConfig.addresses(options.seeds())));
         try {
             long left = options.joinTimeout().toNanos() - (System.nanoTime() - startedAt);
-            up.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+            up.get(Math.max(left, MIN_JOIN_WAIT.toNanos()), TimeUnit.NANOSECONDS);
             events.setLogLevel(logLevel);
         } catch (TimeoutException | ExecutionException | InterruptedException e) {
             runtime.closeAfterFailedJoin();

@@ -26,7 +26,7 @@ class FailedStartTest {
     /** How long the JVM may take to exit once its {@code main} returned. */
     private static final long EXIT_SECONDS = 10;
     /** The unreachable-seed scenario's {@code ember.cluster.joinTimeout}, in ms. */
-    private static final long JOIN_TIMEOUT_MS = 2_000;
+    private static final long JOIN_TIMEOUT_MS = 4_000;
     /**
      * How late after the join timeout its error may come on a machine busy with other builds
      * (measured on an idle one: 0.3-0.4 s; stopping the node is bounded at 2 s).

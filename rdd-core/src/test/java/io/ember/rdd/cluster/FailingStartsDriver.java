@@ -28,7 +28,7 @@ public final class FailingStartsDriver {
                     .config("ember.cluster.dataPort", Integer.toString(taken.getLocalPort())));
         }
         failingStart("unreachable seed", EmberContext.builder().master(nobody)
-                .config("ember.cluster.secret", WorkerJvms.SECRET).config("ember.cluster.joinTimeout", "2s"));
+                .config("ember.cluster.secret", WorkerJvms.SECRET).config("ember.cluster.joinTimeout", "4s"));
         System.out.println("MAIN RETURNS " + System.currentTimeMillis());
     }
 
