@@ -101,12 +101,21 @@ public final class DirectoryOwner {
         return process.info().startInstant();
     }
 
+    /**
+     * This host's name: the kernel's where it can be read (Linux), else the resolver's. Read once;
+     * the kernel's first, because resolving the local host name can wait on DNS.
+     */
     private static String hostName() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).trim();
+        } catch (IOException | UnsupportedOperationException e) {
+            // why: not Linux; fall through to the resolver
+        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
-            // why: without a resolvable name, fall back to the kernel's; a wrong host only keeps dirs
-            return System.getenv().getOrDefault("HOSTNAME", "localhost");
+            // why: an unresolvable name; a wrong host name only ever keeps directories, never deletes one
+            return "localhost";
         }
     }
 }
