@@ -65,6 +65,7 @@ class FailedStartTest {
         assertTrue(output.contains("FAILED: bad setting") && output.contains("ember.cluster.dataPort"), output);
         assertTrue(output.contains("FAILED: port taken"), output);
         assertTrue(output.contains("FAILED: unreachable seed") && output.contains("Could not join"), output);
+        assertTrue(output.contains("FAILED: bad local setting") && output.contains("ember.storage.memory"), output);
     }
 
     @Test
