@@ -67,8 +67,9 @@ public final class EmberConf {
      * Every setting, sorted by key, with the values of secret ones replaced by
      * {@code *********(redacted)} (see {@link #REDACTION_REGEX}): what may be shown or logged.
      */
-    public java.util.Map<String, String> redacted() {
-        return Redaction.forSettings(settings.toJavaMap()).redact(settings.toJavaMap());
+    public SortedMap<String, String> redacted() {
+        Redaction redaction = Redaction.forSettings(settings.toJavaMap());
+        return settings.map((key, value) -> io.vavr.Tuple.of(key, redaction.redact(key, value)));
     }
 
     /** {@value #TASK_MAX_FAILURES}, default 4. */
