@@ -3,17 +3,15 @@ import io.ember.dataframe.*;
 import io.ember.dataframe.types.*;
 import static io.ember.dataframe.Functions.*;
 
-// Settings come from bin/ember-shell as ember.shell.conf.<key> system properties; the session's
+// Settings come from bin/ember-shell through emberShellSettings() (settings.jsh); the session's
 // builder gives ember.sql.* ones to the session and the rest to the context. A statement spans
 // lines only inside braces or parentheses: JShell ends it at the first complete line.
 EmberSession spark;
 EmberContext sc;
 {
     EmberSession.Builder builder = EmberSession.builder().appName("ember-shell");
-    for (String key : System.getProperties().stringPropertyNames()) {
-        if (key.startsWith("ember.shell.conf.")) {
-            builder.config(key.substring("ember.shell.conf.".length()), System.getProperty(key));
-        }
+    for (var setting : emberShellSettings()) {
+        builder.config(setting.getKey(), setting.getValue());
     }
     spark = builder.getOrCreate();
     sc = spark.context();

@@ -38,8 +38,8 @@ public interface ExecutorRuntime extends AutoCloseable {
      * {@code EMBER_CLUSTER_SECRET} environment variable, else {@code ~/.ember/secret}),
      * {@code ember.cluster.host} (default {@code 127.0.0.1}), {@code ember.cluster.port} and
      * {@code ember.cluster.dataPort} (default 0, any free port), {@code ember.cluster.joinTimeout}
-     * (default {@code 30s}) and {@code ember.jars} (comma-separated jars to ship besides those of
-     * the class path).
+     * (default {@code 30s}: how long this call may take until this node is Up, start-up included)
+     * and {@code ember.jars} (comma-separated jars to ship besides those of the class path).
      *
      * @param seeds the {@code host:port} of one or more nodes of the cluster
      * @param userClassLoader resolves the application classes that workers ask for by name

@@ -1,5 +1,6 @@
 package io.ember.rdd;
 
+import io.ember.rdd.internal.Redaction;
 import io.vavr.collection.SortedMap;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
@@ -15,6 +16,8 @@ import io.vavr.control.Option;
  *   <tr><td>{@code ember.task.maxFailures}</td><td>4</td><td>failed attempts of one task before its job fails</td></tr>
  *   <tr><td>{@code ember.default.parallelism}</td><td>total executor cores</td><td>partitions of
  *       {@code parallelize} and, when set, of shuffles without an explicit count</td></tr>
+ *   <tr><td>{@code ember.redaction.regex}</td><td>secret, password, token, credential, key</td><td>which
+ *       settings are secrets, never shown nor logged</td></tr>
  * </table>
  */
 public final class EmberConf {
@@ -26,6 +29,13 @@ public final class EmberConf {
     public static final String TASK_MAX_FAILURES = "ember.task.maxFailures";
     /** The default number of partitions. */
     public static final String DEFAULT_PARALLELISM = "ember.default.parallelism";
+    /**
+     * Which settings are secrets, whose values are never shown nor logged (web UI, JSON API,
+     * event log, log lines): a Java regular expression found in their keys, like Spark's
+     * {@code spark.redaction.regex}. The default finds {@code secret}, {@code password},
+     * {@code passwd}, {@code token}, {@code credential}, and {@code key} as a word of the key.
+     */
+    public static final String REDACTION_REGEX = Redaction.REGEX_SETTING;
 
     private final SortedMap<String, String> settings;
 
@@ -51,6 +61,15 @@ public final class EmberConf {
     /** Every setting, sorted by key. */
     public SortedMap<String, String> getAll() {
         return settings;
+    }
+
+    /**
+     * Every setting, sorted by key, with the values of secret ones replaced by
+     * {@code *********(redacted)} (see {@link #REDACTION_REGEX}): what may be shown or logged.
+     */
+    public SortedMap<String, String> redacted() {
+        Redaction redaction = Redaction.forSettings(settings.toJavaMap());
+        return settings.map((key, value) -> io.vavr.Tuple.of(key, redaction.redact(key, value)));
     }
 
     /** {@value #TASK_MAX_FAILURES}, default 4. */
@@ -83,6 +102,7 @@ public final class EmberConf {
                 }
             }
             case MASTER -> Master.parse(value);
+            case REDACTION_REGEX -> Redaction.compile(value);
             default -> {
             }
         }
@@ -90,6 +110,6 @@ public final class EmberConf {
 
     @Override
     public String toString() {
-        return settings.toString();
+        return redacted().toString();
     }
 }

@@ -65,20 +65,32 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
     /** Web UI, progress bar and event log: listening before the first event is posted. */
     private final ApplicationUi ui;
 
+    /**
+     * Starts every part in order; if one fails, those already started are stopped again (so the
+     * JVM can exit) and the original failure is rethrown.
+     */
     private EmberContext(EmberConf conf) {
         this.conf = conf;
-        this.master = Master.parse(conf.get(EmberConf.MASTER).getOrElse("local[*]"));
-        this.ui = ApplicationUi.start(this);
-        LOG.debug("Starting {} on {}", conf.get(EmberConf.APP_NAME).getOrElse("ember"), master.url());
-        EngineWarmUp.startInBackground();
-        ClassLoader base = Thread.currentThread().getContextClassLoader();
-        this.userClassLoader = new UserClassLoader(base != null ? base : EmberContext.class.getClassLoader());
-        this.runtime = master.isCluster()
-                ? ExecutorRuntime.startCluster(appName(), master.seeds(), conf.getAll().toJavaMap(), userClassLoader)
-                : ExecutorRuntime.startLocal(appName(), master.executors(), 1, new EmberTaskRunner(), userClassLoader);
-        this.storage = new StorageContext(runtime, conf, appName());
-        this.scheduler = new DAGScheduler(runtime, conf.taskMaxFailures(), userClassLoader, listenerBus,
-                storage.blockMaster());
+        StartedParts started = new StartedParts();
+        started.add(listenerBus);
+        try {
+            this.master = Master.parse(conf.get(EmberConf.MASTER).getOrElse("local[*]"));
+            this.ui = started.add(ApplicationUi.start(this));
+            LOG.debug("Starting {} on {}", appName(), master.url());
+            EngineWarmUp.startInBackground();
+            ClassLoader base = Thread.currentThread().getContextClassLoader();
+            this.userClassLoader = new UserClassLoader(base != null ? base : EmberContext.class.getClassLoader());
+            this.runtime = started.add(master.isCluster()
+                    ? ExecutorRuntime.startCluster(appName(), master.seeds(), conf.getAll().toJavaMap(), userClassLoader)
+                    : ExecutorRuntime.startLocal(appName(), master.executors(), 1, new EmberTaskRunner(), userClassLoader));
+            this.storage = started.add(new StorageContext(runtime, conf, appName()));
+            this.scheduler = new DAGScheduler(runtime, conf.taskMaxFailures(), userClassLoader, listenerBus,
+                    storage.blockMaster());
+        } catch (RuntimeException e) {
+            throw started.releaseAfter(e);
+        } catch (Error e) {
+            throw started.releaseAfter(e);
+        }
         long now = System.currentTimeMillis();
         listenerBus.post(new ListenerEvent.ApplicationStart(appName(), master.url(), now, conf));
         for (ExecutorInfo executor : runtime.executors()) {

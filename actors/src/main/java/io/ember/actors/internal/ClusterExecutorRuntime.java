@@ -9,6 +9,8 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.JoinSeedNodes;
+import akka.event.EventStream;
+import akka.event.Logging;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
@@ -59,6 +61,14 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
 
     private static final Duration INITIAL_EXECUTORS_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration FAILED_JOIN_STOP_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * The join timeout counts from the start, but a start slower than it (a busy machine) still
+     * gives the join this long: one attempt, and time for the node's own actors to come up
+     * before it is stopped again.
+     */
+    private static final Duration MIN_JOIN_WAIT = Duration.ofSeconds(1);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterExecutorRuntime.class);
     private static final DateTimeFormatter APP_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final ActorSystem<Void> system;
@@ -91,6 +101,7 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
     public static ClusterExecutorRuntime start(String appName, List<String> seeds, Map<String, String> settings,
                                                ClassLoader userClassLoader) {
         Objects.requireNonNull(userClassLoader, "userClassLoader is null");
+        long startedAt = System.nanoTime();
         DriverSettings options = DriverSettings.parse(seeds, settings);
         String appId = RuntimeConfig.systemName(appName) + "-" + LocalDateTime.now().format(APP_TIME) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
@@ -129,11 +140,18 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
         }
         ClusterExecutorRuntime runtime = new ClusterExecutorRuntime(system, driverRef.join(), view, dataServer,
                 client, io);
+        EventStream events = system.classicSystem().eventStream();
+        int logLevel = events.logLevel();
+        // why: until it is Up, a node whose seeds do not answer logs a warning at every join retry
+        // (every 2 s) and every failed connection; the timeout's error below says it once, clearly
+        events.setLogLevel(Logging.ErrorLevel());
         Cluster.get(system).manager().tell(new JoinSeedNodes(ClusterConfig.addresses(options.seeds())));
         try {
-            up.get(options.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            long left = options.joinTimeout().toNanos() - (System.nanoTime() - startedAt);
+            up.get(Math.max(left, MIN_JOIN_WAIT.toNanos()), TimeUnit.NANOSECONDS);
+            events.setLogLevel(logLevel);
         } catch (TimeoutException | ExecutionException | InterruptedException e) {
-            runtime.close();
+            runtime.closeAfterFailedJoin();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -217,6 +235,29 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
             CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
         }
         await(system.getWhenTerminated().toCompletableFuture(), STOP_TIMEOUT);
+        dataServer.close();
+        client.close();
+        io.shutdownNow();
+    }
+
+    /**
+     * Stops this node after it failed to join: it is no member, so there is nothing to hand over
+     * nor to leave, and stopping must not wait on seeds that do not answer. Bounded by
+     * {@link #FAILED_JOIN_STOP_TIMEOUT}; an actor system still stopping after that finishes on its
+     * own (daemon threads, they never keep the JVM up).
+     */
+    private void closeAfterFailedJoin() {
+        closeLock.writeLock().lock();
+        try {
+            closed = true;
+        } finally {
+            closeLock.writeLock().unlock();
+        }
+        system.terminate();
+        if (await(system.getWhenTerminated().toCompletableFuture(), FAILED_JOIN_STOP_TIMEOUT) == null) {
+            LOG.warn("The driver's cluster node is still stopping {} s after it failed to join; it goes on in the background",
+                    FAILED_JOIN_STOP_TIMEOUT.toSeconds());
+        }
         dataServer.close();
         client.close();
         io.shutdownNow();

@@ -1,9 +1,12 @@
 package io.ember.rdd.io;
 
 import io.ember.rdd.TaskContext;
+import io.ember.rdd.internal.DirectoryOwner;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +39,11 @@ import java.util.stream.Stream;
  *       be unique per job, see {@link #jobId()}), and a move that fails takes back those done.</li>
  * </ul>
  * A failed or killed job leaves the destination as it was (absent, or the old output); its
- * leftovers are hidden {@code .<name>.ember-*} siblings. A crash during an overwrite's two
- * renames leaves the old output in its hidden {@code .ember-old-} sibling, never deleted.
+ * leftovers are hidden {@code .<name>.ember-*} siblings. The staging directory records the
+ * driver process that owns it ({@link DirectoryOwner}), and the next job writing to the same
+ * destination deletes the staging directories of drivers that have ended. A crash during an
+ * overwrite's two renames leaves the old output in its hidden {@code .ember-old-} sibling, never
+ * deleted (it may be the only copy).
  *
  * <p>Job-side methods ({@link #setupJob}, {@link #commitJob}, {@link #abortJob}) run on the
  * driver; task-side ones are static and take the {@link #stagingPath()} string that tasks capture.
@@ -55,6 +61,7 @@ public final class OutputCommitter {
         IGNORE
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OutputCommitter.class);
     private static final String SUCCESS = "_SUCCESS";
     private static final String TEMPORARY = "_temporary";
 
@@ -91,12 +98,19 @@ public final class OutputCommitter {
                 return Option.none();
             }
         }
+        deleteAbandonedStaging(dest);
         String jobId = UUID.randomUUID().toString();
-        Path staging = dest.resolveSibling("." + dest.getFileName() + ".ember-staging-" + jobId);
+        Path staging = dest.resolveSibling(stagingPrefix(dest) + jobId);
         try {
             Files.createDirectories(staging.resolve(TEMPORARY));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the staging directory " + staging, e);
+        }
+        try {
+            DirectoryOwner.claim(staging);
+        } catch (UncheckedIOException e) {
+            deleteQuietlyAfter(e, staging);
+            throw e;
         }
         return Option.some(new OutputCommitter(dest, staging, mode, jobId));
     }
@@ -214,6 +228,7 @@ public final class OutputCommitter {
     public void commitJob() {
         try {
             deleteRecursively(staging.resolve(TEMPORARY));
+            Files.deleteIfExists(staging.resolve(DirectoryOwner.FILE));
             Files.createFile(staging.resolve(SUCCESS));
             if (!Files.exists(destination)) {
                 Files.createDirectories(destination.getParent());
@@ -240,6 +255,43 @@ public final class OutputCommitter {
             deleteRecursively(staging);
         } catch (IOException e) {
             // why: leftover staging files are hidden siblings; they never corrupt the destination
+        }
+    }
+
+    /** Deletes {@code dir} after {@code failure}, to which a failure to delete is added. */
+    private static void deleteQuietlyAfter(Exception failure, Path dir) {
+        try {
+            deleteRecursively(dir);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The name of {@code destination}'s staging directories, less the job id. */
+    private static String stagingPrefix(Path destination) {
+        return "." + destination.getFileName() + ".ember-staging-";
+    }
+
+    /**
+     * Deletes the staging directories that jobs writing to {@code destination} left when their
+     * driver died (killed mid-write); never those of running drivers, nor any this process owns.
+     */
+    private static void deleteAbandonedStaging(Path destination) {
+        Path parent = destination.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        String prefix = stagingPrefix(destination);
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path staging : siblings) {
+                if (DirectoryOwner.isAbandoned(staging)) {
+                    DirectoryOwner.delete(staging);
+                    LOG.info("Deleted {}, the staging directory of a job whose driver ended while writing {}", staging,
+                            destination);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.warn("Could not delete the staging directories that ended jobs left beside {}", destination, e);
         }
     }
 

@@ -10,8 +10,11 @@ import java.util.Map;
  * outputs of the shuffles it reads live (a snapshot taken when its stage was submitted).
  */
 public final class TaskContextImpl implements TaskContext {
-    /** The task running on this thread; set by the task runner around a task's execution. */
-    public static final ThreadLocal<TaskContextImpl> CURRENT = new ThreadLocal<>();
+    /**
+     * The task running on this thread; set by the task runner around a task's execution (and
+     * reported if it calls {@code System.exit}, see {@link RunningTasks}).
+     */
+    public static final ThreadLocal<TaskContextImpl> CURRENT = new RunningTasks();
 
     private final int stageId;
     private final int partitionId;

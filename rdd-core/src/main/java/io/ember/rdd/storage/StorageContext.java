@@ -3,6 +3,7 @@ package io.ember.rdd.storage;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.rdd.EmberConf;
+import io.ember.rdd.internal.ApplicationDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,11 +45,7 @@ public final class StorageContext implements AutoCloseable {
             cores = Math.max(cores, executor.cores());
         }
         this.settings = StorageSettings.from(conf, executors, cores);
-        try {
-            this.localDir = Files.createTempDirectory("ember-" + appName.replaceAll("[^A-Za-z0-9_-]", "-") + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the application's local directory", e);
-        }
+        this.localDir = ApplicationDirectory.create(appName);
         ExecutorCommands commands = new ExecutorCommands(runtime);
         this.blockMaster = new BlockManagerMaster(commands);
         this.broadcasts = new BroadcastManager(commands);

@@ -90,15 +90,32 @@ final class WorkerJvms implements AutoCloseable {
         return start(name, 0, String.join(File.pathSeparator, testClassPath()), main, args, SECRET);
     }
 
+    /**
+     * Starts a driver program with no cluster secret anywhere: none in its environment, and a
+     * home directory (this test's directory) without {@code .ember/secret}.
+     */
+    Child startDriverWithoutSecret(String name, String main, List<String> args) throws IOException {
+        return start(name, 0, String.join(File.pathSeparator, testClassPath()), main, args, null);
+    }
+
+    /** Starts a child JVM; a null {@code secret} leaves it without any (see {@link #startDriverWithoutSecret}). */
     private Child start(String name, int port, String classPath, String main, List<String> args, String secret)
             throws IOException {
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath, main));
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        if (secret == null) {
+            command.add("-Duser.home=" + dir);
+        }
+        command.addAll(List.of("-cp", classPath, main));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("EMBER_CLUSTER_SECRET", secret);
+        if (secret == null) {
+            builder.environment().remove("EMBER_CLUSTER_SECRET");
+        } else {
+            builder.environment().put("EMBER_CLUSTER_SECRET", secret);
+        }
         Child child = new Child(name, port, builder.start(), log);
         children.add(child);
         return child;

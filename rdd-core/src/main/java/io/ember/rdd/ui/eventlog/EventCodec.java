@@ -33,7 +33,7 @@ final class EventCodec {
         fields.put("Event", event.getClass().getSimpleName());
         fields.putAll(Json.componentsOf((Record) event));
         if (event instanceof ListenerEvent.ApplicationStart start) {
-            fields.put("conf", start.conf().getAll().toJavaMap());
+            fields.put("conf", start.conf().redacted().toJavaMap());
         }
         return Json.write(fields);
     }

@@ -3,6 +3,7 @@ package io.ember.rdd.ui.status;
 import io.ember.rdd.EmberListener;
 import io.ember.rdd.ListenerEvent;
 import io.ember.rdd.TaskMetrics;
+import io.ember.rdd.internal.Redaction;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,19 +89,22 @@ public final class AppStatusStore implements EmberListener {
         }
     }
 
-    /** Records the application's start; {@code settings} are its {@code ember.*} settings. */
+    /**
+     * Records the application's start; {@code settings} are its {@code ember.*} settings (kept
+     * with secrets hidden, see {@link Redaction}).
+     */
     public synchronized void applicationStarted(String name, String master, long time, Map<String, String> settings) {
         app = new AppSummary(appId, name, master, time, -1, app.user(), emberVersion);
         environment = new EnvironmentData(environment.runtime(), new TreeMap<>(settings),
-                environment.systemProperties(), environment.classpathEntries());
+                environment.systemProperties(), environment.classpathEntries()).redacted(Redaction.forSettings(settings));
     }
 
-    /** Records the JVM's environment (settings already known are kept). */
+    /** Records the JVM's environment (settings already known are kept; secrets hidden, see {@link Redaction}). */
     public synchronized void environmentUpdated(EnvironmentData update) {
         Map<String, String> settings = environment.emberProperties().isEmpty()
                 ? update.emberProperties() : environment.emberProperties();
         environment = new EnvironmentData(update.runtime(), settings, update.systemProperties(),
-                update.classpathEntries());
+                update.classpathEntries()).redacted(Redaction.forSettings(settings));
     }
 
     /** Where a live application's storage comes from, asked at each query. */

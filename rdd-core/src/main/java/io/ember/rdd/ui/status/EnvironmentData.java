@@ -1,5 +1,6 @@
 package io.ember.rdd.ui.status;
 
+import io.ember.rdd.internal.Redaction;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,5 +26,17 @@ public record EnvironmentData(Map<String, String> runtime, Map<String, String> e
         List<String> entries = classPath.isEmpty() ? List.of()
                 : List.of(classPath.split(java.io.File.pathSeparator));
         return new EnvironmentData(runtime, new TreeMap<>(settings), system, entries);
+    }
+
+    /**
+     * A copy with secrets hidden by {@code redaction}: the values of secret settings and system
+     * properties, and secret arguments in the other system properties (such as the command line
+     * in {@code sun.java.command}).
+     */
+    public EnvironmentData redacted(Redaction redaction) {
+        Map<String, String> system = new TreeMap<>();
+        systemProperties.forEach((key, value) -> system.put(key,
+                redaction.isSecret(key) ? Redaction.REDACTED : redaction.redactCommandLine(value)));
+        return new EnvironmentData(runtime, redaction.redact(emberProperties), system, classpathEntries);
     }
 }
