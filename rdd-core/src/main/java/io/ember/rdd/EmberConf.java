@@ -26,6 +26,22 @@ public final class EmberConf {
     public static final String TASK_MAX_FAILURES = "ember.task.maxFailures";
     /** The default number of partitions. */
     public static final String DEFAULT_PARALLELISM = "ember.default.parallelism";
+    /**
+     * How long the driver waits for executors to apply a storage command (a blocking
+     * {@code unpersist}, shipping a broadcast) before failing, e.g. {@code 30s}.
+     */
+    public static final String STORAGE_COMMAND_TIMEOUT = "ember.storage.commandTimeout";
+    /**
+     * How long a job submitted while no executor is alive waits for one to register before it
+     * fails, e.g. {@code 30s} (Spark's {@code spark.scheduler.maxRegisteredResourcesWaitingTime}).
+     * In local mode executors never come back, so such a job fails at once.
+     */
+    public static final String MAX_REGISTERED_RESOURCES_WAITING_TIME = "ember.scheduler.maxRegisteredResourcesWaitingTime";
+    /**
+     * How long a cancelled task may keep running after its thread was interrupted before a
+     * warning names it as ignoring the interruption, e.g. {@code 10s}.
+     */
+    public static final String TASK_KILL_GRACE_PERIOD = "ember.task.killGracePeriod";
 
     private final SortedMap<String, String> settings;
 
@@ -58,6 +74,41 @@ public final class EmberConf {
         return get(TASK_MAX_FAILURES).map(Integer::parseInt).getOrElse(4);
     }
 
+    /** {@value #STORAGE_COMMAND_TIMEOUT}, default 30 s. */
+    public java.time.Duration storageCommandTimeout() {
+        return duration(STORAGE_COMMAND_TIMEOUT, java.time.Duration.ofSeconds(30));
+    }
+
+    /** {@value #MAX_REGISTERED_RESOURCES_WAITING_TIME}, default 30 s. */
+    public java.time.Duration maxRegisteredResourcesWaitingTime() {
+        return duration(MAX_REGISTERED_RESOURCES_WAITING_TIME, java.time.Duration.ofSeconds(30));
+    }
+
+    /** {@value #TASK_KILL_GRACE_PERIOD}, default 10 s. */
+    public java.time.Duration taskKillGracePeriod() {
+        return duration(TASK_KILL_GRACE_PERIOD, java.time.Duration.ofSeconds(10));
+    }
+
+    private java.time.Duration duration(String key, java.time.Duration fallback) {
+        return get(key).map(v -> parseDuration(key, v)).getOrElse(fallback);
+    }
+
+    /** Parses {@code 250ms}, {@code 30s}, {@code 2m} or {@code 1h} (a number and a unit). */
+    static java.time.Duration parseDuration(String key, String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d+)\\s*(ms|s|m|h)\\s*").matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Setting '" + key + "' must be a duration such as 250ms, 30s, 2m or 1h, got '"
+                    + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+        };
+    }
+
     /** {@value #DEFAULT_PARALLELISM}, if set. */
     public Option<Integer> defaultParallelism() {
         return get(DEFAULT_PARALLELISM).map(Integer::parseInt);
@@ -83,6 +134,8 @@ public final class EmberConf {
                 }
             }
             case MASTER -> Master.parse(value);
+            case STORAGE_COMMAND_TIMEOUT, MAX_REGISTERED_RESOURCES_WAITING_TIME, TASK_KILL_GRACE_PERIOD ->
+                    parseDuration(key, value);
             default -> {
             }
         }

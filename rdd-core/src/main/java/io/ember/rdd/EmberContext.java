@@ -62,6 +62,8 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
     private final AtomicInteger nextRddId = new AtomicInteger();
     private final AtomicInteger nextShuffleId = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Why the context stopped on its own (the scheduler failed), if it did. */
+    private volatile Throwable stopCause;
     /** Web UI, progress bar and event log: listening before the first event is posted. */
     private final ApplicationUi ui;
 
@@ -78,7 +80,7 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
                 : ExecutorRuntime.startLocal(appName(), master.executors(), 1, new EmberTaskRunner(), userClassLoader);
         this.storage = new StorageContext(runtime, conf, appName());
         this.scheduler = new DAGScheduler(runtime, conf.taskMaxFailures(), userClassLoader, listenerBus,
-                storage.blockMaster());
+                storage.blockMaster(), this::stopAfterSchedulerError);
         long now = System.currentTimeMillis();
         listenerBus.post(new ListenerEvent.ApplicationStart(appName(), master.url(), now, conf));
         for (ExecutorInfo executor : runtime.executors()) {
@@ -411,6 +413,12 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         return nextShuffleId.getAndIncrement();
     }
 
+    /** Deletes a shuffle's files on every executor and forgets its map outputs; called by the cleaner. */
+    void removeShuffle(int shuffleId) {
+        storage.blockMaster().removeShuffle(shuffleId);
+        scheduler.removeShuffle(shuffleId);
+    }
+
     /** Checks that {@code f} can be shipped, and makes its class loader known to executors. */
     <F> F clean(F f) {
         Objects.requireNonNull(f, "function is null");
@@ -431,9 +439,21 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
 
     private EmberContext live() {
         if (stopped.get()) {
-            throw new IllegalStateException("Cannot use a stopped EmberContext (" + appName() + ")");
+            Throwable cause = stopCause;
+            throw new IllegalStateException("Cannot use a stopped EmberContext (" + appName() + ")"
+                    + (cause == null ? "" : ": it stopped after an unexpected scheduler error: " + cause), cause);
         }
         return this;
+    }
+
+    /**
+     * The scheduler failed unexpectedly and has failed every job: stop the context, as Spark does,
+     * on a thread of its own (closing waits for the scheduler's thread, which calls this).
+     */
+    private void stopAfterSchedulerError(Throwable cause) {
+        stopCause = cause;
+        Thread stopper = new Thread(this::close, "ember-context-stopper");
+        stopper.start();
     }
 
     /**

@@ -36,6 +36,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns jobs into stages and stages into tasks on the executors, and recovers from failures.
@@ -61,6 +64,7 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  */
 public final class DAGScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DAGScheduler.class);
     static final int MAX_STAGE_ATTEMPTS = 4;
     private static final long RESUBMIT_DELAY_MS = 50;
 
@@ -78,7 +82,9 @@ public final class DAGScheduler implements AutoCloseable {
     private int nextStageId;
     private int nextJobId;
     private long nextTaskId;
+    /** The map stages that an active job needs, by shuffle id; pruned when their last job ends. */
     private final Map<Integer, ShuffleMapStage> shuffleStages = new HashMap<>();
+    private final MapOutputRegistry mapOutputs = new MapOutputRegistry();
     private final Set<Stage> waiting = new HashSet<>();
     private final Set<Stage> running = new HashSet<>();
     private final Set<Stage> failed = new HashSet<>();
@@ -89,15 +95,23 @@ public final class DAGScheduler implements AutoCloseable {
     private final Set<String> lostExecutors = new HashSet<>();
     private boolean resubmitScheduled;
     private boolean stopped;
+    /** Set when the loop has ended: events posted from then on are answered by the poster. */
+    private volatile boolean terminated;
+    /** The unexpected error that ended the loop, if one did. */
+    private volatile Throwable fatalError;
+    private final Consumer<Throwable> onFatalError;
 
     /**
      * Starts the event loop over {@code runtime}'s executors; {@code userClassLoader} resolves
      * application classes in task results; {@code blockMaster} learns of the blocks that tasks
-     * cache and evict.
+     * cache and evict; {@code onFatalError} is told (on the loop's thread, once) of an unexpected
+     * error that ended the loop, after every job has been failed with it: it should stop the
+     * context without waiting on this thread.
      */
     public DAGScheduler(ExecutorRuntime runtime, int maxTaskFailures, ClassLoader userClassLoader, ListenerBus bus,
-                        BlockManagerMaster blockMaster) {
+                        BlockManagerMaster blockMaster, Consumer<Throwable> onFatalError) {
         this.runtime = runtime;
+        this.onFatalError = onFatalError;
         this.bus = bus;
         this.blockMaster = blockMaster;
         this.userClassLoader = userClassLoader;
@@ -145,11 +159,22 @@ public final class DAGScheduler implements AutoCloseable {
         }
     }
 
-    /** How many entries each bookkeeping structure holds (all zero when idle); for tests. */
+    /**
+     * How many entries each bookkeeping structure holds, for tests: all zero when idle except
+     * {@code registeredShuffles}, the shuffles whose owning RDD is still referenced.
+     */
     public Map<String, Integer> bookkeeping() {
         CompletableFuture<Map<String, Integer>> answer = new CompletableFuture<>();
         post(new SchedulerEvent.Inspect(answer));
         return answer.join();
+    }
+
+    /**
+     * Forgets the map outputs of a shuffle that was removed (its owning RDD was garbage-collected,
+     * so no job can read it again).
+     */
+    public void removeShuffle(int shuffleId) {
+        post(new SchedulerEvent.ShuffleRemoved(shuffleId));
     }
 
     /** Fails the jobs still running and stops the event loop. */
@@ -166,27 +191,74 @@ public final class DAGScheduler implements AutoCloseable {
 
     private void post(SchedulerEvent event) {
         events.add(event);
+        if (terminated) {
+            rejectQueuedEvents();
+        }
     }
 
     // ---- the event loop ---------------------------------------------------------------------
 
     private void runLoop() {
-        while (!stopped) {
-            SchedulerEvent event;
-            try {
-                event = events.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                handle(event);
-            } catch (RuntimeException | Error e) {
-                // A bug here must not silently hang every waiting caller: fail them all.
-                for (ActiveJob job : new ArrayList<>(jobs.values())) {
-                    failJob(job, new JobFailedException("Scheduler error: " + e, e));
+        try {
+            while (!stopped) {
+                SchedulerEvent event;
+                try {
+                    event = events.take();
+                } catch (InterruptedException e) {
+                    LOG.warn("The DAG scheduler's thread was interrupted; it stops and its jobs fail");
+                    fatalError = e;
+                    failAllJobsAfterFatalError(e);
+                    onFatalError.accept(e);
+                    return;
+                }
+                try {
+                    handle(event);
+                } catch (RuntimeException | Error e) {
+                    // why: the state may be half-updated, so going on could hang or corrupt jobs; as
+                    // Spark's DAGSchedulerEventProcessLoop.onError, fail every job and stop the context
+                    LOG.error("The DAG scheduler failed while handling {}; failing all jobs and stopping the "
+                            + "EmberContext", event.getClass().getSimpleName(), e);
+                    stopped = true;
+                    fatalError = e;
+                    failAllJobsAfterFatalError(e);
+                    onFatalError.accept(e);
                 }
             }
+        } finally {
+            terminated = true;
+            rejectQueuedEvents();
         }
+    }
+
+    /** Fails every active job with {@code cause} without touching other state, which may be inconsistent. */
+    private void failAllJobsAfterFatalError(Throwable cause) {
+        for (ActiveJob job : new ArrayList<>(jobs.values())) {
+            JobFailedException error = new JobFailedException("Job " + job.id + " aborted: the scheduler stopped "
+                    + "after an unexpected error (" + cause + "); the EmberContext is stopped", cause);
+            bus.post(new ListenerEvent.JobEnd(job.id, System.currentTimeMillis(), false, error.getMessage()));
+            job.completion.completeExceptionally(error);
+        }
+        jobs.clear();
+    }
+
+    /** Answers the events nobody will handle any more, so that no caller waits for them. */
+    private void rejectQueuedEvents() {
+        SchedulerEvent event;
+        while ((event = events.poll()) != null) {
+            if (event instanceof SchedulerEvent.JobSubmitted job) {
+                job.completion().completeExceptionally(stoppedError("Job at " + job.callSite()));
+            } else if (event instanceof SchedulerEvent.Inspect inspect) {
+                inspect.answer().completeExceptionally(stoppedError("Inspect"));
+            }
+        }
+    }
+
+    private JobFailedException stoppedError(String what) {
+        Throwable cause = fatalError;
+        return cause == null
+                ? new JobFailedException(what + " cancelled because the EmberContext was stopped", null)
+                : new JobFailedException(what + " cancelled: the scheduler stopped after an unexpected error ("
+                        + cause + ")", cause);
     }
 
     private void handle(SchedulerEvent event) {
@@ -198,6 +270,8 @@ public final class DAGScheduler implements AutoCloseable {
             onExecutorAdded(e);
         } else if (event instanceof SchedulerEvent.ExecutorLost e) {
             onExecutorLost(e.executorId());
+        } else if (event instanceof SchedulerEvent.ShuffleRemoved e) {
+            mapOutputs.unregister(e.shuffleId());
         } else if (event instanceof SchedulerEvent.ResubmitFailedStages) {
             onResubmitFailedStages();
         } else if (event instanceof SchedulerEvent.Shutdown) {
@@ -207,7 +281,8 @@ public final class DAGScheduler implements AutoCloseable {
             }
         } else if (event instanceof SchedulerEvent.Inspect i) {
             i.answer().complete(Map.of("jobs", jobs.size(), "waiting", waiting.size(), "running", running.size(),
-                    "failed", failed.size(), "runningTasks", runningTasks.size(), "queuedTasks", queue.size()));
+                    "failed", failed.size(), "runningTasks", runningTasks.size(), "queuedTasks", queue.size(),
+                    "shuffleStages", shuffleStages.size(), "registeredShuffles", mapOutputs.size()));
         }
     }
 
@@ -301,7 +376,7 @@ public final class DAGScheduler implements AutoCloseable {
                 if (stage.pending.get(task.partition())) {
                     AccumulatorRegistry.merge(accumulatorUpdates);
                 }
-                mapStage.addOutput(task.partition(), output.status());
+                mapStage.outputs.add(task.partition(), output.status());
                 stage.pending.clear(task.partition());
             }
             if (running.contains(stage) && stage.pending.isEmpty()) {
@@ -336,10 +411,11 @@ public final class DAGScheduler implements AutoCloseable {
     }
 
     private void onFetchFailed(TaskAttempt task, TaskResult.FetchFailed fetch) {
-        ShuffleMapStage mapStage = shuffleStages.get(fetch.shuffleId());
-        if (mapStage != null) {
-            mapStage.removeOutput(fetch.mapId(), fetch.executorId());
+        ShuffleOutputs outputs = mapOutputs.get(fetch.shuffleId());
+        if (outputs != null) {
+            outputs.remove(fetch.mapId(), fetch.executorId());
         }
+        ShuffleMapStage mapStage = shuffleStages.get(fetch.shuffleId());
         Stage stage = task.stage();
         if (!isLive(task)) {
             return;
@@ -380,9 +456,7 @@ public final class DAGScheduler implements AutoCloseable {
         }
         freeSlots.remove(executorId);
         bus.post(new ListenerEvent.ExecutorRemoved(executorId, "lost", System.currentTimeMillis()));
-        for (ShuffleMapStage stage : shuffleStages.values()) {
-            stage.removeOutputsOn(executorId);
-        }
+        mapOutputs.removeOutputsOn(executorId);
         if (freeSlots.isEmpty()) {
             for (ActiveJob job : new ArrayList<>(jobs.values())) {
                 failJob(job, new JobFailedException("Job " + job.id + " aborted: all executors are lost (last: "
@@ -454,7 +528,7 @@ public final class DAGScheduler implements AutoCloseable {
         }
         HashMap<Integer, MapStatus[]> statuses = new HashMap<>();
         for (int shuffleId : stage.readShuffles) {
-            statuses.put(shuffleId, shuffleStages.get(shuffleId).outputs.clone());
+            statuses.put(shuffleId, mapOutputs.get(shuffleId).snapshot());
         }
         byte[] statusBytes = codec.serialize(statuses);
         Partition[] splits = stage.rdd.partitions();
@@ -518,6 +592,10 @@ public final class DAGScheduler implements AutoCloseable {
         job.completion.completeExceptionally(error);
     }
 
+    /**
+     * Forgets the stages no active job needs any more, so that they stop holding their lineage
+     * (the ContextCleaner can then remove upstream shuffles); their map outputs stay registered.
+     */
     private void releaseStages(ActiveJob job) {
         forEachStage(job.finalStage, s -> {
             s.jobIds.remove(job.id);
@@ -527,8 +605,12 @@ public final class DAGScheduler implements AutoCloseable {
                 failed.remove(s);
                 s.pending.clear();
                 s.taskFailures.clear();
+                if (s instanceof ShuffleMapStage mapStage) {
+                    shuffleStages.remove(mapStage.dependency.shuffleId(), mapStage);
+                }
             }
         });
+        queue.removeIf(task -> task.stage().jobIds.isEmpty());
     }
 
     private ShuffleMapStage shuffleStageFor(ShuffleDependency<?, ?, ?> dep, int jobId) {
@@ -541,7 +623,8 @@ public final class DAGScheduler implements AutoCloseable {
         for (ShuffleDependency<?, ?, ?> parentDep : shuffles) {
             parents.add(shuffleStageFor(parentDep, jobId));
         }
-        ShuffleMapStage stage = new ShuffleMapStage(nextStageId++, dep.rdd(), parents, shuffleIds(shuffles), jobId, dep);
+        ShuffleMapStage stage = new ShuffleMapStage(nextStageId++, dep.rdd(), parents, shuffleIds(shuffles), jobId, dep,
+                mapOutputs.register(dep.shuffleId(), dep.rdd().getNumPartitions()));
         shuffleStages.put(dep.shuffleId(), stage);
         return stage;
     }
@@ -577,7 +660,7 @@ public final class DAGScheduler implements AutoCloseable {
         return ids;
     }
 
-    private static void forEachStage(Stage root, java.util.function.Consumer<Stage> action) {
+    private static void forEachStage(Stage root, Consumer<Stage> action) {
         Set<Stage> seen = new HashSet<>();
         ArrayDeque<Stage> toVisit = new ArrayDeque<>();
         toVisit.push(root);

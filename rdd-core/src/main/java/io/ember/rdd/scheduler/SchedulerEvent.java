@@ -27,6 +27,10 @@ sealed interface SchedulerEvent {
     record ExecutorLost(String executorId) implements SchedulerEvent {
     }
 
+    /** A shuffle was removed: its map outputs can be forgotten. */
+    record ShuffleRemoved(int shuffleId) implements SchedulerEvent {
+    }
+
     /** Time to resubmit the stages that failed on fetch failures. */
     record ResubmitFailedStages() implements SchedulerEvent {
     }
