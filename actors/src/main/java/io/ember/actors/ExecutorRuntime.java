@@ -77,6 +77,14 @@ public interface ExecutorRuntime extends AutoCloseable {
      */
     void killExecutor(String executorId);
 
+    /**
+     * Interrupts the thread running task {@code taskId} on an executor, without waiting; a task
+     * not started yet is interrupted as it starts, one that has ended is left alone. The task's
+     * outcome is still reported through the future {@link #launch} returned (typically the
+     * failure the interruption caused). A task that ignores interruption runs on.
+     */
+    void killTask(String executorId, long taskId);
+
     /** Stops every executor and the actor system; waits for termination (bounded). */
     @Override
     void close();

@@ -14,6 +14,8 @@ import io.ember.rdd.io.TextFileRDD;
 import io.ember.rdd.io.WholeTextFileRDD;
 import io.ember.rdd.storage.StorageContext;
 import io.ember.rdd.scheduler.DAGScheduler;
+import io.ember.rdd.scheduler.JobGroup;
+import io.ember.rdd.scheduler.SchedulerSettings;
 import io.ember.rdd.scheduler.ListenerBus;
 import io.ember.rdd.scheduler.EmberTaskRunner;
 import io.ember.rdd.ui.ApplicationUi;
@@ -62,6 +64,8 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
     private final AtomicInteger nextRddId = new AtomicInteger();
     private final AtomicInteger nextShuffleId = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** The job group of the jobs each thread submits, if it set one. */
+    private final ThreadLocal<JobGroup> jobGroup = new ThreadLocal<>();
     /** Why the context stopped on its own (the scheduler failed), if it did. */
     private volatile Throwable stopCause;
     /** Web UI, progress bar and event log: listening before the first event is posted. */
@@ -79,7 +83,10 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
                 ? ExecutorRuntime.startCluster(appName(), master.seeds(), conf.getAll().toJavaMap(), userClassLoader)
                 : ExecutorRuntime.startLocal(appName(), master.executors(), 1, new EmberTaskRunner(), userClassLoader);
         this.storage = new StorageContext(runtime, conf, appName());
-        this.scheduler = new DAGScheduler(runtime, conf.taskMaxFailures(), userClassLoader, listenerBus,
+        SchedulerSettings schedulerSettings = new SchedulerSettings(conf.taskMaxFailures(),
+                master.isCluster() ? conf.maxRegisteredResourcesWaitingTime() : java.time.Duration.ZERO,
+                EmberConf.MAX_REGISTERED_RESOURCES_WAITING_TIME, conf.taskKillGracePeriod(), !master.isCluster());
+        this.scheduler = new DAGScheduler(runtime, schedulerSettings, userClassLoader, listenerBus,
                 storage.blockMaster(), this::stopAfterSchedulerError);
         long now = System.currentTimeMillis();
         listenerBus.post(new ListenerEvent.ApplicationStart(appName(), master.url(), now, conf));
@@ -282,9 +289,54 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         }
         prepareLineage(rdd);
         storage.beforeJob();
-        Object[] results = scheduler.runJob(rdd, clean(func), ids, CallSite.capture());
+        Object[] results = scheduler.runJob(rdd, clean(func), ids, CallSite.capture(), jobGroup.get());
         rdd.doCheckpoint();
         return (java.util.List<U>) Arrays.asList(results);
+    }
+
+    /**
+     * Puts the jobs that this thread submits from now on into group {@code groupId}, so that
+     * {@link #cancelJobGroup} can cancel them together (Spark's {@code setJobGroup}).
+     *
+     * @param description what the group's jobs do; named in their cancellation errors (may be null)
+     * @param interruptOnCancel whether cancelling the group interrupts its jobs' running tasks;
+     *     if false, the jobs fail at once but their running tasks are left to finish, which is
+     *     safer for tasks that must not be interrupted half-way (such as some I/O)
+     */
+    public void setJobGroup(String groupId, String description, boolean interruptOnCancel) {
+        jobGroup.set(new JobGroup(groupId, description, interruptOnCancel));
+    }
+
+    /** {@link #setJobGroup(String, String, boolean)} without interrupting tasks on cancel, as in Spark. */
+    public void setJobGroup(String groupId, String description) {
+        setJobGroup(groupId, description, false);
+    }
+
+    /** Jobs this thread submits from now on belong to no group. */
+    public void clearJobGroup() {
+        jobGroup.remove();
+    }
+
+    /**
+     * Cancels job {@code jobId} (the id listeners see in {@link ListenerEvent.JobStart}) if it
+     * is still running: its action throws {@link JobCancelledException}, and its running tasks
+     * that no other job needs are interrupted (unless its group was set not to interrupt). A
+     * task that ignores interruption is named in a warning after {@code ember.task.killGracePeriod}.
+     * Returns without waiting; does nothing if the job has ended.
+     */
+    public void cancelJob(int jobId) {
+        live().scheduler.cancelJob(jobId);
+    }
+
+    /** Cancels every running job of group {@code groupId}, as {@link #cancelJob} does one. */
+    public void cancelJobGroup(String groupId) {
+        Objects.requireNonNull(groupId, "groupId is null");
+        live().scheduler.cancelJobGroup(groupId);
+    }
+
+    /** Cancels every running job, as {@link #cancelJob} does one; the context stays usable. */
+    public void cancelAllJobs() {
+        live().scheduler.cancelAllJobs();
     }
 
     /**

@@ -199,6 +199,12 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
     }
 
     @Override
+    public void killTask(String executorId, long taskId) {
+        Objects.requireNonNull(executorId, "executorId is null");
+        driver.tell(new ClusterDriver.KillTask(executorId, taskId));
+    }
+
+    @Override
     public void close() {
         CompletableFuture<Void> driverDone = new CompletableFuture<>();
         boolean first;

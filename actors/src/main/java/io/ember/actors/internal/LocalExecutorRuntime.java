@@ -208,6 +208,16 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
     }
 
     @Override
+    public void killTask(String executorId, long taskId) {
+        Objects.requireNonNull(executorId, "executorId is null");
+        ActorRef<ExecutorActor.Command> executor = executorRefs.get(executorId);
+        if (executor == null) {
+            throw new IllegalArgumentException("unknown executor " + executorId + " (known: " + slots.keySet() + ")");
+        }
+        executor.tell(new ExecutorActor.KillTask(taskId));
+    }
+
+    @Override
     public void close() {
         CompletableFuture<Void> driverDone = new CompletableFuture<>();
         boolean first;

@@ -34,7 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterRuntimeTest {
     static final String SECRET = "a-test-secret-for-the-cluster";
 
-    /** "echo:<text>", "put:<n>" (stores n bytes as block rdd_0_0), "get:<executor>" (fetches it). */
+    /** Counted down when a "sleep" task starts. */
+    static final java.util.concurrent.CountDownLatch SLEEPING = new java.util.concurrent.CountDownLatch(1);
+
+    /** "echo:<text>", "put:<n>" (stores n bytes as block rdd_0_0), "get:<executor>" (fetches it), "sleep" (sleeps until interrupted). */
     static final TaskRunner RUNNER = (task, services) -> {
         String text = new String(task, 0, Math.min(task.length, 64), StandardCharsets.UTF_8);
         if (text.startsWith("put:")) {
@@ -46,6 +49,15 @@ class ClusterRuntimeTest {
         }
         if (text.startsWith("get:")) {
             return services.fetch(text.substring(4).trim(), new BlockId.RddBlock(0, 0));
+        }
+        if (text.startsWith("sleep")) {
+            SLEEPING.countDown();
+            try {
+                Thread.sleep(60_000);
+                return "slept".getBytes(StandardCharsets.UTF_8);
+            } catch (InterruptedException e) {
+                return "interrupted".getBytes(StandardCharsets.UTF_8);
+            }
         }
         return task;
     };
@@ -126,6 +138,18 @@ class ClusterRuntimeTest {
         TaskOutcome missing = run(reader, 12, "get:exec-99".getBytes(StandardCharsets.UTF_8));
         assertInstanceOf(TaskOutcome.Crashed.class, missing);
         assertTrue(((TaskOutcome.Crashed) missing).error().contains(BlockFetchException.class.getName()));
+    }
+
+    @Test
+    void killTask_interruptsTheTaskOnItsRemoteExecutor_whoseOutcomeIsStillReported() throws Exception {
+        String executor = runtime.executors().get(1).id();
+        var outcome = runtime.launch(executor, 30, "sleep".getBytes(StandardCharsets.UTF_8)).toCompletableFuture();
+        assertTrue(SLEEPING.await(20, TimeUnit.SECONDS));
+        runtime.killTask(executor, 30);
+        TaskOutcome.Finished finished = assertInstanceOf(TaskOutcome.Finished.class, outcome.get(10, TimeUnit.SECONDS));
+        assertEquals("interrupted", new String(finished.result(), StandardCharsets.UTF_8));
+        assertEquals("echo:after", new String(((TaskOutcome.Finished) run(executor, 31,
+                "echo:after".getBytes(StandardCharsets.UTF_8))).result(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -4,7 +4,10 @@ import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
 import io.ember.rdd.Dependency;
+import io.ember.rdd.EmberConf;
+import io.ember.rdd.JobCancelledException;
 import io.ember.rdd.JobFailedException;
+import io.ember.rdd.TaskOutOfMemoryException;
 import io.ember.rdd.ListenerEvent;
 import io.ember.rdd.TaskMetrics;
 import io.ember.rdd.NarrowDependency;
@@ -69,7 +72,7 @@ public final class DAGScheduler implements AutoCloseable {
     private static final long RESUBMIT_DELAY_MS = 50;
 
     private final ExecutorRuntime runtime;
-    private final int maxTaskFailures;
+    private final SchedulerSettings settings;
     private final ClassLoader userClassLoader;
     private final ListenerBus bus;
     private final BlockManagerMaster blockMaster;
@@ -93,6 +96,8 @@ public final class DAGScheduler implements AutoCloseable {
     private final ArrayDeque<TaskAttempt> queue = new ArrayDeque<>();
     private final Map<String, Integer> freeSlots = new LinkedHashMap<>();
     private final Set<String> lostExecutors = new HashSet<>();
+    /** Running tasks interrupted by a cancellation, until they end. */
+    private final Set<Long> killedTasks = new HashSet<>();
     private boolean resubmitScheduled;
     private boolean stopped;
     /** Set when the loop has ended: events posted from then on are answered by the poster. */
@@ -108,14 +113,14 @@ public final class DAGScheduler implements AutoCloseable {
      * error that ended the loop, after every job has been failed with it: it should stop the
      * context without waiting on this thread.
      */
-    public DAGScheduler(ExecutorRuntime runtime, int maxTaskFailures, ClassLoader userClassLoader, ListenerBus bus,
-                        BlockManagerMaster blockMaster, Consumer<Throwable> onFatalError) {
+    public DAGScheduler(ExecutorRuntime runtime, SchedulerSettings settings, ClassLoader userClassLoader,
+                        ListenerBus bus, BlockManagerMaster blockMaster, Consumer<Throwable> onFatalError) {
         this.runtime = runtime;
         this.onFatalError = onFatalError;
         this.bus = bus;
         this.blockMaster = blockMaster;
         this.userClassLoader = userClassLoader;
-        this.maxTaskFailures = maxTaskFailures;
+        this.settings = settings;
         for (ExecutorInfo executor : runtime.executors()) {
             if (executor.state() == ExecutorInfo.State.ALIVE) {
                 freeSlots.put(executor.id(), executor.cores());
@@ -141,14 +146,17 @@ public final class DAGScheduler implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public Object[] runJob(RDD<?> rdd, Function2<TaskContext, ? extends Iterator<?>, ?> func, int[] partitions,
-                           String callSite) {
+                           String callSite, JobGroup group) {
         CompletableFuture<Object[]> completion = new CompletableFuture<>();
         post(new SchedulerEvent.JobSubmitted(rdd, (Function2<TaskContext, Iterator<Object>, ?>) func,
-                partitions, callSite, completion));
+                partitions, callSite, group, completion));
         try {
             return completion.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof JobCancelledException cancelled) {
+                throw new JobCancelledException(cancelled.getMessage());
+            }
             if (cause instanceof JobFailedException failure) {
                 throw new JobFailedException(failure.getMessage(), failure.getCause());
             }
@@ -167,6 +175,21 @@ public final class DAGScheduler implements AutoCloseable {
         CompletableFuture<Map<String, Integer>> answer = new CompletableFuture<>();
         post(new SchedulerEvent.Inspect(answer));
         return answer.join();
+    }
+
+    /** Cancels job {@code jobId} if it is active, interrupting its running tasks (unless its group says not to). */
+    public void cancelJob(int jobId) {
+        post(new SchedulerEvent.CancelJob(jobId));
+    }
+
+    /** Cancels the active jobs of group {@code groupId}. */
+    public void cancelJobGroup(String groupId) {
+        post(new SchedulerEvent.CancelJobGroup(groupId));
+    }
+
+    /** Cancels every active job. */
+    public void cancelAllJobs() {
+        post(new SchedulerEvent.CancelAllJobs());
     }
 
     /**
@@ -270,6 +293,20 @@ public final class DAGScheduler implements AutoCloseable {
             onExecutorAdded(e);
         } else if (event instanceof SchedulerEvent.ExecutorLost e) {
             onExecutorLost(e.executorId());
+        } else if (event instanceof SchedulerEvent.CancelJob e) {
+            ActiveJob job = jobs.get(e.jobId());
+            if (job != null) {
+                cancel(List.of(job), "because it was cancelled (EmberContext.cancelJob)");
+            }
+        } else if (event instanceof SchedulerEvent.CancelJobGroup e) {
+            cancel(jobs.values().stream().filter(j -> j.group != null && j.group.id().equals(e.groupId())).toList(),
+                    "as part of cancelled job group " + e.groupId());
+        } else if (event instanceof SchedulerEvent.CancelAllJobs) {
+            cancel(new ArrayList<>(jobs.values()), "as part of cancelling all jobs (EmberContext.cancelAllJobs)");
+        } else if (event instanceof SchedulerEvent.ExecutorWaitEnded e) {
+            onExecutorWaitEnded(e.jobId());
+        } else if (event instanceof SchedulerEvent.KilledTaskCheck e) {
+            onKilledTaskCheck(e);
         } else if (event instanceof SchedulerEvent.ShuffleRemoved e) {
             mapOutputs.unregister(e.shuffleId());
         } else if (event instanceof SchedulerEvent.ResubmitFailedStages) {
@@ -282,7 +319,8 @@ public final class DAGScheduler implements AutoCloseable {
         } else if (event instanceof SchedulerEvent.Inspect i) {
             i.answer().complete(Map.of("jobs", jobs.size(), "waiting", waiting.size(), "running", running.size(),
                     "failed", failed.size(), "runningTasks", runningTasks.size(), "queuedTasks", queue.size(),
-                    "shuffleStages", shuffleStages.size(), "registeredShuffles", mapOutputs.size()));
+                    "shuffleStages", shuffleStages.size(), "killedTasks", killedTasks.size(),
+                    "registeredShuffles", mapOutputs.size()));
         }
     }
 
@@ -304,7 +342,7 @@ public final class DAGScheduler implements AutoCloseable {
             e.completion().completeExceptionally(ex);
             return;
         }
-        ActiveJob job = new ActiveJob(jobId, stage, e.partitions(), e.completion());
+        ActiveJob job = new ActiveJob(jobId, stage, e.partitions(), e.group(), e.completion());
         stage.job = job;
         jobs.put(jobId, job);
         java.util.TreeMap<Integer, Stage> jobStages = new java.util.TreeMap<>();
@@ -314,11 +352,74 @@ public final class DAGScheduler implements AutoCloseable {
         });
         bus.post(new ListenerEvent.JobStart(jobId, e.callSite(), System.currentTimeMillis(),
                 io.vavr.collection.List.ofAll(jobStages.values()).map(Stage::info)));
+        if (freeSlots.isEmpty()) {
+            if (settings.executorWaitTime().isZero()) {
+                failJob(job, new JobFailedException("Job " + jobId + " at " + e.callSite() + " cannot run: no executor is "
+                        + "alive (lost: " + String.join(", ", new java.util.TreeSet<>(lostExecutors)) + ") and local "
+                        + "executors are not replaced; create a new EmberContext", null));
+                return;
+            }
+            timer.schedule(() -> post(new SchedulerEvent.ExecutorWaitEnded(jobId)),
+                    settings.executorWaitTime().toMillis(), TimeUnit.MILLISECONDS);
+        }
         submitStage(stage);
+    }
+
+    /** A job that found no executor alive fails if none has registered since. */
+    private void onExecutorWaitEnded(int jobId) {
+        ActiveJob job = jobs.get(jobId);
+        if (job != null && freeSlots.isEmpty()) {
+            failJob(job, new JobFailedException("Job " + jobId + " aborted: no executor is alive and none registered within "
+                    + settings.executorWaitTime().toMillis() + " ms (" + settings.executorWaitSetting() + "); start a "
+                    + "worker (bin/ember-worker) or raise that setting", null));
+        }
+    }
+
+    /**
+     * Fails {@code cancelled} with a cancellation error, then interrupts the running tasks that
+     * no active job needs any more (unless a job's group asked not to), and checks on them after
+     * the grace period.
+     */
+    private void cancel(List<ActiveJob> cancelled, String reason) {
+        boolean interrupt = false;
+        for (ActiveJob job : cancelled) {
+            interrupt |= job.interruptOnCancel();
+            String group = job.group == null ? "" : " (group " + job.group.id()
+                    + (job.group.description() == null ? "" : ": " + job.group.description()) + ")";
+            failJob(job, new JobCancelledException("Job " + job.id + group + " cancelled " + reason));
+        }
+        if (!interrupt) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (TaskAttempt task : runningTasks.values()) {
+            if (task.stage().jobIds.isEmpty() && killedTasks.add(task.taskId())) {
+                runtime.killTask(task.executorId(), task.taskId());
+                scheduleKilledTaskCheck(task.taskId(), now);
+            }
+        }
+    }
+
+    private void scheduleKilledTaskCheck(long taskId, long killedAtMillis) {
+        timer.schedule(() -> post(new SchedulerEvent.KilledTaskCheck(taskId, killedAtMillis)),
+                settings.taskKillGracePeriod().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Like Spark's task reaper: a task that ignores its interruption is named, again each grace period. */
+    private void onKilledTaskCheck(SchedulerEvent.KilledTaskCheck check) {
+        TaskAttempt task = runningTasks.get(check.taskId());
+        if (task == null) {
+            return;
+        }
+        LOG.warn("{} was interrupted {} ms ago because its job was cancelled, and is still running: it ignores "
+                + "interruption and keeps its slot busy (checked every {})", task.describe(),
+                System.currentTimeMillis() - check.killedAtMillis(), EmberConf.TASK_KILL_GRACE_PERIOD);
+        scheduleKilledTaskCheck(check.taskId(), check.killedAtMillis());
     }
 
     private void onTaskEnded(TaskAttempt task, TaskOutcome outcome) {
         runningTasks.remove(task.taskId());
+        killedTasks.remove(task.taskId());
         if (!lostExecutors.contains(task.executorId()) && freeSlots.containsKey(task.executorId())) {
             freeSlots.merge(task.executorId(), 1, Integer::sum);
         }
@@ -331,7 +432,12 @@ public final class DAGScheduler implements AutoCloseable {
         } else if (outcome instanceof TaskOutcome.Crashed crashed) {
             String error = "Executor " + crashed.executorId() + " crashed running " + task.describe() + ": " + crashed.error();
             bus.post(new ListenerEvent.TaskEnd(task.info(), now, "FAILED", error, TaskMetrics.EMPTY));
-            onTaskFailed(task, new IllegalStateException(error));
+            // why the text: a crash reaches the driver as the stack trace's text only, whose first line is the error's class
+            onTaskFailed(task, crashed.error().startsWith(OutOfMemoryError.class.getName())
+                    ? new TaskOutOfMemoryException(task.describe() + " ran out of memory outside of its code on executor "
+                            + crashed.executorId() + " (" + crashed.error().lines().findFirst().orElse("") + "). "
+                            + OutOfMemoryReport.advice(-1))
+                    : new IllegalStateException(error));
         } else {
             TaskResult result;
             TaskMetrics metrics = TaskMetrics.EMPTY;
@@ -400,14 +506,39 @@ public final class DAGScheduler implements AutoCloseable {
             return;
         }
         Stage stage = task.stage();
+        boolean outOfMemory = error instanceof TaskOutOfMemoryException;
+        if (outOfMemory && settings.executorsShareDriverHeap()) {
+            abortStage(stage, error.getMessage() + " Not retried: the executors share this JVM's heap.", error);
+            return;
+        }
         int failures = stage.taskFailures.merge(task.partition(), 1, Integer::sum);
-        if (failures >= maxTaskFailures) {
+        if (failures >= settings.maxTaskFailures()) {
             abortStage(stage, "Task " + task.partition() + " in stage " + stage.id + "." + task.stageAttempt()
                     + " failed " + failures + " times; most recent failure: Lost " + task.describe() + ": "
                     + error, error);
         } else {
             queue.add(task.retry(nextTaskId++));
         }
+        if (outOfMemory) {
+            giveUpExecutor(task.executorId(), error);
+        }
+    }
+
+    /**
+     * An executor that ran out of memory may be left broken (threads that died half-way, caches
+     * in odd states): it gets no more tasks, its outputs are recomputed elsewhere, and it is
+     * stopped (on the timer's thread, since stopping waits for the runtime).
+     */
+    private void giveUpExecutor(String executorId, Throwable reason) {
+        LOG.warn("Executor {} ran out of memory; it gets no more tasks and is stopped: {}", executorId, reason.getMessage());
+        onExecutorLost(executorId);
+        timer.execute(() -> {
+            try {
+                runtime.killExecutor(executorId);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not stop executor {} after it ran out of memory", executorId, e);
+            }
+        });
     }
 
     private void onFetchFailed(TaskAttempt task, TaskResult.FetchFailed fetch) {
