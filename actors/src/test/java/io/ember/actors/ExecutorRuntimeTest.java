@@ -268,6 +268,16 @@ class ExecutorRuntimeTest {
     }
 
     @Test
+    void onStopped_isNotCalledWhenTheRuntimeIsClosed() throws Exception {
+        java.util.concurrent.CompletableFuture<String> reason = new java.util.concurrent.CompletableFuture<>();
+        ExecutorRuntime runtime = start(1, 1, (task, services) -> task);
+        runtime.onStopped(reason::complete);
+        runtime.close();
+        Thread.sleep(200);
+        assertTrue(!reason.isDone(), "closing is not an unexpected stop: " + reason.getNow(null));
+    }
+
+    @Test
     void killTask_interruptsOnlyThatTask_andItsOutcomeIsStillReported() throws Exception {
         CountDownLatch bothRunning = new CountDownLatch(2);
         TaskRunner sleeper = (task, services) -> {

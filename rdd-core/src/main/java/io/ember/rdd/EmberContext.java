@@ -87,7 +87,8 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
                 master.isCluster() ? conf.maxRegisteredResourcesWaitingTime() : java.time.Duration.ZERO,
                 EmberConf.MAX_REGISTERED_RESOURCES_WAITING_TIME, conf.taskKillGracePeriod(), !master.isCluster());
         this.scheduler = new DAGScheduler(runtime, schedulerSettings, userClassLoader, listenerBus,
-                storage.blockMaster(), this::stopAfterSchedulerError);
+                storage.blockMaster(), this::stopInNewThread);
+        runtime.onStopped(reason -> stopInNewThread(new IllegalStateException("The executor runtime stopped: " + reason)));
         long now = System.currentTimeMillis();
         listenerBus.post(new ListenerEvent.ApplicationStart(appName(), master.url(), now, conf));
         for (ExecutorInfo executor : runtime.executors()) {
@@ -493,16 +494,21 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         if (stopped.get()) {
             Throwable cause = stopCause;
             throw new IllegalStateException("Cannot use a stopped EmberContext (" + appName() + ")"
-                    + (cause == null ? "" : ": it stopped after an unexpected scheduler error: " + cause), cause);
+                    + (cause == null ? "" : ": it stopped because of " + cause), cause);
         }
         return this;
     }
 
     /**
-     * The scheduler failed unexpectedly and has failed every job: stop the context, as Spark does,
-     * on a thread of its own (closing waits for the scheduler's thread, which calls this).
+     * Stops the context because of {@code cause}, which later calls name: the scheduler failed
+     * unexpectedly (and has failed every job), as Spark does then, or the executor runtime stopped
+     * under it. On a thread of its own: closing waits for the scheduler's thread, which may be the caller.
      */
-    private void stopAfterSchedulerError(Throwable cause) {
+    private void stopInNewThread(Throwable cause) {
+        if (isStopped()) {
+            return;
+        }
+        LOG.error("Stopping the EmberContext ({}): {}", appName(), cause.getMessage());
         stopCause = cause;
         Thread stopper = new Thread(this::close, "ember-context-stopper");
         stopper.start();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Down;
 import io.ember.actors.BlockFetchException;
 import io.ember.actors.BlockId;
 import io.ember.actors.ExecutorInfo;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,10 +68,11 @@ class ClusterRuntimeTest {
     static WorkerProcess first;
     static WorkerProcess second;
     static ClusterExecutorRuntime runtime;
+    static int seedPort;
 
     @BeforeAll
     static void startCluster(@TempDir Path work) throws Exception {
-        int seedPort = freePort();
+        seedPort = freePort();
         first = WorkerProcess.start(settings(seedPort, seedPort, work), RUNNER, line -> { });
         second = WorkerProcess.start(settings(freePort(), seedPort, work), RUNNER, line -> { });
         runtime = ClusterExecutorRuntime.start("runtime-test", List.of("127.0.0.1:" + seedPort),
@@ -150,6 +154,21 @@ class ClusterRuntimeTest {
         assertEquals("interrupted", new String(finished.result(), StandardCharsets.UTF_8));
         assertEquals("echo:after", new String(((TaskOutcome.Finished) run(executor, 31,
                 "echo:after".getBytes(StandardCharsets.UTF_8))).result(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDriverRemovedFromTheCluster_tellsItsOwner() throws Exception {
+        ClusterExecutorRuntime downed = ClusterExecutorRuntime.start("downed", List.of("127.0.0.1:" + seedPort),
+                Map.of(ClusterSecret.SETTING, SECRET), ClusterRuntimeTest.class.getClassLoader());
+        try {
+            CompletableFuture<String> reason = new CompletableFuture<>();
+            downed.onStopped(reason::complete);
+            Cluster cluster = Cluster.get(downed.system());
+            cluster.manager().tell(new Down(cluster.selfMember().address()));
+            assertTrue(reason.get(30, TimeUnit.SECONDS).contains("removed from the cluster"));
+        } finally {
+            downed.close();
+        }
     }
 
     @Test
