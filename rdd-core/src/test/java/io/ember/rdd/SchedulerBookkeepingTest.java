@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vavr.Tuple;
 import io.vavr.collection.List;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,9 +106,26 @@ class SchedulerBookkeepingTest {
         assertEquals(100, mapped.value(), "the map stage of the referenced shuffle did not run again");
     }
 
+    /** Counts the files named {@code prefix...}; files the cleaner deletes during the walk are skipped. */
     private static long countFiles(Path local, String prefix) throws IOException {
-        try (Stream<Path> files = Files.walk(local)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).count();
-        }
+        long[] count = {0};
+        Files.walkFileTree(local, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (file.getFileName().toString().startsWith(prefix)) {
+                    count[0]++;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return count[0];
     }
 }

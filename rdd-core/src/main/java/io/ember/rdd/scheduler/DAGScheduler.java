@@ -63,8 +63,20 @@ import org.slf4j.LoggerFactory;
  *       gather other failures, resubmits the map stage's missing partitions and then the reduce
  *       stage (at most {@value #MAX_STAGE_ATTEMPTS} times);</li>
  *   <li>nothing waits forever: a waiting stage whose parent lost outputs resubmits that parent,
- *       and when no executor is left every job fails.</li>
+ *       and when no executor is left every job fails; a job submitted while none is alive fails
+ *       at once in local mode, and after {@link SchedulerSettings#executorWaitTime()} on a cluster;</li>
+ *   <li>a task that ran out of memory is not retried in local mode (the executors share this
+ *       JVM's heap); on a cluster its executor is given up and the task retried elsewhere;</li>
+ *   <li>a cancelled job fails with {@link JobCancelledException}; its running tasks that no other
+ *       job needs are interrupted, and one still running after the grace period is named in a warning;</li>
+ *   <li>an unexpected error in the loop itself is logged, fails every job with it as the cause
+ *       and ends the loop (the context then stops): the state may be half-updated.</li>
  * </ul>
+ *
+ * <p>Bookkeeping is bounded: every per-job and per-stage structure empties when the jobs end,
+ * and a {@link ShuffleMapStage} is dropped once no active job needs it, so stages never keep
+ * lineage alive. What outlives jobs is the {@link MapOutputRegistry} (one entry per shuffle
+ * whose RDD is still referenced, no RDD in it), pruned when the cleaner removes a shuffle.
  */
 public final class DAGScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DAGScheduler.class);
