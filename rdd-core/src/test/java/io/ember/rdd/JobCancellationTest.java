@@ -94,6 +94,16 @@ class JobCancellationTest {
     }
 
     @Test
+    void durationSettings_areCheckedWhenSet_namingTheSetting() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> EmberContext.builder().config(EmberConf.TASK_KILL_GRACE_PERIOD, "soon"));
+        assertTrue(error.getMessage().contains(EmberConf.TASK_KILL_GRACE_PERIOD) && error.getMessage().contains("'soon'"),
+                error.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> EmberContext.builder().config(EmberConf.MAX_REGISTERED_RESOURCES_WAITING_TIME, "30"));
+    }
+
+    @Test
     void aJobWithNoLiveExecutor_failsWithinSeconds() {
         try (EmberContext sc = start("local[2]", "no-executors")) {
             sc.killExecutor("exec-0");

@@ -87,6 +87,8 @@ class SchedulerBookkeepingTest {
         assertEquals(0, countFiles(local, upstreamOfFirstJob), "the first job's upstream shuffle files were deleted");
         assertTrue(countFiles(local, "shuffle_") <= 100, "shuffle files left: " + countFiles(local, "shuffle_"));
         int registered = sc.schedulerBookkeeping().get("registeredShuffles");
+        System.out.printf("after %d two-shuffle jobs and GC: %d of %d shuffles registered, %d shuffle files on disk%n",
+                JOBS, registered, 2 * JOBS, countFiles(local, "shuffle_"));
         assertTrue(registered <= 50, "map-output registry holds " + registered + " of " + 2 * JOBS + " shuffles");
     }
 

@@ -520,7 +520,8 @@ public final class DAGScheduler implements AutoCloseable {
         Stage stage = task.stage();
         boolean outOfMemory = error instanceof TaskOutOfMemoryException;
         if (outOfMemory && settings.executorsShareDriverHeap()) {
-            abortStage(stage, error.getMessage() + " Not retried: the executors share this JVM's heap.", error);
+            abortStage(stage, error.getMessage() + " (" + stage + ") Not retried: the executors share this JVM's heap.",
+                    error);
             return;
         }
         int failures = stage.taskFailures.merge(task.partition(), 1, Integer::sum);
@@ -532,7 +533,7 @@ public final class DAGScheduler implements AutoCloseable {
             queue.add(task.retry(nextTaskId++));
         }
         if (outOfMemory) {
-            giveUpExecutor(task.executorId(), error);
+            giveUpExecutor(task.executorId(), error.getMessage() + " (" + stage + ")");
         }
     }
 
@@ -541,8 +542,8 @@ public final class DAGScheduler implements AutoCloseable {
      * in odd states): it gets no more tasks, its outputs are recomputed elsewhere, and it is
      * stopped (on the timer's thread, since stopping waits for the runtime).
      */
-    private void giveUpExecutor(String executorId, Throwable reason) {
-        LOG.warn("Executor {} ran out of memory; it gets no more tasks and is stopped: {}", executorId, reason.getMessage());
+    private void giveUpExecutor(String executorId, String reason) {
+        LOG.warn("Executor {} ran out of memory; it gets no more tasks and is stopped: {}", executorId, reason);
         onExecutorLost(executorId);
         timer.execute(() -> {
             try {

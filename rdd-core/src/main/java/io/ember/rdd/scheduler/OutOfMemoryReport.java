@@ -26,7 +26,8 @@ final class OutOfMemoryReport {
         message.append("ran out of memory on executor ").append(executorId).append(" (").append(error).append(')');
         if (binary != null) {
             var rdd = binary instanceof StageBinary.ShuffleMap map ? map.rdd() : ((StageBinary.Result) binary).rdd();
-            message.append(" computing ").append(rdd);
+            // why not rdd.toString(): its creation site stays on the driver, which adds it
+            message.append(" computing ").append(rdd.getClass().getSimpleName()).append('[').append(rdd.id()).append(']');
         }
         String operator = allocatingFrame(error);
         if (operator != null) {
