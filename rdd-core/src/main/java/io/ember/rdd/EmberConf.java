@@ -3,6 +3,9 @@ package io.ember.rdd;
 import io.vavr.collection.SortedMap;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The settings of a context: immutable {@code ember.*} keys with string values, checked when set.
@@ -43,6 +46,8 @@ public final class EmberConf {
      */
     public static final String TASK_KILL_GRACE_PERIOD = "ember.task.killGracePeriod";
 
+    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+)\\s*(ms|s|m|h)\\s*");
+
     private final SortedMap<String, String> settings;
 
     EmberConf(SortedMap<String, String> settings) {
@@ -75,37 +80,37 @@ public final class EmberConf {
     }
 
     /** {@value #STORAGE_COMMAND_TIMEOUT}, default 30 s. */
-    public java.time.Duration storageCommandTimeout() {
-        return duration(STORAGE_COMMAND_TIMEOUT, java.time.Duration.ofSeconds(30));
+    public Duration storageCommandTimeout() {
+        return duration(STORAGE_COMMAND_TIMEOUT, Duration.ofSeconds(30));
     }
 
     /** {@value #MAX_REGISTERED_RESOURCES_WAITING_TIME}, default 30 s. */
-    public java.time.Duration maxRegisteredResourcesWaitingTime() {
-        return duration(MAX_REGISTERED_RESOURCES_WAITING_TIME, java.time.Duration.ofSeconds(30));
+    public Duration maxRegisteredResourcesWaitingTime() {
+        return duration(MAX_REGISTERED_RESOURCES_WAITING_TIME, Duration.ofSeconds(30));
     }
 
     /** {@value #TASK_KILL_GRACE_PERIOD}, default 10 s. */
-    public java.time.Duration taskKillGracePeriod() {
-        return duration(TASK_KILL_GRACE_PERIOD, java.time.Duration.ofSeconds(10));
+    public Duration taskKillGracePeriod() {
+        return duration(TASK_KILL_GRACE_PERIOD, Duration.ofSeconds(10));
     }
 
-    private java.time.Duration duration(String key, java.time.Duration fallback) {
+    private Duration duration(String key, Duration fallback) {
         return get(key).map(v -> parseDuration(key, v)).getOrElse(fallback);
     }
 
     /** Parses {@code 250ms}, {@code 30s}, {@code 2m} or {@code 1h} (a number and a unit). */
-    static java.time.Duration parseDuration(String key, String value) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d+)\\s*(ms|s|m|h)\\s*").matcher(value);
+    static Duration parseDuration(String key, String value) {
+        Matcher m = DURATION.matcher(value);
         if (!m.matches()) {
             throw new IllegalArgumentException("Setting '" + key + "' must be a duration such as 250ms, 30s, 2m or 1h, got '"
                     + value + "'");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
-            case "ms" -> java.time.Duration.ofMillis(n);
-            case "s" -> java.time.Duration.ofSeconds(n);
-            case "m" -> java.time.Duration.ofMinutes(n);
-            default -> java.time.Duration.ofHours(n);
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
         };
     }
 

@@ -23,6 +23,7 @@ import io.ember.serializers.Closures;
 import io.ember.serializers.LocalOnly;
 import io.vavr.Function2;
 import io.vavr.collection.List;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -84,7 +85,7 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
                 : ExecutorRuntime.startLocal(appName(), master.executors(), 1, new EmberTaskRunner(), userClassLoader);
         this.storage = new StorageContext(runtime, conf, appName());
         SchedulerSettings schedulerSettings = new SchedulerSettings(conf.taskMaxFailures(),
-                master.isCluster() ? conf.maxRegisteredResourcesWaitingTime() : java.time.Duration.ZERO,
+                master.isCluster() ? conf.maxRegisteredResourcesWaitingTime() : Duration.ZERO,
                 EmberConf.MAX_REGISTERED_RESOURCES_WAITING_TIME, conf.taskKillGracePeriod(), !master.isCluster());
         this.scheduler = new DAGScheduler(runtime, schedulerSettings, userClassLoader, listenerBus,
                 storage.blockMaster(), this::stopInNewThread);

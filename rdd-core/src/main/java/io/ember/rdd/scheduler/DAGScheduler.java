@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -367,7 +368,7 @@ public final class DAGScheduler implements AutoCloseable {
         if (freeSlots.isEmpty()) {
             if (settings.executorWaitTime().isZero()) {
                 failJob(job, new JobFailedException("Job " + jobId + " at " + e.callSite() + " cannot run: no executor is "
-                        + "alive (lost: " + String.join(", ", new java.util.TreeSet<>(lostExecutors)) + ") and local "
+                        + "alive (lost: " + String.join(", ", new TreeSet<>(lostExecutors)) + ") and local "
                         + "executors are not replaced; create a new EmberContext", null));
                 return;
             }

@@ -3,6 +3,7 @@ package io.ember.rdd.storage;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
+import io.ember.rdd.EmberConf;
 import io.ember.serializers.Codecs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,8 +75,8 @@ final class ExecutorCommands {
         } catch (TimeoutException e) {
             throw new IllegalStateException("Executors " + unanswered(delivery) + " did not apply "
                     + describe(delivery.command()) + " within " + timeout.toMillis() + " ms (they may be busy with "
-                    + "long tasks; the wait is set by " + io.ember.rdd.EmberConf.STORAGE_COMMAND_TIMEOUT + ")", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+                    + "long tasks; the wait is set by " + EmberConf.STORAGE_COMMAND_TIMEOUT + ")", e);
+        } catch (ExecutionException e) {
             throw new IllegalStateException("Sending " + describe(delivery.command()) + " failed", e.getCause());
         }
         List<String> applied = new ArrayList<>();
