@@ -29,6 +29,22 @@ class TaskOutOfMemoryTest {
         return x + huge.length;
     }
 
+    /** Stands for a DataFrame physical operator (named ...Exec) whose buffer outgrows the heap. */
+    static final class BufferingSortExec {
+        static int sort(int x) {
+            return allocateMoreThanTheHeap(x);
+        }
+    }
+
+    @Test
+    void anOutOfMemoryInsideAPhysicalOperator_namesTheOperator() {
+        try (EmberContext sc = EmberContext.builder().master("local[1]").appName("oom-operator").getOrCreate()) {
+            JobFailedException failure = assertThrows(JobFailedException.class,
+                    () -> sc.parallelize(List.of(1), 1).map(BufferingSortExec::sort).collect());
+            assertTrue(failure.getMessage().contains("inside operator BufferingSortExec"), failure.getMessage());
+        }
+    }
+
     @Test
     void aTaskOutOfMemory_failsTheJobAtOnce_namingStagePartitionOperatorAndSettings() throws Exception {
         try (EmberContext sc = EmberContext.builder().master("local[2]").appName("oom").getOrCreate()) {

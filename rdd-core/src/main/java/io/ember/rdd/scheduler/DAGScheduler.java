@@ -521,8 +521,8 @@ public final class DAGScheduler implements AutoCloseable {
         Stage stage = task.stage();
         boolean outOfMemory = error instanceof TaskOutOfMemoryException;
         if (outOfMemory && settings.executorsShareDriverHeap()) {
-            abortStage(stage, error.getMessage() + " (" + stage + ") Not retried: the executors share this JVM's heap.",
-                    error);
+            abortStage(stage, "In " + stage + ": " + error.getMessage() + " Not retried: the executors share this "
+                    + "JVM's heap.", error);
             return;
         }
         int failures = stage.taskFailures.merge(task.partition(), 1, Integer::sum);
@@ -534,7 +534,7 @@ public final class DAGScheduler implements AutoCloseable {
             queue.add(task.retry(nextTaskId++));
         }
         if (outOfMemory) {
-            giveUpExecutor(task.executorId(), error.getMessage() + " (" + stage + ")");
+            giveUpExecutor(task.executorId(), "in " + stage + ": " + error.getMessage());
         }
     }
 

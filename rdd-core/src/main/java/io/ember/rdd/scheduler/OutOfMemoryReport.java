@@ -29,9 +29,13 @@ final class OutOfMemoryReport {
             // why not rdd.toString(): its creation site stays on the driver, which adds it
             message.append(" computing ").append(rdd.getClass().getSimpleName()).append('[').append(rdd.id()).append(']');
         }
-        String operator = allocatingFrame(error);
+        String frame = allocatingFrame(error);
+        if (frame != null) {
+            message.append(", in ").append(frame);
+        }
+        String operator = physicalOperator(error);
         if (operator != null) {
-            message.append(", in ").append(operator);
+            message.append(", inside operator ").append(operator);
         }
         message.append(". ").append(advice(Runtime.getRuntime().maxMemory()));
         TaskOutOfMemoryException report = new TaskOutOfMemoryException(message.toString());
@@ -44,7 +48,25 @@ final class OutOfMemoryReport {
         return (maxHeap < 0 ? "" : "The executor's heap is " + (maxHeap >> 20) + " MiB. ") + "Give the executors more "
                 + "heap (the JVM's -Xmx, or a worker's --memory), lower " + StorageSettings.TASK_MEMORY + " and "
                 + StorageSettings.STORAGE_MEMORY + " so that operators spill and cached blocks give way sooner, or "
-                + "split the data into more partitions. The executor is treated as unhealthy.";
+                + "split the data into more partitions.";
+    }
+
+    /**
+     * The innermost physical operator on the stack: by the DataFrame layer's naming, a class
+     * whose name ends with {@code Exec} (such as {@code SortExec}, also when the frame is one of its
+     * nested classes or lambdas); null for plain RDD code.
+     */
+    private static String physicalOperator(OutOfMemoryError error) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            String type = frame.getClassName();
+            String[] names = type.substring(type.lastIndexOf('.') + 1).split("\\$");
+            for (int i = names.length - 1; i >= 0; i--) {
+                if (names[i].endsWith("Exec")) {
+                    return names[i];
+                }
+            }
+        }
+        return null;
     }
 
     /** The innermost frame of Ember or application code (not of this runner, the JDK or a library). */
