@@ -126,9 +126,12 @@ class JobCancellationTest {
     void cancelJob_interruptsItsTasks_failsItWithACancellation_andTheContextStaysUsable() throws Exception {
         try (EmberContext sc = start("local[2]", "cancel-job")) {
             AtomicReference<Integer> jobId = new AtomicReference<>();
+            java.util.List<String> taskEnds = new java.util.concurrent.CopyOnWriteArrayList<>();
             sc.addListener(e -> {
                 if (e instanceof ListenerEvent.JobStart start) {
                     jobId.compareAndSet(null, start.jobId());
+                } else if (e instanceof ListenerEvent.TaskEnd end && end.task().stageId() == 0) {
+                    taskEnds.add(end.status());
                 }
             });
             CompletableFuture<Long> job = inBackground(
@@ -141,6 +144,11 @@ class JobCancellationTest {
                     cancelled.getMessage());
             awaitNoRunningTasks(sc);
             assertEquals(List.range(0, 50).sum().intValue(), sc.parallelize(List.range(0, 50), 2).reduce(Integer::sum));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (taskEnds.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(java.util.List.of("KILLED", "KILLED"), taskEnds, "listeners see the interrupted tasks as killed");
         }
     }
 

@@ -432,7 +432,7 @@ public final class DAGScheduler implements AutoCloseable {
 
     private void onTaskEnded(TaskAttempt task, TaskOutcome outcome) {
         runningTasks.remove(task.taskId());
-        killedTasks.remove(task.taskId());
+        boolean killed = killedTasks.remove(task.taskId());
         if (!lostExecutors.contains(task.executorId()) && freeSlots.containsKey(task.executorId())) {
             freeSlots.merge(task.executorId(), 1, Integer::sum);
         }
@@ -464,7 +464,8 @@ public final class DAGScheduler implements AutoCloseable {
             } catch (RuntimeException ex) {
                 result = new TaskResult.Failed(ex);
             }
-            bus.post(new ListenerEvent.TaskEnd(task.info(), now, statusOf(result), errorOf(result), metrics));
+            bus.post(new ListenerEvent.TaskEnd(task.info(), now, killed ? "KILLED" : statusOf(result), errorOf(result),
+                    metrics));
             onTaskResult(task, result, accumulatorUpdates);
         }
         launchTasks();
