@@ -435,7 +435,7 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
     public void close() {
         if (stopped.compareAndSet(false, true)) {
             try {
-                scheduler.close();
+                scheduler.stop(stopCause);
             } finally {
                 runtime.close();
                 storage.close();

@@ -117,6 +117,8 @@ public final class DAGScheduler implements AutoCloseable {
     private volatile boolean terminated;
     /** The unexpected error that ended the loop, if one did. */
     private volatile Throwable fatalError;
+    /** Why the context stopped the scheduler, if it said. */
+    private volatile Throwable stopCause;
     private final Consumer<Throwable> onFatalError;
 
     /**
@@ -216,6 +218,15 @@ public final class DAGScheduler implements AutoCloseable {
     /** Fails the jobs still running and stops the event loop. */
     @Override
     public void close() {
+        stop(null);
+    }
+
+    /**
+     * As {@link #close()}, because of {@code cause} (null if the context was simply closed): the
+     * jobs that fail, and those submitted later, name it.
+     */
+    public void stop(Throwable cause) {
+        stopCause = cause;
         post(new SchedulerEvent.Shutdown());
         try {
             loop.join(10_000);
@@ -290,11 +301,14 @@ public final class DAGScheduler implements AutoCloseable {
     }
 
     private JobFailedException stoppedError(String what) {
-        Throwable cause = fatalError;
-        return cause == null
-                ? new JobFailedException(what + " cancelled because the EmberContext was stopped", null)
-                : new JobFailedException(what + " cancelled: the scheduler stopped after an unexpected error ("
-                        + cause + ")", cause);
+        Throwable fatal = fatalError;
+        if (fatal != null) {
+            return new JobFailedException(what + " cancelled: the scheduler stopped after an unexpected error ("
+                    + fatal + ")", fatal);
+        }
+        Throwable cause = stopCause;
+        return new JobFailedException(what + " cancelled because the EmberContext was stopped"
+                + (cause == null ? "" : ": " + cause.getMessage()), cause);
     }
 
     private void handle(SchedulerEvent event) {
@@ -327,7 +341,7 @@ public final class DAGScheduler implements AutoCloseable {
         } else if (event instanceof SchedulerEvent.Shutdown) {
             stopped = true;
             for (ActiveJob job : new ArrayList<>(jobs.values())) {
-                failJob(job, new JobFailedException("Job " + job.id + " cancelled because the EmberContext was stopped", null));
+                failJob(job, stoppedError("Job " + job.id));
             }
         } else if (event instanceof SchedulerEvent.Inspect i) {
             i.answer().complete(Map.of("jobs", jobs.size(), "waiting", waiting.size(), "running", running.size(),

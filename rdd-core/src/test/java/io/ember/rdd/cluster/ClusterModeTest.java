@@ -376,6 +376,35 @@ class ClusterModeTest {
 
     @Test
     @Order(14)
+    void driverRemovedFromTheClusterAfterAStall_stopsItsContext_soItsNextJobFailsAtOnce() throws Exception {
+        WorkerJvms.Child driver = jvms.startDriver("stalling-driver", StallingDriver.class.getName(),
+                java.util.List.of("127.0.0.1:" + PORTS.get(0)));
+        try {
+            WorkerJvms.awaitOutput(java.util.List.of(driver), "READY 4", 60);
+            signal("STOP", driver);
+            pause(10_000);
+            signal("CONT", driver);
+            WorkerJvms.awaitOutput(java.util.List.of(driver), "NEXT JOB FAILED after", 40);
+            String output = driver.output();
+            String next = output.lines().filter(l -> l.startsWith("NEXT JOB FAILED after")).findFirst().orElseThrow();
+            long millis = Long.parseLong(next.substring("NEXT JOB FAILED after ".length(), next.indexOf(" ms")));
+            assertTrue(millis < 1_000, "the next job failed at once: " + next);
+            assertTrue(next.contains("removed from the cluster"), next);
+            String running = output.lines().filter(l -> l.startsWith("JOB FAILED after")).reduce((a, b) -> b).orElseThrow();
+            assertTrue(running.contains("removed from the cluster") || running.contains("executors are lost"), running);
+        } finally {
+            WorkerJvms.kill(driver);
+        }
+    }
+
+    /** Sends a signal to a child JVM, by its PID. */
+    private static void signal(String name, WorkerJvms.Child child) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).inheritIO().start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + name + " " + child.pid());
+    }
+
+    @Test
+    @Order(15)
     void anExecutorThatRanOutOfMemory_isGivenUp_andTheTaskIsRetriedElsewhere() throws Exception {
         CopyOnWriteArrayList<ListenerEvent.TaskEnd> failed = new CopyOnWriteArrayList<>();
         EmberListener failures = e -> {
@@ -413,7 +442,7 @@ class ClusterModeTest {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void perTaskOverhead_onTheClusterAndLocally() {
         int slots = sc.executors().filter(e -> e.state() == ExecutorInfo.State.ALIVE).map(ExecutorInfo::cores).sum().intValue();
         double[] cluster = overhead(sc);
