@@ -77,6 +77,22 @@ public interface ExecutorRuntime extends AutoCloseable {
      */
     void killExecutor(String executorId);
 
+    /**
+     * Registers a listener called (on an internal thread) once if the runtime stops without
+     * {@link #close()} having been called, with the reason: on a cluster, when this driver's node
+     * was removed from the cluster (downed after it stalled, or partitioned away). Every executor
+     * is then lost for good: the owner should stop.
+     */
+    void onStopped(Consumer<String> listener);
+
+    /**
+     * Interrupts the thread running task {@code taskId} on an executor, without waiting; a task
+     * not started yet is interrupted as it starts, one that has ended is left alone. The task's
+     * outcome is still reported through the future {@link #launch} returned (typically the
+     * failure the interruption caused). A task that ignores interruption runs on.
+     */
+    void killTask(String executorId, long taskId);
+
     /** Stops every executor and the actor system; waits for termination (bounded). */
     @Override
     void close();

@@ -267,6 +267,41 @@ class ExecutorRuntimeTest {
         }
     }
 
+    @Test
+    void onStopped_isNotCalledWhenTheRuntimeIsClosed() throws Exception {
+        java.util.concurrent.CompletableFuture<String> reason = new java.util.concurrent.CompletableFuture<>();
+        ExecutorRuntime runtime = start(1, 1, (task, services) -> task);
+        runtime.onStopped(reason::complete);
+        runtime.close();
+        Thread.sleep(200);
+        assertTrue(!reason.isDone(), "closing is not an unexpected stop: " + reason.getNow(null));
+    }
+
+    @Test
+    void killTask_interruptsOnlyThatTask_andItsOutcomeIsStillReported() throws Exception {
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        TaskRunner sleeper = (task, services) -> {
+            bothRunning.countDown();
+            try {
+                Thread.sleep(text(task).equals("long") ? 60_000 : 1_000);
+                return bytes("slept");
+            } catch (InterruptedException e) {
+                return bytes("interrupted");
+            }
+        };
+        try (ExecutorRuntime runtime = start(1, 2, sleeper)) {
+            CompletionStage<TaskOutcome> killed = runtime.launch("exec-0", 1, bytes("long"));
+            CompletionStage<TaskOutcome> spared = runtime.launch("exec-0", 2, bytes("short"));
+            assertTrue(bothRunning.await(10, TimeUnit.SECONDS));
+            runtime.killTask("exec-0", 1);
+            assertEquals("interrupted", text(assertInstanceOf(TaskOutcome.Finished.class, await(killed)).result()));
+            assertEquals("slept", text(assertInstanceOf(TaskOutcome.Finished.class, await(spared)).result()));
+            runtime.killTask("exec-0", 1);
+            assertEquals("slept", text(assertInstanceOf(TaskOutcome.Finished.class,
+                    await(runtime.launch("exec-0", 3, bytes("short")))).result()), "a late kill hits no later task");
+        }
+    }
+
     private static ExecutorRuntime start(int executors, int cores, TaskRunner runner) {
         return ExecutorRuntime.startLocal("ExecutorRuntimeTest", executors, cores, runner, LOADER);
     }

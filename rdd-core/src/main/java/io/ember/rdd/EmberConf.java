@@ -4,6 +4,9 @@ import io.ember.rdd.internal.Redaction;
 import io.vavr.collection.SortedMap;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The settings of a context: immutable {@code ember.*} keys with string values, checked when set.
@@ -36,6 +39,24 @@ public final class EmberConf {
      * {@code passwd}, {@code token}, {@code credential}, and {@code key} as a word of the key.
      */
     public static final String REDACTION_REGEX = Redaction.REGEX_SETTING;
+    /**
+     * How long the driver waits for executors to apply a storage command (a blocking
+     * {@code unpersist}, shipping a broadcast) before failing, e.g. {@code 30s}.
+     */
+    public static final String STORAGE_COMMAND_TIMEOUT = "ember.storage.commandTimeout";
+    /**
+     * How long a job submitted while no executor is alive waits for one to register before it
+     * fails, e.g. {@code 30s} (Spark's {@code spark.scheduler.maxRegisteredResourcesWaitingTime}).
+     * In local mode executors never come back, so such a job fails at once.
+     */
+    public static final String MAX_REGISTERED_RESOURCES_WAITING_TIME = "ember.scheduler.maxRegisteredResourcesWaitingTime";
+    /**
+     * How long a cancelled task may keep running after its thread was interrupted before a
+     * warning names it as ignoring the interruption, e.g. {@code 10s}.
+     */
+    public static final String TASK_KILL_GRACE_PERIOD = "ember.task.killGracePeriod";
+
+    private static final Pattern DURATION = Pattern.compile("\\s*(\\d+)\\s*(ms|s|m|h)\\s*");
 
     private final SortedMap<String, String> settings;
 
@@ -77,6 +98,41 @@ public final class EmberConf {
         return get(TASK_MAX_FAILURES).map(Integer::parseInt).getOrElse(4);
     }
 
+    /** {@value #STORAGE_COMMAND_TIMEOUT}, default 30 s. */
+    public Duration storageCommandTimeout() {
+        return duration(STORAGE_COMMAND_TIMEOUT, Duration.ofSeconds(30));
+    }
+
+    /** {@value #MAX_REGISTERED_RESOURCES_WAITING_TIME}, default 30 s. */
+    public Duration maxRegisteredResourcesWaitingTime() {
+        return duration(MAX_REGISTERED_RESOURCES_WAITING_TIME, Duration.ofSeconds(30));
+    }
+
+    /** {@value #TASK_KILL_GRACE_PERIOD}, default 10 s. */
+    public Duration taskKillGracePeriod() {
+        return duration(TASK_KILL_GRACE_PERIOD, Duration.ofSeconds(10));
+    }
+
+    private Duration duration(String key, Duration fallback) {
+        return get(key).map(v -> parseDuration(key, v)).getOrElse(fallback);
+    }
+
+    /** Parses {@code 250ms}, {@code 30s}, {@code 2m} or {@code 1h} (a number and a unit). */
+    static Duration parseDuration(String key, String value) {
+        Matcher m = DURATION.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Setting '" + key + "' must be a duration such as 250ms, 30s, 2m or 1h, got '"
+                    + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
     /** {@value #DEFAULT_PARALLELISM}, if set. */
     public Option<Integer> defaultParallelism() {
         return get(DEFAULT_PARALLELISM).map(Integer::parseInt);
@@ -103,6 +159,8 @@ public final class EmberConf {
             }
             case MASTER -> Master.parse(value);
             case REDACTION_REGEX -> Redaction.compile(value);
+            case STORAGE_COMMAND_TIMEOUT, MAX_REGISTERED_RESOURCES_WAITING_TIME, TASK_KILL_GRACE_PERIOD ->
+                    parseDuration(key, value);
             default -> {
             }
         }

@@ -14,6 +14,8 @@ import io.ember.rdd.io.TextFileRDD;
 import io.ember.rdd.io.WholeTextFileRDD;
 import io.ember.rdd.storage.StorageContext;
 import io.ember.rdd.scheduler.DAGScheduler;
+import io.ember.rdd.scheduler.JobGroup;
+import io.ember.rdd.scheduler.SchedulerSettings;
 import io.ember.rdd.scheduler.ListenerBus;
 import io.ember.rdd.scheduler.EmberTaskRunner;
 import io.ember.rdd.ui.ApplicationUi;
@@ -21,6 +23,7 @@ import io.ember.serializers.Closures;
 import io.ember.serializers.LocalOnly;
 import io.vavr.Function2;
 import io.vavr.collection.List;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -62,6 +65,10 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
     private final AtomicInteger nextRddId = new AtomicInteger();
     private final AtomicInteger nextShuffleId = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** The job group of the jobs each thread submits, if it set one. */
+    private final ThreadLocal<JobGroup> jobGroup = new ThreadLocal<>();
+    /** Why the context stopped on its own (the scheduler failed), if it did. */
+    private volatile Throwable stopCause;
     /** Web UI, progress bar and event log: listening before the first event is posted. */
     private final ApplicationUi ui;
 
@@ -84,8 +91,12 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
                     ? ExecutorRuntime.startCluster(appName(), master.seeds(), conf.getAll().toJavaMap(), userClassLoader)
                     : ExecutorRuntime.startLocal(appName(), master.executors(), 1, new EmberTaskRunner(), userClassLoader));
             this.storage = started.add(new StorageContext(runtime, conf, appName()));
-            this.scheduler = new DAGScheduler(runtime, conf.taskMaxFailures(), userClassLoader, listenerBus,
-                    storage.blockMaster());
+            SchedulerSettings schedulerSettings = new SchedulerSettings(conf.taskMaxFailures(),
+                    master.isCluster() ? conf.maxRegisteredResourcesWaitingTime() : Duration.ZERO,
+                    EmberConf.MAX_REGISTERED_RESOURCES_WAITING_TIME, conf.taskKillGracePeriod(), !master.isCluster());
+            this.scheduler = new DAGScheduler(runtime, schedulerSettings, userClassLoader, listenerBus,
+                    storage.blockMaster(), this::stopInNewThread);
+            runtime.onStopped(reason -> stopInNewThread(new IllegalStateException("The executor runtime stopped: " + reason)));
         } catch (RuntimeException e) {
             throw started.releaseAfter(e);
         } catch (Error e) {
@@ -292,9 +303,54 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         }
         prepareLineage(rdd);
         storage.beforeJob();
-        Object[] results = scheduler.runJob(rdd, clean(func), ids, CallSite.capture());
+        Object[] results = scheduler.runJob(rdd, clean(func), ids, CallSite.capture(), jobGroup.get());
         rdd.doCheckpoint();
         return (java.util.List<U>) Arrays.asList(results);
+    }
+
+    /**
+     * Puts the jobs that this thread submits from now on into group {@code groupId}, so that
+     * {@link #cancelJobGroup} can cancel them together (Spark's {@code setJobGroup}).
+     *
+     * @param description what the group's jobs do; named in their cancellation errors (may be null)
+     * @param interruptOnCancel whether cancelling the group interrupts its jobs' running tasks;
+     *     if false, the jobs fail at once but their running tasks are left to finish, which is
+     *     safer for tasks that must not be interrupted half-way (such as some I/O)
+     */
+    public void setJobGroup(String groupId, String description, boolean interruptOnCancel) {
+        jobGroup.set(new JobGroup(groupId, description, interruptOnCancel));
+    }
+
+    /** {@link #setJobGroup(String, String, boolean)} without interrupting tasks on cancel, as in Spark. */
+    public void setJobGroup(String groupId, String description) {
+        setJobGroup(groupId, description, false);
+    }
+
+    /** Jobs this thread submits from now on belong to no group. */
+    public void clearJobGroup() {
+        jobGroup.remove();
+    }
+
+    /**
+     * Cancels job {@code jobId} (the id listeners see in {@link ListenerEvent.JobStart}) if it
+     * is still running: its action throws {@link JobCancelledException}, and its running tasks
+     * that no other job needs are interrupted (unless its group was set not to interrupt). A
+     * task that ignores interruption is named in a warning after {@code ember.task.killGracePeriod}.
+     * Returns without waiting; does nothing if the job has ended.
+     */
+    public void cancelJob(int jobId) {
+        live().scheduler.cancelJob(jobId);
+    }
+
+    /** Cancels every running job of group {@code groupId}, as {@link #cancelJob} does one. */
+    public void cancelJobGroup(String groupId) {
+        Objects.requireNonNull(groupId, "groupId is null");
+        live().scheduler.cancelJobGroup(groupId);
+    }
+
+    /** Cancels every running job, as {@link #cancelJob} does one; the context stays usable. */
+    public void cancelAllJobs() {
+        live().scheduler.cancelAllJobs();
     }
 
     /**
@@ -391,7 +447,7 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
     public void close() {
         if (stopped.compareAndSet(false, true)) {
             try {
-                scheduler.close();
+                scheduler.stop(stopCause);
             } finally {
                 runtime.close();
                 storage.close();
@@ -423,6 +479,12 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
         return nextShuffleId.getAndIncrement();
     }
 
+    /** Deletes a shuffle's files on every executor and forgets its map outputs; called by the cleaner. */
+    void removeShuffle(int shuffleId) {
+        storage.blockMaster().removeShuffle(shuffleId);
+        scheduler.removeShuffle(shuffleId);
+    }
+
     /** Checks that {@code f} can be shipped, and makes its class loader known to executors. */
     <F> F clean(F f) {
         Objects.requireNonNull(f, "function is null");
@@ -443,9 +505,26 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
 
     private EmberContext live() {
         if (stopped.get()) {
-            throw new IllegalStateException("Cannot use a stopped EmberContext (" + appName() + ")");
+            Throwable cause = stopCause;
+            throw new IllegalStateException("Cannot use a stopped EmberContext (" + appName() + ")"
+                    + (cause == null ? "" : ": it stopped because of " + cause), cause);
         }
         return this;
+    }
+
+    /**
+     * Stops the context because of {@code cause}, which later calls name: the scheduler failed
+     * unexpectedly (and has failed every job), as Spark does then, or the executor runtime stopped
+     * under it. On a thread of its own: closing waits for the scheduler's thread, which may be the caller.
+     */
+    private void stopInNewThread(Throwable cause) {
+        if (isStopped()) {
+            return;
+        }
+        LOG.error("Stopping the EmberContext ({}): {}", appName(), cause.getMessage());
+        stopCause = cause;
+        Thread stopper = new Thread(this::close, "ember-context-stopper");
+        stopper.start();
     }
 
     /**

@@ -149,8 +149,8 @@ public abstract class RDD<T> implements Serializable {
                 // why: once this RDD is unreachable no job can read its shuffles: delete their files
                 List<Integer> shuffles = d.filter(dep -> dep instanceof ShuffleDependency)
                         .map(dep -> ((ShuffleDependency<?, ?, ?>) dep).shuffleId());
-                var master = sc.storage().blockMaster();
-                sc.storage().cleaner().register(this, () -> shuffles.forEach(master::removeShuffle));
+                EmberContext context = sc;
+                sc.storage().cleaner().register(this, () -> shuffles.forEach(context::removeShuffle));
             }
         }
         return d;

@@ -44,6 +44,9 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
     /** The data addresses of the application's live executors, by executor id. */
     record UpdatePeers(Map<String, String> peers) implements Command {}
 
+    /** Interrupts the thread running a task (its job was cancelled); its outcome is still reported. */
+    record KillTask(long taskId) implements Command {}
+
     /** Stops this executor (the application ended, or the driver gave it up). */
     record StopExecutor(String reason) implements Command {}
 
@@ -97,6 +100,10 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
                     services.updatePeers(update.peers());
                     return this;
                 })
+                .onMessage(KillTask.class, kill -> {
+                    app.slot().tasks().interrupt(kill.taskId());
+                    return this;
+                })
                 .onMessage(StopExecutor.class, stop -> stop(stop.reason()))
                 .onMessage(DriverLost.class, lost -> stop("the driver is gone"))
                 .onSignal(PostStop.class, signal -> onPostStop())
@@ -106,6 +113,7 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
     private Behavior<Command> onLaunchTask(LaunchTask launch) {
         running++;
         ActorRef<Command> self = getContext().getSelf();
+        app.slot().tasks().queued(launch.taskId());
         app.slot().workers().execute(() -> runTask(launch, self));
         return this;
     }
@@ -137,6 +145,7 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
         long taskId = launch.taskId();
         String id = app.executorId();
         ClusterDriver.Command outcome;
+        app.slot().tasks().started(taskId);
         try {
             byte[] payload = launch.payload() != null ? launch.payload()
                     : app.client().get(app.driverData(), DataServer.OP_TASK, app.appId(), Long.toString(taskId));
@@ -151,6 +160,8 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
             }
         } catch (Throwable t) { // why: an Error (e.g. OutOfMemoryError) is this task's crash, not the pool's
             outcome = new ClusterDriver.TaskCrashed(taskId, id, stackTrace(t));
+        } finally {
+            app.slot().tasks().finished(taskId);
         }
         if (stopping) {
             return;

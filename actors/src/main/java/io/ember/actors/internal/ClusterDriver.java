@@ -77,6 +77,9 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     /** Gives an executor up as if it had crashed, and tells it to stop. */
     record Kill(String executorId, CompletableFuture<Boolean> known) implements Command, NoSerializationVerificationNeeded {}
 
+    /** Interrupts a running task on its executor (its job was cancelled). */
+    record KillTask(String executorId, long taskId) implements Command, NoSerializationVerificationNeeded {}
+
     /** Stops every executor, settles every pending task, completes {@code done} and stops. */
     record Shutdown(CompletableFuture<Void> done) implements Command, NoSerializationVerificationNeeded {}
 
@@ -163,6 +166,7 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
                 .onMessage(ExecutorTerminated.class, t -> markLost(t.executorId(), "its node left the cluster or it stopped"))
                 .onMessage(AddListeners.class, this::onAddListeners)
                 .onMessage(Kill.class, this::onKill)
+                .onMessage(KillTask.class, this::onKillTask)
                 .onMessage(Shutdown.class, this::onShutdown)
                 .onSignal(PostStop.class, signal -> onPostStop())
                 .build();
@@ -398,6 +402,14 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
             markLost(kill.executorId(), "killed");
         }
         kill.known().complete(known);
+        return this;
+    }
+
+    private Behavior<Command> onKillTask(KillTask kill) {
+        Remote remote = alive.get(kill.executorId());
+        if (remote != null) {
+            remote.ref().tell(new AppExecutor.KillTask(kill.taskId()));
+        }
         return this;
     }
 

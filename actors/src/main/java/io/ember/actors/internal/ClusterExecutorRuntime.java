@@ -78,7 +78,8 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
     private final DataClient client;
     private final ExecutorService io;
     private final ReadWriteLock closeLock = new ReentrantReadWriteLock();
-    private boolean closed;
+    /** Written under the write lock; read without it only to tell a termination from a close. */
+    private volatile boolean closed;
 
     private ClusterExecutorRuntime(ActorSystem<Void> system, ActorRef<ClusterDriver.Command> driver,
                                    AtomicReference<List<ExecutorInfo>> view, DataServer dataServer, DataClient client,
@@ -216,6 +217,23 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
         }
     }
 
+    /** This driver's node, for tests that act on its membership. */
+    ActorSystem<Void> system() {
+        return system;
+    }
+
+    @Override
+    public void onStopped(Consumer<String> listener) {
+        UnexpectedTermination.notify(system, () -> closed, listener, "this driver's node was removed from the "
+                + "cluster (downed, for example after it stalled longer than the failure detector allows)");
+    }
+
+    @Override
+    public void killTask(String executorId, long taskId) {
+        Objects.requireNonNull(executorId, "executorId is null");
+        driver.tell(new ClusterDriver.KillTask(executorId, taskId));
+    }
+
     @Override
     public void close() {
         CompletableFuture<Void> driverDone = new CompletableFuture<>();
@@ -231,7 +249,8 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
             closeLock.writeLock().unlock();
         }
         if (first) {
-            await(driverDone, STOP_TIMEOUT);
+            // why either: a driver removed from the cluster has no actor left to answer Shutdown
+            await(CompletableFuture.anyOf(driverDone, system.getWhenTerminated().toCompletableFuture()), STOP_TIMEOUT);
             CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
         }
         await(system.getWhenTerminated().toCompletableFuture(), STOP_TIMEOUT);

@@ -48,6 +48,9 @@ final class ExecutorActor extends AbstractBehavior<ExecutorActor.Command> {
     /** Makes the executor fail and stop, as if it had crashed. */
     record Crash() implements Command {}
 
+    /** Interrupts the thread running a task (its job was cancelled); its outcome is still reported. */
+    record KillTask(long taskId) implements Command {}
+
     /** The reply to {@link GetStatus}. */
     record Status(String executorId, int running, long completed, long failed) implements EmberMessage {}
 
@@ -94,6 +97,10 @@ final class ExecutorActor extends AbstractBehavior<ExecutorActor.Command> {
                 .onMessage(TaskDone.class, this::onTaskDone)
                 .onMessage(GetStatus.class, this::onGetStatus)
                 .onMessage(Crash.class, this::onCrash)
+                .onMessage(KillTask.class, kill -> {
+                    slot.tasks().interrupt(kill.taskId());
+                    return this;
+                })
                 .onSignal(PostStop.class, signal -> onPostStop())
                 .build();
     }
@@ -101,6 +108,7 @@ final class ExecutorActor extends AbstractBehavior<ExecutorActor.Command> {
     private Behavior<Command> onLaunchTask(LaunchTask launch) {
         running++;
         ActorRef<Command> self = getContext().getSelf();
+        slot.tasks().queued(launch.taskId());
         slot.workers().execute(() -> runTask(launch, self));
         return this;
     }
@@ -136,6 +144,7 @@ final class ExecutorActor extends AbstractBehavior<ExecutorActor.Command> {
     /** On a worker thread: touches only final fields and `stopping`. */
     private void runTask(LaunchTask launch, ActorRef<Command> self) {
         DriverEndpoint.Command outcome;
+        slot.tasks().started(launch.taskId());
         try {
             byte[] result = runner.run(launch.payload(), services);
             outcome = result != null
@@ -143,6 +152,8 @@ final class ExecutorActor extends AbstractBehavior<ExecutorActor.Command> {
                     : new DriverEndpoint.TaskCrashed(launch.taskId(), slot.id(), "the TaskRunner returned null");
         } catch (Throwable t) { // why: an Error (e.g. OutOfMemoryError) is this task's crash, not the pool's
             outcome = new DriverEndpoint.TaskCrashed(launch.taskId(), slot.id(), stackTrace(t));
+        } finally {
+            slot.tasks().finished(launch.taskId());
         }
         if (stopping) {
             return;

@@ -13,15 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * starts so that the block store is registered (and fetchable) as soon as start() returns.
  * Ownership passes to the ExecutorActor when it is spawned: only the actor submits to `workers`,
  * and its PostStop shuts them down, clears `blockStore` (deleting its files) and completes
- * `stopped`. The runtime only waits: on `stopped` in killExecutor, on the pool's termination in
+ * `stopped`. `tasks` knows which worker thread runs which task, so that one can be interrupted.
+ * The runtime only waits: on `stopped` in killExecutor, on the pool's termination in
  * close().
  */
 record ExecutorSlot(String id, int cores, TieredBlockStore blockStore, ExecutorService workers,
-                    CompletableFuture<Void> stopped) {
+                    CompletableFuture<Void> stopped, TaskThreads tasks) {
 
     static ExecutorSlot create(String id, int cores) {
         return new ExecutorSlot(id, cores, new TieredBlockStore(id),
-                Executors.newFixedThreadPool(cores, workerThreads(id)), new CompletableFuture<>());
+                Executors.newFixedThreadPool(cores, workerThreads(id)), new CompletableFuture<>(), new TaskThreads());
     }
 
     /** Daemon threads named {@code ember-exec-0-task-1}: findable in a thread dump, never keep the JVM up. */

@@ -69,7 +69,8 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
     private final Map<String, ActorRef<ExecutorActor.Command>> executorRefs;
     private final AtomicReference<List<ExecutorInfo>> view;
     private final ReadWriteLock closeLock = new ReentrantReadWriteLock();
-    private boolean closed;
+    /** Written under the write lock; read without it only to tell a termination from a close. */
+    private volatile boolean closed;
 
     private record Topology(ActorRef<DriverEndpoint.Command> driver,
                             Map<String, ActorRef<ExecutorActor.Command>> executors) {}
@@ -205,6 +206,21 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
         if (!await(slot.stopped(), STOP_TIMEOUT)) {
             throw new IllegalStateException("executor " + executorId + " did not stop within " + STOP_TIMEOUT);
         }
+    }
+
+    @Override
+    public void onStopped(Consumer<String> listener) {
+        UnexpectedTermination.notify(system, () -> closed, listener, "the local actor system stopped unexpectedly");
+    }
+
+    @Override
+    public void killTask(String executorId, long taskId) {
+        Objects.requireNonNull(executorId, "executorId is null");
+        ActorRef<ExecutorActor.Command> executor = executorRefs.get(executorId);
+        if (executor == null) {
+            throw new IllegalArgumentException("unknown executor " + executorId + " (known: " + slots.keySet() + ")");
+        }
+        executor.tell(new ExecutorActor.KillTask(taskId));
     }
 
     @Override

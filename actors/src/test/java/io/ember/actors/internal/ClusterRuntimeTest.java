@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Down;
 import io.ember.actors.BlockFetchException;
 import io.ember.actors.BlockId;
 import io.ember.actors.ExecutorInfo;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterRuntimeTest {
     static final String SECRET = "a-test-secret-for-the-cluster";
 
-    /** "echo:<text>", "put:<n>" (stores n bytes as block rdd_0_0), "get:<executor>" (fetches it). */
+    /** Counted down when a "sleep" task starts. */
+    static final java.util.concurrent.CountDownLatch SLEEPING = new java.util.concurrent.CountDownLatch(1);
+
+    /** "echo:<text>", "put:<n>" (stores n bytes as block rdd_0_0), "get:<executor>" (fetches it), "sleep" (sleeps until interrupted). */
     static final TaskRunner RUNNER = (task, services) -> {
         String text = new String(task, 0, Math.min(task.length, 64), StandardCharsets.UTF_8);
         if (text.startsWith("put:")) {
@@ -47,16 +53,26 @@ class ClusterRuntimeTest {
         if (text.startsWith("get:")) {
             return services.fetch(text.substring(4).trim(), new BlockId.RddBlock(0, 0));
         }
+        if (text.startsWith("sleep")) {
+            SLEEPING.countDown();
+            try {
+                Thread.sleep(60_000);
+                return "slept".getBytes(StandardCharsets.UTF_8);
+            } catch (InterruptedException e) {
+                return "interrupted".getBytes(StandardCharsets.UTF_8);
+            }
+        }
         return task;
     };
 
     static WorkerProcess first;
     static WorkerProcess second;
     static ClusterExecutorRuntime runtime;
+    static int seedPort;
 
     @BeforeAll
     static void startCluster(@TempDir Path work) throws Exception {
-        int seedPort = freePort();
+        seedPort = freePort();
         first = WorkerProcess.start(settings(seedPort, seedPort, work), RUNNER, line -> { });
         second = WorkerProcess.start(settings(freePort(), seedPort, work), RUNNER, line -> { });
         runtime = ClusterExecutorRuntime.start("runtime-test", List.of("127.0.0.1:" + seedPort),
@@ -126,6 +142,33 @@ class ClusterRuntimeTest {
         TaskOutcome missing = run(reader, 12, "get:exec-99".getBytes(StandardCharsets.UTF_8));
         assertInstanceOf(TaskOutcome.Crashed.class, missing);
         assertTrue(((TaskOutcome.Crashed) missing).error().contains(BlockFetchException.class.getName()));
+    }
+
+    @Test
+    void killTask_interruptsTheTaskOnItsRemoteExecutor_whoseOutcomeIsStillReported() throws Exception {
+        String executor = runtime.executors().get(1).id();
+        var outcome = runtime.launch(executor, 30, "sleep".getBytes(StandardCharsets.UTF_8)).toCompletableFuture();
+        assertTrue(SLEEPING.await(20, TimeUnit.SECONDS));
+        runtime.killTask(executor, 30);
+        TaskOutcome.Finished finished = assertInstanceOf(TaskOutcome.Finished.class, outcome.get(10, TimeUnit.SECONDS));
+        assertEquals("interrupted", new String(finished.result(), StandardCharsets.UTF_8));
+        assertEquals("echo:after", new String(((TaskOutcome.Finished) run(executor, 31,
+                "echo:after".getBytes(StandardCharsets.UTF_8))).result(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDriverRemovedFromTheCluster_tellsItsOwner() throws Exception {
+        ClusterExecutorRuntime downed = ClusterExecutorRuntime.start("downed", List.of("127.0.0.1:" + seedPort),
+                Map.of(ClusterSecret.SETTING, SECRET), ClusterRuntimeTest.class.getClassLoader());
+        try {
+            CompletableFuture<String> reason = new CompletableFuture<>();
+            downed.onStopped(reason::complete);
+            Cluster cluster = Cluster.get(downed.system());
+            cluster.manager().tell(new Down(cluster.selfMember().address()));
+            assertTrue(reason.get(30, TimeUnit.SECONDS).contains("removed from the cluster"));
+        } finally {
+            downed.close();
+        }
     }
 
     @Test

@@ -4,7 +4,10 @@ import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
 import io.ember.rdd.Dependency;
+import io.ember.rdd.EmberConf;
+import io.ember.rdd.JobCancelledException;
 import io.ember.rdd.JobFailedException;
+import io.ember.rdd.TaskOutOfMemoryException;
 import io.ember.rdd.ListenerEvent;
 import io.ember.rdd.TaskMetrics;
 import io.ember.rdd.NarrowDependency;
@@ -29,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +40,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns jobs into stages and stages into tasks on the executors, and recovers from failures.
@@ -57,15 +64,28 @@ import java.util.concurrent.TimeUnit;
  *       gather other failures, resubmits the map stage's missing partitions and then the reduce
  *       stage (at most {@value #MAX_STAGE_ATTEMPTS} times);</li>
  *   <li>nothing waits forever: a waiting stage whose parent lost outputs resubmits that parent,
- *       and when no executor is left every job fails.</li>
+ *       and when no executor is left every job fails; a job submitted while none is alive fails
+ *       at once in local mode, and after {@link SchedulerSettings#executorWaitTime()} on a cluster;</li>
+ *   <li>a task that ran out of memory is not retried in local mode (the executors share this
+ *       JVM's heap); on a cluster its executor is given up and the task retried elsewhere;</li>
+ *   <li>a cancelled job fails with {@link JobCancelledException}; its running tasks that no other
+ *       job needs are interrupted, and one still running after the grace period is named in a warning;</li>
+ *   <li>an unexpected error in the loop itself is logged, fails every job with it as the cause
+ *       and ends the loop (the context then stops): the state may be half-updated.</li>
  * </ul>
+ *
+ * <p>Bookkeeping is bounded: every per-job and per-stage structure empties when the jobs end,
+ * and a {@link ShuffleMapStage} is dropped once no active job needs it, so stages never keep
+ * lineage alive. What outlives jobs is the {@link MapOutputRegistry} (one entry per shuffle
+ * whose RDD is still referenced, no RDD in it), pruned when the cleaner removes a shuffle.
  */
 public final class DAGScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DAGScheduler.class);
     static final int MAX_STAGE_ATTEMPTS = 4;
     private static final long RESUBMIT_DELAY_MS = 50;
 
     private final ExecutorRuntime runtime;
-    private final int maxTaskFailures;
+    private final SchedulerSettings settings;
     private final ClassLoader userClassLoader;
     private final ListenerBus bus;
     private final BlockManagerMaster blockMaster;
@@ -78,7 +98,9 @@ public final class DAGScheduler implements AutoCloseable {
     private int nextStageId;
     private int nextJobId;
     private long nextTaskId;
+    /** The map stages that an active job needs, by shuffle id; pruned when their last job ends. */
     private final Map<Integer, ShuffleMapStage> shuffleStages = new HashMap<>();
+    private final MapOutputRegistry mapOutputs = new MapOutputRegistry();
     private final Set<Stage> waiting = new HashSet<>();
     private final Set<Stage> running = new HashSet<>();
     private final Set<Stage> failed = new HashSet<>();
@@ -87,21 +109,33 @@ public final class DAGScheduler implements AutoCloseable {
     private final ArrayDeque<TaskAttempt> queue = new ArrayDeque<>();
     private final Map<String, Integer> freeSlots = new LinkedHashMap<>();
     private final Set<String> lostExecutors = new HashSet<>();
+    /** Running tasks interrupted by a cancellation, until they end. */
+    private final Set<Long> killedTasks = new HashSet<>();
     private boolean resubmitScheduled;
     private boolean stopped;
+    /** Set when the loop has ended: events posted from then on are answered by the poster. */
+    private volatile boolean terminated;
+    /** The unexpected error that ended the loop, if one did. */
+    private volatile Throwable fatalError;
+    /** Why the context stopped the scheduler, if it said. */
+    private volatile Throwable stopCause;
+    private final Consumer<Throwable> onFatalError;
 
     /**
      * Starts the event loop over {@code runtime}'s executors; {@code userClassLoader} resolves
      * application classes in task results; {@code blockMaster} learns of the blocks that tasks
-     * cache and evict.
+     * cache and evict; {@code onFatalError} is told (on the loop's thread, once) of an unexpected
+     * error that ended the loop, after every job has been failed with it: it should stop the
+     * context without waiting on this thread.
      */
-    public DAGScheduler(ExecutorRuntime runtime, int maxTaskFailures, ClassLoader userClassLoader, ListenerBus bus,
-                        BlockManagerMaster blockMaster) {
+    public DAGScheduler(ExecutorRuntime runtime, SchedulerSettings settings, ClassLoader userClassLoader,
+                        ListenerBus bus, BlockManagerMaster blockMaster, Consumer<Throwable> onFatalError) {
         this.runtime = runtime;
+        this.onFatalError = onFatalError;
         this.bus = bus;
         this.blockMaster = blockMaster;
         this.userClassLoader = userClassLoader;
-        this.maxTaskFailures = maxTaskFailures;
+        this.settings = settings;
         for (ExecutorInfo executor : runtime.executors()) {
             if (executor.state() == ExecutorInfo.State.ALIVE) {
                 freeSlots.put(executor.id(), executor.cores());
@@ -127,14 +161,17 @@ public final class DAGScheduler implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public Object[] runJob(RDD<?> rdd, Function2<TaskContext, ? extends Iterator<?>, ?> func, int[] partitions,
-                           String callSite) {
+                           String callSite, JobGroup group) {
         CompletableFuture<Object[]> completion = new CompletableFuture<>();
         post(new SchedulerEvent.JobSubmitted(rdd, (Function2<TaskContext, Iterator<Object>, ?>) func,
-                partitions, callSite, completion));
+                partitions, callSite, group, completion));
         try {
             return completion.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof JobCancelledException cancelled) {
+                throw new JobCancelledException(cancelled.getMessage());
+            }
             if (cause instanceof JobFailedException failure) {
                 throw new JobFailedException(failure.getMessage(), failure.getCause());
             }
@@ -145,16 +182,51 @@ public final class DAGScheduler implements AutoCloseable {
         }
     }
 
-    /** How many entries each bookkeeping structure holds (all zero when idle); for tests. */
+    /**
+     * How many entries each bookkeeping structure holds, for tests: all zero when idle except
+     * {@code registeredShuffles}, the shuffles whose owning RDD is still referenced.
+     */
     public Map<String, Integer> bookkeeping() {
         CompletableFuture<Map<String, Integer>> answer = new CompletableFuture<>();
         post(new SchedulerEvent.Inspect(answer));
         return answer.join();
     }
 
+    /** Cancels job {@code jobId} if it is active, interrupting its running tasks (unless its group says not to). */
+    public void cancelJob(int jobId) {
+        post(new SchedulerEvent.CancelJob(jobId));
+    }
+
+    /** Cancels the active jobs of group {@code groupId}. */
+    public void cancelJobGroup(String groupId) {
+        post(new SchedulerEvent.CancelJobGroup(groupId));
+    }
+
+    /** Cancels every active job. */
+    public void cancelAllJobs() {
+        post(new SchedulerEvent.CancelAllJobs());
+    }
+
+    /**
+     * Forgets the map outputs of a shuffle that was removed (its owning RDD was garbage-collected,
+     * so no job can read it again).
+     */
+    public void removeShuffle(int shuffleId) {
+        post(new SchedulerEvent.ShuffleRemoved(shuffleId));
+    }
+
     /** Fails the jobs still running and stops the event loop. */
     @Override
     public void close() {
+        stop(null);
+    }
+
+    /**
+     * As {@link #close()}, because of {@code cause} (null if the context was simply closed): the
+     * jobs that fail, and those submitted later, name it.
+     */
+    public void stop(Throwable cause) {
+        stopCause = cause;
         post(new SchedulerEvent.Shutdown());
         try {
             loop.join(10_000);
@@ -166,27 +238,77 @@ public final class DAGScheduler implements AutoCloseable {
 
     private void post(SchedulerEvent event) {
         events.add(event);
+        if (terminated) {
+            rejectQueuedEvents();
+        }
     }
 
     // ---- the event loop ---------------------------------------------------------------------
 
     private void runLoop() {
-        while (!stopped) {
-            SchedulerEvent event;
-            try {
-                event = events.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                handle(event);
-            } catch (RuntimeException | Error e) {
-                // A bug here must not silently hang every waiting caller: fail them all.
-                for (ActiveJob job : new ArrayList<>(jobs.values())) {
-                    failJob(job, new JobFailedException("Scheduler error: " + e, e));
+        try {
+            while (!stopped) {
+                SchedulerEvent event;
+                try {
+                    event = events.take();
+                } catch (InterruptedException e) {
+                    LOG.warn("The DAG scheduler's thread was interrupted; it stops and its jobs fail");
+                    fatalError = e;
+                    failAllJobsAfterFatalError(e);
+                    onFatalError.accept(e);
+                    return;
+                }
+                try {
+                    handle(event);
+                } catch (RuntimeException | Error e) {
+                    // why: the state may be half-updated, so going on could hang or corrupt jobs; as
+                    // Spark's DAGSchedulerEventProcessLoop.onError, fail every job and stop the context
+                    LOG.error("The DAG scheduler failed while handling {}; failing all jobs and stopping the "
+                            + "EmberContext", event.getClass().getSimpleName(), e);
+                    stopped = true;
+                    fatalError = e;
+                    failAllJobsAfterFatalError(e);
+                    onFatalError.accept(e);
                 }
             }
+        } finally {
+            terminated = true;
+            rejectQueuedEvents();
         }
+    }
+
+    /** Fails every active job with {@code cause} without touching other state, which may be inconsistent. */
+    private void failAllJobsAfterFatalError(Throwable cause) {
+        for (ActiveJob job : new ArrayList<>(jobs.values())) {
+            JobFailedException error = new JobFailedException("Job " + job.id + " aborted: the scheduler stopped "
+                    + "after an unexpected error (" + cause + "); the EmberContext is stopped", cause);
+            bus.post(new ListenerEvent.JobEnd(job.id, System.currentTimeMillis(), false, error.getMessage()));
+            job.completion.completeExceptionally(error);
+        }
+        jobs.clear();
+    }
+
+    /** Answers the events nobody will handle any more, so that no caller waits for them. */
+    private void rejectQueuedEvents() {
+        SchedulerEvent event;
+        while ((event = events.poll()) != null) {
+            if (event instanceof SchedulerEvent.JobSubmitted job) {
+                job.completion().completeExceptionally(stoppedError("Job at " + job.callSite()));
+            } else if (event instanceof SchedulerEvent.Inspect inspect) {
+                inspect.answer().completeExceptionally(stoppedError("Inspect"));
+            }
+        }
+    }
+
+    private JobFailedException stoppedError(String what) {
+        Throwable fatal = fatalError;
+        if (fatal != null) {
+            return new JobFailedException(what + " cancelled: the scheduler stopped after an unexpected error ("
+                    + fatal + ")", fatal);
+        }
+        Throwable cause = stopCause;
+        return new JobFailedException(what + " cancelled because the EmberContext was stopped"
+                + (cause == null ? "" : ": " + cause.getMessage()), cause);
     }
 
     private void handle(SchedulerEvent event) {
@@ -198,16 +320,34 @@ public final class DAGScheduler implements AutoCloseable {
             onExecutorAdded(e);
         } else if (event instanceof SchedulerEvent.ExecutorLost e) {
             onExecutorLost(e.executorId());
+        } else if (event instanceof SchedulerEvent.CancelJob e) {
+            ActiveJob job = jobs.get(e.jobId());
+            if (job != null) {
+                cancel(List.of(job), "because it was cancelled (EmberContext.cancelJob)");
+            }
+        } else if (event instanceof SchedulerEvent.CancelJobGroup e) {
+            cancel(jobs.values().stream().filter(j -> j.group != null && j.group.id().equals(e.groupId())).toList(),
+                    "as part of cancelled job group " + e.groupId());
+        } else if (event instanceof SchedulerEvent.CancelAllJobs) {
+            cancel(new ArrayList<>(jobs.values()), "as part of cancelling all jobs (EmberContext.cancelAllJobs)");
+        } else if (event instanceof SchedulerEvent.ExecutorWaitEnded e) {
+            onExecutorWaitEnded(e.jobId());
+        } else if (event instanceof SchedulerEvent.KilledTaskCheck e) {
+            onKilledTaskCheck(e);
+        } else if (event instanceof SchedulerEvent.ShuffleRemoved e) {
+            mapOutputs.unregister(e.shuffleId());
         } else if (event instanceof SchedulerEvent.ResubmitFailedStages) {
             onResubmitFailedStages();
         } else if (event instanceof SchedulerEvent.Shutdown) {
             stopped = true;
             for (ActiveJob job : new ArrayList<>(jobs.values())) {
-                failJob(job, new JobFailedException("Job " + job.id + " cancelled because the EmberContext was stopped", null));
+                failJob(job, stoppedError("Job " + job.id));
             }
         } else if (event instanceof SchedulerEvent.Inspect i) {
             i.answer().complete(Map.of("jobs", jobs.size(), "waiting", waiting.size(), "running", running.size(),
-                    "failed", failed.size(), "runningTasks", runningTasks.size(), "queuedTasks", queue.size()));
+                    "failed", failed.size(), "runningTasks", runningTasks.size(), "queuedTasks", queue.size(),
+                    "shuffleStages", shuffleStages.size(), "killedTasks", killedTasks.size(),
+                    "registeredShuffles", mapOutputs.size()));
         }
     }
 
@@ -229,7 +369,7 @@ public final class DAGScheduler implements AutoCloseable {
             e.completion().completeExceptionally(ex);
             return;
         }
-        ActiveJob job = new ActiveJob(jobId, stage, e.partitions(), e.completion());
+        ActiveJob job = new ActiveJob(jobId, stage, e.partitions(), e.group(), e.completion());
         stage.job = job;
         jobs.put(jobId, job);
         java.util.TreeMap<Integer, Stage> jobStages = new java.util.TreeMap<>();
@@ -239,11 +379,74 @@ public final class DAGScheduler implements AutoCloseable {
         });
         bus.post(new ListenerEvent.JobStart(jobId, e.callSite(), System.currentTimeMillis(),
                 io.vavr.collection.List.ofAll(jobStages.values()).map(Stage::info)));
+        if (freeSlots.isEmpty()) {
+            if (settings.executorWaitTime().isZero()) {
+                failJob(job, new JobFailedException("Job " + jobId + " at " + e.callSite() + " cannot run: no executor is "
+                        + "alive (lost: " + String.join(", ", new TreeSet<>(lostExecutors)) + ") and local "
+                        + "executors are not replaced; create a new EmberContext", null));
+                return;
+            }
+            timer.schedule(() -> post(new SchedulerEvent.ExecutorWaitEnded(jobId)),
+                    settings.executorWaitTime().toMillis(), TimeUnit.MILLISECONDS);
+        }
         submitStage(stage);
+    }
+
+    /** A job that found no executor alive fails if none has registered since. */
+    private void onExecutorWaitEnded(int jobId) {
+        ActiveJob job = jobs.get(jobId);
+        if (job != null && freeSlots.isEmpty()) {
+            failJob(job, new JobFailedException("Job " + jobId + " aborted: no executor is alive and none registered within "
+                    + settings.executorWaitTime().toMillis() + " ms (" + settings.executorWaitSetting() + "); start a "
+                    + "worker (bin/ember-worker) or raise that setting", null));
+        }
+    }
+
+    /**
+     * Fails {@code cancelled} with a cancellation error, then interrupts the running tasks that
+     * no active job needs any more (unless a job's group asked not to), and checks on them after
+     * the grace period.
+     */
+    private void cancel(List<ActiveJob> cancelled, String reason) {
+        boolean interrupt = false;
+        for (ActiveJob job : cancelled) {
+            interrupt |= job.interruptOnCancel();
+            String group = job.group == null ? "" : " (group " + job.group.id()
+                    + (job.group.description() == null ? "" : ": " + job.group.description()) + ")";
+            failJob(job, new JobCancelledException("Job " + job.id + group + " cancelled " + reason));
+        }
+        if (!interrupt) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (TaskAttempt task : runningTasks.values()) {
+            if (task.stage().jobIds.isEmpty() && killedTasks.add(task.taskId())) {
+                runtime.killTask(task.executorId(), task.taskId());
+                scheduleKilledTaskCheck(task.taskId(), now);
+            }
+        }
+    }
+
+    private void scheduleKilledTaskCheck(long taskId, long killedAtMillis) {
+        timer.schedule(() -> post(new SchedulerEvent.KilledTaskCheck(taskId, killedAtMillis)),
+                settings.taskKillGracePeriod().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Like Spark's task reaper: a task that ignores its interruption is named, again each grace period. */
+    private void onKilledTaskCheck(SchedulerEvent.KilledTaskCheck check) {
+        TaskAttempt task = runningTasks.get(check.taskId());
+        if (task == null) {
+            return;
+        }
+        LOG.warn("{} was interrupted {} ms ago because its job was cancelled, and is still running: it ignores "
+                + "interruption and keeps its slot busy (checked every {})", task.describe(),
+                System.currentTimeMillis() - check.killedAtMillis(), EmberConf.TASK_KILL_GRACE_PERIOD);
+        scheduleKilledTaskCheck(check.taskId(), check.killedAtMillis());
     }
 
     private void onTaskEnded(TaskAttempt task, TaskOutcome outcome) {
         runningTasks.remove(task.taskId());
+        boolean killed = killedTasks.remove(task.taskId());
         if (!lostExecutors.contains(task.executorId()) && freeSlots.containsKey(task.executorId())) {
             freeSlots.merge(task.executorId(), 1, Integer::sum);
         }
@@ -256,7 +459,12 @@ public final class DAGScheduler implements AutoCloseable {
         } else if (outcome instanceof TaskOutcome.Crashed crashed) {
             String error = "Executor " + crashed.executorId() + " crashed running " + task.describe() + ": " + crashed.error();
             bus.post(new ListenerEvent.TaskEnd(task.info(), now, "FAILED", error, TaskMetrics.EMPTY));
-            onTaskFailed(task, new IllegalStateException(error));
+            // why the text: a crash reaches the driver as the stack trace's text only, whose first line is the error's class
+            onTaskFailed(task, crashed.error().startsWith(OutOfMemoryError.class.getName())
+                    ? new TaskOutOfMemoryException(task.describe() + " ran out of memory outside of its code on executor "
+                            + crashed.executorId() + " (" + crashed.error().lines().findFirst().orElse("") + "). "
+                            + OutOfMemoryReport.advice(-1))
+                    : new IllegalStateException(error));
         } else {
             TaskResult result;
             TaskMetrics metrics = TaskMetrics.EMPTY;
@@ -270,7 +478,8 @@ public final class DAGScheduler implements AutoCloseable {
             } catch (RuntimeException ex) {
                 result = new TaskResult.Failed(ex);
             }
-            bus.post(new ListenerEvent.TaskEnd(task.info(), now, statusOf(result), errorOf(result), metrics));
+            bus.post(new ListenerEvent.TaskEnd(task.info(), now, killed ? "KILLED" : statusOf(result), errorOf(result),
+                    metrics));
             onTaskResult(task, result, accumulatorUpdates);
         }
         launchTasks();
@@ -301,7 +510,7 @@ public final class DAGScheduler implements AutoCloseable {
                 if (stage.pending.get(task.partition())) {
                     AccumulatorRegistry.merge(accumulatorUpdates);
                 }
-                mapStage.addOutput(task.partition(), output.status());
+                mapStage.outputs.add(task.partition(), output.status());
                 stage.pending.clear(task.partition());
             }
             if (running.contains(stage) && stage.pending.isEmpty()) {
@@ -325,21 +534,48 @@ public final class DAGScheduler implements AutoCloseable {
             return;
         }
         Stage stage = task.stage();
+        boolean outOfMemory = error instanceof TaskOutOfMemoryException;
+        if (outOfMemory && settings.executorsShareDriverHeap()) {
+            abortStage(stage, "In " + stage + ": " + error.getMessage() + " Not retried: the executors share this "
+                    + "JVM's heap.", error);
+            return;
+        }
         int failures = stage.taskFailures.merge(task.partition(), 1, Integer::sum);
-        if (failures >= maxTaskFailures) {
+        if (failures >= settings.maxTaskFailures()) {
             abortStage(stage, "Task " + task.partition() + " in stage " + stage.id + "." + task.stageAttempt()
                     + " failed " + failures + " times; most recent failure: Lost " + task.describe() + ": "
                     + error, error);
         } else {
             queue.add(task.retry(nextTaskId++));
         }
+        if (outOfMemory) {
+            giveUpExecutor(task.executorId(), "in " + stage + ": " + error.getMessage());
+        }
+    }
+
+    /**
+     * An executor that ran out of memory may be left broken (threads that died half-way, caches
+     * in odd states): it gets no more tasks, its outputs are recomputed elsewhere, and it is
+     * stopped (on the timer's thread, since stopping waits for the runtime).
+     */
+    private void giveUpExecutor(String executorId, String reason) {
+        LOG.warn("Executor {} ran out of memory; it gets no more tasks and is stopped: {}", executorId, reason);
+        onExecutorLost(executorId);
+        timer.execute(() -> {
+            try {
+                runtime.killExecutor(executorId);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not stop executor {} after it ran out of memory", executorId, e);
+            }
+        });
     }
 
     private void onFetchFailed(TaskAttempt task, TaskResult.FetchFailed fetch) {
-        ShuffleMapStage mapStage = shuffleStages.get(fetch.shuffleId());
-        if (mapStage != null) {
-            mapStage.removeOutput(fetch.mapId(), fetch.executorId());
+        ShuffleOutputs outputs = mapOutputs.get(fetch.shuffleId());
+        if (outputs != null) {
+            outputs.remove(fetch.mapId(), fetch.executorId());
         }
+        ShuffleMapStage mapStage = shuffleStages.get(fetch.shuffleId());
         Stage stage = task.stage();
         if (!isLive(task)) {
             return;
@@ -380,9 +616,7 @@ public final class DAGScheduler implements AutoCloseable {
         }
         freeSlots.remove(executorId);
         bus.post(new ListenerEvent.ExecutorRemoved(executorId, "lost", System.currentTimeMillis()));
-        for (ShuffleMapStage stage : shuffleStages.values()) {
-            stage.removeOutputsOn(executorId);
-        }
+        mapOutputs.removeOutputsOn(executorId);
         if (freeSlots.isEmpty()) {
             for (ActiveJob job : new ArrayList<>(jobs.values())) {
                 failJob(job, new JobFailedException("Job " + job.id + " aborted: all executors are lost (last: "
@@ -454,7 +688,7 @@ public final class DAGScheduler implements AutoCloseable {
         }
         HashMap<Integer, MapStatus[]> statuses = new HashMap<>();
         for (int shuffleId : stage.readShuffles) {
-            statuses.put(shuffleId, shuffleStages.get(shuffleId).outputs.clone());
+            statuses.put(shuffleId, mapOutputs.get(shuffleId).snapshot());
         }
         byte[] statusBytes = codec.serialize(statuses);
         Partition[] splits = stage.rdd.partitions();
@@ -518,6 +752,10 @@ public final class DAGScheduler implements AutoCloseable {
         job.completion.completeExceptionally(error);
     }
 
+    /**
+     * Forgets the stages no active job needs any more, so that they stop holding their lineage
+     * (the ContextCleaner can then remove upstream shuffles); their map outputs stay registered.
+     */
     private void releaseStages(ActiveJob job) {
         forEachStage(job.finalStage, s -> {
             s.jobIds.remove(job.id);
@@ -527,8 +765,12 @@ public final class DAGScheduler implements AutoCloseable {
                 failed.remove(s);
                 s.pending.clear();
                 s.taskFailures.clear();
+                if (s instanceof ShuffleMapStage mapStage) {
+                    shuffleStages.remove(mapStage.dependency.shuffleId(), mapStage);
+                }
             }
         });
+        queue.removeIf(task -> task.stage().jobIds.isEmpty());
     }
 
     private ShuffleMapStage shuffleStageFor(ShuffleDependency<?, ?, ?> dep, int jobId) {
@@ -541,7 +783,8 @@ public final class DAGScheduler implements AutoCloseable {
         for (ShuffleDependency<?, ?, ?> parentDep : shuffles) {
             parents.add(shuffleStageFor(parentDep, jobId));
         }
-        ShuffleMapStage stage = new ShuffleMapStage(nextStageId++, dep.rdd(), parents, shuffleIds(shuffles), jobId, dep);
+        ShuffleMapStage stage = new ShuffleMapStage(nextStageId++, dep.rdd(), parents, shuffleIds(shuffles), jobId, dep,
+                mapOutputs.register(dep.shuffleId(), dep.rdd().getNumPartitions()));
         shuffleStages.put(dep.shuffleId(), stage);
         return stage;
     }
@@ -577,7 +820,7 @@ public final class DAGScheduler implements AutoCloseable {
         return ids;
     }
 
-    private static void forEachStage(Stage root, java.util.function.Consumer<Stage> action) {
+    private static void forEachStage(Stage root, Consumer<Stage> action) {
         Set<Stage> seen = new HashSet<>();
         ArrayDeque<Stage> toVisit = new ArrayDeque<>();
         toVisit.push(root);

@@ -77,6 +77,7 @@ public final class EmberTaskRunner implements TaskRunner {
         TaskScope scope = TaskScope.open(configured.taskMemory(), configured.storageMemory());
         TaskResult result;
         TaskContextImpl context = null;
+        StageBinary binary = null;
         long started = System.nanoTime();
         try {
             if (decodeError != null) {
@@ -87,7 +88,7 @@ public final class EmberTaskRunner implements TaskRunner {
             context = new TaskContextImpl(description.stageId(), description.partitionIndex(),
                     description.attemptNumber(), description.taskId(), services, statuses);
             TaskContextImpl.CURRENT.set(context);
-            StageBinary binary = scope.decode(() -> codec.deserialize(description.stageBinary(), loader));
+            binary = scope.decode(() -> codec.deserialize(description.stageBinary(), loader));
             if (binary instanceof StageBinary.ShuffleMap map) {
                 Iterator records = map.rdd().iterator(partition, context);
                 result = new TaskResult.MapOutput(ShuffleWriter.write(map.dependency(), partition.index(), records, services,
@@ -100,9 +101,15 @@ public final class EmberTaskRunner implements TaskRunner {
             scope.commitOutputs();
         } catch (Throwable t) {
             FetchFailedException fetch = fetchFailureIn(t);
-            result = fetch != null
-                    ? new TaskResult.FetchFailed(fetch.shuffleId(), fetch.mapId(), fetch.executorId(), fetch.getMessage())
-                    : new TaskResult.Failed(t);
+            OutOfMemoryError outOfMemory = outOfMemoryIn(t);
+            if (fetch != null) {
+                result = new TaskResult.FetchFailed(fetch.shuffleId(), fetch.mapId(), fetch.executorId(), fetch.getMessage());
+            } else if (outOfMemory != null) {
+                result = new TaskResult.Failed(OutOfMemoryReport.describe(outOfMemory, description, binary,
+                        services.executorId()));
+            } else {
+                result = new TaskResult.Failed(t);
+            }
         } finally {
             TaskContextImpl.CURRENT.remove();
             scope.close();
@@ -123,6 +130,16 @@ public final class EmberTaskRunner implements TaskRunner {
         Map<Long, Object> updates = succeeded ? scope.accumulatorUpdates() : Map.of();
         List<BlockStatus> blocks = services.blockStore().drainUpdates();
         return codec.serialize(new TaskReport(resultBytes, metrics, updates, blocks));
+    }
+
+    /** User code may wrap an OutOfMemoryError too (a lazy iterator's exception, say). */
+    private static OutOfMemoryError outOfMemoryIn(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError oom) {
+                return oom;
+            }
+        }
+        return null;
     }
 
     /** User code may wrap a fetch failure in its own exception; the cause chain still tells. */

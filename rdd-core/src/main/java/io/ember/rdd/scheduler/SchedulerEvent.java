@@ -10,9 +10,30 @@ import java.util.concurrent.CompletableFuture;
 /** What the scheduler's event loop reacts to; every change of scheduling state starts as one of these. */
 sealed interface SchedulerEvent {
 
-    /** An action asked for a job. */
+    /** An action asked for a job; {@code group} is null for a job outside any group. */
     record JobSubmitted(RDD<?> rdd, Function2<TaskContext, Iterator<Object>, ?> func, int[] partitions,
-                        String callSite, CompletableFuture<Object[]> completion) implements SchedulerEvent {
+                        String callSite, JobGroup group, CompletableFuture<Object[]> completion)
+            implements SchedulerEvent {
+    }
+
+    /** Cancel one job. */
+    record CancelJob(int jobId) implements SchedulerEvent {
+    }
+
+    /** Cancel the active jobs of a group. */
+    record CancelJobGroup(String groupId) implements SchedulerEvent {
+    }
+
+    /** Cancel every active job. */
+    record CancelAllJobs() implements SchedulerEvent {
+    }
+
+    /** A job that found no live executor has waited long enough for one. */
+    record ExecutorWaitEnded(int jobId) implements SchedulerEvent {
+    }
+
+    /** A task interrupted by a cancellation should have ended by now. */
+    record KilledTaskCheck(long taskId, long killedAtMillis) implements SchedulerEvent {
     }
 
     /** A launched task ended (including by loss of its executor). */
@@ -25,6 +46,10 @@ sealed interface SchedulerEvent {
 
     /** An executor was lost: its map outputs are gone. */
     record ExecutorLost(String executorId) implements SchedulerEvent {
+    }
+
+    /** A shuffle was removed: its map outputs can be forgotten. */
+    record ShuffleRemoved(int shuffleId) implements SchedulerEvent {
     }
 
     /** Time to resubmit the stages that failed on fetch failures. */

@@ -2,71 +2,36 @@ package io.ember.rdd.scheduler;
 
 import io.ember.rdd.RDD;
 import io.ember.rdd.ShuffleDependency;
-import io.ember.rdd.shuffle.MapStatus;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Computes the map side of one shuffle. Its map outputs outlive jobs, so a later job that
- * reads the same shuffle skips this stage; outputs on a lost executor are forgotten and
- * recomputed.
+ * Computes the map side of one shuffle. Its outputs live in the {@link MapOutputRegistry}, so
+ * they outlive this stage: the scheduler drops the stage (and with it the lineage it holds)
+ * once no active job needs it, and a later job that reads the same shuffle plans a new stage
+ * that finds the outputs and is skipped. Outputs on a lost executor are forgotten and recomputed.
  */
 final class ShuffleMapStage extends Stage {
     final ShuffleDependency<?, ?, ?> dependency;
-    final MapStatus[] outputs;
-    private int available;
+    final ShuffleOutputs outputs;
 
     ShuffleMapStage(int id, RDD<?> rdd, List<ShuffleMapStage> parents, List<Integer> readShuffles,
-                    int firstJobId, ShuffleDependency<?, ?, ?> dependency) {
+                    int firstJobId, ShuffleDependency<?, ?, ?> dependency, ShuffleOutputs outputs) {
         super(id, rdd, parents, readShuffles, firstJobId);
         this.dependency = dependency;
-        this.outputs = new MapStatus[rdd.getNumPartitions()];
+        this.outputs = outputs;
     }
 
     boolean isAvailable() {
-        return available == outputs.length;
-    }
-
-    void addOutput(int mapId, MapStatus status) {
-        if (outputs[mapId] == null) {
-            available++;
-        }
-        outputs[mapId] = status;
-    }
-
-    /** Forgets map output {@code mapId} if it is on {@code executorId}; true if something was forgotten. */
-    boolean removeOutput(int mapId, String executorId) {
-        MapStatus status = outputs[mapId];
-        if (status != null && status.executorId().equals(executorId)) {
-            outputs[mapId] = null;
-            available--;
-            return true;
-        }
-        return false;
-    }
-
-    /** Forgets every map output held by {@code executorId}; true if something was forgotten. */
-    boolean removeOutputsOn(String executorId) {
-        boolean removed = false;
-        for (int i = 0; i < outputs.length; i++) {
-            removed |= removeOutput(i, executorId);
-        }
-        return removed;
+        return outputs.isAvailable();
     }
 
     @Override
     List<Integer> missingPartitions() {
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < outputs.length; i++) {
-            if (outputs[i] == null) {
-                missing.add(i);
-            }
-        }
-        return missing;
+        return outputs.missing();
     }
 
     @Override
     int numTasks() {
-        return outputs.length;
+        return outputs.numMaps();
     }
 }

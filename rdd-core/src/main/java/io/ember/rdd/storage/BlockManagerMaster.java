@@ -47,7 +47,7 @@ public final class BlockManagerMaster {
         }
         var sent = commands.sendToAll(new ExecutorCommand.RemoveRdd(rddId));
         if (blocking) {
-            ExecutorCommands.await(sent);
+            commands.await(sent);
         }
     }
 

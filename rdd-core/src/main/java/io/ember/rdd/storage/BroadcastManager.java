@@ -67,7 +67,7 @@ public final class BroadcastManager {
         }
         var sent = commands.sendToAll(new ExecutorCommand.RemoveBroadcast(id));
         if (blocking) {
-            ExecutorCommands.await(sent);
+            commands.await(sent);
         }
     }
 
@@ -76,7 +76,7 @@ public final class BroadcastManager {
         entries.remove(id);
         var sent = commands.sendToAll(new ExecutorCommand.RemoveBroadcast(id));
         if (blocking) {
-            ExecutorCommands.await(sent);
+            commands.await(sent);
         }
     }
 
@@ -101,7 +101,7 @@ public final class BroadcastManager {
 
     private void ship(long id, Entry entry) {
         synchronized (entry) {
-            List<String> holders = ExecutorCommands.await(commands.sendToAll(new ExecutorCommand.PutBroadcast(id, entry.bytes)));
+            List<String> holders = commands.await(commands.sendToAll(new ExecutorCommand.PutBroadcast(id, entry.bytes)));
             entry.holders.set(List.copyOf(holders));
             entry.shipped = true;
         }

@@ -3,9 +3,13 @@ package io.ember.rdd.storage;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
+import io.ember.rdd.EmberConf;
 import io.ember.serializers.Codecs;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,61 +19,115 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sends {@link ExecutorCommand}s to executors through the runtime's launch path. Commands take
  * negative task ids, so they never collide with the scheduler's tasks. Thread-safe.
+ *
+ * <p>Waiting is bounded by {@code ember.storage.commandTimeout}, and never ends silently: a
+ * command that is not answered in time, or that a live executor could not apply, fails the
+ * waiting caller with a message naming the command and the executors. An executor lost on the
+ * way is no failure: whatever the command was about is gone with it.
  */
 final class ExecutorCommands {
-    private static final long WAIT_SECONDS = 30;
+    /** How one executor answered a command. */
+    enum Answer { APPLIED, REFUSED, LOST }
+
+    /** A command on its way to every executor that was alive when it was sent. */
+    record Delivery(ExecutorCommand command, Map<String, CompletableFuture<Answer>> answers) {
+    }
 
     private final ExecutorRuntime runtime;
+    private final Duration timeout;
     private final AtomicLong nextId = new AtomicLong(-1);
 
-    ExecutorCommands(ExecutorRuntime runtime) {
+    ExecutorCommands(ExecutorRuntime runtime, Duration timeout) {
         this.runtime = runtime;
+        this.timeout = timeout;
     }
 
     /** Sends {@code command} to one executor; completes with whether it was applied. */
     CompletableFuture<Boolean> send(String executorId, ExecutorCommand command) {
-        byte[] bytes = Codecs.kryo().serialize(command);
-        return runtime.launch(executorId, nextId.getAndDecrement(), bytes).toCompletableFuture()
-                .thenApply(outcome -> outcome instanceof TaskOutcome.Finished finished && applied(finished.result()));
+        return deliver(executorId, command).thenApply(answer -> answer == Answer.APPLIED);
     }
 
-    /** Sends {@code command} to every live executor; completes with the ids of those that applied it. */
-    CompletableFuture<List<String>> sendToAll(ExecutorCommand command) {
-        List<String> ids = new ArrayList<>();
-        List<CompletableFuture<Boolean>> sent = new ArrayList<>();
+    /** Sends {@code command} to every live executor. */
+    Delivery sendToAll(ExecutorCommand command) {
+        Map<String, CompletableFuture<Answer>> answers = new LinkedHashMap<>();
         for (ExecutorInfo executor : runtime.executors()) {
             if (executor.state() == ExecutorInfo.State.ALIVE) {
-                ids.add(executor.id());
-                sent.add(send(executor.id(), command));
+                answers.put(executor.id(), deliver(executor.id(), command));
             }
         }
-        return CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0])).thenApply(done -> {
-            List<String> applied = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                if (sent.get(i).join()) {
-                    applied.add(ids.get(i));
-                }
-            }
-            return applied;
-        });
+        return new Delivery(command, answers);
     }
 
-    /** Waits (bounded) for a command to be applied everywhere; the ids of the executors that applied it. */
-    static List<String> await(CompletableFuture<List<String>> sent) {
+    /**
+     * Waits for every executor's answer to {@code delivery}; returns the ids of those that applied it.
+     *
+     * @throws IllegalStateException if some executor did not answer within the timeout, refused the
+     *     command, or the calling thread was interrupted (its interrupt flag is then kept)
+     */
+    List<String> await(Delivery delivery) {
+        CompletableFuture<?>[] all = delivery.answers().values().toArray(new CompletableFuture<?>[0]);
         try {
-            return sent.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.allOf(all).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
-        } catch (ExecutionException | TimeoutException e) {
-            return List.of();
+            throw new IllegalStateException("Interrupted while waiting for executors " + unanswered(delivery)
+                    + " to apply " + describe(delivery.command()), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Executors " + unanswered(delivery) + " did not apply "
+                    + describe(delivery.command()) + " within " + timeout.toMillis() + " ms (they may be busy with "
+                    + "long tasks; the wait is set by " + EmberConf.STORAGE_COMMAND_TIMEOUT + ")", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Sending " + describe(delivery.command()) + " failed", e.getCause());
         }
+        List<String> applied = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        delivery.answers().forEach((id, answer) -> {
+            Answer a = answer.join();
+            if (a == Answer.APPLIED) {
+                applied.add(id);
+            } else if (a == Answer.REFUSED) {
+                refused.add(id);
+            }
+        });
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException("Executors " + refused + " could not apply " + describe(delivery.command())
+                    + " (their logs tell why)");
+        }
+        return applied;
+    }
+
+    private CompletableFuture<Answer> deliver(String executorId, ExecutorCommand command) {
+        byte[] bytes = Codecs.kryo().serialize(command);
+        return runtime.launch(executorId, nextId.getAndDecrement(), bytes).toCompletableFuture()
+                .thenApply(outcome -> {
+                    if (outcome instanceof TaskOutcome.ExecutorLost) {
+                        return Answer.LOST;
+                    }
+                    return outcome instanceof TaskOutcome.Finished finished && applied(finished.result())
+                            ? Answer.APPLIED : Answer.REFUSED;
+                });
+    }
+
+    private static List<String> unanswered(Delivery delivery) {
+        List<String> waiting = new ArrayList<>();
+        delivery.answers().forEach((id, answer) -> {
+            if (!answer.isDone()) {
+                waiting.add(id);
+            }
+        });
+        return waiting;
+    }
+
+    private static String describe(ExecutorCommand command) {
+        return command instanceof ExecutorCommand.PutBroadcast put
+                ? "PutBroadcast[broadcastId=" + put.broadcastId() + ", " + put.bytes().length + " bytes]"
+                : command.toString();
     }
 
     private static boolean applied(byte[] result) {
         try {
             return Boolean.TRUE.equals(Codecs.kryo().deserialize(result, ExecutorCommands.class.getClassLoader()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // why: an answer that cannot be read is a refusal, reported by await
             return false;
         }
     }

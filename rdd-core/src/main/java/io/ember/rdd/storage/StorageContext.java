@@ -46,12 +46,12 @@ public final class StorageContext implements AutoCloseable {
         }
         this.settings = StorageSettings.from(conf, executors, cores);
         this.localDir = ApplicationDirectory.create(appName);
-        ExecutorCommands commands = new ExecutorCommands(runtime);
+        ExecutorCommands commands = new ExecutorCommands(runtime, conf.storageCommandTimeout());
         this.blockMaster = new BlockManagerMaster(commands);
         this.broadcasts = new BroadcastManager(commands);
         ExecutorCommand configure = new ExecutorCommand.Configure(settings.storageMemory(), settings.taskMemory(),
                 localDir.toString());
-        ExecutorCommands.await(commands.sendToAll(configure));
+        commands.await(commands.sendToAll(configure));
         runtime.onExecutorLost(blockMaster::executorLost);
         runtime.onExecutorAdded(executor -> {
             commands.send(executor.id(), configure);

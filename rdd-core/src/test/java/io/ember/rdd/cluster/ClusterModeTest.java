@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -380,6 +381,73 @@ class ClusterModeTest {
 
     @Test
     @Order(14)
+    void driverRemovedFromTheClusterAfterAStall_stopsItsContext_soItsNextJobFailsAtOnce() throws Exception {
+        WorkerJvms.Child driver = jvms.startDriver("stalling-driver", StallingDriver.class.getName(),
+                java.util.List.of("127.0.0.1:" + PORTS.get(0)));
+        try {
+            WorkerJvms.awaitOutput(java.util.List.of(driver), "READY 4", 60);
+            signal("STOP", driver);
+            pause(10_000);
+            signal("CONT", driver);
+            WorkerJvms.awaitOutput(java.util.List.of(driver), "NEXT JOB FAILED after", 40);
+            String output = driver.output();
+            String next = output.lines().filter(l -> l.startsWith("NEXT JOB FAILED after")).findFirst().orElseThrow();
+            long millis = Long.parseLong(next.substring("NEXT JOB FAILED after ".length(), next.indexOf(" ms")));
+            assertTrue(millis < 1_000, "the next job failed at once: " + next);
+            assertTrue(next.contains("removed from the cluster"), next);
+            String running = output.lines().filter(l -> l.startsWith("JOB FAILED after")).reduce((a, b) -> b).orElseThrow();
+            assertTrue(running.contains("removed from the cluster") || running.contains("executors are lost"), running);
+        } finally {
+            WorkerJvms.kill(driver);
+        }
+    }
+
+    /** Sends a signal to a child JVM, by its PID. */
+    private static void signal(String name, WorkerJvms.Child child) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).inheritIO().start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + name + " " + child.pid());
+    }
+
+    @Test
+    @Order(15)
+    void anExecutorThatRanOutOfMemory_isGivenUp_andTheTaskIsRetriedElsewhere() throws Exception {
+        CopyOnWriteArrayList<ListenerEvent.TaskEnd> failed = new CopyOnWriteArrayList<>();
+        EmberListener failures = e -> {
+            if (e instanceof ListenerEvent.TaskEnd end && end.status().equals("FAILED")) {
+                failed.add(end);
+            }
+        };
+        sc.addListener(failures);
+        long alive = sc.executors().count(e -> e.state() == ExecutorInfo.State.ALIVE);
+        try {
+            List<Integer> doubled = sc.parallelize(List.range(0, 40), 4).map(x -> {
+                TaskContext task = TaskContext.get();
+                if (task.partitionId() == 0 && task.attemptNumber() == 0) {
+                    throw new OutOfMemoryError("Java heap space (thrown by the test)");
+                }
+                return x * 2;
+            }).collect();
+            assertEquals(List.range(0, 40).map(x -> x * 2), doubled);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (failed.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, failed.size(), "one failed attempt: " + failed);
+            String unhealthy = failed.get(0).task().executorId();
+            assertTrue(failed.get(0).error().contains("ran out of memory on executor " + unhealthy), failed.get(0).error());
+            while (sc.executors().exists(e -> e.id().equals(unhealthy) && e.state() == ExecutorInfo.State.ALIVE)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(alive - 1, sc.executors().count(e -> e.state() == ExecutorInfo.State.ALIVE),
+                    unhealthy + " was given up: " + sc.executors());
+        } finally {
+            sc.removeListener(failures);
+        }
+    }
+
+    @Test
+    @Order(16)
     void perTaskOverhead_onTheClusterAndLocally() {
         int slots = sc.executors().filter(e -> e.state() == ExecutorInfo.State.ALIVE).map(ExecutorInfo::cores).sum().intValue();
         double[] cluster = overhead(sc);
