@@ -2,8 +2,6 @@ package io.ember.dataframe.sql.tpch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ember.dataframe.EmberSession;
@@ -16,8 +14,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -35,34 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code ember.tpch.scaleFactor} sets another), and checked row by row
  * (in order: every query orders its result or returns one row) against DuckDB running the same
  * text on the same files.
- *
- * <p>A query Ember cannot run yet is listed in {@link #NOT_YET_SUPPORTED} with the reason and a
- * fragment of the error it fails with; its test asserts that failure (so a listed query that
- * starts to work fails the test until it is taken off the list) and prints the reason.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TpchQueriesTest {
     static final double SCALE_FACTOR = Double.parseDouble(System.getProperty("ember.tpch.scaleFactor", "0.01"));
-
-    /** Why a query fails today, and a fragment of the message it fails with. */
-    record Unsupported(String reason, String errorFragment) {
-    }
-
-    private static final String INTERVAL = "interval literals and date +/- interval (the SQL dialect work of issue 11)";
-    private static final String SUBSTRING_FROM_FOR = "substring(s FROM a FOR b) (the SQL dialect work of issue 11)";
-
-    static final Map<Integer, Unsupported> NOT_YET_SUPPORTED = new TreeMap<>(Map.ofEntries(
-            Map.entry(1, new Unsupported(INTERVAL, "INTERVAL '90' day")),
-            Map.entry(4, new Unsupported(INTERVAL, "INTERVAL '3' month")),
-            Map.entry(5, new Unsupported(INTERVAL, "INTERVAL '1' year")),
-            Map.entry(6, new Unsupported(INTERVAL, "INTERVAL '1' year")),
-            Map.entry(10, new Unsupported(INTERVAL, "INTERVAL '3' month")),
-            Map.entry(12, new Unsupported(INTERVAL, "INTERVAL '1' year")),
-            Map.entry(14, new Unsupported(INTERVAL, "INTERVAL '1' month")),
-            Map.entry(15, new Unsupported(INTERVAL, "INTERVAL '3' month")),
-            Map.entry(20, new Unsupported(INTERVAL, "INTERVAL '1' year")),
-            Map.entry(22, new Unsupported(SUBSTRING_FROM_FOR,
-                    "Named or keyword arguments"))));
 
     @TempDir
     static Path dataDirectory;
@@ -79,10 +51,6 @@ class TpchQueriesTest {
                     .csv(table.file().toString()).createOrReplaceTempView(table.name());
         }
         duckDb = new DuckDbReference(tables);
-        if (!NOT_YET_SUPPORTED.isEmpty()) {
-            System.out.println("TPC-H queries not yet supported (asserted to fail as listed):");
-            NOT_YET_SUPPORTED.forEach((q, u) -> System.out.println("  Q" + q + ": " + u.reason()));
-        }
     }
 
     @AfterAll
@@ -99,56 +67,7 @@ class TpchQueriesTest {
     @ParameterizedTest(name = "Q{0}")
     @MethodSource("queries")
     void query_matchesDuckDb(int number) throws Exception {
-        String sql = text(number);
-        Unsupported unsupported = NOT_YET_SUPPORTED.get(number);
-        if (unsupported != null) {
-            Exception e = assertThrows(Exception.class, () -> spark.sql(sql).collectAsList(),
-                    "Q" + number + " is listed as not yet supported (" + unsupported.reason()
-                            + ") but ran: take it off NOT_YET_SUPPORTED");
-            assertTrue(String.valueOf(e.getMessage()).contains(unsupported.errorFragment()),
-                    "Q" + number + " failed differently than listed: " + e);
-            System.out.println("TPC-H Q" + number + " not yet supported: " + unsupported.reason());
-            return;
-        }
-        assertSameAnswer("Q" + number, sql);
-    }
-
-    /**
-     * The queries that need the dialect work of issue 11, with only that spelled out by hand
-     * (each interval sum written as the date it gives, {@code substring(s FROM a FOR b)} as
-     * {@code substring(s, a, b)}), so that the rest of each query (its subqueries, joins and
-     * aggregates) is checked against DuckDB today. Each replaced text must occur in the query.
-     */
-    static final Map<Integer, Map<String, String>> PLAIN_DIALECT = new TreeMap<>(Map.of(
-            1, Map.of("date '1998-12-01' - interval '90' day", "date '1998-09-02'"),
-            4, Map.of("date '1993-07-01' + interval '3' month", "date '1993-10-01'"),
-            5, Map.of("date '1994-01-01' + interval '1' year", "date '1995-01-01'"),
-            6, Map.of("date '1994-01-01' + interval '1' year", "date '1995-01-01'"),
-            10, Map.of("date '1993-10-01' + interval '3' month", "date '1994-01-01'"),
-            12, Map.of("date '1994-01-01' + interval '1' year", "date '1995-01-01'"),
-            14, Map.of("date '1995-09-01' + interval '1' month", "date '1995-10-01'"),
-            15, Map.of("date '1996-01-01' + interval '3' month", "date '1996-04-01'"),
-            20, Map.of("date '1994-01-01' + interval '1' year", "date '1995-01-01'"),
-            22, Map.of("substring(c_phone from 1 for 2)", "substring(c_phone, 1, 2)")));
-
-    static IntStream plainDialectQueries() {
-        return PLAIN_DIALECT.keySet().stream().mapToInt(Integer::intValue);
-    }
-
-    @ParameterizedTest(name = "Q{0} without interval / substring FROM syntax")
-    @MethodSource("plainDialectQueries")
-    void queryInPlainDialect_matchesDuckDb(int number) throws Exception {
-        assertSameAnswer("Q" + number + " (plain dialect)", plainDialectText(number));
-    }
-
-    /** Query {@code number} with the replacements of {@link #PLAIN_DIALECT}, if it has any. */
-    private static String plainDialectText(int number) throws IOException {
-        String sql = text(number);
-        for (Map.Entry<String, String> r : PLAIN_DIALECT.getOrDefault(number, Map.of()).entrySet()) {
-            assertTrue(sql.contains(r.getKey()), "Q" + number + " does not contain " + r.getKey());
-            sql = sql.replace(r.getKey(), r.getValue());
-        }
-        return sql;
+        assertSameAnswer("Q" + number, text(number));
     }
 
     /**
@@ -160,7 +79,7 @@ class TpchQueriesTest {
     @ParameterizedTest(name = "Q{0} plan")
     @MethodSource("queries")
     void plan_hasNoCartesianProduct(int number) throws Exception {
-        String plan = spark.sql(plainDialectText(number)).explainString(false);
+        String plan = spark.sql(text(number)).explainString(false);
         assertFalse(plan.contains("CartesianProduct"), "Q" + number + ":\n" + plan);
         assertFalse(plan.matches("(?s).*BroadcastNestedLoopJoin Build(Left|Right), (Inner|Cross).*"), "Q" + number + ":\n" + plan);
     }
@@ -173,7 +92,7 @@ class TpchQueriesTest {
      */
     @Test
     void q1_resultTypes_areSparks() throws Exception {
-        String sql = plainDialectText(1);
+        String sql = text(1);
         assertEquals("struct<l_returnflag:string,l_linestatus:string,sum_qty:decimal(25,2),"
                 + "sum_base_price:decimal(25,2),sum_disc_price:decimal(38,4),sum_charge:decimal(38,6),"
                 + "avg_qty:decimal(19,6),avg_price:decimal(19,6),avg_disc:decimal(19,6),count_order:bigint>",
