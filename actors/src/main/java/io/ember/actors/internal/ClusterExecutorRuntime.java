@@ -224,8 +224,13 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
 
     @Override
     public void onStopped(Consumer<String> listener) {
-        UnexpectedTermination.notify(system, () -> closed, listener, "this driver's node was removed from the "
-                + "cluster (downed, for example after it stalled longer than the failure detector allows)");
+        // The node's removal is the signal: the actor system's termination that follows can take
+        // Akka's coordinated-shutdown timeout (10 s) longer, while jobs would wait for executors.
+        CompletableFuture<Void> removed = new CompletableFuture<>();
+        akka.cluster.Cluster.get(system.classicSystem()).registerOnMemberRemoved(() -> removed.complete(null));
+        UnexpectedTermination.notify(List.of(removed, system.getWhenTerminated()), () -> closed, listener,
+                "this driver's node was removed from the cluster (downed, for example after it stalled longer "
+                        + "than the failure detector allows)");
     }
 
     @Override
