@@ -31,6 +31,7 @@ public final class WordCount {
         }
         long start = System.nanoTime();
         try (EmberContext sc = EmberContext.builder().master("local[*]").appName("word-count").getOrCreate()) {
+            System.out.println("Ember web UI at " + sc.uiWebUrl().getOrElse("(disabled)"));
             List<Tuple2<String, Integer>> top = sc.textFile(input.toString())
                     .flatMap(line -> Arrays.asList(line.split(" ")))
                     .mapToPair(word -> Tuple.of(word, 1))

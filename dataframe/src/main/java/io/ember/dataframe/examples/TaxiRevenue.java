@@ -51,6 +51,7 @@ public final class TaxiRevenue {
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 200_000;
         prepare(dir, rows);
         try (EmberSession spark = EmberSession.builder().master("local[*]").appName("taxi-revenue").getOrCreate()) {
+            System.out.println("Ember web UI at " + spark.context().uiWebUrl().getOrElse("(disabled)"));
             DataFrame revenue = revenue(spark, dir);
             revenue.write().mode("overwrite").parquet(dir.resolve("revenue").toString());
             DataFrame written = spark.read().parquet(dir.resolve("revenue").toString());
