@@ -9,13 +9,19 @@ import static io.ember.dataframe.Functions.*;
 EmberSession spark;
 EmberContext sc;
 {
-    EmberSession.Builder builder = EmberSession.builder().appName("ember-shell");
-    for (String key : System.getProperties().stringPropertyNames()) {
-        if (key.startsWith("ember.shell.conf.")) {
-            builder.config(key.substring("ember.shell.conf.".length()), System.getProperty(key));
+    // A bad setting or a context that cannot start ends the shell with the cause (status 1),
+    // rather than leaving a prompt where spark is null.
+    try {
+        EmberSession.Builder builder = EmberSession.builder().appName("ember-shell");
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("ember.shell.conf.")) {
+                builder.config(key.substring("ember.shell.conf.".length()), System.getProperty(key));
+            }
         }
+        spark = builder.getOrCreate();
+    } catch (RuntimeException e) {
+        io.ember.rdd.shell.internal.ShellStartFailure.exitShell(e);
     }
-    spark = builder.getOrCreate();
     sc = spark.context();
     Runtime.getRuntime().addShutdownHook(new Thread(spark::close, "ember-shell-stop"));
 }

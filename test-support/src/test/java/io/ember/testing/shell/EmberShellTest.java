@@ -87,6 +87,72 @@ class EmberShellTest {
         assertTrue(badConf.output().contains("not an ember.* key=value setting"), badConf.output());
     }
 
+    @Test
+    void contextThatFailsToStart_printsTheCause_andExitsNonZero(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("never.jsh"), "System.out.println(\"reached the script\");\n");
+        for (List<String> args : List.of(List.of("--master", "local[zero]"),
+                List.of("--master", "local[zero]", script.toString()))) {
+            Launcher.Result result = shell(args.toArray(String[]::new));
+            String out = result.output();
+            assertEquals(1, result.exitCode(), out);
+            assertTrue(out.contains("ember-shell: Ember failed to start:") && out.contains("local[zero]"), out);
+            assertFalse(out.contains("reached the script") || out.contains("Welcome to"), out);
+        }
+    }
+
+    @Test
+    void scriptThatThrows_stopsThere_withExitStatusOne_andEchoesValues(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("failing.jsh"), String.join("\n",
+                "// a notebook whose second cell fails",
+                "int three = 1 + 2;",
+                "sc.parallelize(List.of(1, 2, 3), 2).map(x -> x * 10).collect()",
+                "",
+                "int broken = 1 / (three - 3);",
+                "System.out.println(\"after the failure\");",
+                ""));
+        Launcher.Result result = shell("--master", "local[2]", "--conf", "ember.ui.enabled=false", script.toString());
+        String out = result.output();
+        assertEquals(1, result.exitCode(), out);
+        assertTrue(out.contains("three ==> 3"), out);
+        assertTrue(out.contains("==> List(10, 20, 30)"), out);
+        assertTrue(out.contains("failing.jsh:5: Exception java.lang.ArithmeticException: / by zero"), out);
+        assertFalse(out.contains("after the failure"), out);
+
+        Launcher.Result goOn = shell("--master", "local[2]", "--conf", "ember.ui.enabled=false",
+                "--continue-on-error", "--no-echo", script.toString());
+        assertEquals(1, goOn.exitCode(), goOn.output());
+        assertTrue(goOn.output().contains("after the failure"), goOn.output());
+        assertFalse(goOn.output().contains("three ==> 3"), goOn.output());
+    }
+
+    @Test
+    void scriptThatDoesNotCompile_namesTheLine_andExitsNonZero(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("typo.jsh"), "int ok = 1;\nint bad = \"text\";\n");
+        Launcher.Result result = shell("--master", "local[1]", "--conf", "ember.ui.enabled=false", script.toString());
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("Error at " + script + ":2"), result.output());
+        assertTrue(result.output().contains("incompatible types"), result.output());
+    }
+
+    @Test
+    void interactiveShell_printsOneBanner() throws Exception {
+        Launcher.Result result = shell("--master", "local[1]", "--conf", "ember.ui.enabled=false");
+        String out = result.output();
+        assertEquals(0, result.exitCode(), out);
+        assertEquals(1, out.split("Welcome to", -1).length - 1, out);
+        assertFalse(out.contains("JShell --"), out);
+    }
+
+    @Test
+    void help_listsEveryMasterForm() throws Exception {
+        Launcher.Result help = shell("--help");
+        assertEquals(0, help.exitCode());
+        for (String form : List.of("local ", "local[N]", "local[*]", "ember://host:port[,host:port...]",
+                "--continue-on-error", "--no-echo")) {
+            assertTrue(help.output().contains(form), form + " in\n" + help.output());
+        }
+    }
+
     /** A jar with one class, {@code greeting.Greeter}, compiled here, for --jars. */
     private static Path greeterJar(Path dir) throws Exception {
         Path source = Files.createDirectories(dir.resolve("src/greeting")).resolve("Greeter.java");
