@@ -320,7 +320,13 @@ public final class EmberSession implements AutoCloseable {
         private final EmberContext.Builder context = EmberContext.builder();
         private final Map<String, String> sql = new LinkedHashMap<>();
 
+        /** Starts from the {@code ember.sql.*} system properties, as the context's builder does from the others. */
         private Builder() {
+            for (String key : new java.util.TreeSet<>(System.getProperties().stringPropertyNames())) {
+                if (RuntimeConfig.isSqlKey(key)) {
+                    sql.put(key, RuntimeConfig.check(key, System.getProperty(key)));
+                }
+            }
         }
 
         /** Where to run: {@code local}, {@code local[N]} or {@code local[*]}. */
