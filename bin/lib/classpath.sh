@@ -4,7 +4,8 @@
 #   ember_ensure_built MODULE STAMP GOALS...
 #                              runs Maven's GOALS on MODULE and what it depends on, unless STAMP
 #                              is newer than every source and pom
-# EMBER_CLASSPATH, when set, is used as the class path as is, and nothing is built.
+# EMBER_CLASSPATH, when set, is used as the class path, and nothing is built. Either way the class
+# path starts with bin/lib/conf, the launchers' logging settings (simplelogger.properties).
 #
 # Builds happen once, and again only after a source or a pom changed. Launchers started at the
 # same time wait for one another: a build holds a lock (target/build.lock), and a launcher that
@@ -88,7 +89,7 @@ ember_ensure_built() {
 
 ember_classpath() {
   if [ -n "${EMBER_CLASSPATH:-}" ]; then
-    printf '%s\n' "$EMBER_CLASSPATH"
+    printf '%s:%s\n' "$ember_root/bin/lib/conf" "$EMBER_CLASSPATH"
     return
   fi
   local module="${1:-$(ember_module)}" cp_file jar
@@ -100,7 +101,7 @@ ember_classpath() {
     -Dmdep.outputFile=target/ember-classpath.txt || return 1
   jar="$(ls "$ember_root/$module/target/ember-$module-"*.jar 2>/dev/null \
     | grep -v -e '-sources' -e '-javadoc' -e '-tests' | head -n 1)"
-  printf '%s:%s\n' "${jar:-$ember_root/$module/target/classes}" "$(cat "$cp_file")"
+  printf '%s:%s:%s\n' "$ember_root/bin/lib/conf" "${jar:-$ember_root/$module/target/classes}" "$(cat "$cp_file")"
 }
 
 # Whether a class path (colon-separated) holds DataFrames' EmberSession.

@@ -36,6 +36,8 @@ final class ClusterConfig {
               stdout-loglevel = WARNING
               log-dead-letters = off
               log-dead-letters-during-shutdown = off
+              # classic log events to SLF4J, transient warnings (heartbeat delays) at INFO
+              loggers = ["io.ember.actors.internal.EmberAkkaLogger"]
               daemonic = on
               actor {
                 provider = cluster

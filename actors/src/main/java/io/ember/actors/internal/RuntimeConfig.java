@@ -21,6 +21,8 @@ final class RuntimeConfig {
               stdout-loglevel = WARNING
               log-dead-letters = off
               log-dead-letters-during-shutdown = off
+              # classic log events to SLF4J, transient warnings (heartbeat delays) at INFO
+              loggers = ["io.ember.actors.internal.EmberAkkaLogger"]
               # a driver that forgets close() must still let the JVM exit
               daemonic = on
               # startup time: extensions (serialization, the receptionist, the stream materializer

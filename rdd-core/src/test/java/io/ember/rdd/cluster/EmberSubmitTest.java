@@ -106,6 +106,9 @@ class EmberSubmitTest {
             Set<Long> workerPids = Set.of(first.pid(), second.pid());
             assertTrue(!taskPids.isEmpty() && workerPids.containsAll(taskPids),
                     "tasks ran in " + taskPids + ", workers are " + workerPids + "\n" + run.output() + jvms.outputs());
+            String everyOutput = run.output() + jvms.outputs();
+            assertEquals(List.of(), everyOutput.lines().filter(line -> line.matches(".*\\] (WARN|ERROR) .*")).toList(),
+                    "a normal cluster run logs nothing at WARN:\n" + everyOutput);
         }
     }
 

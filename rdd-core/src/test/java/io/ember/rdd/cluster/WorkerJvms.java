@@ -94,7 +94,14 @@ final class WorkerJvms implements AutoCloseable {
             throws IOException {
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath, main));
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        // children log as this test JVM does (the logging settings surefire gives it)
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("org.slf4j.simpleLogger.")) {
+                command.add("-D" + key + "=" + System.getProperty(key));
+            }
+        }
+        command.addAll(List.of("-cp", classPath, main));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
