@@ -51,6 +51,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class EmberSession implements AutoCloseable {
     private static final AtomicReference<EmberSession> ACTIVE = new AtomicReference<>();
 
+    static {
+        // Jobs and RDDs made inside the DataFrame layer are attributed to the user's line, not to ours.
+        io.ember.rdd.internal.CallSite.registerEngine(EmberSession.class);
+    }
+
     private final EmberContext sc;
     private final RuntimeConfig conf;
     private final UDFRegistration udf = new UDFRegistration();

@@ -29,6 +29,7 @@ class EmberShellTest {
                 "jdk.put(\"k\", 1);",
                 "System.out.println(\"vavr \" + List.of(1, 2).getClass().getName() + \" jdk \" + jdk);",
                 "System.out.println(\"app \" + sc.appName() + \" on \" + sc.master() + \" parallelism \" + sc.defaultParallelism());",
+                "System.out.println(sc.parallelize(List.of(1, 2), 1).map(x -> x + 1).toDebugString());",
                 ""));
         Path logs = dir.resolve("events");
         Launcher.Result result = shell("--master", "local[2]", "--conf", "ember.eventLog.dir=" + logs,
@@ -44,6 +45,9 @@ class EmberShellTest {
         assertTrue(out.contains("vavr io.vavr.collection.List$Cons jdk {k=1}"), out);
         assertTrue(out.contains("List(hello from a jar, jars)"), "--jars reaches the executors: " + out);
         assertTrue(out.contains("app shell-test on local[2] parallelism 2"), out);
+        assertTrue(java.util.regex.Pattern.compile("MapPartitionsRDD\\[\\d+] at map at <console>:\\d+ ").matcher(out).find()
+                && java.util.regex.Pattern.compile(" at parallelize at <console>:\\d+ ").matcher(out).find(),
+                "snippets are call sites, as in spark-shell: " + out);
         assertFalse(out.contains("Error:") || out.contains("Exception"), out);
 
         List<Path> written = Files.list(logs).toList();
