@@ -36,8 +36,11 @@ final class ClusterConfig {
               stdout-loglevel = WARNING
               log-dead-letters = off
               log-dead-letters-during-shutdown = off
-              # classic log events to SLF4J, transient warnings (heartbeat delays) at INFO
+              # classic log events to SLF4J, transient warnings (heartbeat delays) at INFO; with
+              # use-slf4j on, Akka Typed would add its own Slf4jLogger next to it
               loggers = ["io.ember.actors.internal.EmberAkkaLogger"]
+              use-slf4j = off
+              logging-filter = "akka.event.slf4j.Slf4jLoggingFilter"
               daemonic = on
               actor {
                 provider = cluster
