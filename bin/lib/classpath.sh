@@ -28,7 +28,7 @@ ember_module() {
 ember_is_fresh() {
   local stamp="$1" newer
   [ -f "$stamp" ] || return 1
-  newer="$(find "$ember_root" -path '*/target' -prune -o -path '*/.git' -prune -o \
+  newer="$(find "$ember_root" -path '*/target' -prune -o -path '*/.git' -prune -o -path "$ember_root/examples" -prune -o \
     \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$stamp" -print 2>/dev/null | head -n 1)"
   [ -z "$newer" ]
 }

@@ -9,12 +9,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(360)
 class ConcurrentFirstLaunchTest {
-    private static final Set<String> NOT_COPIED = Set.of("target", ".git", ".idea");
-
     @Test
     void threeWorkersStartedAtOnceOnACleanTree_allStart_afterOneBuild(@TempDir Path dir) throws Exception {
-        Path tree = copySources(Launcher.ROOT, dir.resolve("ember"));
+        Path tree = SourceTree.copy(Launcher.ROOT, dir.resolve("ember"));
         int seed = freePort();
         List<Path> logs = new ArrayList<>();
         List<Process> workers = new ArrayList<>();
@@ -63,31 +58,6 @@ class ConcurrentFirstLaunchTest {
                 worker.waitFor(10, TimeUnit.SECONDS);
             }
         }
-    }
-
-    /** Copies the repository's files, without build outputs, generated data or Git's metadata. */
-    private static Path copySources(Path root, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> keep(root, f))::iterator) {
-                Path target = to.resolve(root.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return to;
-    }
-
-    private static boolean keep(Path root, Path file) {
-        Path relative = root.relativize(file);
-        for (Path part : relative) {
-            if (NOT_COPIED.contains(part.toString())) {
-                return false;
-            }
-        }
-        return !relative.startsWith("data") && !relative.startsWith(Path.of("benchmarks", "data"));
     }
 
     private static Process startWorker(Path tree, int port, int seed, Path log) throws IOException {
