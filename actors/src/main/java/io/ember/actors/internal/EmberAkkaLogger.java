@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * - A connection refused by a peer (remoting's outbound streams fail and are restarted): the peer
  *   is not listening yet (a worker started before its seed, or waiting for a driver that is the
  *   seed); a peer that went away is reported at WARN by the failure detector (akkaUnreachable).
+ * - Remoting's streams to a quarantined peer stopping (OutboundStreamStopQuarantinedSignal): the
+ *   peer left or was removed, e.g. a driver that ended; an irregular quarantine is reported at
+ *   WARN by Akka's Association (akkaQuarantine).
  * Logger names are the event's log class, as with Slf4jLogger. Only this actor logs, so the order
  * of events is Akka's.
  */
@@ -29,8 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class EmberAkkaLogger extends AbstractActor {
     /** Markers of warnings logged at INFO (see the design notes). */
     static final Set<String> TRANSIENT_WARNINGS = Set.of("akkaHeartbeatStarvation", "akkaJoinFailed");
-    /** Text of warnings logged at INFO whatever their marker (see the design notes). */
-    static final String CONNECTION_REFUSED = "java.net.ConnectException: Connection refused";
+    /** Texts of warnings logged at INFO whatever their marker (see the design notes). */
+    static final java.util.List<String> TRANSIENT_TEXTS = java.util.List.of(
+            "java.net.ConnectException: Connection refused", "OutboundStreamStopQuarantinedSignal");
 
     @Override
     public Receive createReceive() {
@@ -65,7 +69,8 @@ public final class EmberAkkaLogger extends AbstractActor {
     static boolean isTransient(Logging.LogEvent event) {
         boolean transientMarker = event instanceof Logging.LogEventWithMarker withMarker && withMarker.marker() != null
                 && TRANSIENT_WARNINGS.contains(withMarker.marker().name());
-        return transientMarker || String.valueOf(event.message()).contains(CONNECTION_REFUSED);
+        String message = String.valueOf(event.message());
+        return transientMarker || TRANSIENT_TEXTS.stream().anyMatch(message::contains);
     }
 
     private static Logger logger(Logging.LogEvent event) {
