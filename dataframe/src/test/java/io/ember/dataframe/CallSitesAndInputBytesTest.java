@@ -38,9 +38,10 @@ class CallSitesAndInputBytesTest {
         }
         Path csv = Files.writeString(dir.resolve("people.csv"), text);
         List<ListenerEvent> events = new CopyOnWriteArrayList<>();
-        try (EmberSession spark = EmberSession.builder().master("local[2]").config("ember.ui.enabled", "false")
-                .config("ember.sql.shuffle.partitions", "2").getOrCreate()) {
-            spark.context().addListener(events::add);
+        EmberSession spark = TestSession.get();
+        io.ember.rdd.EmberListener listener = events::add;
+        spark.context().addListener(listener);
+        try {
             DataFrame people = spark.read().option("header", "true")
                     .schema(new StructType().add("name", DataTypes.StringType).add("age", DataTypes.IntegerType))
                     .csv(csv.toString());
@@ -69,6 +70,8 @@ class CallSitesAndInputBytesTest {
             // each split also reads the end of the line that crosses its start (and skips it)
             assertTrue(bytesRead >= size && bytesRead <= size + scanTasks * longestLine,
                     bytesRead + " bytes read by " + scanTasks + " tasks from a file of " + size);
+        } finally {
+            spark.context().removeListener(listener);
         }
     }
 
