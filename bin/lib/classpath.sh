@@ -79,6 +79,8 @@ ember_build_locked() {
     echo "Building Ember failed (see Maven's output above)." >&2
     return 1
   fi
+  # Maven leaves an output it would write unchanged (the class-path file) untouched: mark the build.
+  touch "$stamp"
 }
 
 ember_ensure_built() {

@@ -49,6 +49,15 @@ class ConcurrentFirstLaunchTest {
             assertEquals(1, builds, "exactly one launcher builds; the others wait for it");
             String waited = Files.readString(logs.get(1)) + Files.readString(logs.get(2)) + Files.readString(logs.get(0));
             assertTrue(waited.contains("Waiting for another launcher's build of Ember to finish"), waited);
+
+            Path later = dir.resolve("later.log");
+            Process again = startLauncher(tree, later, "--help");
+            workers.add(again);
+            assertTrue(again.waitFor(60, TimeUnit.SECONDS), Files.readString(later));
+            String laterOutput = Files.readString(later, StandardCharsets.UTF_8);
+            assertEquals(0, again.exitValue(), laterOutput);
+            assertTrue(!laterOutput.contains("Building Ember") && laterOutput.contains("usage: ember-worker"),
+                    "a later launch on a built tree does not build again: " + laterOutput);
         } finally {
             for (Process worker : workers) {
                 worker.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -61,9 +70,15 @@ class ConcurrentFirstLaunchTest {
     }
 
     private static Process startWorker(Path tree, int port, int seed, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(tree.resolve("bin/ember-worker").toString(),
-                "--host", "127.0.0.1", "--port", Integer.toString(port), "--seed", "127.0.0.1:" + seed,
-                "--cores", "1", "--memory", "256m", "--work-dir", tree.resolve("work-" + port).toString())
+        return startLauncher(tree, log, "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--seed", "127.0.0.1:" + seed, "--cores", "1", "--memory", "256m",
+                "--work-dir", tree.resolve("work-" + port).toString());
+    }
+
+    private static Process startLauncher(Path tree, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(tree.resolve("bin/ember-worker").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().remove("EMBER_CLASSPATH");
