@@ -3,10 +3,16 @@
 // spans lines only inside braces or parentheses: JShell ends it at the first complete line.
 EmberContext sc;
 {
-    EmberContext.Builder builder = EmberContext.builder().appName("ember-shell");
-    for (var setting : emberShellSettings()) {
-        builder.config(setting.getKey(), setting.getValue());
+    // A bad setting or a context that cannot start ends the shell with the cause (status 1),
+    // rather than leaving a prompt where sc is null.
+    try {
+        EmberContext.Builder builder = EmberContext.builder().appName("ember-shell");
+        for (var setting : emberShellSettings()) {
+            builder.config(setting.getKey(), setting.getValue());
+        }
+        sc = builder.getOrCreate();
+    } catch (RuntimeException e) {
+        io.ember.rdd.shell.internal.ShellStartFailure.exitShell(e);
     }
-    sc = builder.getOrCreate();
     Runtime.getRuntime().addShutdownHook(new Thread(sc::close, "ember-shell-stop"));
 }

@@ -9,11 +9,17 @@ import static io.ember.dataframe.Functions.*;
 EmberSession spark;
 EmberContext sc;
 {
-    EmberSession.Builder builder = EmberSession.builder().appName("ember-shell");
-    for (var setting : emberShellSettings()) {
-        builder.config(setting.getKey(), setting.getValue());
+    // A bad setting or a context that cannot start ends the shell with the cause (status 1),
+    // rather than leaving a prompt where spark is null.
+    try {
+        EmberSession.Builder builder = EmberSession.builder().appName("ember-shell");
+        for (var setting : emberShellSettings()) {
+            builder.config(setting.getKey(), setting.getValue());
+        }
+        spark = builder.getOrCreate();
+    } catch (RuntimeException e) {
+        io.ember.rdd.shell.internal.ShellStartFailure.exitShell(e);
     }
-    spark = builder.getOrCreate();
     sc = spark.context();
     Runtime.getRuntime().addShutdownHook(new Thread(spark::close, "ember-shell-stop"));
 }

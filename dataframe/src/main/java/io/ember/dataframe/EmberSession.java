@@ -51,6 +51,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class EmberSession implements AutoCloseable {
     private static final AtomicReference<EmberSession> ACTIVE = new AtomicReference<>();
 
+    static {
+        // Jobs and RDDs made inside the DataFrame layer are attributed to the user's line, not to ours.
+        io.ember.rdd.internal.CallSite.registerEngine(EmberSession.class);
+    }
+
     private final EmberContext sc;
     private final RuntimeConfig conf;
     private final UDFRegistration udf = new UDFRegistration();
@@ -331,7 +336,13 @@ public final class EmberSession implements AutoCloseable {
         private final EmberContext.Builder context = EmberContext.builder();
         private final Map<String, String> sql = new LinkedHashMap<>();
 
+        /** Starts from the {@code ember.sql.*} system properties, as the context's builder does from the others. */
         private Builder() {
+            for (String key : new java.util.TreeSet<>(System.getProperties().stringPropertyNames())) {
+                if (RuntimeConfig.isSqlKey(key)) {
+                    sql.put(key, RuntimeConfig.check(key, System.getProperty(key)));
+                }
+            }
         }
 
         /** Where to run: {@code local}, {@code local[N]} or {@code local[*]}. */

@@ -5,10 +5,10 @@ import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.rdd.EmberContext;
 import io.ember.rdd.ListenerEvent;
 import io.ember.rdd.ListenerEvent.SqlPlanNode;
+import io.ember.rdd.internal.CallSite;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,9 +30,6 @@ final class SqlExecutions {
     private static final AtomicLong NEXT_ID = new AtomicLong();
     private static final java.util.Map<LogicalPlan, String> SQL_TEXTS =
             Collections.synchronizedMap(new WeakHashMap<>());
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    private static final CodeSource ENGINE = SqlExecutions.class.getProtectionDomain().getCodeSource();
-    private static final CodeSource CORE = EmberContext.class.getProtectionDomain().getCodeSource();
 
     private SqlExecutions() {
     }
@@ -45,7 +42,7 @@ final class SqlExecutions {
     /** Runs {@code action} (the jobs of {@code physical}) as one SQL execution; its error is rethrown. */
     static <T> T run(EmberContext sc, LogicalPlan analyzed, PhysicalPlan physical, Supplier<T> action) {
         long id = NEXT_ID.getAndIncrement();
-        String callSite = callSite();
+        String callSite = CallSite.capture();
         List<PhysicalPlan> nodes = new ArrayList<>();
         SqlPlanNode plan = node(physical, nodes);
         sc.postEvent(new ListenerEvent.SqlExecutionStart(id, sqlText(analyzed).getOrElse(callSite), callSite, plan,
@@ -105,36 +102,5 @@ final class SqlExecutions {
             }
         }
         return Option.none();
-    }
-
-    /**
-     * {@code count at Report.java:42}: the outermost DataFrame API method called, and the first
-     * frame outside Ember and the JDK.
-     */
-    private static String callSite() {
-        return WALKER.walk(frames -> {
-            String operation = "execute";
-            for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
-                Class<?> type = f.getDeclaringClass();
-                if (isEngine(type)) {
-                    if (type.getPackageName().equals("io.ember.dataframe") && !f.getMethodName().startsWith("lambda$")) {
-                        operation = f.getMethodName();
-                    }
-                } else if (!type.getName().startsWith("java.") && !type.getName().startsWith("jdk.")
-                        && !type.getName().startsWith("io.vavr.")) {
-                    return operation + " at " + (f.getFileName() == null ? type.getName() : f.getFileName()) + ":"
-                            + f.getLineNumber();
-                }
-            }
-            return operation + " at <unknown>";
-        });
-    }
-
-    private static boolean isEngine(Class<?> type) {
-        if (!type.getName().startsWith("io.ember.")) {
-            return false;
-        }
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        return source == null || source.equals(ENGINE) || source.equals(CORE);
     }
 }

@@ -19,7 +19,8 @@ public final class Pi {
     public static void main(String[] args) {
         int slices = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         long points = 2_000_000L * slices;
-        try (EmberContext sc = EmberContext.builder().master("local[*]").appName("pi").getOrCreate()) {
+        try (EmberContext sc = EmberContext.builder().appName("pi").getOrCreate()) {
+            System.out.println("Ember web UI at " + sc.uiWebUrl().getOrElse("(disabled)"));
             long inside = sc.range(0, points, 1, slices).filter(i -> {
                 double x = ThreadLocalRandom.current().nextDouble(-1, 1);
                 double y = ThreadLocalRandom.current().nextDouble(-1, 1);

@@ -30,7 +30,8 @@ public final class WordCount {
             WordsGenerator.write(input, lines, 42);
         }
         long start = System.nanoTime();
-        try (EmberContext sc = EmberContext.builder().master("local[*]").appName("word-count").getOrCreate()) {
+        try (EmberContext sc = EmberContext.builder().appName("word-count").getOrCreate()) {
+            System.out.println("Ember web UI at " + sc.uiWebUrl().getOrElse("(disabled)"));
             List<Tuple2<String, Integer>> top = sc.textFile(input.toString())
                     .flatMap(line -> Arrays.asList(line.split(" ")))
                     .mapToPair(word -> Tuple.of(word, 1))

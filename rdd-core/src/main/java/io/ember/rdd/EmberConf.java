@@ -68,6 +68,26 @@ public final class EmberConf {
         return new EmberConf(TreeMap.empty());
     }
 
+    /**
+     * The {@code ember.*} system properties, checked like any setting: the defaults of every
+     * builder, as {@code bin/ember-submit} sets them ({@code --master}, {@code --conf}) and as
+     * {@code java -Dember.master=...} does. Settings made in code override them.
+     */
+    static EmberConf fromSystemProperties() {
+        EmberConf conf = empty();
+        for (String key : new java.util.TreeSet<>(System.getProperties().stringPropertyNames())) {
+            if (key.startsWith("ember.")) {
+                try {
+                    conf = conf.with(key, System.getProperty(key));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(key + " (a system property, or given to bin/ember-submit): "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+        return conf;
+    }
+
     /** A copy with {@code key} set to {@code value}, after checking both. */
     EmberConf with(String key, String value) {
         check(key, value);

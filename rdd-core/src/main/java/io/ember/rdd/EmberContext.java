@@ -529,10 +529,12 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
 
     /**
      * Configures and creates (or returns the active) context. Each option is checked when it is
-     * set, and a bad one is rejected there with a message naming it.
+     * set, and a bad one is rejected there with a message naming it. The {@code ember.*} system
+     * properties (as {@code bin/ember-submit --master/--conf} sets them) are the defaults; what
+     * is set here overrides them.
      */
     public static final class Builder {
-        private EmberConf conf = EmberConf.empty();
+        private EmberConf conf = EmberConf.fromSystemProperties();
 
         private Builder() {
         }

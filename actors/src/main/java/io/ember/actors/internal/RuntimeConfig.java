@@ -21,6 +21,11 @@ final class RuntimeConfig {
               stdout-loglevel = WARNING
               log-dead-letters = off
               log-dead-letters-during-shutdown = off
+              # classic log events to SLF4J, transient warnings (heartbeat delays) at INFO; with
+              # use-slf4j on, Akka Typed would add its own Slf4jLogger next to it
+              loggers = ["io.ember.actors.internal.EmberAkkaLogger"]
+              use-slf4j = off
+              logging-filter = "akka.event.slf4j.Slf4jLoggingFilter"
               # a driver that forgets close() must still let the JVM exit
               daemonic = on
               # startup time: extensions (serialization, the receptionist, the stream materializer

@@ -50,7 +50,8 @@ public final class TaxiRevenue {
         Path dir = Path.of(args.length > 0 ? args[0] : "data/taxi");
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 200_000;
         prepare(dir, rows);
-        try (EmberSession spark = EmberSession.builder().master("local[*]").appName("taxi-revenue").getOrCreate()) {
+        try (EmberSession spark = EmberSession.builder().appName("taxi-revenue").getOrCreate()) {
+            System.out.println("Ember web UI at " + spark.context().uiWebUrl().getOrElse("(disabled)"));
             DataFrame revenue = revenue(spark, dir);
             revenue.write().mode("overwrite").parquet(dir.resolve("revenue").toString());
             DataFrame written = spark.read().parquet(dir.resolve("revenue").toString());

@@ -15,6 +15,10 @@ import java.util.zip.GZIPInputStream;
  * The lines of one byte range {@code [start, end)} of a file: a line belongs to the range its
  * first byte is in, so ranges cut anywhere and every line is read once. Gzip files are read
  * whole. Lines end at {@code \n}; a trailing {@code \r} is dropped.
+ *
+ * <p>When it is closed inside a task, the bytes it read are added to the task's input bytes (the
+ * UI's "Input" column): the bytes of the range it consumed, or for a gzip file the compressed
+ * bytes read from disk.
  */
 final class SplitLineReader implements Closeable {
     private final InputStream in;
@@ -27,6 +31,9 @@ final class SplitLineReader implements Closeable {
     private long pos;
     private byte[] line = new byte[256];
     private boolean eof;
+    private final long firstPos;
+    private final CountingInputStream compressed;
+    private boolean closed;
 
     SplitLineReader(String file, long start, long end, boolean gzip, Charset charset) {
         this.charset = charset;
@@ -34,13 +41,17 @@ final class SplitLineReader implements Closeable {
         try {
             InputStream raw = Files.newInputStream(Path.of(file));
             if (gzip) {
-                this.in = new GZIPInputStream(raw, 65536);
+                this.compressed = new CountingInputStream(raw);
+                this.in = new GZIPInputStream(compressed, 65536);
                 this.end = Long.MAX_VALUE;
                 this.pos = 0;
+                this.firstPos = 0;
                 return;
             }
+            this.compressed = null;
             this.in = raw;
             this.end = end;
+            this.firstPos = Math.max(0, start - 1);
             if (start > 0) {
                 in.skipNBytes(start - 1);
                 this.pos = start - 1;
@@ -155,10 +166,45 @@ final class SplitLineReader implements Closeable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             in.close();
         } catch (IOException e) {
             // closing a read-only stream: nothing to lose
+        }
+        io.ember.rdd.scheduler.TaskContextImpl task = io.ember.rdd.scheduler.TaskContextImpl.CURRENT.get();
+        if (task != null) {
+            task.metrics().addBytesRead(compressed != null ? compressed.count : pos - firstPos);
+        }
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 }

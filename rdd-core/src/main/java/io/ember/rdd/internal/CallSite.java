@@ -1,48 +1,81 @@
 package io.ember.rdd.internal;
 
-import java.util.Optional;
+import java.security.CodeSource;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds where in user code an RDD was created ("filter at WordCount.java:19"), for lineage
- * strings and the UI. The operation is the outermost Ember API frame; the place is the first
- * frame outside Ember and the JDK.
+ * Finds where in the user's code an RDD was created or an action was called
+ * ({@code filter at WordCount.java:19}), for lineage strings, job descriptions and the UI, as
+ * Spark does: the place is the first frame outside Ember, the operation the Ember method that
+ * this frame called. A JShell snippet is {@code <console>:line}, the line being that of JShell's
+ * wrapper class, as spark-shell's {@code <console>:24} is its REPL wrapper's.
+ *
+ * <p>Design notes. A frame is Ember's when its class comes from one of Ember's own code sources
+ * (jar or classes directory): rdd-core's, and those other modules register (the DataFrame layer
+ * does), so that a job started inside a CSV scan or a physical operator is still attributed to the
+ * user's line rather than to {@code CsvSource.java}. Telling Ember by code source rather than by
+ * package keeps test classes that live in {@code io.ember.*} packages user code. Ember's examples
+ * ({@code *.examples} packages) are applications, so they are user code too. Frames of the JDK,
+ * Vavr and Scala are neither: they are skipped.
  */
 public final class CallSite {
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final Set<CodeSource> ENGINE = ConcurrentHashMap.newKeySet();
+    private static final String JSHELL_SNIPPETS = "REPL.";
+
+    static {
+        registerEngine(CallSite.class);
+    }
 
     private CallSite() {
+    }
+
+    /** Marks the code source of {@code anchor} (its module's jar or classes directory) as Ember's own. */
+    public static void registerEngine(Class<?> anchor) {
+        CodeSource source = anchor.getProtectionDomain().getCodeSource();
+        if (source != null) {
+            ENGINE.add(source);
+        }
     }
 
     /** The call site of the current Ember API call. */
     public static String capture() {
         return WALKER.walk(frames -> {
-            String[] operation = {null};
-            Optional<StackWalker.StackFrame> user = frames
-                    .peek(f -> {
-                        if (isEmberApi(f.getClassName())) {
-                            operation[0] = f.getMethodName();
-                        }
-                    })
-                    .filter(f -> !isEmberApi(f.getClassName()) && !isEmberInternal(f.getClassName())
-                            && !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk."))
-                    .findFirst();
-            String op = operation[0] == null ? "<init>" : operation[0];
-            return user.map(f -> op + " at " + (f.getFileName() == null ? f.getClassName() : f.getFileName())
-                    + ":" + f.getLineNumber()).orElse(op + " at <unknown>");
+            String operation = "<init>";
+            for (StackWalker.StackFrame frame : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                Class<?> type = frame.getDeclaringClass();
+                if (isEmber(type)) {
+                    if (!frame.getMethodName().startsWith("lambda$")) {
+                        operation = frame.getMethodName();
+                    }
+                } else if (!isLibrary(type.getName())) {
+                    return operation + " at " + place(frame);
+                }
+            }
+            return operation + " at <unknown>";
         });
     }
 
-    private static final java.util.Set<String> API = java.util.Set.of(
-            "io.ember.rdd.RDD", "io.ember.rdd.PairRDD", "io.ember.rdd.EmberContext");
-
-    private static boolean isEmberApi(String className) {
-        return API.contains(className);
+    private static String place(StackWalker.StackFrame frame) {
+        String className = frame.getClassName();
+        if (className.startsWith(JSHELL_SNIPPETS)) {
+            return "<console>:" + frame.getLineNumber();
+        }
+        return (frame.getFileName() == null ? className : frame.getFileName()) + ":" + frame.getLineNumber();
     }
 
-    /** Engine code that is not the API itself: its frames are neither the operation nor the user. */
-    private static boolean isEmberInternal(String className) {
-        return className.startsWith("io.ember.rdd.internal.") || className.startsWith("io.ember.rdd.io.")
-                || className.startsWith("io.ember.rdd.scheduler.") || className.startsWith("io.ember.rdd.shuffle.")
-                || className.startsWith("io.ember.rdd.EmberContext$") || className.startsWith("io.vavr.");
+    private static boolean isEmber(Class<?> type) {
+        if (!type.getName().startsWith("io.ember.") || type.getPackageName().contains(".examples")) {
+            return false;
+        }
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source == null || ENGINE.contains(source);
+    }
+
+    private static boolean isLibrary(String className) {
+        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("com.sun.") || className.startsWith("io.vavr.")
+                || className.startsWith("scala.");
     }
 }

@@ -32,16 +32,35 @@ final class ShippedJar {
     }
 
     static Path build(Path dir) throws IOException {
-        Path sources = Files.createDirectories(dir.resolve("shipped-src/shipped"));
-        Path classes = Files.createDirectories(dir.resolve("shipped-classes"));
-        Files.writeString(sources.resolve("Where.java"), SOURCE);
+        return compile(dir, "shipped-app", java.util.Map.of("shipped.Where", SOURCE));
+    }
+
+    /**
+     * Compiles {@code sources} (source text by fully qualified class name) against the test class
+     * path and any {@code otherJars}, and packs the classes into {@code dir/<name>.jar}.
+     */
+    static Path compile(Path dir, String name, java.util.Map<String, String> sources, Path... otherJars)
+            throws IOException {
+        Path sourceDir = Files.createDirectories(dir.resolve(name + "-src"));
+        Path classes = Files.createDirectories(dir.resolve(name + "-classes"));
+        java.util.List<String> args = new java.util.ArrayList<>();
+        java.util.List<String> classPath = new java.util.ArrayList<>(WorkerJvms.testClassPath());
+        for (Path jar : otherJars) {
+            classPath.add(jar.toString());
+        }
+        args.addAll(java.util.List.of("-cp", String.join(java.io.File.pathSeparator, classPath), "-d", classes.toString()));
+        for (java.util.Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = sourceDir.resolve(source.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.getValue());
+            args.add(file.toString());
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "-cp", String.join(java.io.File.pathSeparator, WorkerJvms.testClassPath()),
-                "-d", classes.toString(), sources.resolve("Where.java").toString());
+        int status = javac.run(null, null, null, args.toArray(String[]::new));
         if (status != 0) {
             throw new IllegalStateException("javac failed with status " + status);
         }
-        Path jar = dir.resolve("shipped-app.jar");
+        Path jar = dir.resolve(name + ".jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
              Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -52,5 +71,4 @@ final class ShippedJar {
         }
         return jar;
     }
-
 }

@@ -107,6 +107,12 @@ final class WorkerJvms implements AutoCloseable {
         if (secret == null) {
             command.add("-Duser.home=" + dir);
         }
+        // children log as this test JVM does (the logging settings surefire gives it)
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("org.slf4j.simpleLogger.")) {
+                command.add("-D" + key + "=" + System.getProperty(key));
+            }
+        }
         command.addAll(List.of("-cp", classPath, main));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -15,6 +15,7 @@ class EmberExampleTest {
         Launcher.Result result = Launcher.run("bin/ember-example", "pi", "2");
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("Pi is roughly 3.1"), result.output());
+        assertTrue(result.output().contains("Ember web UI at http://127.0.0.1:"), result.output());
     }
 
     @Test

@@ -29,6 +29,7 @@ class EmberShellTest {
                 "jdk.put(\"k\", 1);",
                 "System.out.println(\"vavr \" + List.of(1, 2).getClass().getName() + \" jdk \" + jdk);",
                 "System.out.println(\"app \" + sc.appName() + \" on \" + sc.master() + \" parallelism \" + sc.defaultParallelism());",
+                "System.out.println(sc.parallelize(List.of(1, 2), 1).map(x -> x + 1).toDebugString());",
                 ""));
         Path logs = dir.resolve("events");
         Launcher.Result result = shell("--master", "local[2]", "--conf", "ember.eventLog.dir=" + logs,
@@ -44,6 +45,9 @@ class EmberShellTest {
         assertTrue(out.contains("vavr io.vavr.collection.List$Cons jdk {k=1}"), out);
         assertTrue(out.contains("List(hello from a jar, jars)"), "--jars reaches the executors: " + out);
         assertTrue(out.contains("app shell-test on local[2] parallelism 2"), out);
+        assertTrue(java.util.regex.Pattern.compile("MapPartitionsRDD\\[\\d+] at map at <console>:\\d+ ").matcher(out).find()
+                && java.util.regex.Pattern.compile(" at parallelize at <console>:\\d+ ").matcher(out).find(),
+                "snippets are call sites, as in spark-shell: " + out);
         assertFalse(out.contains("Error:") || out.contains("Exception"), out);
 
         List<Path> written = Files.list(logs).toList();
@@ -85,6 +89,72 @@ class EmberShellTest {
         Launcher.Result badConf = shell("--conf", "spark.ui.port=1");
         assertEquals(2, badConf.exitCode());
         assertTrue(badConf.output().contains("not an ember.* key=value setting"), badConf.output());
+    }
+
+    @Test
+    void contextThatFailsToStart_printsTheCause_andExitsNonZero(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("never.jsh"), "System.out.println(\"reached the script\");\n");
+        for (List<String> args : List.of(List.of("--master", "local[zero]"),
+                List.of("--master", "local[zero]", script.toString()))) {
+            Launcher.Result result = shell(args.toArray(String[]::new));
+            String out = result.output();
+            assertEquals(1, result.exitCode(), out);
+            assertTrue(out.contains("ember-shell: Ember failed to start:") && out.contains("local[zero]"), out);
+            assertFalse(out.contains("reached the script") || out.contains("Welcome to"), out);
+        }
+    }
+
+    @Test
+    void scriptThatThrows_stopsThere_withExitStatusOne_andEchoesValues(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("failing.jsh"), String.join("\n",
+                "// a notebook whose second cell fails",
+                "int three = 1 + 2;",
+                "sc.parallelize(List.of(1, 2, 3), 2).map(x -> x * 10).collect()",
+                "",
+                "int broken = 1 / (three - 3);",
+                "System.out.println(\"after the failure\");",
+                ""));
+        Launcher.Result result = shell("--master", "local[2]", "--conf", "ember.ui.enabled=false", script.toString());
+        String out = result.output();
+        assertEquals(1, result.exitCode(), out);
+        assertTrue(out.contains("three ==> 3"), out);
+        assertTrue(out.contains("==> List(10, 20, 30)"), out);
+        assertTrue(out.contains("failing.jsh:5: Exception java.lang.ArithmeticException: / by zero"), out);
+        assertFalse(out.contains("after the failure"), out);
+
+        Launcher.Result goOn = shell("--master", "local[2]", "--conf", "ember.ui.enabled=false",
+                "--continue-on-error", "--no-echo", script.toString());
+        assertEquals(1, goOn.exitCode(), goOn.output());
+        assertTrue(goOn.output().contains("after the failure"), goOn.output());
+        assertFalse(goOn.output().contains("three ==> 3"), goOn.output());
+    }
+
+    @Test
+    void scriptThatDoesNotCompile_namesTheLine_andExitsNonZero(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("typo.jsh"), "int ok = 1;\nint bad = \"text\";\n");
+        Launcher.Result result = shell("--master", "local[1]", "--conf", "ember.ui.enabled=false", script.toString());
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("Error at " + script + ":2"), result.output());
+        assertTrue(result.output().contains("incompatible types"), result.output());
+    }
+
+    @Test
+    void interactiveShell_printsOneBanner() throws Exception {
+        Launcher.Result result = shell("--master", "local[1]", "--conf", "ember.ui.enabled=false");
+        String out = result.output();
+        assertEquals(0, result.exitCode(), out);
+        assertEquals(1, out.split("Welcome to", -1).length - 1, out);
+        assertFalse(out.contains("JShell --"), out);
+    }
+
+    @Test
+    void help_listsEveryMasterForm() throws Exception {
+        Launcher.Result help = shell("--help");
+        assertEquals(0, help.exitCode());
+        for (String form : List.of("local ", "local[N]", "local[*]", "ember://host:port[,host:port...]",
+                "--continue-on-error", "--no-echo")) {
+            assertTrue(help.output().contains(form), form + " in\n" + help.output());
+        }
     }
 
     /** A jar with one class, {@code greeting.Greeter}, compiled here, for --jars. */
