@@ -31,8 +31,11 @@ class EmberShellSecretTest {
                 "System.out.println(\"SECRET RECEIVED \" + sc.conf().get(\"ember.cluster.secret\").contains(\""
                         + SECRET + "\"));",
                 "System.out.println(\"MASTER \" + sc.master());",
-                "System.out.println(\"CHILD \" + ProcessHandle.current().info().commandLine().orElse(\"?\"));",
-                "System.out.println(\"PARENT \" + ProcessHandle.current().parent().flatMap(p -> p.info().commandLine()).orElse(\"?\"));",
+                // /proc holds the whole command line; ProcessHandle.Info cuts a long one short
+                "String commandLine(long pid) throws Exception { return new String(java.nio.file.Files.readAllBytes("
+                        + "java.nio.file.Path.of(\"/proc/\" + pid + \"/cmdline\"))).replace('\\0', ' '); }",
+                "System.out.println(\"CHILD \" + commandLine(ProcessHandle.current().pid()));",
+                "System.out.println(\"PARENT \" + commandLine(ProcessHandle.current().parent().orElseThrow().pid()));",
                 "System.out.println(\"MODE \" + java.nio.file.attribute.PosixFilePermissions.toString("
                         + "java.nio.file.Files.getPosixFilePermissions(java.nio.file.Path.of("
                         + "System.getProperty(\"ember.shell.settings\")))));",
