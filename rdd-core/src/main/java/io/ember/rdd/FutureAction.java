@@ -60,7 +60,14 @@ public final class FutureAction<T> implements Future<T> {
             return false;
         }
         cancelRequested.set(true);
-        jobId.thenAccept(context::cancelJob);
+        if (jobId.isDone() && !jobId.isCompletedExceptionally()) {
+            context.cancelJob(jobId.join());
+        } else {
+            // why: the scheduler has not taken the job yet, so it is cancelled as soon as it has an
+            // id; if the scheduler stops first, the id never comes and the job fails with the
+            // scheduler's error, which get() reports
+            jobId.thenAccept(context::cancelJob);
+        }
         return true;
     }
 
