@@ -1,9 +1,8 @@
 package io.ember.rdd;
 
+import io.ember.rdd.internal.DoubleRDDView;
 import io.ember.rdd.internal.Histograms;
 import io.vavr.Tuple2;
-import io.vavr.collection.List;
-import java.util.Iterator;
 
 /**
  * An RDD of doubles with numeric actions, as Spark's {@code JavaDoubleRDD}: get one from
@@ -18,39 +17,17 @@ import java.util.Iterator;
  *
  * <p>Elements must not be null. NaN values make the statistics NaN, as in Spark.
  */
-public final class DoubleRDD extends RDD<Double> {
+public abstract class DoubleRDD extends RDD<Double> {
     private static final long serialVersionUID = 1L;
 
-    private final RDD<Double> parent;
-
-    private DoubleRDD(RDD<Double> parent) {
-        super(parent.context());
-        this.parent = parent;
+    /** Creates an RDD of doubles in context {@code sc}. */
+    protected DoubleRDD(EmberContext sc) {
+        super(sc);
     }
 
     /** Views an RDD of doubles as a {@code DoubleRDD} (no copy; the same RDD if it already is one). */
     public static DoubleRDD of(RDD<Double> rdd) {
-        return rdd instanceof DoubleRDD doubles ? doubles : new DoubleRDD(rdd);
-    }
-
-    @Override
-    protected Partition[] getPartitions() {
-        return parent.partitions();
-    }
-
-    @Override
-    protected Iterator<Double> compute(Partition split, TaskContext context) {
-        return parent.iterator(split, context);
-    }
-
-    @Override
-    protected List<Dependency<?>> getDependencies() {
-        return List.of(new OneToOneDependency<>(parent));
-    }
-
-    @Override
-    protected List<String> getPreferredLocations(Partition split) {
-        return parent.preferredLocations(split);
+        return rdd instanceof DoubleRDD doubles ? doubles : new DoubleRDDView(rdd);
     }
 
     /** Count, mean, variance, maximum and minimum in one job, merged across partitions. */

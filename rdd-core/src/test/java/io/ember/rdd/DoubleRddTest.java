@@ -101,6 +101,18 @@ class DoubleRddTest extends ContextConfigurations {
     }
 
     @Test
+    void mapToDouble_isAViewThatTheLineageLeavesOut() {
+        RDD<Integer> ints = sc.parallelize(List.of(1, 2, 3), 2);
+        DoubleRDD doubles = ints.mapToDouble(x -> x / 2.0);
+        assertEquals(List.of(0.5, 1.0, 1.5), doubles.collect());
+        assertEquals(2, doubles.getNumPartitions());
+        String lineage = doubles.toDebugString();
+        assertTrue(lineage.startsWith("(2) MapPartitionsRDD"), lineage);
+        assertTrue(!lineage.contains("DoubleRDDView"), lineage);
+        assertTrue(doubles == DoubleRDD.of(doubles));
+    }
+
+    @Test
     void stats_ofEmptyRdd_areSparksEmptyValues() {
         DoubleRDD empty = rddOf(new double[0], 3);
         StatCounter s = empty.stats();
