@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vavr.collection.List;
+import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code collectAsync}, {@code countAsync} and {@code foreachAsync}: they return at once, their
@@ -94,6 +96,36 @@ class AsyncActionsTest extends ContextConfigurations {
         } finally {
             sc.removeListener(jobs);
         }
+    }
+
+    @Test
+    void anAsyncAction_writesRequestedCheckpoints_beforeItsFutureCompletes(@TempDir Path checkpoints) throws Exception {
+        sc.setCheckpointDir(checkpoints.toString());
+        RDD<Integer> rdd = sc.parallelize(javaRange(0, 20), 3).map(x -> x + 1);
+        rdd.checkpoint();
+        assertEquals(20L, rdd.countAsync().get(30, TimeUnit.SECONDS));
+        assertTrue(rdd.isCheckpointed());
+        assertEquals(javaRange(1, 21), rdd.collect().asJava());
+    }
+
+    @Test
+    void cancelJobGroup_cancelsTheAsyncJobsSubmittedInTheGroup() throws Exception {
+        STARTED.set(0);
+        sc.setJobGroup("async-group", "slow async jobs", true);
+        FutureAction<Long> running;
+        try {
+            running = sc.parallelize(List.of(1), 1).map(AsyncActionsTest::slow).countAsync();
+        } finally {
+            sc.clearJobGroup();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (STARTED.get() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        sc.cancelJobGroup("async-group");
+        ExecutionException e = assertThrows(ExecutionException.class, () -> running.get(20, TimeUnit.SECONDS));
+        assertInstanceOf(JobCancelledException.class, e.getCause());
+        assertFalse(running.isCancelled(), "cancelled by its group, not by this future");
     }
 
     @Test
