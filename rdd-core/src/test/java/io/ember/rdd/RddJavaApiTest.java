@@ -155,6 +155,9 @@ class RddJavaApiTest extends ContextConfigurations {
             sc.parallelize(List.of(1, 2), 6).toLocalIterator().forEachRemaining(sparse::add);
             assertEquals(java.util.List.of(1, 2), sparse);
             assertFalse(sc.parallelize(List.<Integer>empty(), 3).toLocalIterator().hasNext());
+            java.util.List<Integer> single = new ArrayList<>();
+            sc.parallelize(javaRange(0, 5), 1).toLocalIterator().forEachRemaining(single::add);
+            assertEquals(javaRange(0, 5), single);
         } finally {
             sc.removeListener(jobs);
         }
@@ -215,6 +218,9 @@ class RddJavaApiTest extends ContextConfigurations {
         for (List<Tuple2<Integer, String>> part : descending) {
             assertEquals(part.map(Tuple2::_1).sorted(Comparator.reverseOrder()), part.map(Tuple2::_1));
         }
+        assertEquals(List.of(List.of(Tuple.of(1, "a"), Tuple.of(2, "c"), Tuple.of(3, "b"))),
+                sc.parallelizePairs(List.of(Tuple.of(3, "b"), Tuple.of(1, "a"), Tuple.of(2, "c")), 8)
+                        .repartitionAndSortWithinPartitions(new HashPartitioner(1)).glom().collect());
         assertEquals(List.of(List.empty(), List.empty()), sc.parallelizePairs(List.<Tuple2<Integer, String>>empty(), 3)
                 .repartitionAndSortWithinPartitions(new HashPartitioner(2)).glom().collect());
     }
