@@ -2,6 +2,7 @@ package io.ember.rdd;
 
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
+import io.ember.rdd.internal.AsyncActionThreads;
 import io.ember.rdd.internal.CallSite;
 import io.ember.rdd.internal.EmptyRDD;
 import io.ember.rdd.internal.ParallelCollectionRDD;
@@ -16,6 +17,7 @@ import io.ember.rdd.storage.StorageContext;
 import io.ember.rdd.scheduler.DAGScheduler;
 import io.ember.rdd.scheduler.JobGroup;
 import io.ember.rdd.scheduler.SchedulerSettings;
+import io.ember.rdd.scheduler.SubmittedJob;
 import io.ember.rdd.scheduler.ListenerBus;
 import io.ember.rdd.scheduler.EmberTaskRunner;
 import io.ember.rdd.ui.ApplicationUi;
@@ -30,6 +32,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -125,6 +128,34 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
     public <T> RDD<T> parallelize(Iterable<? extends T> data, int numSlices) {
         Objects.requireNonNull(data, "data is null");
         return new ParallelCollectionRDD<>(live(), data, numSlices);
+    }
+
+    /** Distributes local key-value pairs as a {@link PairRDD} in {@link #defaultParallelism()} partitions. */
+    public <K, V> PairRDD<K, V> parallelizePairs(Iterable<? extends io.vavr.Tuple2<K, V>> pairs) {
+        return parallelizePairs(pairs, defaultParallelism());
+    }
+
+    /** Distributes local key-value pairs as a {@link PairRDD} in {@code numSlices} contiguous partitions. */
+    public <K, V> PairRDD<K, V> parallelizePairs(Iterable<? extends io.vavr.Tuple2<K, V>> pairs, int numSlices) {
+        return PairRDD.of(parallelize(pairs, numSlices));
+    }
+
+    /**
+     * One (path, content) pair per file of a directory (or for a single file; names starting
+     * with {@code _} or {@code .} skipped), in {@code min(defaultParallelism, 2)} partitions at
+     * most. The content is a {@link PortableDataStream}: only the path travels with the task,
+     * the bytes are read on the executor when {@link PortableDataStream#toArray()} or
+     * {@link PortableDataStream#open()} is called. Unlike {@link #wholeTextFiles}, {@code .gz}
+     * files are not decompressed: the bytes are the file's.
+     */
+    public PairRDD<String, PortableDataStream> binaryFiles(String path) {
+        return binaryFiles(path, Math.min(defaultParallelism(), 2));
+    }
+
+    /** {@link #binaryFiles(String)} in at most {@code minPartitions} partitions. */
+    public PairRDD<String, PortableDataStream> binaryFiles(String path, int minPartitions) {
+        Objects.requireNonNull(path, "path is null");
+        return new io.ember.rdd.io.BinaryFileRDD(live(), path, minPartitions);
     }
 
     /** The longs from {@code start} (inclusive) to {@code end} (exclusive) by {@code step}, generated lazily. */
@@ -294,6 +325,36 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
     public <T, U> java.util.List<U> runJob(RDD<T> rdd, Function2<TaskContext, Iterator<T>, U> func,
                                            Iterable<Integer> partitions) {
         live();
+        int[] ids = checkedPartitions(rdd, partitions);
+        prepareLineage(rdd);
+        storage.beforeJob();
+        Object[] results = scheduler.runJob(rdd, clean(func), ids, CallSite.capture(), jobGroup.get());
+        rdd.doCheckpoint();
+        return (java.util.List<U>) Arrays.asList(results);
+    }
+
+    /**
+     * Submits a job on the given partitions of {@code rdd} without waiting for it (Spark's
+     * {@code submitJob}): the returned {@link FutureAction} completes with the results in the
+     * order asked, and can cancel the job. The job belongs to this thread's job group.
+     */
+    public <T, U> FutureAction<java.util.List<U>> submitJob(RDD<T> rdd, Function2<TaskContext, Iterator<T>, U> func,
+                                                           Iterable<Integer> partitions) {
+        live();
+        int[] ids = checkedPartitions(rdd, partitions);
+        prepareLineage(rdd);
+        storage.beforeJob();
+        SubmittedJob job = scheduler.submitJob(rdd, clean(func), ids, CallSite.capture(), jobGroup.get());
+        CompletableFuture<java.util.List<U>> results = job.results().thenApplyAsync(parts -> {
+            rdd.doCheckpoint();
+            @SuppressWarnings("unchecked")
+            java.util.List<U> typed = (java.util.List<U>) Arrays.asList(parts);
+            return typed;
+        }, AsyncActionThreads.executor());
+        return new FutureAction<>(this, job.jobId(), results);
+    }
+
+    private static int[] checkedPartitions(RDD<?> rdd, Iterable<Integer> partitions) {
         int[] ids = List.ofAll(partitions).toJavaStream().mapToInt(Integer::intValue).toArray();
         int total = rdd.getNumPartitions();
         for (int id : ids) {
@@ -301,11 +362,7 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
                 throw new IllegalArgumentException("partition " + id + " does not exist in " + rdd + " (it has " + total + ")");
             }
         }
-        prepareLineage(rdd);
-        storage.beforeJob();
-        Object[] results = scheduler.runJob(rdd, clean(func), ids, CallSite.capture(), jobGroup.get());
-        rdd.doCheckpoint();
-        return (java.util.List<U>) Arrays.asList(results);
+        return ids;
     }
 
     /**

@@ -190,6 +190,23 @@ public abstract class PairRDD<K, V> extends RDD<Tuple2<K, V>> {
     }
 
     /**
+     * Redistributes the pairs by {@code partitioner} and sorts each partition by key in natural
+     * order, in one shuffle: the sort happens while the shuffle is read (spilling to disk if it
+     * must), which is cheaper than {@code partitionBy} followed by a sort. Keys must be
+     * {@link Comparable}.
+     */
+    public PairRDD<K, V> repartitionAndSortWithinPartitions(Partitioner partitioner) {
+        return repartitionAndSortWithinPartitions(partitioner, SerializableComparator.natural());
+    }
+
+    /** {@link #repartitionAndSortWithinPartitions(Partitioner)} sorting each partition by {@code comparator}. */
+    public PairRDD<K, V> repartitionAndSortWithinPartitions(Partitioner partitioner,
+                                                            SerializableComparator<? super K> comparator) {
+        java.util.Objects.requireNonNull(partitioner, "partitioner is null");
+        return new ShuffledRDD<K, V, V>(this, partitioner, Option.none(), false, Option.some(clean(comparator)));
+    }
+
+    /**
      * Sorts by key (natural order, nulls first), range-partitioned so that partition i holds
      * smaller keys than partition i+1. Samples the keys now to find the ranges, as Spark does.
      */

@@ -6,8 +6,12 @@ import io.ember.rdd.internal.CoalescedRDD;
 import io.ember.rdd.internal.Iterators;
 import io.ember.rdd.internal.LineageFormatter;
 import io.ember.rdd.internal.MapPartitionsRDD;
+import io.ember.rdd.internal.LocalIterator;
 import io.ember.rdd.internal.PartitionwiseSampledRDD;
+import io.ember.rdd.internal.RandomSplits;
 import io.ember.rdd.internal.RddActions;
+import io.ember.rdd.internal.TakeSample;
+import io.ember.rdd.internal.TreeAggregation;
 import io.ember.rdd.internal.UnionRDD;
 import io.ember.rdd.internal.ZippedPartitionsRDD;
 import io.ember.rdd.internal.ZippedPartitionsRDD2;
@@ -390,7 +394,8 @@ public abstract class RDD<T> implements Serializable {
             Function2<Integer, io.vavr.collection.Iterator<T>, ? extends Iterator<U>> f) {
         Function2<Integer, io.vavr.collection.Iterator<T>, ? extends Iterator<U>> g = clean(f);
         return new MapPartitionsRDD<T, U>(this,
-                (ctx, it) -> g.apply(ctx.partitionId(), io.vavr.collection.Iterator.ofAll(it)), false);
+                (Integer index, TaskContext ctx, Iterator<T> it) -> g.apply(index, io.vavr.collection.Iterator.ofAll(it)),
+                false);
     }
 
     /** Turns each partition into one list. */
@@ -408,6 +413,16 @@ public abstract class RDD<T> implements Serializable {
     /** Maps every element to a key-value pair. */
     public <K, V> PairRDD<K, V> mapToPair(Function1<? super T, Tuple2<K, V>> f) {
         return PairRDD.of(map(f));
+    }
+
+    /** Maps every element to any number of key-value pairs. */
+    public <K, V> PairRDD<K, V> flatMapToPair(Function1<? super T, ? extends Iterable<Tuple2<K, V>>> f) {
+        return PairRDD.of(flatMap(f));
+    }
+
+    /** Maps every element to a double, giving a {@link DoubleRDD} with numeric actions ({@code stats}, {@code histogram}). */
+    public DoubleRDD mapToDouble(Function1<? super T, Double> f) {
+        return DoubleRDD.of(map(f));
     }
 
     /** The distinct elements (a shuffle), in {@link #getNumPartitions()} partitions. */
@@ -462,6 +477,24 @@ public abstract class RDD<T> implements Serializable {
     }
 
     /**
+     * Splits this RDD randomly by {@code weights} (normalised if they do not sum to 1): every
+     * element lands in exactly one split, split i getting about {@code weights[i] / sum} of
+     * them. Deterministic for a given seed, partitioning and order within partitions; like
+     * Spark, each split recomputes this RDD, so persist it first if that is costly.
+     *
+     * @throws IllegalArgumentException if a weight is negative, NaN or infinite, or they sum to 0
+     */
+    public RDD<T>[] randomSplit(double[] weights, long seed) {
+        Objects.requireNonNull(weights, "weights is null");
+        return RandomSplits.split(this, weights.clone(), seed);
+    }
+
+    /** {@link #randomSplit(double[], long)} with a random seed. */
+    public RDD<T>[] randomSplit(double[] weights) {
+        return randomSplit(weights, new Random().nextLong());
+    }
+
+    /**
      * Sorts by the key {@code f} computes (a range-partitioned shuffle; the ranges are found by
      * sampling, which runs a small job now, as in Spark).
      */
@@ -492,6 +525,19 @@ public abstract class RDD<T> implements Serializable {
      */
     public PairRDD<T, Long> zipWithIndex() {
         return PairRDD.of(new ZippedWithIndexRDD<>(this));
+    }
+
+    /**
+     * Pairs each element with a unique id without running a job (unlike {@link #zipWithIndex()}):
+     * the i-th element (from 0) of partition k of n gets {@code i * n + k}, as in Spark. The ids
+     * are unique but have gaps when partitions differ in size.
+     */
+    public PairRDD<T, Long> zipWithUniqueId() {
+        long n = getNumPartitions();
+        return PairRDD.of(new MapPartitionsRDD<T, Tuple2<T, Long>>(this, (Integer k, TaskContext ctx, Iterator<T> it) -> {
+            long[] i = {0};
+            return Iterators.map(it, x -> Tuple.of(x, i[0]++ * n + k));
+        }, false));
     }
 
     /**
@@ -615,6 +661,85 @@ public abstract class RDD<T> implements Serializable {
     }
 
     /**
+     * The largest element by {@code comparator} (Spark's {@code max(Comparator)}).
+     *
+     * @throws UnsupportedOperationException if the RDD is empty
+     */
+    public T max(SerializableComparator<? super T> comparator) {
+        SerializableComparator<? super T> c = clean(comparator);
+        return reduce((a, b) -> c.compare(a, b) >= 0 ? a : b);
+    }
+
+    /**
+     * The smallest element by {@code comparator} (Spark's {@code min(Comparator)}).
+     *
+     * @throws UnsupportedOperationException if the RDD is empty
+     */
+    public T min(SerializableComparator<? super T> comparator) {
+        SerializableComparator<? super T> c = clean(comparator);
+        return reduce((a, b) -> c.compare(a, b) <= 0 ? a : b);
+    }
+
+    /**
+     * {@code num} elements drawn at random, in random order; without replacement each element
+     * is drawn at most once (so at most {@link #count()} come back). Deterministic for a given
+     * seed and partitioning. Runs a job to count, then one to sample (rarely more), as Spark.
+     *
+     * @throws IllegalArgumentException if {@code num} is negative
+     */
+    public List<T> takeSample(boolean withReplacement, int num, long seed) {
+        return TakeSample.take(this, withReplacement, num, seed);
+    }
+
+    /** {@link #takeSample(boolean, int, long)} with a random seed. */
+    public List<T> takeSample(boolean withReplacement, int num) {
+        return takeSample(withReplacement, num, new Random().nextLong());
+    }
+
+    /**
+     * An iterator over all elements in partition order that fetches one partition at a time, by
+     * one job per partition run when the iterator reaches it: the driver needs memory for the
+     * largest partition only, not the whole RDD. Persist the RDD first if it is costly to
+     * compute, since each job computes its lineage anew.
+     */
+    public Iterator<T> toLocalIterator() {
+        return new LocalIterator<>(this);
+    }
+
+    /**
+     * {@link #aggregate} whose partial results are merged in a tree: intermediate levels run on
+     * the executors (a shuffle each) so the driver receives few partial results. A depth of 2
+     * (the default) suits hundreds of partitions.
+     *
+     * @throws IllegalArgumentException if {@code depth} is less than 1
+     */
+    public <U> U treeAggregate(U zero, Function2<U, ? super T, U> seqOp, Function2<U, U, U> combOp, int depth) {
+        return TreeAggregation.aggregate(this, zero, clean(seqOp), clean(combOp), depth);
+    }
+
+    /** {@link #treeAggregate(Object, Function2, Function2, int)} with depth 2. */
+    public <U> U treeAggregate(U zero, Function2<U, ? super T, U> seqOp, Function2<U, U, U> combOp) {
+        return treeAggregate(zero, seqOp, combOp, 2);
+    }
+
+    /**
+     * {@link #reduce} whose partial results are merged in a tree of {@code depth} levels, as
+     * {@link #treeAggregate(Object, Function2, Function2, int)}.
+     *
+     * @throws UnsupportedOperationException if the RDD is empty
+     * @throws IllegalArgumentException if {@code depth} is less than 1
+     */
+    public T treeReduce(Function2<T, T, T> f, int depth) {
+        return TreeAggregation.reduce(this, clean(f), depth).getOrElseThrow(() ->
+                new UnsupportedOperationException("treeReduce() on an empty RDD: " + this));
+    }
+
+    /** {@link #treeReduce(Function2, int)} with depth 2. */
+    public T treeReduce(Function2<T, T, T> f) {
+        return treeReduce(f, 2);
+    }
+
+    /**
      * Combines all elements with an associative, commutative function.
      *
      * @throws UnsupportedOperationException if the RDD is empty
@@ -657,6 +782,44 @@ public abstract class RDD<T> implements Serializable {
         RddActions.foreachPartition(this, clean(f));
     }
 
+    // ---- asynchronous actions -------------------------------------------------------------
+
+    /**
+     * {@link #collect()} without waiting: the job is submitted now and the returned future
+     * completes with all elements, in partition order; {@link FutureAction#cancel} cancels the job.
+     */
+    public FutureAction<List<T>> collectAsync() {
+        return context().submitJob(this, (ctx, it) -> RddActions.drain(it), List.range(0, getNumPartitions()))
+                .thenApply(parts -> {
+                    java.util.ArrayList<T> all = new java.util.ArrayList<>();
+                    parts.forEach(all::addAll);
+                    return List.ofAll(all);
+                });
+    }
+
+    /** {@link #count()} without waiting; see {@link #collectAsync()}. */
+    public FutureAction<Long> countAsync() {
+        return context().submitJob(this, (ctx, it) -> Iterators.count(it), List.range(0, getNumPartitions()))
+                .thenApply(counts -> counts.stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** {@link #foreach} without waiting: the future completes (with null) when {@code f} has run on every element. */
+    public FutureAction<Void> foreachAsync(VoidFunction<? super T> f) {
+        VoidFunction<? super T> g = clean(f);
+        return foreachPartitionAsync(it -> {
+            while (it.hasNext()) {
+                g.call(it.next());
+            }
+        });
+    }
+
+    /** {@link #foreachPartition} without waiting; see {@link #foreachAsync}. */
+    public FutureAction<Void> foreachPartitionAsync(VoidFunction<Iterator<T>> f) {
+        VoidFunction<Iterator<T>> g = clean(f);
+        return context().submitJob(this, (ctx, it) -> RddActions.callOn(g, it), List.range(0, getNumPartitions()))
+                .thenApply(results -> null);
+    }
+
     /** How many times each distinct element occurs. */
     public Map<T, Long> countByValue() {
         return mapToPair(x -> Tuple.of(x, 1L)).countByKey();
@@ -675,6 +838,17 @@ public abstract class RDD<T> implements Serializable {
     /** Like {@link #saveAsTextFile(String)}, replacing existing output only once the new output is complete. */
     public void saveAsTextFile(String path, boolean overwrite) {
         TextOutput.save(this, path, overwrite);
+    }
+
+    /**
+     * {@link #saveAsTextFile(String)} with every part file compressed by {@code codec}
+     * ({@code part-00000.gz} for gzip), as Spark's {@code saveAsTextFile(path, codecClass)};
+     * {@link EmberContext#textFile} reads the result back. Use {@link CompressionCodec#forName}
+     * for a codec named in configuration.
+     */
+    public void saveAsTextFile(String path, CompressionCodec codec) {
+        Objects.requireNonNull(codec, "codec is null");
+        TextOutput.save(this, path, false, Option.some(codec));
     }
 
     /**

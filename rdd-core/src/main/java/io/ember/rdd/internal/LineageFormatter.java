@@ -55,8 +55,8 @@ public final class LineageFormatter {
 
     private static RDD<?> unwrap(RDD<?> rdd) {
         RDD<?> r = rdd;
-        while (r instanceof PairRDDView<?, ?> view) {
-            r = view.viewed();
+        while (r instanceof PairRDDView<?, ?> || r instanceof DoubleRDDView) {
+            r = r instanceof DoubleRDDView doubles ? doubles.viewed() : ((PairRDDView<?, ?>) r).viewed();
         }
         return r;
     }

@@ -86,16 +86,7 @@ public final class RddActions {
 
     /** All elements combined with {@code f}, or none. */
     public static <T> Option<T> reduce(RDD<T> rdd, Function2<T, T, T> f) {
-        java.util.List<Option<T>> parts = rdd.context().runJob(rdd, (ctx, it) -> {
-            if (!it.hasNext()) {
-                return Option.<T>none();
-            }
-            T acc = it.next();
-            while (it.hasNext()) {
-                acc = f.apply(acc, it.next());
-            }
-            return Option.some(acc);
-        });
+        java.util.List<Option<T>> parts = rdd.context().runJob(rdd, (ctx, it) -> reducePartition(it, f));
         Option<T> result = Option.none();
         for (Option<T> part : parts) {
             if (part.isDefined()) {
@@ -107,15 +98,8 @@ public final class RddActions {
 
     /** Each partition folded from (its own copy of) {@code zero}, the results merged from {@code zero}. */
     public static <T, U> U aggregate(RDD<T> rdd, U zero, Function2<U, ? super T, U> seqOp, Function2<U, U, U> combOp) {
-        java.util.List<U> parts = rdd.context().runJob(rdd, (ctx, it) -> {
-            U acc = zero;
-            while (it.hasNext()) {
-                acc = seqOp.apply(acc, it.next());
-            }
-            return acc;
-        });
-        U result = io.ember.serializers.Codecs.kryo().deserialize(
-                io.ember.serializers.Codecs.kryo().serialize(zero), rdd.getClass().getClassLoader());
+        java.util.List<U> parts = rdd.context().runJob(rdd, (ctx, it) -> foldPartition(it, zero, seqOp));
+        U result = copyOf(zero, rdd);
         for (U part : parts) {
             result = combOp.apply(result, part);
         }
@@ -124,16 +108,19 @@ public final class RddActions {
 
     /** Runs {@code f} on every partition. */
     public static <T> void foreachPartition(RDD<T> rdd, VoidFunction<Iterator<T>> f) {
-        rdd.context().runJob(rdd, (ctx, it) -> {
-            try {
-                f.call(it);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-            return null;
-        });
+        rdd.context().runJob(rdd, (ctx, it) -> callOn(f, it));
+    }
+
+    /** Runs {@code f} on a partition's iterator; a checked exception is rethrown wrapped, with its cause kept. */
+    public static <T> Void callOn(VoidFunction<Iterator<T>> f, Iterator<T> it) {
+        try {
+            f.call(it);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RuntimeException(e);
+        }
+        return null;
     }
 
     /** The values of {@code key}; reads one partition when the partitioner is known. */
@@ -157,7 +144,35 @@ public final class RddActions {
         return out;
     }
 
-    private static <T> ArrayList<T> drain(Iterator<T> it) {
+    /** The elements of {@code it} combined with {@code f}, or none if there are none. */
+    static <T> Option<T> reducePartition(Iterator<T> it, Function2<T, T, T> f) {
+        if (!it.hasNext()) {
+            return Option.none();
+        }
+        T acc = it.next();
+        while (it.hasNext()) {
+            acc = f.apply(acc, it.next());
+        }
+        return Option.some(acc);
+    }
+
+    /** The elements of {@code it} folded into {@code zero} with {@code seqOp}. */
+    static <T, U> U foldPartition(Iterator<T> it, U zero, Function2<U, ? super T, U> seqOp) {
+        U acc = zero;
+        while (it.hasNext()) {
+            acc = seqOp.apply(acc, it.next());
+        }
+        return acc;
+    }
+
+    /** A private copy of {@code value} (through Kryo), so that a mutable zero value is never shared with the caller. */
+    static <U> U copyOf(U value, RDD<?> rdd) {
+        return io.ember.serializers.Codecs.kryo().deserialize(
+                io.ember.serializers.Codecs.kryo().serialize(value), rdd.getClass().getClassLoader());
+    }
+
+    /** The remaining elements of {@code it}, in a list. */
+    public static <T> ArrayList<T> drain(Iterator<T> it) {
         ArrayList<T> out = new ArrayList<>();
         it.forEachRemaining(out::add);
         return out;

@@ -159,12 +159,9 @@ public final class DAGScheduler implements AutoCloseable {
      *
      * @throws JobFailedException if the job is aborted
      */
-    @SuppressWarnings("unchecked")
     public Object[] runJob(RDD<?> rdd, Function2<TaskContext, ? extends Iterator<?>, ?> func, int[] partitions,
                            String callSite, JobGroup group) {
-        CompletableFuture<Object[]> completion = new CompletableFuture<>();
-        post(new SchedulerEvent.JobSubmitted(rdd, (Function2<TaskContext, Iterator<Object>, ?>) func,
-                partitions, callSite, group, completion));
+        CompletableFuture<Object[]> completion = submitJob(rdd, func, partitions, callSite, group).results();
         try {
             return completion.get();
         } catch (ExecutionException e) {
@@ -180,6 +177,22 @@ public final class DAGScheduler implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new JobFailedException("Interrupted while waiting for the job at " + callSite, e);
         }
+    }
+
+    /**
+     * Submits a job without waiting: the returned handle's {@code jobId} completes once the
+     * scheduler has taken the job (with the id that {@link #cancelJob} takes), its
+     * {@code results} with one result per partition, in the order asked, or with the job's
+     * {@link JobFailedException} or {@link JobCancelledException}.
+     */
+    @SuppressWarnings("unchecked")
+    public SubmittedJob submitJob(RDD<?> rdd, Function2<TaskContext, ? extends Iterator<?>, ?> func, int[] partitions,
+                                  String callSite, JobGroup group) {
+        CompletableFuture<Object[]> completion = new CompletableFuture<>();
+        CompletableFuture<Integer> jobId = new CompletableFuture<>();
+        post(new SchedulerEvent.JobSubmitted(rdd, (Function2<TaskContext, Iterator<Object>, ?>) func,
+                partitions, callSite, group, completion, jobId));
+        return new SubmittedJob(jobId, completion);
     }
 
     /**
@@ -293,7 +306,9 @@ public final class DAGScheduler implements AutoCloseable {
         SchedulerEvent event;
         while ((event = events.poll()) != null) {
             if (event instanceof SchedulerEvent.JobSubmitted job) {
-                job.completion().completeExceptionally(stoppedError("Job at " + job.callSite()));
+                JobFailedException stopped = stoppedError("Job at " + job.callSite());
+                job.jobId().completeExceptionally(stopped);
+                job.completion().completeExceptionally(stopped);
             } else if (event instanceof SchedulerEvent.Inspect inspect) {
                 inspect.answer().completeExceptionally(stoppedError("Inspect"));
             }
@@ -353,6 +368,7 @@ public final class DAGScheduler implements AutoCloseable {
 
     private void onJobSubmitted(SchedulerEvent.JobSubmitted e) {
         int jobId = nextJobId++;
+        e.jobId().complete(jobId);
         if (e.partitions().length == 0) {
             e.completion().complete(new Object[0]);
             return;

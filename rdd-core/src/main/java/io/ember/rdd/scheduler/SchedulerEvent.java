@@ -12,7 +12,8 @@ sealed interface SchedulerEvent {
 
     /** An action asked for a job; {@code group} is null for a job outside any group. */
     record JobSubmitted(RDD<?> rdd, Function2<TaskContext, Iterator<Object>, ?> func, int[] partitions,
-                        String callSite, JobGroup group, CompletableFuture<Object[]> completion)
+                        String callSite, JobGroup group, CompletableFuture<Object[]> completion,
+                        CompletableFuture<Integer> jobId)
             implements SchedulerEvent {
     }
 
