@@ -32,21 +32,38 @@ abstract class WindowAccumulator {
     /** Appends the current value to {@code out}. */
     abstract void writeTo(ColumnVector out);
 
+    /** Whether {@link #remove} can take a row added earlier out again, exactly. */
+    boolean removable() {
+        return false;
+    }
+
+    /**
+     * Takes row {@code i} of {@code in}, added earlier, out again (only if {@link #removable()}).
+     *
+     * @throws UnsupportedOperationException if the accumulator cannot remove rows
+     */
+    void remove(ColumnVector in, int i) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot remove rows");
+    }
+
     /** Whether the value does not depend on the order rows are added in (so frames may be fed backwards). */
     boolean orderInsensitive() {
         return true;
     }
 
-    /** The accumulator of {@code fn} over input of {@code inputType}, giving {@code resultType}. */
-    static WindowAccumulator create(AggFn fn, DataType inputType, DataType resultType, boolean ignoreNulls) {
+    /**
+     * The accumulator of {@code fn} over input of {@code inputType}, giving {@code resultType}.
+     * {@code first} and {@code last} have none: {@link FrameValueEvaluator} reads them from the
+     * frame's ends directly.
+     */
+    static WindowAccumulator create(AggFn fn, DataType inputType, DataType resultType) {
         return switch (fn) {
             case COUNT -> new Count();
             case SUM -> new Sum(resultType);
             case AVG -> new Avg(inputType, resultType);
             case MIN -> new MinMax(false);
             case MAX -> new MinMax(true);
-            case FIRST -> new FirstLast(false, ignoreNulls);
-            case LAST -> new FirstLast(true, ignoreNulls);
+            case FIRST, LAST -> throw new IllegalArgumentException(fn.sqlName() + " is read from the frame, not accumulated");
             case COLLECT_LIST -> new Collect(false);
             case COLLECT_SET -> new Collect(true);
             default -> new Moments(fn);
@@ -70,6 +87,18 @@ abstract class WindowAccumulator {
         }
 
         @Override
+        boolean removable() {
+            return true;
+        }
+
+        @Override
+        void remove(ColumnVector in, int i) {
+            if (!in.isNull(i)) {
+                count--;
+            }
+        }
+
+        @Override
         void writeTo(ColumnVector out) {
             out.appendLong(count);
         }
@@ -82,6 +111,8 @@ abstract class WindowAccumulator {
         double doubleSum;
         BigDecimal decimalSum;
         boolean seen;
+        /** The non-null values added and not removed. */
+        long values;
 
         Sum(DataType type) {
             this.type = type;
@@ -93,6 +124,28 @@ abstract class WindowAccumulator {
             doubleSum = 0;
             decimalSum = null;
             seen = false;
+            values = 0;
+        }
+
+        /** Integer sums wrap as Spark's do, so removing is exact; decimals are exact; doubles are not. */
+        @Override
+        boolean removable() {
+            return !(type instanceof DoubleType);
+        }
+
+        @Override
+        void remove(ColumnVector in, int i) {
+            if (in.isNull(i)) {
+                return;
+            }
+            values--;
+            seen = values > 0;
+            switch (in.kind) {
+                case ColumnVector.INT -> longSum -= in.ints[i];
+                case ColumnVector.LONG -> longSum -= in.longs[i];
+                case ColumnVector.DOUBLE -> throw new UnsupportedOperationException("double sums cannot remove rows");
+                default -> decimalSum = decimalSum.subtract((BigDecimal) in.objects[i]);
+            }
         }
 
         @Override
@@ -101,6 +154,7 @@ abstract class WindowAccumulator {
                 return;
             }
             seen = true;
+            values++;
             switch (in.kind) {
                 case ColumnVector.INT -> longSum += in.ints[i];
                 case ColumnVector.LONG -> longSum += in.longs[i];
@@ -153,6 +207,20 @@ abstract class WindowAccumulator {
         void reset() {
             sum.reset();
             count = 0;
+        }
+
+        /** Decimal means keep an exact decimal sum; others a double one, which removal would make inexact. */
+        @Override
+        boolean removable() {
+            return sum.removable();
+        }
+
+        @Override
+        void remove(ColumnVector in, int i) {
+            if (!in.isNull(i)) {
+                count--;
+                sum.remove(in, i);
+            }
         }
 
         @Override
@@ -220,47 +288,6 @@ abstract class WindowAccumulator {
                 out.appendNull();
             } else {
                 out.appendFrom(source, best);
-            }
-        }
-    }
-
-    /** {@code first} / {@code last}: the first or last row added (non-null ones only if asked). */
-    static final class FirstLast extends WindowAccumulator {
-        final boolean last;
-        final boolean ignoreNulls;
-        ColumnVector source;
-        int row = -1;
-
-        FirstLast(boolean last, boolean ignoreNulls) {
-            this.last = last;
-            this.ignoreNulls = ignoreNulls;
-        }
-
-        @Override
-        boolean orderInsensitive() {
-            return false;
-        }
-
-        @Override
-        void reset() {
-            row = -1;
-        }
-
-        @Override
-        void add(ColumnVector in, int i) {
-            if ((ignoreNulls && in.isNull(i)) || (!last && row >= 0)) {
-                return;
-            }
-            source = in;
-            row = i;
-        }
-
-        @Override
-        void writeTo(ColumnVector out) {
-            if (row < 0) {
-                out.appendNull();
-            } else {
-                out.appendFrom(source, row);
             }
         }
     }

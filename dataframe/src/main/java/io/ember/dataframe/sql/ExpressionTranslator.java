@@ -20,6 +20,7 @@ import io.ember.dataframe.expressions.ScalarFunction;
 import io.ember.dataframe.expressions.SortOrder;
 import io.ember.dataframe.expressions.UnresolvedAttribute;
 import io.ember.dataframe.types.DataTypes;
+import io.ember.dataframe.window.NthValueFunction;
 import io.ember.dataframe.window.OffsetFunction;
 import io.ember.dataframe.window.RankingFunction;
 import java.math.BigDecimal;
@@ -465,7 +466,7 @@ final class ExpressionTranslator {
         } catch (AnalysisException e) {
             throw source.locate(e, f);
         }
-        if (call instanceof RankingFunction || call instanceof OffsetFunction) {
+        if (call instanceof RankingFunction || call instanceof OffsetFunction || call instanceof NthValueFunction) {
             throw source.locate(new AnalysisException("[WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE] The window function `"
                     + name + "` requires an OVER clause."), f);
         }
