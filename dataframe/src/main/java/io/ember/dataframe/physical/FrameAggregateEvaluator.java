@@ -15,10 +15,11 @@ import io.ember.dataframe.types.DataType;
  *   <li>frames that end at the partition's last row are the same read backwards, when the
  *       aggregate does not depend on the order of its input;
  *   <li>other (sliding) frames only move forward, so aggregates that can take a row out again
- *       ({@code count}, exact sums and averages) add each row once and remove it once;
- *   <li>the rest (floating-point sums, whose removal would lose precision, {@code min},
- *       {@code max}, moments, collections) are recomputed per row, which costs the frame's
- *       width per row, as in Spark.
+ *       ({@code count}, exact sums and averages, and {@code min} / {@code max} through a
+ *       monotonic queue) add each row once and remove it once;
+ *   <li>the rest (floating-point sums and averages, whose removal would lose precision,
+ *       moments, collections) are recomputed per row, which costs the frame's width per row, as
+ *       in Spark.
  * </ul>
  */
 final class FrameAggregateEvaluator extends WindowEvaluator {
@@ -42,6 +43,8 @@ final class FrameAggregateEvaluator extends WindowEvaluator {
         int n = parts.numRows();
         ColumnVector values = input.eval(parts.rows);
         WindowAccumulator acc = WindowAccumulator.create(fn, inputType, type);
+        WindowAccumulator removable = frame.unboundedStart() || frame.unboundedEnd() ? null
+                : WindowAccumulator.createRemovable(fn, inputType, type);
         ColumnVector out = ColumnVector.allocate(type, n);
         int[] lo = new int[n];
         int[] hi = new int[n];
@@ -53,8 +56,8 @@ final class FrameAggregateEvaluator extends WindowEvaluator {
                 growing(acc, values, from, to, hi, out);
             } else if (frame.unboundedEnd() && acc.orderInsensitive()) {
                 shrinking(acc, values, from, to, lo, out);
-            } else if (acc.removable()) {
-                sliding(acc, values, from, to, lo, hi, out);
+            } else if (removable != null) {
+                sliding(removable, values, from, to, lo, hi, out);
             } else {
                 for (int i = from; i < to; i++) {
                     acc.reset();

@@ -10,6 +10,7 @@ import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -38,7 +39,8 @@ abstract class WindowAccumulator {
     }
 
     /**
-     * Takes row {@code i} of {@code in}, added earlier, out again (only if {@link #removable()}).
+     * Takes row {@code i} of {@code in} out again (only if {@link #removable()}): the row added
+     * earliest among those still held, as a frame sliding forward drops them.
      *
      * @throws UnsupportedOperationException if the accumulator cannot remove rows
      */
@@ -68,6 +70,23 @@ abstract class WindowAccumulator {
             case COLLECT_SET -> new Collect(true);
             default -> new Moments(fn);
         };
+    }
+
+    /**
+     * An accumulator of {@code fn} that can {@link #remove} rows, for frames that slide forward,
+     * or null if {@code fn} has none: {@code min} and {@code max} keep a monotonic queue
+     * ({@link SlidingMinMax}); {@code count}, integer and decimal sums and decimal averages undo
+     * their arithmetic.
+     */
+    static WindowAccumulator createRemovable(AggFn fn, DataType inputType, DataType resultType) {
+        if (fn == AggFn.MIN || fn == AggFn.MAX) {
+            return new SlidingMinMax(fn == AggFn.MAX);
+        }
+        if (fn == AggFn.FIRST || fn == AggFn.LAST) {
+            return null;
+        }
+        WindowAccumulator acc = create(fn, inputType, resultType);
+        return acc.removable() ? acc : null;
     }
 
     /** {@code count}: the non-null values. */
@@ -288,6 +307,63 @@ abstract class WindowAccumulator {
                 out.appendNull();
             } else {
                 out.appendFrom(source, best);
+            }
+        }
+    }
+
+    /**
+     * {@code min} / {@code max} over a frame that slides forward: a queue of the rows that may
+     * still become the extreme (each better than every later one), so the front is the extreme
+     * and each row enters and leaves the queue once.
+     */
+    static final class SlidingMinMax extends WindowAccumulator {
+        final boolean max;
+        final ArrayDeque<Integer> candidates = new ArrayDeque<>();
+        ColumnVector source;
+
+        SlidingMinMax(boolean max) {
+            this.max = max;
+        }
+
+        @Override
+        boolean removable() {
+            return true;
+        }
+
+        @Override
+        void reset() {
+            candidates.clear();
+        }
+
+        @Override
+        void add(ColumnVector in, int i) {
+            if (in.isNull(i)) {
+                return;
+            }
+            source = in;
+            while (!candidates.isEmpty()) {
+                int c = in.compare(candidates.peekLast(), in, i);
+                if (max ? c > 0 : c < 0) {
+                    break;
+                }
+                candidates.pollLast();
+            }
+            candidates.addLast(i);
+        }
+
+        @Override
+        void remove(ColumnVector in, int i) {
+            if (!candidates.isEmpty() && candidates.peekFirst() == i) {
+                candidates.pollFirst();
+            }
+        }
+
+        @Override
+        void writeTo(ColumnVector out) {
+            if (candidates.isEmpty()) {
+                out.appendNull();
+            } else {
+                out.appendFrom(source, candidates.peekFirst());
             }
         }
     }
