@@ -143,6 +143,27 @@ class WindowFrameFunctionsTest {
     }
 
     @Test
+    void intervalFrames_moveTimestampsByDaysInTheSessionZone() {
+        spark.conf().set("ember.sql.session.timeZone", "America/New_York");
+        try {
+            // New York moved its clocks forward on 2024-03-10: one calendar day before noon that
+            // day is 12:00 on the 9th, 23 hours earlier, so 11:30 on the 9th is outside the frame.
+            DataFrame times = spark.createDataFrame(List.of(Row.of("2024-03-09 11:30:00", 1),
+                            Row.of("2024-03-09 12:00:00", 2), Row.of("2024-03-10 12:00:00", 4)),
+                    StructType.fromDDL("s STRING, v INT")).selectExpr("CAST(s AS TIMESTAMP) AS ts", "v");
+            times.createOrReplaceTempView("frame_times");
+            List<Object> sums = new ArrayList<>();
+            for (Row r : spark.sql("SELECT v, sum(v) OVER (ORDER BY ts RANGE BETWEEN INTERVAL 1 DAY PRECEDING "
+                    + "AND CURRENT ROW) FROM frame_times ORDER BY v").collectAsList()) {
+                sums.add(r.get(1));
+            }
+            assertEquals(Arrays.asList(1L, 3L, 6L), sums);
+        } finally {
+            spark.conf().set("ember.sql.session.timeZone", "UTC");
+        }
+    }
+
+    @Test
     void emptyInput_givesNoRows() {
         DataFrame none = sales.filter(col("day").gt(100));
         assertEquals(0, none.withColumn("n", ntile(3).over(BY_DAY)).withColumn("p", percent_rank().over(BY_DAY))
@@ -163,6 +184,9 @@ class WindowFrameFunctionsTest {
                 + "RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND CURRENT ROW) FROM frame_sales").collectAsList());
         fails("[DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE]", () -> spark.sql("SELECT sum(amount) OVER (ORDER BY region "
                 + "RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM frame_sales").collectAsList());
+        fails("[DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE]", () -> spark.sql("SELECT count(*) OVER (ORDER BY "
+                + "CAST(day_text AS DATE) RANGE BETWEEN INTERVAL 2 HOURS PRECEDING AND CURRENT ROW) FROM "
+                + "(SELECT '2024-01-01' AS day_text)").collectAsList());
         fails("[INVALID_WINDOW_FRAME]", () -> spark.sql("SELECT sum(amount) OVER (ORDER BY day "
                 + "ROWS BETWEEN INTERVAL 1 DAY PRECEDING AND CURRENT ROW) FROM frame_sales").collectAsList());
         fails("[DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE]", () -> ntile(0));
