@@ -578,7 +578,10 @@ public final class Functions {
         return nth_value(c, n, false);
     }
 
-    /** The value of {@code c} on the {@code n}-th row of the frame, counting only non-null values if {@code ignoreNulls}. */
+    /**
+     * The value of {@code c} on the {@code n}-th row of the frame, counting only non-null values
+     * if {@code ignoreNulls}.
+     */
     public static Column nth_value(Column c, int n, boolean ignoreNulls) {
         return new Column(new NthValueFunction(c.expr(), n, ignoreNulls));
     }

@@ -10,7 +10,6 @@ import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -65,7 +64,8 @@ abstract class WindowAccumulator {
             case AVG -> new Avg(inputType, resultType);
             case MIN -> new MinMax(false);
             case MAX -> new MinMax(true);
-            case FIRST, LAST -> throw new IllegalArgumentException(fn.sqlName() + " is read from the frame, not accumulated");
+            case FIRST, LAST -> throw new IllegalArgumentException(fn.sqlName()
+                    + " is read from the frame, not accumulated");
             case COLLECT_LIST -> new Collect(false);
             case COLLECT_SET -> new Collect(true);
             default -> new Moments(fn);
@@ -318,8 +318,11 @@ abstract class WindowAccumulator {
      */
     static final class SlidingMinMax extends WindowAccumulator {
         final boolean max;
-        final ArrayDeque<Integer> candidates = new ArrayDeque<>();
         ColumnVector source;
+        /** The candidate rows, oldest first: {@code size} of them from {@code head} in a ring. */
+        int[] ring = new int[16];
+        int head;
+        int size;
 
         SlidingMinMax(boolean max) {
             this.max = max;
@@ -332,7 +335,8 @@ abstract class WindowAccumulator {
 
         @Override
         void reset() {
-            candidates.clear();
+            head = 0;
+            size = 0;
         }
 
         @Override
@@ -341,29 +345,39 @@ abstract class WindowAccumulator {
                 return;
             }
             source = in;
-            while (!candidates.isEmpty()) {
-                int c = in.compare(candidates.peekLast(), in, i);
+            while (size > 0) {
+                int c = in.compare(ring[(head + size - 1) % ring.length], in, i);
                 if (max ? c > 0 : c < 0) {
                     break;
                 }
-                candidates.pollLast();
+                size--;
             }
-            candidates.addLast(i);
+            if (size == ring.length) {
+                int[] larger = new int[ring.length * 2];
+                for (int k = 0; k < size; k++) {
+                    larger[k] = ring[(head + k) % ring.length];
+                }
+                ring = larger;
+                head = 0;
+            }
+            ring[(head + size) % ring.length] = i;
+            size++;
         }
 
         @Override
         void remove(ColumnVector in, int i) {
-            if (!candidates.isEmpty() && candidates.peekFirst() == i) {
-                candidates.pollFirst();
+            if (size > 0 && ring[head] == i) {
+                head = (head + 1) % ring.length;
+                size--;
             }
         }
 
         @Override
         void writeTo(ColumnVector out) {
-            if (candidates.isEmpty()) {
+            if (size == 0) {
                 out.appendNull();
             } else {
-                out.appendFrom(source, candidates.peekFirst());
+                out.appendFrom(source, ring[head]);
             }
         }
     }

@@ -1,8 +1,6 @@
 package io.ember.dataframe.window;
 
 import io.ember.dataframe.AnalysisException;
-import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.types.DataType;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.List;
  * @param n           which row of the frame, from 1
  * @param ignoreNulls whether rows where {@code input} is null are skipped
  */
-public record NthValueFunction(Expression input, int n, boolean ignoreNulls) implements Expression {
+public record NthValueFunction(Expression input, int n, boolean ignoreNulls) implements WindowFunction {
 
     /**
      * A checked {@code nth_value}.
@@ -27,8 +25,8 @@ public record NthValueFunction(Expression input, int n, boolean ignoreNulls) imp
      */
     public NthValueFunction {
         if (n <= 0) {
-            throw new AnalysisException("[DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE] Cannot resolve \"nth_value(" + input.sql()
-                    + ", " + n + ")\" due to data type mismatch: The offset of nth_value must be positive, but got "
+            throw new AnalysisException("[DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE] Cannot resolve \"nth_value("
+                    + input.sql() + ", " + n + ")\" due to data type mismatch: The offset of nth_value must be positive, but got "
                     + n + ".");
         }
     }
@@ -51,16 +49,6 @@ public record NthValueFunction(Expression input, int n, boolean ignoreNulls) imp
     @Override
     public boolean nullable() {
         return true;
-    }
-
-    @Override
-    public boolean foldable() {
-        return false;
-    }
-
-    @Override
-    public ColumnVector eval(ColumnBatch batch) {
-        throw new IllegalStateException("nth_value can only be computed by a window operator");
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.ember.dataframe.window;
 
 import io.ember.dataframe.AnalysisException;
-import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DataTypes;
@@ -17,7 +15,7 @@ import java.util.Locale;
  * @param kind    which ranking
  * @param buckets the number of groups of {@code ntile}; 0 for the others
  */
-public record RankingFunction(Kind kind, int buckets) implements Expression {
+public record RankingFunction(Kind kind, int buckets) implements WindowFunction {
 
     /** The ranking functions. */
     public enum Kind {
@@ -85,11 +83,6 @@ public record RankingFunction(Kind kind, int buckets) implements Expression {
     @Override
     public boolean nullable() {
         return false;
-    }
-
-    @Override
-    public ColumnVector eval(ColumnBatch input) {
-        throw new IllegalStateException(kind.sqlName() + "() can only be computed by a window operator");
     }
 
     @Override

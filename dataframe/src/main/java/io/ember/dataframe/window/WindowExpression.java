@@ -15,9 +15,10 @@ import java.util.List;
  * {@code function OVER (PARTITION BY ... ORDER BY ... frame)}: a value computed for every row from
  * the rows of its partition that its frame covers. {@code function} is an aggregate
  * ({@code sum}, {@code avg}, {@code min}, {@code max}, {@code count}, ...), a
- * {@link RankingFunction}, an {@link OffsetFunction} or {@link NthValueFunction}. Built by {@link #of}, which checks the
- * combination and fills in the frame SQL implies when none is written; the analyzer then resolves
- * the children like any other expression, and {@link Windows} moves the expression into a
+ * {@link RankingFunction}, an {@link OffsetFunction} or {@link NthValueFunction}. Built by
+ * {@link #of}, which checks the combination and fills in the frame SQL implies when none is
+ * written; the analyzer then resolves the children like any other expression (and gives frames
+ * with interval offsets the session time zone), and {@link Windows} moves the expression into a
  * {@link WindowPlan}, the only place it can be computed.
  *
  * @param function     what to compute
@@ -46,15 +47,14 @@ public record WindowExpression(Expression function, List<Expression> partitionSp
                         + "supported: " + name + ".");
             }
         } else if (function instanceof RankingFunction r) {
-            required = r.kind() == RankingFunction.Kind.CUME_DIST ? WindowFrame.RUNNING_RANGE : WindowFrame.RUNNING_ROWS;
-        } else if (function instanceof NthValueFunction) {
-            // Frame-aware like an aggregate: the default frame applies.
+            required = r.kind() == RankingFunction.Kind.CUME_DIST ? WindowFrame.RUNNING_RANGE
+                    : WindowFrame.RUNNING_ROWS;
         } else if (function instanceof OffsetFunction o) {
             required = WindowFrame.rows(o.rowDelta(), o.rowDelta());
-        } else {
+        } else if (!(function instanceof NthValueFunction)) {
             throw new AnalysisException("[UNSUPPORTED_EXPR_FOR_WINDOW] Expression \"" + name + "\" not supported "
-                    + "within a window function: only aggregates, row_number, rank, dense_rank, percent_rank, cume_dist, ntile, lag, lead and "
-                    + "nth_value are.");
+                    + "within a window function: only aggregates, row_number, rank, dense_rank, percent_rank, "
+                    + "cume_dist, ntile, lag, lead and nth_value are.");
         }
         if (required != null && orderSpec.isEmpty()) {
             throw new AnalysisException("[WINDOW_FUNCTION_WITHOUT_ORDER] Window function " + name + " requires the "

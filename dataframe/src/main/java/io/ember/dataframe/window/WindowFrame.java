@@ -146,7 +146,8 @@ public record WindowFrame(boolean rows, long start, long end, CalendarInterval s
 
     private static String describe(boolean rows, long start, long end, CalendarInterval startInterval,
                                    CalendarInterval endInterval) {
-        return (rows ? "ROWS" : "RANGE") + " BETWEEN " + bound(start, startInterval) + " AND " + bound(end, endInterval);
+        return (rows ? "ROWS" : "RANGE") + " BETWEEN " + bound(start, startInterval) + " AND "
+                + bound(end, endInterval);
     }
 
     private static String bound(long b, CalendarInterval interval) {
