@@ -270,8 +270,10 @@ public final class Column {
     }
 
     /**
-     * This aggregate, ranking ({@code row_number()}, {@code rank()}, {@code dense_rank()}) or offset
-     * ({@code lag}, {@code lead}) function computed over {@code window}: one value per row.
+     * This aggregate, ranking ({@code row_number()}, {@code rank()}, {@code dense_rank()},
+     * {@code percent_rank()}, {@code cume_dist()}, {@code ntile(n)}), offset ({@code lag},
+     * {@code lead}) or frame value ({@code first_value}, {@code last_value}, {@code nth_value})
+     * function computed over {@code window}: one value per row.
      *
      * @throws AnalysisException if this column cannot be computed over a window, or the window
      *     lacks an order the function needs or has a frame it does not allow

@@ -13,6 +13,7 @@ import io.ember.dataframe.expressions.ScalarFunction;
 import io.ember.dataframe.expressions.UnresolvedAttribute;
 import io.ember.dataframe.expressions.UnresolvedStar;
 import io.ember.dataframe.types.DataType;
+import io.ember.dataframe.window.NthValueFunction;
 import io.ember.dataframe.window.OffsetFunction;
 import io.ember.dataframe.window.RankingFunction;
 import io.vavr.Function1;
@@ -522,6 +523,67 @@ public final class Functions {
     /** The rank of the row in its window partition, without gaps after ties. */
     public static Column dense_rank() {
         return new Column(new RankingFunction(RankingFunction.Kind.DENSE_RANK));
+    }
+
+    /**
+     * The fraction of the other rows of the partition ranked before the row:
+     * {@code (rank - 1) / (rows - 1)}, 0 in a partition of one row.
+     */
+    public static Column percent_rank() {
+        return new Column(new RankingFunction(RankingFunction.Kind.PERCENT_RANK));
+    }
+
+    /** The fraction of the partition's rows ordered before the row or tied with it. */
+    public static Column cume_dist() {
+        return new Column(new RankingFunction(RankingFunction.Kind.CUME_DIST));
+    }
+
+    /**
+     * The group, from 1 to {@code n}, of the row when its ordered partition is cut into {@code n}
+     * groups whose sizes differ by at most one (the larger ones first).
+     *
+     * @throws AnalysisException if {@code n} is not positive
+     */
+    public static Column ntile(int n) {
+        return new Column(RankingFunction.ntile(n));
+    }
+
+    /** The value of {@code c} on the first row of the window frame (Spark's alias of {@link #first(Column)}). */
+    public static Column first_value(Column c) {
+        return first(c);
+    }
+
+    /** The value of {@code c} on the first row of the frame, or its first non-null value if {@code ignoreNulls}. */
+    public static Column first_value(Column c, boolean ignoreNulls) {
+        return first(c, ignoreNulls);
+    }
+
+    /** The value of {@code c} on the last row of the window frame (Spark's alias of {@link #last(Column)}). */
+    public static Column last_value(Column c) {
+        return last(c);
+    }
+
+    /** The value of {@code c} on the last row of the frame, or its last non-null value if {@code ignoreNulls}. */
+    public static Column last_value(Column c, boolean ignoreNulls) {
+        return last(c, ignoreNulls);
+    }
+
+    /**
+     * The value of {@code c} on the {@code n}-th row (from 1) of the window frame, or null if the
+     * frame is shorter.
+     *
+     * @throws AnalysisException if {@code n} is not positive
+     */
+    public static Column nth_value(Column c, int n) {
+        return nth_value(c, n, false);
+    }
+
+    /**
+     * The value of {@code c} on the {@code n}-th row of the frame, counting only non-null values
+     * if {@code ignoreNulls}.
+     */
+    public static Column nth_value(Column c, int n, boolean ignoreNulls) {
+        return new Column(new NthValueFunction(c.expr(), n, ignoreNulls));
     }
 
     /** The value of {@code c} {@code offset} rows before, or null. */

@@ -32,25 +32,61 @@ abstract class WindowAccumulator {
     /** Appends the current value to {@code out}. */
     abstract void writeTo(ColumnVector out);
 
+    /** Whether {@link #remove} can take a row added earlier out again, exactly. */
+    boolean removable() {
+        return false;
+    }
+
+    /**
+     * Takes row {@code i} of {@code in} out again (only if {@link #removable()}): the row added
+     * earliest among those still held, as a frame sliding forward drops them.
+     *
+     * @throws UnsupportedOperationException if the accumulator cannot remove rows
+     */
+    void remove(ColumnVector in, int i) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot remove rows");
+    }
+
     /** Whether the value does not depend on the order rows are added in (so frames may be fed backwards). */
     boolean orderInsensitive() {
         return true;
     }
 
-    /** The accumulator of {@code fn} over input of {@code inputType}, giving {@code resultType}. */
-    static WindowAccumulator create(AggFn fn, DataType inputType, DataType resultType, boolean ignoreNulls) {
+    /**
+     * The accumulator of {@code fn} over input of {@code inputType}, giving {@code resultType}.
+     * {@code first} and {@code last} have none: {@link FrameValueEvaluator} reads them from the
+     * frame's ends directly.
+     */
+    static WindowAccumulator create(AggFn fn, DataType inputType, DataType resultType) {
         return switch (fn) {
             case COUNT -> new Count();
             case SUM -> new Sum(resultType);
             case AVG -> new Avg(inputType, resultType);
             case MIN -> new MinMax(false);
             case MAX -> new MinMax(true);
-            case FIRST -> new FirstLast(false, ignoreNulls);
-            case LAST -> new FirstLast(true, ignoreNulls);
+            case FIRST, LAST -> throw new IllegalArgumentException(fn.sqlName()
+                    + " is read from the frame, not accumulated");
             case COLLECT_LIST -> new Collect(false);
             case COLLECT_SET -> new Collect(true);
             default -> new Moments(fn);
         };
+    }
+
+    /**
+     * An accumulator of {@code fn} that can {@link #remove} rows, for frames that slide forward,
+     * or null if {@code fn} has none: {@code min} and {@code max} keep a monotonic queue
+     * ({@link SlidingMinMax}); {@code count}, integer and decimal sums and decimal averages undo
+     * their arithmetic.
+     */
+    static WindowAccumulator createRemovable(AggFn fn, DataType inputType, DataType resultType) {
+        if (fn == AggFn.MIN || fn == AggFn.MAX) {
+            return new SlidingMinMax(fn == AggFn.MAX);
+        }
+        if (fn == AggFn.FIRST || fn == AggFn.LAST) {
+            return null;
+        }
+        WindowAccumulator acc = create(fn, inputType, resultType);
+        return acc.removable() ? acc : null;
     }
 
     /** {@code count}: the non-null values. */
@@ -70,6 +106,18 @@ abstract class WindowAccumulator {
         }
 
         @Override
+        boolean removable() {
+            return true;
+        }
+
+        @Override
+        void remove(ColumnVector in, int i) {
+            if (!in.isNull(i)) {
+                count--;
+            }
+        }
+
+        @Override
         void writeTo(ColumnVector out) {
             out.appendLong(count);
         }
@@ -82,6 +130,8 @@ abstract class WindowAccumulator {
         double doubleSum;
         BigDecimal decimalSum;
         boolean seen;
+        /** The non-null values added and not removed. */
+        long values;
 
         Sum(DataType type) {
             this.type = type;
@@ -93,6 +143,28 @@ abstract class WindowAccumulator {
             doubleSum = 0;
             decimalSum = null;
             seen = false;
+            values = 0;
+        }
+
+        /** Integer sums wrap as Spark's do, so removing is exact; decimals are exact; doubles are not. */
+        @Override
+        boolean removable() {
+            return !(type instanceof DoubleType);
+        }
+
+        @Override
+        void remove(ColumnVector in, int i) {
+            if (in.isNull(i)) {
+                return;
+            }
+            values--;
+            seen = values > 0;
+            switch (in.kind) {
+                case ColumnVector.INT -> longSum -= in.ints[i];
+                case ColumnVector.LONG -> longSum -= in.longs[i];
+                case ColumnVector.DOUBLE -> throw new UnsupportedOperationException("double sums cannot remove rows");
+                default -> decimalSum = decimalSum.subtract((BigDecimal) in.objects[i]);
+            }
         }
 
         @Override
@@ -101,6 +173,7 @@ abstract class WindowAccumulator {
                 return;
             }
             seen = true;
+            values++;
             switch (in.kind) {
                 case ColumnVector.INT -> longSum += in.ints[i];
                 case ColumnVector.LONG -> longSum += in.longs[i];
@@ -153,6 +226,20 @@ abstract class WindowAccumulator {
         void reset() {
             sum.reset();
             count = 0;
+        }
+
+        /** Decimal means keep an exact decimal sum; others a double one, which removal would make inexact. */
+        @Override
+        boolean removable() {
+            return sum.removable();
+        }
+
+        @Override
+        void remove(ColumnVector in, int i) {
+            if (!in.isNull(i)) {
+                count--;
+                sum.remove(in, i);
+            }
         }
 
         @Override
@@ -224,43 +311,73 @@ abstract class WindowAccumulator {
         }
     }
 
-    /** {@code first} / {@code last}: the first or last row added (non-null ones only if asked). */
-    static final class FirstLast extends WindowAccumulator {
-        final boolean last;
-        final boolean ignoreNulls;
+    /**
+     * {@code min} / {@code max} over a frame that slides forward: a queue of the rows that may
+     * still become the extreme (each better than every later one), so the front is the extreme
+     * and each row enters and leaves the queue once.
+     */
+    static final class SlidingMinMax extends WindowAccumulator {
+        final boolean max;
         ColumnVector source;
-        int row = -1;
+        /** The candidate rows, oldest first: {@code size} of them from {@code head} in a ring. */
+        int[] ring = new int[16];
+        int head;
+        int size;
 
-        FirstLast(boolean last, boolean ignoreNulls) {
-            this.last = last;
-            this.ignoreNulls = ignoreNulls;
+        SlidingMinMax(boolean max) {
+            this.max = max;
         }
 
         @Override
-        boolean orderInsensitive() {
-            return false;
+        boolean removable() {
+            return true;
         }
 
         @Override
         void reset() {
-            row = -1;
+            head = 0;
+            size = 0;
         }
 
         @Override
         void add(ColumnVector in, int i) {
-            if ((ignoreNulls && in.isNull(i)) || (!last && row >= 0)) {
+            if (in.isNull(i)) {
                 return;
             }
             source = in;
-            row = i;
+            while (size > 0) {
+                int c = in.compare(ring[(head + size - 1) % ring.length], in, i);
+                if (max ? c > 0 : c < 0) {
+                    break;
+                }
+                size--;
+            }
+            if (size == ring.length) {
+                int[] larger = new int[ring.length * 2];
+                for (int k = 0; k < size; k++) {
+                    larger[k] = ring[(head + k) % ring.length];
+                }
+                ring = larger;
+                head = 0;
+            }
+            ring[(head + size) % ring.length] = i;
+            size++;
+        }
+
+        @Override
+        void remove(ColumnVector in, int i) {
+            if (size > 0 && ring[head] == i) {
+                head = (head + 1) % ring.length;
+                size--;
+            }
         }
 
         @Override
         void writeTo(ColumnVector out) {
-            if (row < 0) {
+            if (size == 0) {
                 out.appendNull();
             } else {
-                out.appendFrom(source, row);
+                out.appendFrom(source, ring[head]);
             }
         }
     }

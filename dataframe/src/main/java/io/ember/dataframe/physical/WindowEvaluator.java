@@ -1,10 +1,12 @@
 package io.ember.dataframe.physical;
 
 import io.ember.dataframe.batch.ColumnVector;
+import io.ember.dataframe.expressions.AggFn;
 import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DataTypes;
+import io.ember.dataframe.window.NthValueFunction;
 import io.ember.dataframe.window.OffsetFunction;
 import io.ember.dataframe.window.RankingFunction;
 import io.ember.dataframe.window.WindowExpression;
@@ -31,46 +33,76 @@ abstract class WindowEvaluator implements Serializable {
     /** The evaluator of {@code w}, whose expressions are bound to the operator's input. */
     static WindowEvaluator create(WindowExpression w) {
         if (w.function() instanceof RankingFunction r) {
-            return new Rank(r.kind());
+            return new Rank(r);
         }
         if (w.function() instanceof OffsetFunction o) {
             return new Offset(o.input(), o.defaultValue(), o.rowDelta(), o.dataType());
         }
-        AggregateExpression a = (AggregateExpression) w.function();
         boolean ascending = w.orderSpec().isEmpty() || w.orderSpec().get(0).ascending();
-        return new FrameAggregateEvaluator(a.fn(), a.child(), a.child().dataType(), a.dataType(), a.ignoreNulls(),
-                w.frame(), ascending);
+        FrameBounds bounds = new FrameBounds(w.frame(), ascending);
+        if (w.function() instanceof NthValueFunction v) {
+            return new FrameValueEvaluator(v.input(), v.n(), false, v.ignoreNulls(), bounds);
+        }
+        AggregateExpression a = (AggregateExpression) w.function();
+        if (a.fn() == AggFn.FIRST || a.fn() == AggFn.LAST) {
+            return new FrameValueEvaluator(a.child(), 1, a.fn() == AggFn.LAST, a.ignoreNulls(), bounds);
+        }
+        return new FrameAggregateEvaluator(a.fn(), a.child(), a.child().dataType(), a.dataType(), bounds);
     }
 
-    /** {@code row_number}, {@code rank}, {@code dense_rank}: positions and peer groups. */
+    /**
+     * {@code row_number}, {@code rank}, {@code dense_rank}, {@code percent_rank},
+     * {@code cume_dist}, {@code ntile}: positions, peer groups and the partition's size.
+     */
     static final class Rank extends WindowEvaluator {
         private static final long serialVersionUID = 1L;
         final RankingFunction.Kind kind;
+        final int buckets;
 
-        Rank(RankingFunction.Kind kind) {
-            super(DataTypes.IntegerType);
-            this.kind = kind;
+        Rank(RankingFunction function) {
+            super(function.dataType());
+            this.kind = function.kind();
+            this.buckets = function.buckets();
         }
 
         @Override
         ColumnVector evaluate(WindowPartitions parts) {
             int n = parts.numRows();
-            int[] out = new int[n];
+            boolean fraction = kind == RankingFunction.Kind.PERCENT_RANK || kind == RankingFunction.Kind.CUME_DIST;
+            int[] ints = fraction ? null : new int[n];
+            double[] doubles = fraction ? new double[n] : null;
             for (int g = 0; g < parts.count(); g++) {
                 int from = parts.starts[g];
+                int size = parts.starts[g + 1] - from;
                 int dense = 0;
                 for (int i = from; i < parts.starts[g + 1]; i++) {
                     if (parts.peerStart[i] == i) {
                         dense++;
                     }
-                    out[i] = switch (kind) {
-                        case ROW_NUMBER -> i - from + 1;
-                        case RANK -> parts.peerStart[i] - from + 1;
-                        case DENSE_RANK -> dense;
-                    };
+                    switch (kind) {
+                        case ROW_NUMBER -> ints[i] = i - from + 1;
+                        case RANK -> ints[i] = parts.peerStart[i] - from + 1;
+                        case DENSE_RANK -> ints[i] = dense;
+                        case NTILE -> ints[i] = ntile(i - from, size);
+                        case PERCENT_RANK -> doubles[i] = size == 1 ? 0.0
+                                : (double) (parts.peerStart[i] - from) / (size - 1);
+                        case CUME_DIST -> doubles[i] = (double) (parts.peerEnd[i] - from) / size;
+                    }
                 }
             }
-            return ColumnVector.ofInts(type, out, null, n);
+            return fraction ? ColumnVector.ofDoubles(type, doubles, null, n) : ColumnVector.ofInts(type, ints, null, n);
+        }
+
+        /**
+         * The group of the row at {@code position} (from 0) of a partition of {@code size} rows:
+         * as in Spark, each group holds {@code size / buckets} rows and the first
+         * {@code size % buckets} groups one more.
+         */
+        private int ntile(int position, int size) {
+            int perGroup = size / buckets;
+            int larger = size % buckets;
+            int inLarger = larger * (perGroup + 1);
+            return position < inLarger ? position / (perGroup + 1) + 1 : larger + (position - inLarger) / perGroup + 1;
         }
     }
 

@@ -20,8 +20,7 @@ import io.ember.dataframe.expressions.ScalarFunction;
 import io.ember.dataframe.expressions.SortOrder;
 import io.ember.dataframe.expressions.UnresolvedAttribute;
 import io.ember.dataframe.types.DataTypes;
-import io.ember.dataframe.window.OffsetFunction;
-import io.ember.dataframe.window.RankingFunction;
+import io.ember.dataframe.window.WindowFunction;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -465,7 +464,7 @@ final class ExpressionTranslator {
         } catch (AnalysisException e) {
             throw source.locate(e, f);
         }
-        if (call instanceof RankingFunction || call instanceof OffsetFunction) {
+        if (call instanceof WindowFunction) {
             throw source.locate(new AnalysisException("[WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE] The window function `"
                     + name + "` requires an OVER clause."), f);
         }

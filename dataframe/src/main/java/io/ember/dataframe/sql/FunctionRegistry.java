@@ -11,6 +11,7 @@ import io.ember.dataframe.expressions.IsNull;
 import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.Not;
 import io.ember.dataframe.expressions.ScalarFunction;
+import io.ember.dataframe.window.NthValueFunction;
 import io.ember.dataframe.window.OffsetFunction;
 import io.ember.dataframe.window.RankingFunction;
 import java.util.ArrayList;
@@ -145,11 +146,18 @@ public final class FunctionRegistry {
             return new CaseWhen(List.of(), false).when(a.get(0), a.get(1)).otherwise(a.get(2));
         });
         for (RankingFunction.Kind k : RankingFunction.Kind.values()) {
+            if (k == RankingFunction.Kind.NTILE) {
+                continue;
+            }
             out.put(k.sqlName(), (n, args, d) -> {
                 exactly(n, args, 0);
                 return new RankingFunction(k);
             });
         }
+        out.put("ntile", (n, args, d) -> RankingFunction.ntile(positiveIntLiteral(n, exactly(n, args, 1).get(0))));
+        out.put("nth_value", (n, args, d) -> nthValue(n, args));
+        alias(out, "first_value", "first");
+        alias(out, "last_value", "last");
         out.put("lag", (n, args, d) -> offset(false, n, args));
         out.put("lead", (n, args, d) -> offset(true, n, args));
         return Collections.unmodifiableMap(out);
@@ -211,6 +219,24 @@ public final class FunctionRegistry {
         }
         Expression defaultValue = args.size() == 3 ? args.get(2) : Literal.NULL;
         return new OffsetFunction(lead, args.get(0), offset, defaultValue);
+    }
+
+    /** {@code nth_value(input, n[, ignoreNulls])}; {@code n} must be a positive integer literal. */
+    private static Expression nthValue(String name, List<Expression> args) {
+        if (args.size() < 2 || args.size() > 3) {
+            throw wrongArgs(name, args.size());
+        }
+        boolean ignoreNulls = args.size() == 3 && booleanLiteral(name, args.get(2));
+        return new NthValueFunction(args.get(0), positiveIntLiteral(name, args.get(1)), ignoreNulls);
+    }
+
+    /** The value of an integer literal argument that must be positive (ntile's groups, nth_value's row). */
+    private static int positiveIntLiteral(String name, Expression e) {
+        if (e instanceof Literal l && l.value() instanceof Integer i && i > 0) {
+            return i;
+        }
+        throw new AnalysisException("[DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE] The argument " + e.sql() + " of `" + name
+                + "` must be a positive integer literal.");
     }
 
     private static boolean booleanLiteral(String name, Expression e) {

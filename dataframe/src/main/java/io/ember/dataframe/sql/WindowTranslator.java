@@ -1,6 +1,7 @@
 package io.ember.dataframe.sql;
 
 import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.expressions.CalendarInterval;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.SortOrder;
@@ -10,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnalyticType;
+import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.expression.WindowElement;
@@ -26,6 +29,10 @@ import net.sf.jsqlparser.statement.select.OrderByElement;
  * {@code Column.over(WindowSpec)} builds. The function comes from the {@link FunctionRegistry}.
  */
 final class WindowTranslator {
+    /** The window functions that take {@code IGNORE NULLS}. */
+    private static final Set<String> IGNORE_NULLS_FUNCTIONS = Set.of("first", "last", "first_value", "last_value",
+            "nth_value");
+
     private final ExpressionTranslator expressions;
     private final SqlSource source;
     private final FunctionRegistry functions;
@@ -119,7 +126,7 @@ final class WindowTranslator {
         }
         if (a.isIgnoreNulls() || a.isIgnoreNullsOutside()) {
             String name = a.getName().toLowerCase(Locale.ROOT);
-            if (!name.equals("first") && !name.equals("last")) {
+            if (!IGNORE_NULLS_FUNCTIONS.contains(name)) {
                 throw source.unsupported("IGNORE NULLS in " + a.getName(), a);
             }
             args.add(Literal.TRUE);
@@ -132,8 +139,8 @@ final class WindowTranslator {
             throw source.unsupported("GROUPS frames and frame exclusions", w);
         }
         boolean rows = w.getType() == WindowElement.Type.ROWS;
-        long start;
-        long end;
+        Object start;
+        Object end;
         if (w.getRange() != null) {
             start = bound(w.getRange().getStart(), w);
             end = bound(w.getRange().getEnd(), w);
@@ -141,11 +148,22 @@ final class WindowTranslator {
             start = bound(w.getOffset(), w);
             end = WindowFrame.CURRENT_ROW;
         }
-        return rows ? WindowFrame.rows(start, end) : WindowFrame.range(start, end);
+        if (!rows) {
+            return WindowFrame.range(start, end);
+        }
+        if (!(start instanceof Long s) || !(end instanceof Long e)) {
+            throw source.locate(new AnalysisException("[INVALID_WINDOW_FRAME] A ROWS frame counts rows, so its bounds "
+                    + "must be integers, not intervals: use RANGE BETWEEN with an interval."), w);
+        }
+        return WindowFrame.rows(s, e);
     }
 
-    /** A bound as a signed offset: UNBOUNDED PRECEDING, n PRECEDING, CURRENT ROW, n FOLLOWING, UNBOUNDED FOLLOWING. */
-    private long bound(WindowOffset o, WindowElement frame) {
+    /**
+     * A bound as a signed offset: UNBOUNDED PRECEDING, n PRECEDING, CURRENT ROW, n FOLLOWING,
+     * UNBOUNDED FOLLOWING as a {@code Long}; {@code INTERVAL ... PRECEDING / FOLLOWING} as a
+     * {@link CalendarInterval} (negated when preceding).
+     */
+    private Object bound(WindowOffset o, WindowElement frame) {
         if (o.getType() == WindowOffset.Type.CURRENT) {
             return WindowFrame.CURRENT_ROW;
         }
@@ -156,9 +174,14 @@ final class WindowTranslator {
         if (o.getExpression() == null) {
             return preceding ? WindowFrame.UNBOUNDED_PRECEDING : WindowFrame.UNBOUNDED_FOLLOWING;
         }
-        if (!(o.getExpression() instanceof LongValue v)) {
-            throw source.unsupported("A frame bound that is not an integer (" + o.getExpression() + ")", frame);
+        if (o.getExpression() instanceof LongValue v) {
+            return preceding ? -v.getValue() : v.getValue();
         }
-        return preceding ? -v.getValue() : v.getValue();
+        if (o.getExpression() instanceof IntervalExpression i
+                && expressions.translate(i) instanceof Literal l && l.value() instanceof CalendarInterval interval) {
+            return preceding ? interval.negate() : interval;
+        }
+        throw source.unsupported("A frame bound that is neither an integer nor an interval (" + o.getExpression()
+                + ")", frame);
     }
 }

@@ -1,7 +1,5 @@
 package io.ember.dataframe.window;
 
-import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.types.DataType;
 import java.util.List;
@@ -17,7 +15,8 @@ import java.util.List;
  * @param offset       how many rows away (may be negative, which swaps lag and lead)
  * @param defaultValue the value when the row is outside the partition; cast to the input type once resolved
  */
-public record OffsetFunction(boolean lead, Expression input, int offset, Expression defaultValue) implements Expression {
+public record OffsetFunction(boolean lead, Expression input, int offset, Expression defaultValue)
+        implements WindowFunction {
 
     /** The signed distance from the current row to the row read (negative: before). */
     public int rowDelta() {
@@ -42,16 +41,6 @@ public record OffsetFunction(boolean lead, Expression input, int offset, Express
     @Override
     public boolean nullable() {
         return true;
-    }
-
-    @Override
-    public boolean foldable() {
-        return false;
-    }
-
-    @Override
-    public ColumnVector eval(ColumnBatch batch) {
-        throw new IllegalStateException((lead ? "lead" : "lag") + " can only be computed by a window operator");
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.SortOrder;
+import io.ember.dataframe.expressions.TimeZoneAware;
 import io.ember.dataframe.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.List;
  * {@code function OVER (PARTITION BY ... ORDER BY ... frame)}: a value computed for every row from
  * the rows of its partition that its frame covers. {@code function} is an aggregate
  * ({@code sum}, {@code avg}, {@code min}, {@code max}, {@code count}, ...), a
- * {@link RankingFunction} or an {@link OffsetFunction}. Built by {@link #of}, which checks the
- * combination and fills in the frame SQL implies when none is written; the analyzer then resolves
- * the children like any other expression, and {@link Windows} moves the expression into a
+ * {@link RankingFunction}, an {@link OffsetFunction} or {@link NthValueFunction}. Built by
+ * {@link #of}, which checks the combination and fills in the frame SQL implies when none is
+ * written; the analyzer then resolves the children like any other expression (and gives frames
+ * with interval offsets the session time zone), and {@link Windows} moves the expression into a
  * {@link WindowPlan}, the only place it can be computed.
  *
  * @param function     what to compute
@@ -25,7 +27,7 @@ import java.util.List;
  * @param frame        the rows each row sees
  */
 public record WindowExpression(Expression function, List<Expression> partitionSpec, List<SortOrder> orderSpec,
-                               WindowFrame frame) implements Expression {
+                               WindowFrame frame) implements TimeZoneAware {
 
     /**
      * A checked window expression. Without a written frame ({@code frame} null) an aggregate sees
@@ -44,13 +46,15 @@ public record WindowExpression(Expression function, List<Expression> partitionSp
                 throw new AnalysisException("[DISTINCT_WINDOW_FUNCTION_UNSUPPORTED] Distinct window functions are not "
                         + "supported: " + name + ".");
             }
-        } else if (function instanceof RankingFunction) {
-            required = WindowFrame.RUNNING_ROWS;
+        } else if (function instanceof RankingFunction r) {
+            required = r.kind() == RankingFunction.Kind.CUME_DIST ? WindowFrame.RUNNING_RANGE
+                    : WindowFrame.RUNNING_ROWS;
         } else if (function instanceof OffsetFunction o) {
             required = WindowFrame.rows(o.rowDelta(), o.rowDelta());
-        } else {
+        } else if (!(function instanceof NthValueFunction)) {
             throw new AnalysisException("[UNSUPPORTED_EXPR_FOR_WINDOW] Expression \"" + name + "\" not supported "
-                    + "within a window function: only aggregates, row_number, rank, dense_rank, lag and lead are.");
+                    + "within a window function: only aggregates, row_number, rank, dense_rank, percent_rank, "
+                    + "cume_dist, ntile, lag, lead and nth_value are.");
         }
         if (required != null && orderSpec.isEmpty()) {
             throw new AnalysisException("[WINDOW_FUNCTION_WITHOUT_ORDER] Window function " + name + " requires the "
@@ -62,9 +66,16 @@ public record WindowExpression(Expression function, List<Expression> partitionSp
         }
         WindowFrame effective = required != null ? required : frame != null ? frame
                 : orderSpec.isEmpty() ? WindowFrame.ENTIRE_PARTITION : WindowFrame.RUNNING_RANGE;
-        if (effective.hasValueOffsets() && orderSpec.size() != 1) {
-            throw new AnalysisException("[RANGE_FRAME_MULTI_ORDER] A RANGE window frame with offsets ("
-                    + effective.sql() + ") needs exactly one ORDER BY expression, not " + orderSpec.size() + ".");
+        if (effective.hasValueOffsets() && orderSpec.isEmpty()) {
+            throw new AnalysisException("[DATATYPE_MISMATCH.RANGE_FRAME_WITHOUT_ORDER] Cannot resolve \"" + name
+                    + " OVER (" + effective.sql() + ")\" due to data type mismatch: A range window frame cannot be "
+                    + "used in an unordered window specification.");
+        }
+        if (effective.hasValueOffsets() && orderSpec.size() > 1) {
+            throw new AnalysisException("[DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER] Cannot resolve \"" + name
+                    + " OVER (" + effective.sql() + ")\" due to data type mismatch: A range window frame with value "
+                    + "boundaries cannot be used in a window specification with multiple order by expressions: "
+                    + orderSpec.size() + " given.");
         }
         return new WindowExpression(function, List.copyOf(partitionSpec), List.copyOf(orderSpec), effective);
     }
@@ -72,6 +83,16 @@ public record WindowExpression(Expression function, List<Expression> partitionSp
     /** Whether {@code other} partitions and orders rows the same way (so one operator computes both). */
     public boolean sameWindow(WindowExpression other) {
         return partitionSpec.equals(other.partitionSpec) && orderSpec.equals(other.orderSpec);
+    }
+
+    @Override
+    public Expression withZone(String zoneId) {
+        return new WindowExpression(function, partitionSpec, orderSpec, frame.withZone(zoneId));
+    }
+
+    @Override
+    public boolean needsZone() {
+        return frame.hasIntervalOffsets() && frame.zone() == null;
     }
 
     @Override

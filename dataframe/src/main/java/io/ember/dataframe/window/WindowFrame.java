@@ -1,6 +1,7 @@
 package io.ember.dataframe.window;
 
 import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.expressions.CalendarInterval;
 import java.io.Serializable;
 
 /**
@@ -13,11 +14,22 @@ import java.io.Serializable;
  * {@link Long#MIN_VALUE} is {@code UNBOUNDED PRECEDING} and {@link Long#MAX_VALUE} is
  * {@code UNBOUNDED FOLLOWING}.
  *
- * @param rows  {@code ROWS} (true) or {@code RANGE} (false)
- * @param start the first row of the frame, relative to the current one
- * @param end   the last row of the frame, relative to the current one
+ * <p>A {@code RANGE} bound may instead be an interval ({@code INTERVAL 7 DAYS PRECEDING}) over a
+ * date or timestamp ordering key: then {@code startInterval} or {@code endInterval} holds it,
+ * signed (negated when {@code PRECEDING}), and {@code start} or {@code end} holds only its
+ * direction ({@code -1}, {@code 0} or {@code 1}) so the bounds still order as numbers do.
+ * Timestamps move by months and days in the session time zone, {@code zone}, which the analyzer
+ * fills in (see {@link WindowExpression#withZone}).
+ *
+ * @param rows          {@code ROWS} (true) or {@code RANGE} (false)
+ * @param start         the first row of the frame, relative to the current one
+ * @param end           the last row of the frame, relative to the current one
+ * @param startInterval the start as an interval offset of the ordering value, or null
+ * @param endInterval   the end as an interval offset of the ordering value, or null
+ * @param zone          the time zone interval offsets of timestamps are computed in, or null
  */
-public record WindowFrame(boolean rows, long start, long end) implements Serializable {
+public record WindowFrame(boolean rows, long start, long end, CalendarInterval startInterval,
+                          CalendarInterval endInterval, String zone) implements Serializable {
 
     /** {@code UNBOUNDED PRECEDING}. */
     public static final long UNBOUNDED_PRECEDING = Long.MIN_VALUE;
@@ -40,10 +52,20 @@ public record WindowFrame(boolean rows, long start, long end) implements Seriali
      *     or the start comes after the end
      */
     public WindowFrame {
+        if (rows && (startInterval != null || endInterval != null)) {
+            throw new AnalysisException("[INVALID_WINDOW_FRAME] A ROWS frame counts rows; an interval bound needs a "
+                    + "RANGE frame.");
+        }
         if (start == UNBOUNDED_FOLLOWING || end == UNBOUNDED_PRECEDING || start > end) {
-            throw new AnalysisException("[INVALID_WINDOW_FRAME] The window frame " + describe(rows, start, end)
+            throw new AnalysisException("[INVALID_WINDOW_FRAME] The window frame "
+                    + describe(rows, start, end, startInterval, endInterval)
                     + " is invalid: its lower bound must not come after its upper bound.");
         }
+    }
+
+    /** A frame with no interval bounds. */
+    public WindowFrame(boolean rows, long start, long end) {
+        this(rows, start, end, null, null, null);
     }
 
     /** {@code ROWS BETWEEN start AND end}. */
@@ -54,6 +76,48 @@ public record WindowFrame(boolean rows, long start, long end) implements Seriali
     /** {@code RANGE BETWEEN start AND end}. */
     public static WindowFrame range(long start, long end) {
         return new WindowFrame(false, start, end);
+    }
+
+    /**
+     * {@code RANGE BETWEEN start AND end} where each bound is a signed {@link CalendarInterval}
+     * offset (negative: {@code PRECEDING}) or a {@code Long} as in {@link #range(long, long)}.
+     *
+     * @throws AnalysisException if a bound is neither, or the start comes after the end
+     */
+    public static WindowFrame range(Object start, Object end) {
+        return new WindowFrame(false, direction(start), direction(end), intervalOf(start), intervalOf(end), null);
+    }
+
+    private static long direction(Object bound) {
+        if (bound instanceof Long l) {
+            return l;
+        }
+        if (bound instanceof CalendarInterval i) {
+            int sign = Long.signum(i.months() != 0 ? i.months() : i.days() != 0 ? i.days() : i.microseconds());
+            boolean mixed = Long.signum(i.months()) * sign < 0 || Long.signum(i.days()) * sign < 0
+                    || Long.signum(i.microseconds()) * sign < 0;
+            if (mixed) {
+                throw new AnalysisException("[INVALID_WINDOW_FRAME] The frame bound " + i.sql() + " mixes positive "
+                        + "and negative parts.");
+            }
+            return sign;
+        }
+        throw new AnalysisException("[INVALID_WINDOW_FRAME] A RANGE frame bound must be a number or an interval, not "
+                + bound + ".");
+    }
+
+    private static CalendarInterval intervalOf(Object bound) {
+        return bound instanceof CalendarInterval i ? i : null;
+    }
+
+    /** This frame computing interval offsets of timestamps in {@code zoneId}. */
+    public WindowFrame withZone(String zoneId) {
+        return new WindowFrame(rows, start, end, startInterval, endInterval, zoneId);
+    }
+
+    /** Whether a bound is an interval, so it needs a date or timestamp ordering key (and a zone). */
+    public boolean hasIntervalOffsets() {
+        return startInterval != null || endInterval != null;
     }
 
     /** Whether the frame starts at the partition's first row. */
@@ -68,7 +132,7 @@ public record WindowFrame(boolean rows, long start, long end) implements Seriali
 
     /** Whether a {@code RANGE} frame has a numeric offset, so it needs one numeric ordering key. */
     public boolean hasValueOffsets() {
-        return !rows && (isOffset(start) || isOffset(end));
+        return !rows && (isOffset(start) || isOffset(end) || hasIntervalOffsets());
     }
 
     private static boolean isOffset(long bound) {
@@ -77,14 +141,19 @@ public record WindowFrame(boolean rows, long start, long end) implements Seriali
 
     /** The frame as SQL writes it: {@code ROWS BETWEEN 2 PRECEDING AND CURRENT ROW}. */
     public String sql() {
-        return describe(rows, start, end);
+        return describe(rows, start, end, startInterval, endInterval);
     }
 
-    private static String describe(boolean rows, long start, long end) {
-        return (rows ? "ROWS" : "RANGE") + " BETWEEN " + bound(start) + " AND " + bound(end);
+    private static String describe(boolean rows, long start, long end, CalendarInterval startInterval,
+                                   CalendarInterval endInterval) {
+        return (rows ? "ROWS" : "RANGE") + " BETWEEN " + bound(start, startInterval) + " AND "
+                + bound(end, endInterval);
     }
 
-    private static String bound(long b) {
+    private static String bound(long b, CalendarInterval interval) {
+        if (interval != null) {
+            return b < 0 ? interval.negate().sql() + " PRECEDING" : interval.sql() + " FOLLOWING";
+        }
         if (b == UNBOUNDED_PRECEDING) {
             return "UNBOUNDED PRECEDING";
         }

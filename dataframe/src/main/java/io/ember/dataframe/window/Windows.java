@@ -12,7 +12,9 @@ import io.ember.dataframe.expressions.SortOrder;
 import io.ember.dataframe.plan.Aggregate;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.plan.Project;
+import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DateType;
+import io.ember.dataframe.types.TimestampType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,12 +148,7 @@ public final class Windows {
                     + " contains an aggregate; aggregate the rows first (GROUP BY).");
         }
         if (w.frame().hasValueOffsets()) {
-            Expression key = w.orderSpec().get(0).child();
-            if (!(Cast.isNumeric(key.dataType()) || key.dataType() instanceof DateType)) {
-                throw new AnalysisException("[RANGE_FRAME_INVALID_TYPE] A RANGE window frame with offsets ("
-                        + w.frame().sql() + ") needs a numeric or date ORDER BY expression, but \"" + key.sql()
-                        + "\" is \"" + key.dataType().sql() + "\".");
-            }
+            checkRangeKey(w);
         }
         if (w.function() instanceof OffsetFunction o && !o.defaultValue().dataType().equals(o.input().dataType())) {
             if (!Cast.canCast(o.defaultValue().dataType(), o.input().dataType())) {
@@ -164,6 +161,34 @@ public final class Windows {
             return new WindowExpression(cast, w.partitionSpec(), w.orderSpec(), w.frame());
         }
         return w;
+    }
+
+    /**
+     * Spark's rule for a {@code RANGE} frame with offsets: numbers offset a numeric (or, counted
+     * in days, a date) ordering key; intervals offset a timestamp, or a date when they have no
+     * time part.
+     */
+    private static void checkRangeKey(WindowExpression w) {
+        Expression key = w.orderSpec().get(0).child();
+        DataType type = key.dataType();
+        WindowFrame f = w.frame();
+        boolean valid;
+        String boundType;
+        if (f.hasIntervalOffsets()) {
+            boolean timePart = (f.startInterval() != null && f.startInterval().hasTimePart())
+                    || (f.endInterval() != null && f.endInterval().hasTimePart());
+            valid = type instanceof TimestampType || (type instanceof DateType && !timePart);
+            boundType = "INTERVAL";
+        } else {
+            valid = Cast.isNumeric(type) || type instanceof DateType;
+            boundType = "BIGINT";
+        }
+        if (!valid) {
+            throw new AnalysisException("[DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE] Cannot resolve \"" + w.sql()
+                    + "\" due to data type mismatch: The data type \"" + type.sql() + "\" used in the order "
+                    + "specification (\"" + key.sql() + "\") does not match the data type \"" + boundType
+                    + "\" which is used in the range frame.");
+        }
     }
 
     /**

@@ -1,6 +1,11 @@
 package io.ember.dataframe.sql;
 
 import static io.ember.dataframe.Functions.col;
+import static io.ember.dataframe.Functions.cume_dist;
+import static io.ember.dataframe.Functions.first_value;
+import static io.ember.dataframe.Functions.nth_value;
+import static io.ember.dataframe.Functions.ntile;
+import static io.ember.dataframe.Functions.percent_rank;
 import static io.ember.dataframe.Functions.lag;
 import static io.ember.dataframe.Functions.row_number;
 import static io.ember.dataframe.Functions.sum;
@@ -107,6 +112,25 @@ class SqlWindowTest {
                 + "lag(salary, 1) OVER (PARTITION BY dept ORDER BY salary DESC) AS prev FROM emp_for_plans");
         assertEquals(PlanText.normalized(api.optimizedPlanString()), PlanText.normalized(sql.optimizedPlanString()));
         assertEquals(PlanText.normalized(api.explainString(false)), PlanText.normalized(sql.explainString(false)));
+    }
+
+    @Test
+    void distributionAndFrameValueFunctions_sameInBothFrontEnds() {
+        WindowSpec w = Window.partitionBy("dept").orderBy(col("salary").desc());
+        DataFrame api = SqlFixtures.emp(spark).select(col("name"), ntile(2).over(w).as("n"),
+                percent_rank().over(w).as("pr"), cume_dist().over(w).as("cd"),
+                nth_value(col("salary"), 2, true).over(w).as("second"),
+                first_value(col("manager"), true).over(w.rowsBetween(-1, 1)).as("m"),
+                sum("salary").over(Window.orderBy("id").rangeBetween(-1, 2)).as("near"));
+        SqlFixtures.emp(spark).createOrReplaceTempView("emp_for_frames");
+        DataFrame sql = spark.sql("SELECT name, ntile(2) OVER w AS n, percent_rank() OVER w AS pr, "
+                + "cume_dist() OVER w AS cd, nth_value(salary, 2) IGNORE NULLS OVER w AS second, "
+                + "first_value(manager, true) OVER (PARTITION BY dept ORDER BY salary DESC "
+                + "ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS m, "
+                + "sum(salary) OVER (ORDER BY id RANGE BETWEEN 1 PRECEDING AND 2 FOLLOWING) AS near "
+                + "FROM emp_for_frames WINDOW w AS (PARTITION BY dept ORDER BY salary DESC)");
+        assertEquals(PlanText.normalized(api.optimizedPlanString()), PlanText.normalized(sql.optimizedPlanString()));
+        assertEquals(rows(api.orderBy("name")), rows(sql.orderBy("name")));
     }
 
     @Test

@@ -114,6 +114,25 @@ class WindowCrossCheckTest {
     }
 
     @Test
+    void descendingRangeFrame_matchesBruteForce() {
+        // Descending: 7 PRECEDING reaches 7 above the current seq, 25 FOLLOWING 25 below it.
+        Map<Integer, Object> expected = new HashMap<>();
+        for (List<Integer[]> rows : BY_KEY.values()) {
+            for (Integer[] r : rows) {
+                Long total = null;
+                for (Integer[] o : rows) {
+                    if (o[0] >= r[0] - 25 && o[0] <= r[0] + 7 && o[1] != null) {
+                        total = (total == null ? 0 : total) + o[1];
+                    }
+                }
+                expected.put(r[0], total);
+            }
+        }
+        assertEquals(expected, computed(sum("v").over(Window.partitionBy("k").orderBy(col("seq").desc())
+                .rangeBetween(-7, 25))));
+    }
+
+    @Test
     void rowNumberAndLag_matchBruteForce() {
         Map<Integer, Object> rn = new HashMap<>();
         Map<Integer, Object> prev = new HashMap<>();

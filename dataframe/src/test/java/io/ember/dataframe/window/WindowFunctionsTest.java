@@ -207,7 +207,7 @@ class WindowFunctionsTest {
         assertTrue(badFrame.getMessage().contains("[INVALID_WINDOW_FRAME]"), badFrame.getMessage());
         AnalysisException rangeType = assertThrows(AnalysisException.class, () -> sales.withColumn("x",
                 sum("amount").over(Window.orderBy("region").rangeBetween(-1, 0))));
-        assertTrue(rangeType.getMessage().contains("[RANGE_FRAME_INVALID_TYPE]"), rangeType.getMessage());
+        assertTrue(rangeType.getMessage().contains("[DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE]"), rangeType.getMessage());
         AnalysisException unknown = assertThrows(AnalysisException.class,
                 () -> sales.withColumn("x", sum("amount").over(Window.partitionBy("regoin"))));
         assertTrue(unknown.getMessage().contains("`region`"), unknown.getMessage());
