@@ -394,6 +394,20 @@ class JdbcPostgresTest {
     }
 
     @Test
+    void driverOption_loadsTheClass_andNoTransactionMode() throws Exception {
+        Properties p = props();
+        p.setProperty("driver", "org.postgresql.Driver");
+        p.setProperty("isolationLevel", "NONE");
+        spark.range(0, 4, 1, 2).write().jdbc(server.url(), "plain", p);
+        assertEquals(List.of(0L, 1L, 2L, 3L), storedIds("plain"));
+        assertEquals(4, spark.read().jdbc(server.url(), "plain", p).count());
+        p.setProperty("driver", "org.example.NoSuchDriver");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> spark.read().jdbc(server.url(), "plain", p));
+        assertTrue(e.getMessage().contains("'org.example.NoSuchDriver' (option 'driver')"), e.getMessage());
+    }
+
+    @Test
     void unknownOption_namesTheClosestKnownOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> spark.read().format("jdbc").option("numPartition", 4));
