@@ -44,7 +44,11 @@ public final class JdbcOptions implements Serializable {
     public static void check(String key, String value) {
         String k = canonical(key);
         switch (k) {
-            case "lowerBound", "upperBound" -> number(k, value, Long.MIN_VALUE);
+            case "lowerBound", "upperBound" -> {
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException("JDBC option '" + k + "' is empty");
+                }
+            }
             case "numPartitions", "batchsize" -> number(k, value, 1);
             case "fetchsize", "queryTimeout" -> number(k, value, 0);
             case "pushDownPredicate", "truncate" -> {
@@ -214,14 +218,14 @@ public final class JdbcOptions implements Serializable {
         return Optional.ofNullable(get("partitionColumn"));
     }
 
-    /** {@code lowerBound}. */
-    public long lowerBound() {
-        return number("lowerBound", 0);
+    /** {@code lowerBound} as given: a number, or a date or timestamp for such a partition column. */
+    public String lowerBound() {
+        return get("lowerBound").trim();
     }
 
-    /** {@code upperBound}. */
-    public long upperBound() {
-        return number("upperBound", 0);
+    /** {@code upperBound} as given. */
+    public String upperBound() {
+        return get("upperBound").trim();
     }
 
     /** {@code numPartitions}, or 0 when not given. */

@@ -3,6 +3,7 @@ package io.ember.dataframe.io.jdbc;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * The WHERE clauses that split a JDBC read into partitions, one query (and one connection) per
@@ -20,18 +21,27 @@ final class JdbcPartitioning {
         return Collections.singletonList(null);
     }
 
+    /** The stride clauses over a numeric column: the values are their own literals. */
+    static List<String> byStride(String column, long lowerBound, long upperBound, int requestedPartitions) {
+        return byStride(column, lowerBound, upperBound, requestedPartitions, Long::toString);
+    }
+
     /**
-     * The stride clauses over the (already quoted) {@code column}; null stands for "no WHERE".
+     * The stride clauses over the (already quoted) {@code column}, whose values are longs (days
+     * for dates, microseconds for timestamps) written in SQL by {@code literal}; null stands for
+     * "no WHERE".
      *
      * @throws IllegalArgumentException naming both bounds if the lower is above the upper
      */
-    static List<String> byStride(String column, long lowerBound, long upperBound, int requestedPartitions) {
+    static List<String> byStride(String column, long lowerBound, long upperBound, int requestedPartitions,
+                                 LongFunction<String> literal) {
         if (requestedPartitions <= 1 || lowerBound == upperBound) {
             return whole();
         }
         if (lowerBound > upperBound) {
             throw new IllegalArgumentException("Operation not allowed: the lower bound of partitioning column is larger "
-                    + "than the upper bound. Lower bound: " + lowerBound + "; Upper bound: " + upperBound);
+                    + "than the upper bound. Lower bound: " + literal.apply(lowerBound) + "; Upper bound: "
+                    + literal.apply(upperBound));
         }
         long width = upperBound - lowerBound;
         int n = width >= requestedPartitions || width < 0 ? requestedPartitions : (int) width;
@@ -39,9 +49,9 @@ final class JdbcPartitioning {
         List<String> clauses = new ArrayList<>(n);
         long current = lowerBound;
         for (int i = 0; i < n; i++) {
-            String lower = i != 0 ? column + " >= " + current : null;
+            String lower = i != 0 ? column + " >= " + literal.apply(current) : null;
             current += stride;
-            String upper = i != n - 1 ? column + " < " + current : null;
+            String upper = i != n - 1 ? column + " < " + literal.apply(current) : null;
             if (upper == null) {
                 clauses.add(lower);
             } else if (lower == null) {

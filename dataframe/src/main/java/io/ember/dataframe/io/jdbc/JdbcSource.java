@@ -5,22 +5,29 @@ import io.ember.dataframe.io.FileSource;
 import io.ember.dataframe.io.ScanSettings;
 import io.ember.dataframe.io.SourceFilter;
 import io.ember.dataframe.types.DataType;
+import io.ember.dataframe.types.DateType;
 import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import io.ember.dataframe.types.IntegerType;
 import io.ember.dataframe.types.LongType;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
+import io.ember.dataframe.types.TimestampType;
 import io.ember.rdd.EmberContext;
 import io.ember.rdd.RDD;
 import java.sql.Connection;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * A table or query of a database read through JDBC (Spark's {@code JDBCRelation}). The schema
@@ -60,9 +67,7 @@ public final class JdbcSource implements FileSource {
         if (predicates != null) {
             clauses = JdbcPartitioning.byPredicates(predicates);
         } else if (options.partitionColumn().isPresent()) {
-            String column = partitionColumn(schema, options.partitionColumn().get());
-            clauses = JdbcPartitioning.byStride(dialect.quote(column), options.lowerBound(), options.upperBound(),
-                    options.numPartitions());
+            clauses = strideClauses(schema, options, dialect);
         } else {
             clauses = JdbcPartitioning.whole();
         }
@@ -116,18 +121,55 @@ public final class JdbcSource implements FileSource {
         return -1;
     }
 
-    private static String partitionColumn(StructType schema, String name) {
+    /**
+     * The stride clauses of {@code partitionColumn}: numeric columns stride over their values,
+     * date columns over days and timestamp columns over microseconds (Spark's rule); the bounds
+     * are numbers, {@code yyyy-MM-dd} dates or {@code yyyy-MM-dd HH:mm:ss[.f]} timestamps to match.
+     */
+    private static List<String> strideClauses(StructType schema, JdbcOptions options, JdbcDialect dialect) {
+        String name = options.partitionColumn().orElseThrow();
         int at = indexOf(schema, name);
         if (at < 0) {
             throw new IllegalArgumentException("JDBC option 'partitionColumn' names column '" + name
                     + "', which the table does not have; its columns: " + Arrays.toString(schema.fieldNames()));
         }
+        String column = dialect.quote(schema.apply(at).name());
         DataType t = schema.apply(at).dataType();
-        if (!(t instanceof IntegerType || t instanceof LongType || t instanceof DecimalType || t instanceof DoubleType)) {
-            throw new IllegalArgumentException("JDBC option 'partitionColumn': column '" + name + "' is "
-                    + t.simpleString() + "; the partition column must be numeric");
+        int n = options.numPartitions();
+        if (t instanceof IntegerType || t instanceof LongType || t instanceof DecimalType || t instanceof DoubleType) {
+            return JdbcPartitioning.byStride(column, bound("lowerBound", options.lowerBound(), Long::parseLong),
+                    bound("upperBound", options.upperBound(), Long::parseLong), n);
         }
-        return schema.apply(at).name();
+        if (t instanceof DateType) {
+            return JdbcPartitioning.byStride(column,
+                    bound("lowerBound", options.lowerBound(), v -> LocalDate.parse(v).toEpochDay()),
+                    bound("upperBound", options.upperBound(), v -> LocalDate.parse(v).toEpochDay()), n,
+                    day -> "'" + LocalDate.ofEpochDay(day) + "'");
+        }
+        if (t instanceof TimestampType) {
+            return JdbcPartitioning.byStride(column,
+                    bound("lowerBound", options.lowerBound(), JdbcSource::localMicros),
+                    bound("upperBound", options.upperBound(), JdbcSource::localMicros), n,
+                    micros -> "'" + Timestamp.valueOf(LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                            (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC)) + "'");
+        }
+        throw new IllegalArgumentException("JDBC option 'partitionColumn': column '" + name + "' is "
+                + t.simpleString() + "; the partition column must be numeric, date or timestamp");
+    }
+
+    /** Microseconds of a timestamp bound read as a local date-time (compared with the database's own text). */
+    private static long localMicros(String text) {
+        LocalDateTime t = Timestamp.valueOf(text).toLocalDateTime();
+        return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + t.getNano() / 1000;
+    }
+
+    private static long bound(String option, String text, ToLongFunction<String> parse) {
+        try {
+            return parse.applyAsLong(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("JDBC option '" + option + "' does not fit the partition column: '"
+                    + text + "' (" + e.getMessage() + ")", e);
+        }
     }
 
     @Override

@@ -140,6 +140,44 @@ class JdbcPostgresTest {
     }
 
     @Test
+    void strideRead_overDateAndTimestampColumns() throws Exception {
+        sql("CREATE TABLE events (d DATE, ts TIMESTAMP)");
+        sql("INSERT INTO events SELECT DATE '2024-01-01' + i, TIMESTAMP '2024-01-01 00:00:00' + i * INTERVAL '1 hour' "
+                + "FROM generate_series(0, 9) AS i");
+        sql("INSERT INTO events VALUES (NULL, NULL)");
+        // Days 19723..19731 in 4: stride 19731/4 - 19723/4 = 4932 - 4930 = 2 days.
+        DataFrame byDay = spark.read().format("jdbc").option("url", server.url()).option("user", server.user())
+                .option("dbtable", "events").option("partitionColumn", "d").option("lowerBound", "2024-01-01")
+                .option("upperBound", "2024-01-09").option("numPartitions", 4).load();
+        List<List<String>> days = new ArrayList<>();
+        for (io.vavr.collection.List<Row> part : byDay.select("d").rdd().glom().collect()) {
+            List<String> texts = new ArrayList<>();
+            for (Row r : part) {
+                texts.add(r.isNullAt(0) ? "null" : r.getDate(0).toLocalDate().toString().substring(8));
+            }
+            texts.sort(null);
+            days.add(texts);
+        }
+        assertEquals(List.of(List.of("01", "02", "null"), List.of("03", "04"), List.of("05", "06"),
+                List.of("07", "08", "09", "10")), days);
+        // Ten hours in 2: the first partition holds hours 0-4 and the NULL.
+        DataFrame byTime = spark.read().format("jdbc").option("url", server.url()).option("user", server.user())
+                .option("dbtable", "events").option("partitionColumn", "ts").option("lowerBound", "2024-01-01 00:00:00")
+                .option("upperBound", "2024-01-01 10:00:00").option("numPartitions", 2).load();
+        List<Integer> sizes = new ArrayList<>();
+        for (io.vavr.collection.List<Row> part : byTime.rdd().glom().collect()) {
+            sizes.add(part.size());
+        }
+        assertEquals(List.of(6, 5), sizes);
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> spark.read().format("jdbc")
+                .option("url", server.url()).option("user", server.user()).option("dbtable", "events")
+                .option("partitionColumn", "d").option("lowerBound", "yesterday").option("upperBound", "2024-01-09")
+                .option("numPartitions", 2).load());
+        assertTrue(bad.getMessage().contains("'lowerBound' does not fit the partition column: 'yesterday'"),
+                bad.getMessage());
+    }
+
+    @Test
     void queryOption_readsTheQueryResult() {
         DataFrame df = spark.read().format("jdbc").option("url", server.url()).option("user", server.user())
                 .option("query", "SELECT id, score * 2 AS doubled FROM people WHERE id <= 3").load();
