@@ -162,7 +162,7 @@ public final class DataFrameReader {
         if (schema != null) {
             throw new AnalysisException("User specified schema not supported with 'jdbc'; use option 'customSchema'");
         }
-        JdbcSource source = JdbcSource.create(JdbcOptions.forRead(opts), predicates);
+        JdbcSource source = JdbcSource.create(JdbcOptions.forRead(opts, session.context().conf().getAll().toJavaMap()), predicates);
         return new DataFrame(session, FileScan.of(source, EmberSession.attributes(source.schema())));
     }
 

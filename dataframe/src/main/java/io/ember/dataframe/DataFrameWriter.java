@@ -164,8 +164,8 @@ public final class DataFrameWriter {
         if (!partitionBy.isEmpty()) {
             throw new AnalysisException("partitionBy() is not supported with the jdbc format");
         }
-        JdbcOptions jdbc = JdbcOptions.forWrite(opts);
         EmberSession session = df.sparkSession();
+        JdbcOptions jdbc = JdbcOptions.forWrite(opts, session.context().conf().getAll().toJavaMap());
         QueryExecution qe = new QueryExecution(session, session.cacheManager().useCached(df.plan()));
         qe.asExecution(() -> {
             JdbcWriteJob.write(qe.toRdd(), df.schema(), jdbc, mode);

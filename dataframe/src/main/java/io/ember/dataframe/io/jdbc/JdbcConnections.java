@@ -29,7 +29,7 @@ final class JdbcConnections {
                 s.execute(options.sessionInitStatement().get());
             } catch (SQLException e) {
                 closeAfterFailure(c, e);
-                throw new JdbcException("sessionInitStatement failed on " + JdbcUrls.redact(options.url()), options, e);
+                throw new JdbcException("sessionInitStatement failed on " + options.shownUrl(), options, e);
             }
         }
         return c;
@@ -40,7 +40,7 @@ final class JdbcConnections {
         if (loader == null) {
             loader = JdbcConnections.class.getClassLoader();
         }
-        String shownUrl = JdbcUrls.redact(options.url());
+        String shownUrl = options.shownUrl();
         try {
             Driver driver = options.driver().isPresent() ? load(options.driver().get(), loader) : find(options.url(), loader);
             Connection c = driver.connect(options.url(), options.connectionProperties());

@@ -1,6 +1,7 @@
 package io.ember.dataframe.io.jdbc;
 
 import io.ember.dataframe.analysis.Analyzer;
+import io.ember.rdd.internal.Redaction;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.util.Comparator;
@@ -29,11 +30,14 @@ public final class JdbcOptions implements Serializable {
     private static final List<String> ISOLATION_LEVELS = List.of("NONE", "READ_UNCOMMITTED", "READ_COMMITTED",
             "REPEATABLE_READ", "SERIALIZABLE");
 
-    /** Lower-cased key to value. */
+    /** Spark's spelling of each key given, to its value. */
     private final Map<String, String> options;
+    /** The session's {@value Redaction#REGEX_SETTING}: which keys are secrets when options are shown. */
+    private final String redactionRegex;
 
-    private JdbcOptions(Map<String, String> options) {
+    private JdbcOptions(Map<String, String> options, String redactionRegex) {
         this.options = options;
+        this.redactionRegex = redactionRegex;
     }
 
     /**
@@ -76,11 +80,12 @@ public final class JdbcOptions implements Serializable {
     /**
      * Checks {@code raw} for a read: every key and value as {@link #check} does, {@code url},
      * exactly one of {@code dbtable} and {@code query}, and the partitioning options together.
+     * {@code settings} are the engine's, for their {@value Redaction#REGEX_SETTING}.
      *
      * @throws IllegalArgumentException naming what is missing or wrong
      */
-    public static JdbcOptions forRead(Map<String, String> raw) {
-        JdbcOptions o = from(raw);
+    public static JdbcOptions forRead(Map<String, String> raw, Map<String, String> settings) {
+        JdbcOptions o = from(raw, settings);
         boolean table = o.has("dbtable");
         boolean query = o.has("query");
         if (table == query) {
@@ -114,8 +119,8 @@ public final class JdbcOptions implements Serializable {
      *
      * @throws IllegalArgumentException naming what is missing or wrong
      */
-    public static JdbcOptions forWrite(Map<String, String> raw) {
-        JdbcOptions o = from(raw);
+    public static JdbcOptions forWrite(Map<String, String> raw, Map<String, String> settings) {
+        JdbcOptions o = from(raw, settings);
         if (o.has("query")) {
             throw new IllegalArgumentException("Option 'query' is not applicable while writing.");
         }
@@ -125,13 +130,15 @@ public final class JdbcOptions implements Serializable {
         return o;
     }
 
-    private static JdbcOptions from(Map<String, String> raw) {
+    private static JdbcOptions from(Map<String, String> raw, Map<String, String> settings) {
         Map<String, String> out = new LinkedHashMap<>();
         raw.forEach((k, v) -> {
             check(k, v);
             out.put(canonical(k), v);
         });
-        JdbcOptions o = new JdbcOptions(out);
+        String regex = settings.getOrDefault(Redaction.REGEX_SETTING, Redaction.DEFAULT_REGEX);
+        Redaction.compile(regex);
+        JdbcOptions o = new JdbcOptions(out, regex);
         if (!o.has("url")) {
             throw new IllegalArgumentException("Option 'url' is required.");
         }
@@ -181,9 +188,19 @@ public final class JdbcOptions implements Serializable {
         return has(key) ? Boolean.parseBoolean(get(key)) : dflt;
     }
 
-    /** The JDBC URL (may hold a password: show it only through {@link JdbcUrls#redact}). */
+    /** The JDBC URL (may hold a password: show {@link #shownUrl()} instead). */
     public String url() {
         return get("url");
+    }
+
+    /** The rule that decides which option keys and URL parameters are secrets. */
+    Redaction redaction() {
+        return Redaction.forSettings(Map.of(Redaction.REGEX_SETTING, redactionRegex));
+    }
+
+    /** The URL with its secrets hidden, for plans and errors. */
+    public String shownUrl() {
+        return JdbcUrls.redact(url(), redaction());
     }
 
     /** What follows FROM: the table, or the query as an aliased subquery as Spark writes it. */
@@ -295,8 +312,9 @@ public final class JdbcOptions implements Serializable {
     /** The options with the password and the URL's secrets hidden, for plans and errors. */
     @Override
     public String toString() {
+        Redaction redaction = redaction();
         Map<String, String> shown = new LinkedHashMap<>();
-        options.forEach((k, v) -> shown.put(k, k.equals("url") ? JdbcUrls.redact(v) : JdbcUrls.REDACTION.redact(k, v)));
+        options.forEach((k, v) -> shown.put(k, k.equals("url") ? shownUrl() : redaction.redact(k, v)));
         return shown.toString();
     }
 }

@@ -86,7 +86,7 @@ public final class JdbcSource implements FileSource {
             return out;
         } catch (SQLException e) {
             throw new JdbcException("Cannot read the schema of " + options.relationName() + " from "
-                    + JdbcUrls.redact(options.url()), options, e);
+                    + options.shownUrl(), options, e);
         }
     }
 

@@ -12,24 +12,26 @@ import java.util.regex.Pattern;
  * {@code //user:password@host} authority.
  */
 public final class JdbcUrls {
-    /** The default redaction rule (the same keys the UI's Environment page hides). */
-    static final Redaction REDACTION = Redaction.forSettings(Map.of());
-
     private static final Pattern PROPERTY = Pattern.compile("([?&;:])([^?&;:=/]+)=([^&;]*)");
     private static final Pattern AUTHORITY_PASSWORD = Pattern.compile("(//[^/:@?;&]+:)([^/@?;&]+)(@)");
 
     private JdbcUrls() {
     }
 
-    /** {@code url} with its secret values replaced by {@value Redaction#REDACTED}. */
+    /** {@code url} with the values the default redaction rule calls secret replaced by {@value Redaction#REDACTED}. */
     public static String redact(String url) {
+        return redact(url, Redaction.forSettings(Map.of()));
+    }
+
+    /** {@code url} with the values {@code redaction} calls secret replaced by {@value Redaction#REDACTED}. */
+    public static String redact(String url, Redaction redaction) {
         if (url == null) {
             return null;
         }
         String noAuth = AUTHORITY_PASSWORD.matcher(url).replaceAll(m -> Matcher.quoteReplacement(
                 m.group(1) + Redaction.REDACTED + m.group(3)));
         return PROPERTY.matcher(noAuth).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "="
-                + REDACTION.redact(m.group(2), m.group(3))));
+                + redaction.redact(m.group(2), m.group(3))));
     }
 
     /** {@code text} (e.g. a driver's error message) with every occurrence of the options' secrets hidden. */
@@ -37,7 +39,7 @@ public final class JdbcUrls {
         if (text == null) {
             return null;
         }
-        String out = text.replace(options.url(), redact(options.url()));
+        String out = text.replace(options.url(), options.shownUrl());
         String password = options.connectionProperties().getProperty("password");
         if (password != null && !password.isEmpty()) {
             out = out.replace(password, Redaction.REDACTED);

@@ -68,7 +68,7 @@ public final class JdbcWriteJob {
                 execute(c, createTable(schema, table, options, dialect));
             }
         } catch (SQLException e) {
-            throw new JdbcException("JDBC write to " + table + " at " + JdbcUrls.redact(options.url()) + " failed",
+            throw new JdbcException("JDBC write to " + table + " at " + options.shownUrl() + " failed",
                     options, e);
         }
         DataType[] types = new DataType[schema.size()];

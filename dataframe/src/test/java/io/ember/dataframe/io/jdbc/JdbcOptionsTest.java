@@ -20,7 +20,7 @@ class JdbcOptionsTest {
     @Test
     void unknownOption_namesTheClosestKnownOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> JdbcOptions.forRead(Map.of("url", "jdbc:h2:mem:x", "dbtable", "t", "partitionColum", "id")));
+                () -> JdbcOptions.forRead(Map.of("url", "jdbc:h2:mem:x", "dbtable", "t", "partitionColum", "id"), Map.of()));
         assertTrue(e.getMessage().startsWith("Unknown JDBC option 'partitionColum'. Did you mean 'partitionColumn'?"),
                 e.getMessage());
     }
@@ -28,17 +28,17 @@ class JdbcOptionsTest {
     @Test
     void optionCombinations_areChecked() {
         assertEquals("Option 'dbtable' or 'query' is required.", assertThrows(IllegalArgumentException.class,
-                () -> JdbcOptions.forRead(Map.of("url", "jdbc:h2:mem:x"))).getMessage());
+                () -> JdbcOptions.forRead(Map.of("url", "jdbc:h2:mem:x"), Map.of())).getMessage());
         assertEquals("Both 'dbtable' and 'query' can not be specified at the same time.",
                 assertThrows(IllegalArgumentException.class, () -> JdbcOptions.forRead(
-                        Map.of("url", "jdbc:h2:mem:x", "dbtable", "t", "query", "select 1"))).getMessage());
+                        Map.of("url", "jdbc:h2:mem:x", "dbtable", "t", "query", "select 1"), Map.of())).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> JdbcOptions.forRead(
-                Map.of("url", "jdbc:h2:mem:x", "dbtable", "t", "partitionColumn", "id", "lowerBound", "1")))
+                Map.of("url", "jdbc:h2:mem:x", "dbtable", "t", "partitionColumn", "id", "lowerBound", "1"), Map.of()))
                 .getMessage().contains("'lowerBound', 'upperBound', and 'numPartitions' are also required"));
         assertEquals("JDBC option 'numPartitions' must be at least 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> JdbcOptions.check("NUMPARTITIONS", "0")).getMessage());
         assertEquals("Option 'query' is not applicable while writing.", assertThrows(IllegalArgumentException.class,
-                () -> JdbcOptions.forWrite(Map.of("url", "jdbc:h2:mem:x", "query", "select 1"))).getMessage());
+                () -> JdbcOptions.forWrite(Map.of("url", "jdbc:h2:mem:x", "query", "select 1"), Map.of())).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> JdbcOptions.check("isolationLevel", "dirty"))
                 .getMessage().contains("READ_UNCOMMITTED"));
     }
@@ -53,9 +53,14 @@ class JdbcOptionsTest {
         assertEquals("jdbc:mysql://u:" + r + "@h:3306/db", JdbcUrls.redact("jdbc:mysql://u:pw3@h:3306/db"));
         assertEquals("jdbc:duckdb:/tmp/x.db", JdbcUrls.redact("jdbc:duckdb:/tmp/x.db"));
         JdbcOptions o = JdbcOptions.forRead(Map.of("url", "jdbc:postgresql://h/db?password=pw4", "dbtable", "t",
-                "password", "pw5", "user", "me"));
+                "password", "pw5", "user", "me"), Map.of());
         assertFalse(o.toString().contains("pw4") || o.toString().contains("pw5"), o.toString());
         assertTrue(o.toString().contains("user=me"), o.toString());
+        // The session's redaction pattern decides: here it also hides the user.
+        JdbcOptions strict = JdbcOptions.forRead(Map.of("url", "jdbc:postgresql://h/db?user=me&password=pw6",
+                "dbtable", "t", "user", "me"), Map.of(Redaction.REGEX_SETTING, "(?i)password|user"));
+        assertEquals("jdbc:postgresql://h/db?user=" + r + "&password=" + r, strict.shownUrl());
+        assertFalse(strict.toString().contains("me"), strict.toString());
     }
 
     @Test
