@@ -422,13 +422,28 @@ class JdbcPostgresTest {
     }
 
     @Test
-    void passwords_areRedactedInPlans() {
+    void passwords_areRedactedInPlans_andInTheUisSqlEvents() throws Exception {
+        List<String> sqlEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.ember.rdd.EmberListener listener = event -> {
+            if (event instanceof io.ember.rdd.ListenerEvent.SqlExecutionStart start) {
+                sqlEvents.add(start.plan().toString());
+            }
+        };
+        spark.sparkContext().addListener(listener);
         String url = server.url() + "?password=s3cret-pw";
         DataFrame df = spark.read().jdbc(url, "people", props()).filter(Functions.col("id").lt(3));
         String plan = df.explainString(true);
         assertFalse(plan.contains("s3cret-pw"), plan);
         assertTrue(plan.contains("password=" + Redaction.REDACTED), plan);
         assertEquals(2, df.count());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sqlEvents.stream().noneMatch(e -> e.contains("JDBCRelation(people)")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        spark.sparkContext().removeListener(listener);
+        String shown = String.join("\n", sqlEvents);
+        assertTrue(shown.contains("JDBCRelation(people)") && shown.contains(Redaction.REDACTED), shown);
+        assertFalse(shown.contains("s3cret-pw"), shown);
     }
 
     @Test
