@@ -6,6 +6,8 @@ import io.ember.dataframe.io.FileIndex;
 import io.ember.dataframe.io.FileSource;
 import io.ember.dataframe.io.ParquetSource;
 import io.ember.dataframe.io.TextSource;
+import io.ember.dataframe.io.jdbc.JdbcOptions;
+import io.ember.dataframe.io.jdbc.JdbcSource;
 import io.ember.dataframe.plan.FileScan;
 import io.ember.dataframe.types.StructType;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * Reads files into DataFrames ({@code spark.read()}): CSV, Parquet, JSON lines and text, from a
@@ -32,11 +35,12 @@ public final class DataFrameReader {
         this.session = session;
     }
 
-    /** The format for {@link #load}: csv, parquet, json or text. */
+    /** The format for {@link #load}: csv, parquet, json, text or jdbc. */
     public DataFrameReader format(String source) {
         String f = source.toLowerCase(Locale.ROOT);
-        if (!List.of("csv", "parquet", "json", "text").contains(f)) {
-            throw new IllegalArgumentException("Unknown data source format '" + source + "'; known: csv, parquet, json, text");
+        if (!List.of("csv", "parquet", "json", "text", "jdbc").contains(f)) {
+            throw new IllegalArgumentException("Unknown data source format '" + source
+                    + "'; known: csv, parquet, json, text, jdbc");
         }
         this.format = f;
         return this;
@@ -61,7 +65,11 @@ public final class DataFrameReader {
     public DataFrameReader option(String key, String value) {
         Objects.requireNonNull(key, "key is null");
         Objects.requireNonNull(value, "value of option " + key + " is null");
-        CsvOptions.check(key, value);
+        if (format.equals("jdbc")) {
+            JdbcOptions.check(key, value);
+        } else {
+            CsvOptions.check(key, value);
+        }
         options.put(key, value);
         return this;
     }
@@ -102,9 +110,60 @@ public final class DataFrameReader {
         return read("text", paths);
     }
 
-    /** Reads with the format set by {@link #format}. */
+    /** Reads with the format set by {@link #format} (for jdbc: from the options, without paths). */
     public DataFrame load(String... paths) {
+        if (format.equals("jdbc")) {
+            if (paths.length > 0) {
+                throw new IllegalArgumentException("The jdbc format reads no paths; give the table with option "
+                        + "'dbtable' or 'query'");
+            }
+            return readJdbc(options, null);
+        }
         return read(format, paths);
+    }
+
+    /**
+     * Reads the table {@code table} (or a parenthesised subquery with an alias) of the database at
+     * {@code url} in one partition; {@code properties} hold {@code user}, {@code password} and
+     * other JDBC options (see {@link JdbcOptions#KNOWN}).
+     */
+    public DataFrame jdbc(String url, String table, Properties properties) {
+        return readJdbc(jdbcOptions(url, table, properties), null);
+    }
+
+    /**
+     * Reads {@code table} in {@code numPartitions} partitions split by stride over the numeric
+     * {@code columnName}; the bounds decide the stride only, every row is read.
+     */
+    public DataFrame jdbc(String url, String table, String columnName, long lowerBound, long upperBound,
+                          int numPartitions, Properties properties) {
+        Map<String, String> opts = jdbcOptions(url, table, properties);
+        opts.put("partitionColumn", columnName);
+        opts.put("lowerBound", Long.toString(lowerBound));
+        opts.put("upperBound", Long.toString(upperBound));
+        opts.put("numPartitions", Integer.toString(numPartitions));
+        return readJdbc(opts, null);
+    }
+
+    /** Reads {@code table} in one partition per predicate, each the WHERE of its partition's query. */
+    public DataFrame jdbc(String url, String table, String[] predicates, Properties properties) {
+        return readJdbc(jdbcOptions(url, table, properties), Objects.requireNonNull(predicates, "predicates is null"));
+    }
+
+    private Map<String, String> jdbcOptions(String url, String table, Properties properties) {
+        Map<String, String> opts = new LinkedHashMap<>(options);
+        properties.stringPropertyNames().forEach(k -> opts.put(k, properties.getProperty(k)));
+        opts.put("url", Objects.requireNonNull(url, "url is null"));
+        opts.put("dbtable", Objects.requireNonNull(table, "table is null"));
+        return opts;
+    }
+
+    private DataFrame readJdbc(Map<String, String> opts, String[] predicates) {
+        if (schema != null) {
+            throw new AnalysisException("User specified schema not supported with 'jdbc'; use option 'customSchema'");
+        }
+        JdbcSource source = JdbcSource.create(JdbcOptions.forRead(opts, session.context().conf().getAll().toJavaMap()), predicates);
+        return new DataFrame(session, FileScan.of(source, EmberSession.attributes(source.schema())));
     }
 
     private DataFrame read(String fmt, String... paths) {

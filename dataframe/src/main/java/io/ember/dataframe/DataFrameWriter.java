@@ -5,6 +5,8 @@ import io.ember.dataframe.io.CsvOutput;
 import io.ember.dataframe.io.FileWriteJob;
 import io.ember.dataframe.io.OutputFormat;
 import io.ember.dataframe.io.ParquetOutput;
+import io.ember.dataframe.io.jdbc.JdbcOptions;
+import io.ember.dataframe.io.jdbc.JdbcWriteJob;
 import io.ember.rdd.io.OutputCommitter.SaveMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * Writes a DataFrame's rows to files ({@code df.write()}): Parquet (snappy by default) or CSV,
@@ -53,11 +56,11 @@ public final class DataFrameWriter {
         return this;
     }
 
-    /** The format for {@link #save}: parquet or csv. */
+    /** The format for {@link #save}: parquet, csv or jdbc. */
     public DataFrameWriter format(String source) {
         String f = source.toLowerCase(Locale.ROOT);
-        if (!f.equals("parquet") && !f.equals("csv")) {
-            throw new IllegalArgumentException("Unknown output format '" + source + "'; known: parquet, csv");
+        if (!f.equals("parquet") && !f.equals("csv") && !f.equals("jdbc")) {
+            throw new IllegalArgumentException("Unknown output format '" + source + "'; known: parquet, csv, jdbc");
         }
         this.format = f;
         return this;
@@ -73,7 +76,9 @@ public final class DataFrameWriter {
     public DataFrameWriter option(String key, String value) {
         Objects.requireNonNull(value, "value of option " + key + " is null");
         String k = key.toLowerCase(Locale.ROOT);
-        if (k.equals("compression") || k.equals("codec")) {
+        if (format.equals("jdbc")) {
+            JdbcOptions.check(key, value);
+        } else if (k.equals("compression") || k.equals("codec")) {
             String c = value.toLowerCase(Locale.ROOT);
             if (!List.of("snappy", "zstd", "gzip", "none", "uncompressed").contains(c)) {
                 throw new IllegalArgumentException("Option 'compression' must be snappy, zstd, gzip or none, got '"
@@ -132,9 +137,49 @@ public final class DataFrameWriter {
         save(path);
     }
 
+    /**
+     * Writes into the table {@code table} of the database at {@code url}, by the save mode:
+     * error if it exists (default), append, overwrite (drop and create, or truncate with option
+     * {@code truncate=true}) or ignore. Each partition is inserted in one transaction.
+     * {@code properties} hold {@code user}, {@code password} and other JDBC options (see
+     * {@link JdbcOptions#KNOWN}).
+     */
+    public void jdbc(String url, String table, Properties properties) {
+        Map<String, String> opts = new LinkedHashMap<>(options);
+        properties.stringPropertyNames().forEach(k -> opts.put(k, properties.getProperty(k)));
+        opts.put("url", Objects.requireNonNull(url, "url is null"));
+        opts.put("dbtable", Objects.requireNonNull(table, "table is null"));
+        writeJdbc(opts);
+    }
+
+    /** Writes with the format set by {@link #format} when it needs no path (jdbc). */
+    public void save() {
+        if (!format.equals("jdbc")) {
+            throw new IllegalArgumentException("Format '" + format + "' needs a path: use save(path)");
+        }
+        writeJdbc(options);
+    }
+
+    private void writeJdbc(Map<String, String> opts) {
+        if (!partitionBy.isEmpty()) {
+            throw new AnalysisException("partitionBy() is not supported with the jdbc format");
+        }
+        EmberSession session = df.sparkSession();
+        JdbcOptions jdbc = JdbcOptions.forWrite(opts, session.context().conf().getAll().toJavaMap());
+        QueryExecution qe = new QueryExecution(session, session.cacheManager().useCached(df.plan()));
+        qe.asExecution(() -> {
+            JdbcWriteJob.write(qe.toRdd(), df.schema(), jdbc, mode);
+            return null;
+        });
+    }
+
     /** Writes in the format set by {@link #format} under {@code path}. */
     public void save(String path) {
         Objects.requireNonNull(path, "path is null");
+        if (format.equals("jdbc")) {
+            throw new IllegalArgumentException("The jdbc format writes no path; give the table with option 'dbtable' "
+                    + "and call save()");
+        }
         EmberSession session = df.sparkSession();
         RuntimeConfig conf = session.conf();
         Map<String, String> lower = new LinkedHashMap<>();

@@ -217,7 +217,8 @@ public final class Analyzer {
         return out;
     }
 
-    static int distance(String a, String b) {
+    /** The Levenshtein (edit) distance between {@code a} and {@code b}. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -83,8 +83,10 @@ public final class FileScanExec extends LeafExec {
                 .append(LogicalPlan.list(output).replace(", ", ","));
         sb.append(" Batched: true, DataFilters: ").append(LogicalPlan.list(pushedFilters));
         sb.append(", Format: ").append(source.format().toUpperCase(java.util.Locale.ROOT));
-        sb.append(", Location: InMemoryFileIndex(").append(source.paths().size()).append(" paths)")
-                .append(source.paths());
+        if (!source.paths().isEmpty()) {
+            sb.append(", Location: InMemoryFileIndex(").append(source.paths().size()).append(" paths)")
+                    .append(source.paths());
+        }
         sb.append(", PushedFilters: ").append(sourceFilters());
         StringBuilder schema = new StringBuilder("struct<");
         for (int i = 0; i < output.size(); i++) {
