@@ -218,7 +218,11 @@ public final class CsvSource implements FileSource {
         if (splits.isEmpty()) {
             return sc.parallelize(List.<Split>of(), 1).mapPartitions(it -> java.util.Collections.emptyIterator());
         }
-        return sc.parallelize(splits, splits.size()).mapPartitions(it -> new BatchReader(it.next(), spec));
+        FileReadOptions files = index.readOptions();
+        return sc.parallelize(splits, splits.size()).mapPartitions(it -> {
+            Split split = it.next();
+            return files.read(split.file(), () -> new BatchReader(split, spec));
+        });
     }
 
     // ---- reading ----------------------------------------------------------------------------------
