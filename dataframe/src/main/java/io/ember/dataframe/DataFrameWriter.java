@@ -4,6 +4,8 @@ import io.ember.dataframe.io.DataSourceOptions;
 import io.ember.dataframe.io.DataSources;
 import io.ember.dataframe.io.FileWriteJob;
 import io.ember.dataframe.io.OutputFormat;
+import io.ember.dataframe.types.StructField;
+import io.ember.dataframe.types.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -188,6 +190,13 @@ public final class DataFrameWriter {
         RuntimeConfig conf = session.conf();
         OutputFormat out = DataSources.output(format, new DataSources.WriteRequest(new DataSourceOptions(options),
                 conf.timeZone(), conf.parquetCompression()));
+        StructType written = new StructType();
+        for (StructField f : df.schema()) {
+            if (!partitionBy.contains(f.name())) {
+                written = written.add(f);
+            }
+        }
+        out.checkSchema(written);
         QueryExecution qe = new QueryExecution(session, session.cacheManager().useCached(df.plan()));
         qe.asExecution(() -> FileWriteJob.write(qe.toRdd(), df.schema(), path, mode.toCommitterMode(), out,
                 partitionBy, conf.timeZone()));

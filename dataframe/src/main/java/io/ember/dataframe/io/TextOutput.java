@@ -31,8 +31,13 @@ public record TextOutput(String codec, String lineSep) implements OutputFormat {
         return new TextOutput(TextFileOutputs.codec("Text", o.get("compression", o.get("codec"))), sep);
     }
 
+    @Override
+    public void checkSchema(StructType schema) {
+        check(schema);
+    }
+
     /**
-     * Checks that {@code schema} (without partition columns) is one string column.
+     * Checks that {@code schema} is one string column.
      *
      * @throws AnalysisException naming the columns otherwise
      */
@@ -50,7 +55,6 @@ public record TextOutput(String codec, String lineSep) implements OutputFormat {
 
     @Override
     public FileWriter open(Path file, StructType schema) throws IOException {
-        check(schema);
         Writer out = TextFileOutputs.open(file, codec);
         return new FileWriter() {
             @Override
