@@ -11,12 +11,12 @@ import java.util.Map;
  * {@code mode} (PERMISSIVE, DROPMALFORMED, FAILFAST), {@code columnNameOfCorruptRecord}
  * (_corrupt_record), {@code badRecordsPath}, {@code comment}, {@code encoding} (UTF-8),
  * {@code ignoreLeadingWhiteSpace}, {@code ignoreTrailingWhiteSpace}, {@code compression} (write:
- * none or gzip).
+ * none or gzip), {@code multiLine} (false; true lets quoted fields hold line breaks).
  */
 public record CsvOptions(boolean header, boolean inferSchema, char sep, char quote, char escape, String nullValue,
                          String dateFormat, String timestampFormat, Mode mode, String corruptColumn,
                          String badRecordsPath, Character comment, String encoding, boolean trimLeading,
-                         boolean trimTrailing, String compression) implements Serializable {
+                         boolean trimTrailing, String compression, boolean multiLine) implements Serializable {
 
     /** What to do with a malformed record. */
     public enum Mode { PERMISSIVE, DROPMALFORMED, FAILFAST }
@@ -39,9 +39,6 @@ public record CsvOptions(boolean header, boolean inferSchema, char sep, char quo
         for (Map.Entry<String, String> e : raw.entrySet()) {
             o.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
         }
-        if (Boolean.parseBoolean(o.getOrDefault("multiline", "false"))) {
-            throw new IllegalArgumentException("CSV option 'multiLine' = true is not supported: records are lines");
-        }
         String sep = o.getOrDefault("sep", o.getOrDefault("delimiter", ","));
         sep = sep.equals("\\t") ? "\t" : sep;
         String quote = o.getOrDefault("quote", "\"");
@@ -53,7 +50,8 @@ public record CsvOptions(boolean header, boolean inferSchema, char sep, char quo
                 o.getOrDefault("columnnameofcorruptrecord", "_corrupt_record"), o.get("badrecordspath"),
                 comment == null || comment.isEmpty() ? null : oneChar("comment", comment),
                 o.getOrDefault("encoding", o.getOrDefault("charset", "UTF-8")), bool(o, "ignoreleadingwhitespace"),
-                bool(o, "ignoretrailingwhitespace"), compression(o.getOrDefault("compression", o.getOrDefault("codec", "none"))));
+                bool(o, "ignoretrailingwhitespace"), compression(o.getOrDefault("compression", o.getOrDefault("codec", "none"))),
+                bool(o, "multiline"));
     }
 
     /** Checks one option's value as it is set. */

@@ -92,7 +92,8 @@ public final class CsvSource implements FileSource {
         DataType[] types = new DataType[names.length];
         java.util.Arrays.fill(types, DataTypes.StringType);
         if (options.inferSchema()) {
-            types = infer(sc, splits(index, settings, sc.defaultParallelism(), List.of(), new StructType()), options,
+            types = infer(sc, options.multiLine() ? WholeFiles.splits(index, List.of())
+                    : splits(index, settings, sc.defaultParallelism(), List.of(), new StructType()), options,
                     names.length, settings);
         }
         StructType s = new StructType();
@@ -105,8 +106,8 @@ public final class CsvSource implements FileSource {
     private static String[] columnNames(FileIndex index, CsvOptions o) {
         CsvLineParser parser = new CsvLineParser(o);
         for (FileIndex.InputFile f : index.files()) {
-            SplitLineReader r = new SplitLineReader(f.path(), 0, Long.MAX_VALUE, f.path().endsWith(".gz"),
-                    Charset.forName(o.encoding()));
+            CsvRecordReader r = new CsvRecordReader(new SplitLineReader(f.path(), 0, Long.MAX_VALUE,
+                    f.path().endsWith(".gz"), Charset.forName(o.encoding())), o);
             try {
                 String line;
                 while ((line = r.next()) != null) {
@@ -212,7 +213,8 @@ public final class CsvSource implements FileSource {
 
     @Override
     public RDD<ColumnBatch> scan(EmberContext sc, int[] required, List<SourceFilter> filters, ScanSettings settings) {
-        List<Split> splits = splits(index, settings, sc.defaultParallelism(), filters, index.partitionSchema());
+        List<Split> splits = options.multiLine() ? WholeFiles.splits(index, filters)
+                : splits(index, settings, sc.defaultParallelism(), filters, index.partitionSchema());
         ReadSpec spec = new ReadSpec(options, dataSchema, index.partitionSchema(), required, settings.batchSize(),
                 settings.timeZone());
         if (splits.isEmpty()) {
@@ -231,7 +233,7 @@ public final class CsvSource implements FileSource {
     static final class BatchReader implements Iterator<ColumnBatch> {
         private final Split split;
         private final ReadSpec spec;
-        private final SplitLineReader lines;
+        private final CsvRecordReader lines;
         private final CsvLineParser parser;
         private final int[] tokenIndex;
         private final int corruptIndex;
@@ -249,8 +251,8 @@ public final class CsvSource implements FileSource {
             this.split = split;
             this.spec = spec;
             CsvOptions o = spec.options();
-            this.lines = new SplitLineReader(split.file(), split.start(), split.end(), split.gzip(),
-                    Charset.forName(o.encoding()));
+            this.lines = new CsvRecordReader(new SplitLineReader(split.file(), split.start(), split.end(),
+                    split.gzip(), Charset.forName(o.encoding())), o);
             this.parser = new CsvLineParser(o);
             this.zone = ZoneId.of(spec.zone());
             StructField[] fields = spec.dataSchema().fields();
@@ -301,7 +303,7 @@ public final class CsvSource implements FileSource {
         private void skipHeader() {
             String line;
             while ((line = lines.next()) != null) {
-                lineInSplit++;
+                lineInSplit = lines.recordLine();
                 if (!line.isEmpty() && (spec.options().comment() == null || line.charAt(0) != spec.options().comment())) {
                     return;
                 }
@@ -351,7 +353,7 @@ public final class CsvSource implements FileSource {
             int rows = 0;
             String line;
             while (rows < spec.batchSize() && (line = lines.next()) != null) {
-                lineInSplit++;
+                lineInSplit = lines.recordLine();
                 if (line.isEmpty() || (o.comment() != null && line.charAt(0) == o.comment())) {
                     continue;
                 }
@@ -569,8 +571,8 @@ public final class CsvSource implements FileSource {
     private static DataType[] inferSplit(Split split, CsvOptions o, int columns, String zone) {
         DataType[] types = new DataType[columns];
         java.util.Arrays.fill(types, DataTypes.NullType);
-        SplitLineReader lines = new SplitLineReader(split.file(), split.start(), split.end(), split.gzip(),
-                Charset.forName(o.encoding()));
+        CsvRecordReader lines = new CsvRecordReader(new SplitLineReader(split.file(), split.start(), split.end(),
+                split.gzip(), Charset.forName(o.encoding())), o);
         CsvLineParser parser = new CsvLineParser(o);
         ZoneId z = ZoneId.of(zone);
         try {
