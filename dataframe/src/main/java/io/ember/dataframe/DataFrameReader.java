@@ -132,9 +132,6 @@ public final class DataFrameReader {
             }
             all.add(pathOption);
         }
-        if (all.isEmpty()) {
-            throw new IllegalArgumentException("No path given to read " + fmt + " (give one, or the 'path' option)");
-        }
         FileSource source = DataSources.read(fmt, new DataSources.ReadRequest(session.context(), all, schema,
                 new DataSourceOptions(rest), session.execContext().scanSettings()));
         return new DataFrame(session, FileScan.of(source, EmberSession.attributes(source.schema())));

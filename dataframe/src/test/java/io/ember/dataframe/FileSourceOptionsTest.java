@@ -138,6 +138,12 @@ class FileSourceOptionsTest {
                 () -> spark.range(1).write().option("compresion", "gzip").json(dir.resolve("o").toString()));
         assertTrue(write.getMessage().contains("'compression'"), write.getMessage());
         assertThrows(IllegalArgumentException.class, () -> spark.read().format("jsonl"));
+        IllegalArgumentException notBoolean = assertThrows(IllegalArgumentException.class,
+                () -> spark.read().option("recursiveFileLookup", "maybe").csv(p.toString()));
+        assertTrue(notBoolean.getMessage().contains("recursiveFileLookup"), notBoolean.getMessage());
+        IllegalArgumentException noPath = assertThrows(IllegalArgumentException.class,
+                () -> spark.read().format("csv").load());
+        assertTrue(noPath.getMessage().contains("path"), noPath.getMessage());
     }
 
     @Test

@@ -167,6 +167,11 @@ class JsonReadTest {
         assertEquals(0, spark.read().schema("a INT").json(p).count());
         AnalysisException e = assertThrows(AnalysisException.class, () -> spark.read().json(p));
         assertTrue(e.getMessage().contains("UNABLE_TO_INFER_SCHEMA"), e.getMessage());
+        assertEquals(0, spark.read().schema("a INT").option("multiLine", "true").json(p).count());
+        String nulls = write("n.json", "null\n{}\n{\"a\":null}\n");
+        assertEquals(List.of(RowFactory.create(null, "null"), RowFactory.create(null, null),
+                RowFactory.create(null, null)), spark.read().schema("a INT, _corrupt_record STRING").json(nulls)
+                .collectAsList());
     }
 
     @Test

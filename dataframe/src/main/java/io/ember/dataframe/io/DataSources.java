@@ -19,7 +19,10 @@ public final class DataSources {
     private DataSources() {
     }
 
-    /** What a read was asked: its paths, schema (null to infer), options and session settings. */
+    /**
+     * What a read was asked: its paths (none for a source that is not files), schema (null to
+     * infer), options (without {@code path}, which is among the paths) and session settings.
+     */
     public record ReadRequest(EmberContext context, List<String> paths, StructType userSchema,
                               DataSourceOptions options, ScanSettings settings) {
     }
@@ -86,7 +89,15 @@ public final class DataSources {
         return Set.copyOf(all);
     }
 
+    /**
+     * The files of a file format's read.
+     *
+     * @throws IllegalArgumentException if no path was given
+     */
     private static FileIndex index(ReadRequest r) {
+        if (r.paths().isEmpty()) {
+            throw new IllegalArgumentException("No path given to read files (give one, or the 'path' option)");
+        }
         return FileIndex.list(r.paths(), FileReadOptions.from(r.options(), r.settings().timeZone()));
     }
 
