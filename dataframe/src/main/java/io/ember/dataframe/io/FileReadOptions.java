@@ -98,7 +98,7 @@ public record FileReadOptions(InputFiles.Filter filter, boolean recursiveFileLoo
     }
 
     private void skipOrRethrow(String file, RuntimeException e) {
-        if (e instanceof MalformedRecordException) {
+        if (e instanceof MalformedRecordException || interrupted(e)) {
             throw e;
         }
         if (missing(e)) {
@@ -113,6 +113,23 @@ public record FileReadOptions(InputFiles.Filter filter, boolean recursiveFileLoo
             return;
         }
         throw e;
+    }
+
+    /**
+     * Whether {@code e} comes from the task being interrupted (killed or cancelled): never a
+     * file to skip, or a killed task would end as if it had read everything.
+     */
+    private static boolean interrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean missing(Throwable e) {
@@ -132,7 +149,7 @@ public record FileReadOptions(InputFiles.Filter filter, boolean recursiveFileLoo
      * skip is logged.
      */
     public boolean skips(String file, Exception e) {
-        if (e instanceof MalformedRecordException) {
+        if (e instanceof MalformedRecordException || interrupted(e)) {
             return false;
         }
         boolean skip = missing(e) ? ignoreMissingFiles : ignoreCorruptFiles;
