@@ -110,6 +110,16 @@ class FileSourceOptionsTest {
                 .json(dir.resolve("bad.txt.gz").toString()).count());
         assertEquals(0, spark.read().schema("a INT").option("ignoreCorruptFiles", "true")
                 .csv(dir.resolve("bad.txt.gz").toString()).count());
+        Path csv = dir.resolve("csv");
+        write("csv/a.csv", "n\n1\n");
+        Files.copy(dir.resolve("bad.txt.gz"), csv.resolve("b.csv.gz"));
+        write("csv/c.csv", "n\n3\n");
+        assertThrows(Exception.class, () -> spark.read().option("header", "true").option("inferSchema", "true")
+                .csv(csv.toString()).collectAsList());
+        DataFrame tolerant = spark.read().option("header", "true").option("inferSchema", "true")
+                .option("ignoreCorruptFiles", "true").csv(csv.toString()).orderBy("n");
+        assertEquals("struct<n:int>", tolerant.schema().simpleString());
+        assertEquals(List.of(1, 3), column(tolerant));
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class CsvSource implements FileSource {
         if (options.inferSchema()) {
             types = infer(sc, options.multiLine() ? WholeFiles.splits(index, List.of())
                     : splits(index, settings, sc.defaultParallelism(), List.of(), new StructType()), options,
-                    names.length, settings);
+                    names.length, settings, index.readOptions());
         }
         StructType s = new StructType();
         for (int i = 0; i < names.length; i++) {
@@ -106,40 +106,57 @@ public final class CsvSource implements FileSource {
     private static String[] columnNames(FileIndex index, CsvOptions o) {
         CsvLineParser parser = new CsvLineParser(o);
         for (FileIndex.InputFile f : index.files()) {
-            CsvRecordReader r = new CsvRecordReader(new SplitLineReader(f.path(), 0, Long.MAX_VALUE,
-                    f.path().endsWith(".gz"), Charset.forName(o.encoding())), o);
+            String[] names;
             try {
-                String line;
-                while ((line = r.next()) != null) {
-                    if (line.isEmpty() || (o.comment() != null && line.charAt(0) == o.comment())) {
-                        continue;
-                    }
-                    String[] tokens = parser.parse(line);
-                    if (tokens == null) {
-                        tokens = line.split(String.valueOf(o.sep()), -1);
-                    }
-                    String[] names = new String[tokens.length];
-                    Set<String> seen = new HashSet<>();
-                    Set<String> dup = new HashSet<>();
-                    for (String t : tokens) {
-                        if (!seen.add(t)) {
-                            dup.add(t);
-                        }
-                    }
-                    for (int i = 0; i < tokens.length; i++) {
-                        String n = o.header() ? tokens[i].trim() : "_c" + i;
-                        if (n.isEmpty()) {
-                            n = "_c" + i;
-                        } else if (o.header() && dup.contains(tokens[i])) {
-                            n = n + i;
-                        }
-                        names[i] = n;
-                    }
-                    return names;
+                names = firstRecordNames(f, o, parser);
+            } catch (RuntimeException e) {
+                if (index.readOptions().skips(f.path(), e)) {
+                    continue;
                 }
-            } finally {
-                r.close();
+                throw e;
             }
+            if (names != null) {
+                return names;
+            }
+        }
+        return null;
+    }
+
+    /** The column names from the first record of {@code f}, or null if it has none. */
+    private static String[] firstRecordNames(FileIndex.InputFile f, CsvOptions o, CsvLineParser parser) {
+        CsvRecordReader r = new CsvRecordReader(new SplitLineReader(f.path(), 0, Long.MAX_VALUE,
+                f.path().endsWith(".gz"), Charset.forName(o.encoding())), o);
+        try {
+            String line;
+            while ((line = r.next()) != null) {
+                if (line.isEmpty() || (o.comment() != null && line.charAt(0) == o.comment())) {
+                    continue;
+                }
+                String[] tokens = parser.parse(line);
+                if (tokens == null) {
+                    tokens = line.split(String.valueOf(o.sep()), -1);
+                }
+                String[] names = new String[tokens.length];
+                Set<String> seen = new HashSet<>();
+                Set<String> dup = new HashSet<>();
+                for (String t : tokens) {
+                    if (!seen.add(t)) {
+                        dup.add(t);
+                    }
+                }
+                for (int i = 0; i < tokens.length; i++) {
+                    String n = o.header() ? tokens[i].trim() : "_c" + i;
+                    if (n.isEmpty()) {
+                        n = "_c" + i;
+                    } else if (o.header() && dup.contains(tokens[i])) {
+                        n = n + i;
+                    }
+                    names[i] = n;
+                }
+                return names;
+            }
+        } finally {
+            r.close();
         }
         return null;
     }
@@ -545,7 +562,7 @@ public final class CsvSource implements FileSource {
     // ---- schema inference ---------------------------------------------------------------------------
 
     private static DataType[] infer(EmberContext sc, List<Split> splits, CsvOptions o, int columns,
-                                   ScanSettings settings) {
+                                   ScanSettings settings, FileReadOptions files) {
         DataType[] merged = new DataType[columns];
         java.util.Arrays.fill(merged, DataTypes.NullType);
         if (splits.isEmpty()) {
@@ -554,7 +571,19 @@ public final class CsvSource implements FileSource {
         }
         String zone = settings.timeZone();
         List<DataType[]> parts = sc.runJob(sc.parallelize(splits, splits.size()),
-                (tc, it) -> inferSplit(it.next(), o, columns, zone));
+                (tc, it) -> {
+                    Split split = it.next();
+                    try {
+                        return inferSplit(split, o, columns, zone);
+                    } catch (RuntimeException e) {
+                        if (files.skips(split.file(), e)) {
+                            DataType[] none = new DataType[columns];
+                            java.util.Arrays.fill(none, DataTypes.NullType);
+                            return none;
+                        }
+                        throw e;
+                    }
+                });
         for (DataType[] p : parts) {
             for (int i = 0; i < columns; i++) {
                 merged[i] = mergeTypes(merged[i], p[i]);
