@@ -103,6 +103,18 @@ class FileWriterFormatsTest {
     }
 
     @Test
+    void partitionedJsonAndText_readBackWithPartitionColumns() throws IOException {
+        Path json = dir.resolve("pj");
+        spark.range(4).selectExpr("id", "id % 2 AS k").write().partitionBy("k").json(json.toString());
+        assertEquals(List.of("{\"id\":0}", "{\"id\":2}"), lines(json.resolve("k=0")));
+        assertEquals(List.of(RowFactory.create(0L, 0), RowFactory.create(1L, 1), RowFactory.create(2L, 0),
+                RowFactory.create(3L, 1)), spark.read().json(json.toString()).orderBy("id").collectAsList());
+        Path text = dir.resolve("pt");
+        spark.range(2).selectExpr("CAST(id AS STRING) AS v", "id AS k").write().partitionBy("k").text(text.toString());
+        assertEquals(List.of("1"), lines(text.resolve("k=1")));
+    }
+
+    @Test
     void emptyDataFrame_writesNoRowsAndReadsBackEmpty() throws IOException {
         Path out = dir.resolve("e");
         spark.range(0).write().json(out.toString());
