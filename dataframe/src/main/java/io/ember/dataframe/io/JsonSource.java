@@ -234,7 +234,7 @@ public final class JsonSource implements FileSource {
     }
 
     /** Reads a split's records into batches of the required columns, applying the mode. */
-    private static final class BatchReader implements Iterator<ColumnBatch> {
+    private static final class BatchReader extends ComputedIterator<ColumnBatch> {
         private final CsvSource.Split split;
         private final Spec spec;
         private final RecordTexts texts;
@@ -244,8 +244,6 @@ public final class JsonSource implements FileSource {
         private final ZoneId zone;
         private final List<Map<String, Object>> pending = new ArrayList<>();
         private RecordText pendingText;
-        private ColumnBatch next;
-        private boolean done;
 
         BatchReader(CsvSource.Split split, Spec spec) {
             this.split = split;
@@ -264,25 +262,7 @@ public final class JsonSource implements FileSource {
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !done) {
-                next = readBatch();
-                done = next == null;
-            }
-            return next != null;
-        }
-
-        @Override
-        public ColumnBatch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ColumnBatch b = next;
-            next = null;
-            return b;
-        }
-
-        private ColumnBatch readBatch() {
+        protected ColumnBatch computeNext() {
             int[] req = spec.required();
             ColumnVector[] cols = new ColumnVector[req.length];
             for (int c = 0; c < req.length; c++) {

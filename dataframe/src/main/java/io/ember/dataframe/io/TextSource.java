@@ -108,30 +108,14 @@ public final class TextSource implements FileSource {
         }
         SplitLineReader lines = new SplitLineReader(split.file(), split.start(), split.end(), split.gzip(),
                 StandardCharsets.UTF_8);
-        return new Iterator<>() {
-            String next;
-            boolean done;
-
+        return new ComputedIterator<>() {
             @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    next = lines.next();
-                    if (next == null) {
-                        done = true;
-                        lines.close();
-                    }
+            protected String computeNext() {
+                String line = lines.next();
+                if (line == null) {
+                    lines.close();
                 }
-                return next != null;
-            }
-
-            @Override
-            public String next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                String s = next;
-                next = null;
-                return s;
+                return line;
             }
         };
     }
