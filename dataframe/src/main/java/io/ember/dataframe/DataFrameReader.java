@@ -1,11 +1,9 @@
 package io.ember.dataframe;
 
 import io.ember.dataframe.io.CsvOptions;
-import io.ember.dataframe.io.CsvSource;
-import io.ember.dataframe.io.FileIndex;
+import io.ember.dataframe.io.DataSourceOptions;
+import io.ember.dataframe.io.DataSources;
 import io.ember.dataframe.io.FileSource;
-import io.ember.dataframe.io.ParquetSource;
-import io.ember.dataframe.io.TextSource;
 import io.ember.dataframe.io.jdbc.JdbcOptions;
 import io.ember.dataframe.io.jdbc.JdbcSource;
 import io.ember.dataframe.plan.FileScan;
@@ -20,10 +18,14 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Reads files into DataFrames ({@code spark.read()}): CSV, Parquet, JSON lines and text, from a
- * file, a directory (with {@code key=value} partition directories) or a glob. Options are checked
- * as they are set; reading lists the files and fixes the schema now (inferring it if asked), the
- * data is read by actions.
+ * Reads files into DataFrames ({@code spark.read()}): CSV, Parquet, JSON and text, from a file, a
+ * directory (with {@code key=value} partition directories) or a glob; and database tables through
+ * JDBC ({@link #jdbc(String, String, Properties)}, or {@code format("jdbc")}). Option names are
+ * case-insensitive; an option the format does not know fails the read, naming the closest known
+ * one. Every file format knows {@code path}, {@code pathGlobFilter}, {@code recursiveFileLookup},
+ * {@code modifiedBefore}, {@code modifiedAfter}, {@code ignoreCorruptFiles} and
+ * {@code ignoreMissingFiles}. Reading lists the files and fixes the schema now (inferring it if
+ * asked), the data is read by actions.
  */
 public final class DataFrameReader {
     private final EmberSession session;
@@ -35,14 +37,13 @@ public final class DataFrameReader {
         this.session = session;
     }
 
-    /** The format for {@link #load}: csv, parquet, json, text or jdbc. */
+    /**
+     * The format for {@link #load}: csv, parquet, json, text or jdbc.
+     *
+     * @throws IllegalArgumentException naming an unknown format
+     */
     public DataFrameReader format(String source) {
-        String f = source.toLowerCase(Locale.ROOT);
-        if (!List.of("csv", "parquet", "json", "text", "jdbc").contains(f)) {
-            throw new IllegalArgumentException("Unknown data source format '" + source
-                    + "'; known: csv, parquet, json, text, jdbc");
-        }
-        this.format = f;
+        this.format = DataSources.forName(source).name();
         return this;
     }
 
@@ -58,7 +59,9 @@ public final class DataFrameReader {
     }
 
     /**
-     * Sets an option (see {@link CsvOptions} for CSV's; Parquet knows {@code mergeSchema}).
+     * Sets an option (name in any case; a later setting of the same name wins). See
+     * {@link CsvOptions} for CSV's, {@link io.ember.dataframe.io.JsonOptions} for JSON's; Parquet
+     * knows {@code mergeSchema}, text {@code lineSep} and {@code wholetext}.
      *
      * @throws IllegalArgumentException naming the option if the value is bad
      */
@@ -70,6 +73,7 @@ public final class DataFrameReader {
         } else {
             CsvOptions.check(key, value);
         }
+        options.keySet().removeIf(k -> k.equalsIgnoreCase(key));
         options.put(key, value);
         return this;
     }
@@ -82,6 +86,11 @@ public final class DataFrameReader {
     /** Sets a numeric option. */
     public DataFrameReader option(String key, long value) {
         return option(key, Long.toString(value));
+    }
+
+    /** Sets a numeric option. */
+    public DataFrameReader option(String key, double value) {
+        return option(key, Double.toString(value));
     }
 
     /** Sets several options. */
@@ -100,7 +109,7 @@ public final class DataFrameReader {
         return read("parquet", paths);
     }
 
-    /** Reads JSON lines files (one object per line). */
+    /** Reads JSON files (one object per line, or with {@code multiLine} one value per file). */
     public DataFrame json(String... paths) {
         return read("json", paths);
     }
@@ -110,15 +119,11 @@ public final class DataFrameReader {
         return read("text", paths);
     }
 
-    /** Reads with the format set by {@link #format} (for jdbc: from the options, without paths). */
+    /**
+     * Reads with the format set by {@link #format}; with no paths, the {@code path} option's (for
+     * jdbc: none, the table comes from option {@code dbtable} or {@code query}).
+     */
     public DataFrame load(String... paths) {
-        if (format.equals("jdbc")) {
-            if (paths.length > 0) {
-                throw new IllegalArgumentException("The jdbc format reads no paths; give the table with option "
-                        + "'dbtable' or 'query'");
-            }
-            return readJdbc(options, null);
-        }
         return read(format, paths);
     }
 
@@ -167,25 +172,23 @@ public final class DataFrameReader {
     }
 
     private DataFrame read(String fmt, String... paths) {
-        if (paths.length == 0) {
-            throw new IllegalArgumentException("No path given to read " + fmt);
+        List<String> all = new ArrayList<>(Arrays.asList(paths));
+        Map<String, String> rest = new LinkedHashMap<>(options);
+        String pathOption = null;
+        for (String k : List.copyOf(rest.keySet())) {
+            if (k.toLowerCase(Locale.ROOT).equals("path")) {
+                pathOption = rest.remove(k);
+            }
         }
-        FileIndex index = FileIndex.list(new ArrayList<>(Arrays.asList(paths)));
-        var settings = session.execContext().scanSettings();
-        FileSource source = switch (fmt) {
-            case "csv" -> CsvSource.create(session.context(), index, CsvOptions.from(options), schema, settings);
-            case "parquet" -> ParquetSource.create(index, schema,
-                    Boolean.parseBoolean(lower().getOrDefault("mergeschema", "false")));
-            case "text" -> new TextSource(index);
-            case "json" -> io.ember.dataframe.io.JsonSource.create(session.context(), index, schema, settings);
-            default -> throw new IllegalArgumentException("Unknown format " + fmt);
-        };
+        if (pathOption != null) {
+            if (!all.isEmpty()) {
+                throw new AnalysisException("There is a 'path' option set (" + pathOption + ") and " + fmt
+                        + "() is called with a path " + all + ": give the path one way only.");
+            }
+            all.add(pathOption);
+        }
+        FileSource source = DataSources.read(fmt, new DataSources.ReadRequest(session.context(), all, schema,
+                new DataSourceOptions(rest), session.execContext().scanSettings()));
         return new DataFrame(session, FileScan.of(source, EmberSession.attributes(source.schema())));
-    }
-
-    private Map<String, String> lower() {
-        Map<String, String> out = new LinkedHashMap<>();
-        options.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
-        return out;
     }
 }

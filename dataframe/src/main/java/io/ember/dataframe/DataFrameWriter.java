@@ -1,13 +1,13 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.io.CsvOptions;
-import io.ember.dataframe.io.CsvOutput;
+import io.ember.dataframe.io.DataSourceOptions;
+import io.ember.dataframe.io.DataSources;
 import io.ember.dataframe.io.FileWriteJob;
 import io.ember.dataframe.io.OutputFormat;
-import io.ember.dataframe.io.ParquetOutput;
 import io.ember.dataframe.io.jdbc.JdbcOptions;
 import io.ember.dataframe.io.jdbc.JdbcWriteJob;
-import io.ember.rdd.io.OutputCommitter.SaveMode;
+import io.ember.dataframe.types.StructField;
+import io.ember.dataframe.types.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,25 +18,34 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Writes a DataFrame's rows to files ({@code df.write()}): Parquet (snappy by default) or CSV,
- * optionally partitioned into {@code column=value} directories. Output is committed atomically:
- * through the engine's {@link io.ember.rdd.io.OutputCommitter}, tasks write into a hidden staging
- * directory and the job moves it into place with
- * {@code _SUCCESS} only when every task succeeded; a failed write leaves no partial output, and
- * {@code overwrite} removes the old data only after the new data is complete.
+ * Writes a DataFrame's rows to files ({@code df.write()}): Parquet (snappy by default), CSV, JSON
+ * lines or text, optionally partitioned into {@code column=value} directories; or into a database
+ * table through JDBC ({@link #jdbc}, or {@code format("jdbc")} and {@link #save()}). Output is
+ * committed atomically: through the engine's {@link io.ember.rdd.io.OutputCommitter}, tasks write
+ * into a hidden staging directory and the job moves it into place with {@code _SUCCESS} only when
+ * every task succeeded; a failed write leaves no partial output, and {@code overwrite} removes the
+ * old data only after the new data is complete.
  *
- * <p>Modes: {@code error}/{@code errorifexists} (default: fail if the path exists),
- * {@code overwrite}, {@code append}, {@code ignore} (do nothing if the path exists).
+ * <p>Modes ({@link SaveMode} or its name): {@code error}/{@code errorifexists} (default: fail if
+ * the path exists), {@code overwrite}, {@code append}, {@code ignore} (do nothing if the path
+ * exists). Option names are case-insensitive; an option the format does not know fails the
+ * write, naming the closest known one.
  */
 public final class DataFrameWriter {
     private final DataFrame df;
     private final Map<String, String> options = new LinkedHashMap<>();
-    private SaveMode mode = SaveMode.ERROR;
+    private SaveMode mode = SaveMode.ErrorIfExists;
     private String format = "parquet";
     private List<String> partitionBy = List.of();
 
     DataFrameWriter(DataFrame df) {
         this.df = df;
+    }
+
+    /** What to do if the path exists. */
+    public DataFrameWriter mode(SaveMode saveMode) {
+        this.mode = Objects.requireNonNull(saveMode, "saveMode is null");
+        return this;
     }
 
     /**
@@ -46,56 +55,37 @@ public final class DataFrameWriter {
      */
     public DataFrameWriter mode(String saveMode) {
         this.mode = switch (saveMode.toLowerCase(Locale.ROOT)) {
-            case "error", "errorifexists", "default" -> SaveMode.ERROR;
-            case "overwrite" -> SaveMode.OVERWRITE;
-            case "append" -> SaveMode.APPEND;
-            case "ignore" -> SaveMode.IGNORE;
+            case "error", "errorifexists", "default" -> SaveMode.ErrorIfExists;
+            case "overwrite" -> SaveMode.Overwrite;
+            case "append" -> SaveMode.Append;
+            case "ignore" -> SaveMode.Ignore;
             default -> throw new IllegalArgumentException("Unknown save mode: " + saveMode
                     + ". Accepted save modes are 'overwrite', 'append', 'ignore', 'error', 'errorifexists', 'default'.");
         };
         return this;
     }
 
-    /** The format for {@link #save}: parquet, csv or jdbc. */
+    /**
+     * The format for {@link #save}: parquet, csv, json, text or jdbc.
+     *
+     * @throws IllegalArgumentException naming an unknown format
+     */
     public DataFrameWriter format(String source) {
-        String f = source.toLowerCase(Locale.ROOT);
-        if (!f.equals("parquet") && !f.equals("csv") && !f.equals("jdbc")) {
-            throw new IllegalArgumentException("Unknown output format '" + source + "'; known: parquet, csv, jdbc");
-        }
-        this.format = f;
+        this.format = DataSources.forName(source).name();
         return this;
     }
 
     /**
-     * Sets an option: {@code compression} (parquet: snappy, zstd, gzip, none; csv: none, gzip),
-     * {@code parquet.block.size} (row group bytes), CSV's {@code header}, {@code sep},
-     * {@code quote}, {@code nullValue}.
-     *
-     * @throws IllegalArgumentException naming the option if the value is bad
+     * Sets an option (name in any case; a later setting of the same name wins). Parquet:
+     * {@code compression} (snappy, zstd, gzip, none), {@code parquet.block.size} (row group
+     * bytes); CSV: {@code header}, {@code sep}, {@code quote}, {@code nullValue},
+     * {@code compression} (none, gzip); JSON and text: {@code compression} (none, gzip),
+     * {@code lineSep}. Values are checked when the format is known, at {@link #save}.
      */
     public DataFrameWriter option(String key, String value) {
+        Objects.requireNonNull(key, "key is null");
         Objects.requireNonNull(value, "value of option " + key + " is null");
-        String k = key.toLowerCase(Locale.ROOT);
-        if (format.equals("jdbc")) {
-            JdbcOptions.check(key, value);
-        } else if (k.equals("compression") || k.equals("codec")) {
-            String c = value.toLowerCase(Locale.ROOT);
-            if (!List.of("snappy", "zstd", "gzip", "none", "uncompressed").contains(c)) {
-                throw new IllegalArgumentException("Option 'compression' must be snappy, zstd, gzip or none, got '"
-                        + value + "'");
-            }
-        } else if (k.equals("parquet.block.size")) {
-            try {
-                if (Long.parseLong(value) < 1) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Option 'parquet.block.size' must be a positive number of bytes, got '"
-                        + value + "'");
-            }
-        } else {
-            CsvOptions.check(key, value);
-        }
+        options.keySet().removeIf(k -> k.equalsIgnoreCase(key));
         options.put(key, value);
         return this;
     }
@@ -110,6 +100,17 @@ public final class DataFrameWriter {
         return option(key, Long.toString(value));
     }
 
+    /** Sets a numeric option. */
+    public DataFrameWriter option(String key, double value) {
+        return option(key, Double.toString(value));
+    }
+
+    /** Sets several options. */
+    public DataFrameWriter options(Map<String, String> opts) {
+        opts.forEach(this::option);
+        return this;
+    }
+
     /**
      * Partitions the output by the columns named: one directory level per column.
      *
@@ -118,7 +119,7 @@ public final class DataFrameWriter {
     public DataFrameWriter partitionBy(String... cols) {
         for (String c : cols) {
             if (!Arrays.asList(df.columns()).contains(c)) {
-                throw Analyzer0.unresolved(c, df);
+                throw io.ember.dataframe.analysis.Analyzer.unresolved(c, df.plan().output());
             }
         }
         this.partitionBy = new ArrayList<>(Arrays.asList(cols));
@@ -137,6 +138,21 @@ public final class DataFrameWriter {
         save(path);
     }
 
+    /** Writes JSON lines files under {@code path}. */
+    public void json(String path) {
+        format = "json";
+        save(path);
+    }
+
+    /**
+     * Writes text files under {@code path}: the DataFrame must have one string column (besides
+     * {@link #partitionBy} columns).
+     */
+    public void text(String path) {
+        format = "text";
+        save(path);
+    }
+
     /**
      * Writes into the table {@code table} of the database at {@code url}, by the save mode:
      * error if it exists (default), append, overwrite (drop and create, or truncate with option
@@ -152,12 +168,49 @@ public final class DataFrameWriter {
         writeJdbc(opts);
     }
 
-    /** Writes with the format set by {@link #format} when it needs no path (jdbc). */
+    /**
+     * Writes in the format set by {@link #format} under the {@code path} option (jdbc: into the
+     * table of option {@code dbtable}).
+     *
+     * @throws IllegalArgumentException if there is no {@code path} option
+     */
     public void save() {
-        if (!format.equals("jdbc")) {
-            throw new IllegalArgumentException("Format '" + format + "' needs a path: use save(path)");
+        if (format.equals("jdbc")) {
+            writeJdbc(options);
+            return;
         }
-        writeJdbc(options);
+        String path = pathOption();
+        if (path == null) {
+            throw new IllegalArgumentException("No path to save to: give save(path) or the 'path' option");
+        }
+        write(path);
+    }
+
+    /**
+     * Writes in the format set by {@link #format} under {@code path}.
+     *
+     * @throws AnalysisException if the {@code path} option is set too
+     */
+    public void save(String path) {
+        Objects.requireNonNull(path, "path is null");
+        if (format.equals("jdbc")) {
+            throw new IllegalArgumentException("The jdbc format writes no path; give the table with option 'dbtable' "
+                    + "and call save()");
+        }
+        if (pathOption() != null) {
+            throw new AnalysisException("There is a 'path' option set (" + pathOption()
+                    + ") and save() is called with a path (" + path + "): give the path one way only.");
+        }
+        write(path);
+    }
+
+    private String pathOption() {
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            if (e.getKey().equalsIgnoreCase("path")) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     private void writeJdbc(Map<String, String> opts) {
@@ -168,42 +221,25 @@ public final class DataFrameWriter {
         JdbcOptions jdbc = JdbcOptions.forWrite(opts, session.context().conf().getAll().toJavaMap());
         QueryExecution qe = new QueryExecution(session, session.cacheManager().useCached(df.plan()));
         qe.asExecution(() -> {
-            JdbcWriteJob.write(qe.toRdd(), df.schema(), jdbc, mode);
+            JdbcWriteJob.write(qe.toRdd(), df.schema(), jdbc, mode.toCommitterMode());
             return null;
         });
     }
 
-    /** Writes in the format set by {@link #format} under {@code path}. */
-    public void save(String path) {
-        Objects.requireNonNull(path, "path is null");
-        if (format.equals("jdbc")) {
-            throw new IllegalArgumentException("The jdbc format writes no path; give the table with option 'dbtable' "
-                    + "and call save()");
-        }
+    private void write(String path) {
         EmberSession session = df.sparkSession();
         RuntimeConfig conf = session.conf();
-        Map<String, String> lower = new LinkedHashMap<>();
-        options.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        OutputFormat out;
-        if (format.equals("parquet")) {
-            String codec = lower.getOrDefault("compression", lower.getOrDefault("codec", conf.parquetCompression()))
-                    .toLowerCase(Locale.ROOT);
-            out = new ParquetOutput(codec.equals("uncompressed") ? "none" : codec,
-                    Long.parseLong(lower.getOrDefault("parquet.block.size", "134217728")));
-        } else {
-            Map<String, String> csv = new LinkedHashMap<>(options);
-            csv.remove("parquet.block.size");
-            out = new CsvOutput(CsvOptions.from(csv), conf.timeZone());
+        OutputFormat out = DataSources.output(format, new DataSources.WriteRequest(new DataSourceOptions(options),
+                conf.timeZone(), conf.parquetCompression()));
+        StructType written = new StructType();
+        for (StructField f : df.schema()) {
+            if (!partitionBy.contains(f.name())) {
+                written = written.add(f);
+            }
         }
+        out.checkSchema(written);
         QueryExecution qe = new QueryExecution(session, session.cacheManager().useCached(df.plan()));
-        qe.asExecution(() -> FileWriteJob.write(qe.toRdd(), df.schema(), path, mode, out, partitionBy,
-                conf.timeZone()));
-    }
-
-    /** Builds the unknown-column error for {@link #partitionBy}. */
-    private static final class Analyzer0 {
-        static AnalysisException unresolved(String c, DataFrame df) {
-            return io.ember.dataframe.analysis.Analyzer.unresolved(c, df.plan().output());
-        }
+        qe.asExecution(() -> FileWriteJob.write(qe.toRdd(), df.schema(), path, mode.toCommitterMode(), out,
+                partitionBy, conf.timeZone()));
     }
 }

@@ -229,38 +229,85 @@ public final class Row implements Serializable {
         return String.valueOf(v);
     }
 
-    /** Rows are equal when their values are (schemas are ignored, decimals compare by value). */
+    /**
+     * Rows are equal when their values are, compared as Spark's {@code Row.equals} compares them
+     * (schemas are ignored): decimals by value ({@code 1.0} equals {@code 1.00}), byte arrays by
+     * content, NaN equal to NaN, and other numbers by numeric value across their Java types, as
+     * Scala's {@code ==} does ({@code 1} equals {@code 1L} and {@code 1.0}; {@code 0.0} equals
+     * {@code -0.0}).
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Row r) || r.values.length != values.length) {
             return false;
         }
         for (int i = 0; i < values.length; i++) {
-            Object a = values[i];
-            Object b = r.values[i];
-            if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-                if (x.compareTo(y) != 0) {
-                    return false;
-                }
-            } else if (a instanceof byte[] x && b instanceof byte[] y) {
-                if (!Arrays.equals(x, y)) {
-                    return false;
-                }
-            } else if (!Objects.equals(a, b)) {
+            if (!valueEquals(values[i], r.values[i])) {
                 return false;
             }
         }
         return true;
     }
 
+    private static boolean valueEquals(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof BigDecimal x) {
+            return b instanceof BigDecimal y && x.compareTo(y) == 0;
+        }
+        if (a instanceof byte[] x) {
+            return b instanceof byte[] y && Arrays.equals(x, y);
+        }
+        if (primitiveNumber(a) && primitiveNumber(b)) {
+            Number x = (Number) a;
+            Number y = (Number) b;
+            if (floating(x) || floating(y)) {
+                double dx = x.doubleValue();
+                double dy = y.doubleValue();
+                return dx == dy || Double.isNaN(dx) && Double.isNaN(dy);
+            }
+            return x.longValue() == y.longValue();
+        }
+        return a.equals(b);
+    }
+
+    private static boolean primitiveNumber(Object v) {
+        return v instanceof Integer || v instanceof Long || v instanceof Double || v instanceof Float
+                || v instanceof Short || v instanceof Byte;
+    }
+
+    private static boolean floating(Number n) {
+        return n instanceof Double || n instanceof Float;
+    }
+
+    /** Consistent with {@link #equals}: numbers equal across types hash alike. */
     @Override
     public int hashCode() {
         int h = 1;
         for (Object v : values) {
-            h = 31 * h + (v instanceof BigDecimal d ? d.stripTrailingZeros().hashCode()
-                    : v instanceof byte[] b ? Arrays.hashCode(b) : Objects.hashCode(v));
+            h = 31 * h + valueHash(v);
         }
         return h;
+    }
+
+    private static int valueHash(Object v) {
+        if (v instanceof BigDecimal d) {
+            return d.signum() == 0 ? 0 : d.stripTrailingZeros().hashCode();
+        }
+        if (v instanceof byte[] b) {
+            return Arrays.hashCode(b);
+        }
+        if (primitiveNumber(v)) {
+            Number n = (Number) v;
+            if (!floating(n)) {
+                return Long.hashCode(n.longValue());
+            }
+            double d = n.doubleValue();
+            long asLong = (long) d;
+            return asLong == d ? Long.hashCode(asLong) : Double.hashCode(d);
+        }
+        return Objects.hashCode(v);
     }
 
     /** {@code [v1,v2,...]}, as Spark prints rows. */

@@ -11,40 +11,33 @@ import java.util.Map;
  * {@code mode} (PERMISSIVE, DROPMALFORMED, FAILFAST), {@code columnNameOfCorruptRecord}
  * (_corrupt_record), {@code badRecordsPath}, {@code comment}, {@code encoding} (UTF-8),
  * {@code ignoreLeadingWhiteSpace}, {@code ignoreTrailingWhiteSpace}, {@code compression} (write:
- * none or gzip).
+ * none or gzip), {@code multiLine} (false; true lets quoted fields hold line breaks).
  */
 public record CsvOptions(boolean header, boolean inferSchema, char sep, char quote, char escape, String nullValue,
                          String dateFormat, String timestampFormat, Mode mode, String corruptColumn,
                          String badRecordsPath, Character comment, String encoding, boolean trimLeading,
-                         boolean trimTrailing, String compression) implements Serializable {
+                         boolean trimTrailing, String compression, boolean multiLine) implements Serializable {
 
     /** What to do with a malformed record. */
     public enum Mode { PERMISSIVE, DROPMALFORMED, FAILFAST }
 
-    /** The option names this format knows (lower case). */
-    public static final java.util.Set<String> KNOWN = java.util.Set.of("header", "inferschema", "sep", "delimiter",
-            "quote", "escape", "nullvalue", "dateformat", "timestampformat", "mode", "columnnameofcorruptrecord",
-            "badrecordspath", "comment", "encoding", "charset", "ignoreleadingwhitespace", "ignoretrailingwhitespace",
-            "compression", "codec", "multiline", "samplingratio", "enforceschema", "emptyvalue", "linesep");
+    /** The option names CSV reading knows, in Spark's spelling. */
+    public static final java.util.Set<String> READ_NAMES = java.util.Set.of("header", "inferSchema", "sep",
+            "delimiter", "quote", "escape", "nullValue", "dateFormat", "timestampFormat", "mode",
+            "columnNameOfCorruptRecord", "badRecordsPath", "comment", "encoding", "charset", "ignoreLeadingWhiteSpace",
+            "ignoreTrailingWhiteSpace", "multiLine");
 
     /**
-     * Options from a map of option names (any case) to values.
+     * Options from a map of option names (any case) to values; names of other options (the
+     * file options every format shares) are left to their readers. Which names are allowed at
+     * all is checked by {@link DataSources}.
      *
-     * @throws IllegalArgumentException naming an unknown option or a bad value
+     * @throws IllegalArgumentException naming a bad value
      */
     public static CsvOptions from(Map<String, String> raw) {
         Map<String, String> o = new java.util.HashMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
-            String k = e.getKey().toLowerCase(Locale.ROOT);
-            if (!KNOWN.contains(k) && !k.equals("path") && !k.equals("mergeschema")) {
-                throw new IllegalArgumentException("Unknown CSV option '" + e.getKey() + "'; known: header, inferSchema, "
-                        + "sep, quote, escape, nullValue, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord, "
-                        + "badRecordsPath, comment, encoding, ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, compression");
-            }
-            o.put(k, e.getValue());
-        }
-        if (Boolean.parseBoolean(o.getOrDefault("multiline", "false"))) {
-            throw new IllegalArgumentException("CSV option 'multiLine' = true is not supported: records are lines");
+            o.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
         }
         String sep = o.getOrDefault("sep", o.getOrDefault("delimiter", ","));
         sep = sep.equals("\\t") ? "\t" : sep;
@@ -57,7 +50,8 @@ public record CsvOptions(boolean header, boolean inferSchema, char sep, char quo
                 o.getOrDefault("columnnameofcorruptrecord", "_corrupt_record"), o.get("badrecordspath"),
                 comment == null || comment.isEmpty() ? null : oneChar("comment", comment),
                 o.getOrDefault("encoding", o.getOrDefault("charset", "UTF-8")), bool(o, "ignoreleadingwhitespace"),
-                bool(o, "ignoretrailingwhitespace"), compression(o.getOrDefault("compression", o.getOrDefault("codec", "none"))));
+                bool(o, "ignoretrailingwhitespace"), compression(o.getOrDefault("compression", o.getOrDefault("codec", "none"))),
+                bool(o, "multiline"));
     }
 
     /** Checks one option's value as it is set. */

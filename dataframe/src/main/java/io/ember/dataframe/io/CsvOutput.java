@@ -19,6 +19,9 @@ import java.util.zip.GZIPOutputStream;
  * session time zone), nulls as {@code nullValue}, a header line if asked, gzip if asked.
  */
 public record CsvOutput(CsvOptions options, String timeZone) implements OutputFormat {
+    /** The option names CSV writing knows, in Spark's spelling. */
+    public static final java.util.Set<String> NAMES = java.util.Set.of("header", "sep", "delimiter", "quote",
+            "nullValue", "compression", "codec");
 
     @Override
     public String extension() {

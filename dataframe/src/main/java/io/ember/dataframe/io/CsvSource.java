@@ -92,8 +92,9 @@ public final class CsvSource implements FileSource {
         DataType[] types = new DataType[names.length];
         java.util.Arrays.fill(types, DataTypes.StringType);
         if (options.inferSchema()) {
-            types = infer(sc, splits(index, settings, sc.defaultParallelism(), List.of(), new StructType()), options,
-                    names.length, settings);
+            types = infer(sc, options.multiLine() ? WholeFiles.splits(index, List.of())
+                    : splits(index, settings, sc.defaultParallelism(), List.of(), new StructType()), options,
+                    names.length, settings, index.readOptions());
         }
         StructType s = new StructType();
         for (int i = 0; i < names.length; i++) {
@@ -105,40 +106,57 @@ public final class CsvSource implements FileSource {
     private static String[] columnNames(FileIndex index, CsvOptions o) {
         CsvLineParser parser = new CsvLineParser(o);
         for (FileIndex.InputFile f : index.files()) {
-            SplitLineReader r = new SplitLineReader(f.path(), 0, Long.MAX_VALUE, f.path().endsWith(".gz"),
-                    Charset.forName(o.encoding()));
+            String[] names;
             try {
-                String line;
-                while ((line = r.next()) != null) {
-                    if (line.isEmpty() || (o.comment() != null && line.charAt(0) == o.comment())) {
-                        continue;
-                    }
-                    String[] tokens = parser.parse(line);
-                    if (tokens == null) {
-                        tokens = line.split(String.valueOf(o.sep()), -1);
-                    }
-                    String[] names = new String[tokens.length];
-                    Set<String> seen = new HashSet<>();
-                    Set<String> dup = new HashSet<>();
-                    for (String t : tokens) {
-                        if (!seen.add(t)) {
-                            dup.add(t);
-                        }
-                    }
-                    for (int i = 0; i < tokens.length; i++) {
-                        String n = o.header() ? tokens[i].trim() : "_c" + i;
-                        if (n.isEmpty()) {
-                            n = "_c" + i;
-                        } else if (o.header() && dup.contains(tokens[i])) {
-                            n = n + i;
-                        }
-                        names[i] = n;
-                    }
-                    return names;
+                names = firstRecordNames(f, o, parser);
+            } catch (RuntimeException e) {
+                if (index.readOptions().skips(f.path(), e)) {
+                    continue;
                 }
-            } finally {
-                r.close();
+                throw e;
             }
+            if (names != null) {
+                return names;
+            }
+        }
+        return null;
+    }
+
+    /** The column names from the first record of {@code f}, or null if it has none. */
+    private static String[] firstRecordNames(FileIndex.InputFile f, CsvOptions o, CsvLineParser parser) {
+        CsvRecordReader r = new CsvRecordReader(new SplitLineReader(f.path(), 0, Long.MAX_VALUE,
+                f.path().endsWith(".gz"), Charset.forName(o.encoding())), o);
+        try {
+            String line;
+            while ((line = r.next()) != null) {
+                if (line.isEmpty() || (o.comment() != null && line.charAt(0) == o.comment())) {
+                    continue;
+                }
+                String[] tokens = parser.parse(line);
+                if (tokens == null) {
+                    tokens = line.split(String.valueOf(o.sep()), -1);
+                }
+                String[] names = new String[tokens.length];
+                Set<String> seen = new HashSet<>();
+                Set<String> dup = new HashSet<>();
+                for (String t : tokens) {
+                    if (!seen.add(t)) {
+                        dup.add(t);
+                    }
+                }
+                for (int i = 0; i < tokens.length; i++) {
+                    String n = o.header() ? tokens[i].trim() : "_c" + i;
+                    if (n.isEmpty()) {
+                        n = "_c" + i;
+                    } else if (o.header() && dup.contains(tokens[i])) {
+                        n = n + i;
+                    }
+                    names[i] = n;
+                }
+                return names;
+            }
+        } finally {
+            r.close();
         }
         return null;
     }
@@ -212,13 +230,18 @@ public final class CsvSource implements FileSource {
 
     @Override
     public RDD<ColumnBatch> scan(EmberContext sc, int[] required, List<SourceFilter> filters, ScanSettings settings) {
-        List<Split> splits = splits(index, settings, sc.defaultParallelism(), filters, index.partitionSchema());
+        List<Split> splits = options.multiLine() ? WholeFiles.splits(index, filters)
+                : splits(index, settings, sc.defaultParallelism(), filters, index.partitionSchema());
         ReadSpec spec = new ReadSpec(options, dataSchema, index.partitionSchema(), required, settings.batchSize(),
                 settings.timeZone());
         if (splits.isEmpty()) {
             return sc.parallelize(List.<Split>of(), 1).mapPartitions(it -> java.util.Collections.emptyIterator());
         }
-        return sc.parallelize(splits, splits.size()).mapPartitions(it -> new BatchReader(it.next(), spec));
+        FileReadOptions files = index.readOptions();
+        return sc.parallelize(splits, splits.size()).mapPartitions(it -> {
+            Split split = it.next();
+            return files.read(split.file(), () -> new BatchReader(split, spec));
+        });
     }
 
     // ---- reading ----------------------------------------------------------------------------------
@@ -227,7 +250,7 @@ public final class CsvSource implements FileSource {
     static final class BatchReader implements Iterator<ColumnBatch> {
         private final Split split;
         private final ReadSpec spec;
-        private final SplitLineReader lines;
+        private final CsvRecordReader lines;
         private final CsvLineParser parser;
         private final int[] tokenIndex;
         private final int corruptIndex;
@@ -245,8 +268,8 @@ public final class CsvSource implements FileSource {
             this.split = split;
             this.spec = spec;
             CsvOptions o = spec.options();
-            this.lines = new SplitLineReader(split.file(), split.start(), split.end(), split.gzip(),
-                    Charset.forName(o.encoding()));
+            this.lines = new CsvRecordReader(new SplitLineReader(split.file(), split.start(), split.end(),
+                    split.gzip(), Charset.forName(o.encoding())), o);
             this.parser = new CsvLineParser(o);
             this.zone = ZoneId.of(spec.zone());
             StructField[] fields = spec.dataSchema().fields();
@@ -297,7 +320,7 @@ public final class CsvSource implements FileSource {
         private void skipHeader() {
             String line;
             while ((line = lines.next()) != null) {
-                lineInSplit++;
+                lineInSplit = lines.recordLine();
                 if (!line.isEmpty() && (spec.options().comment() == null || line.charAt(0) != spec.options().comment())) {
                     return;
                 }
@@ -347,7 +370,7 @@ public final class CsvSource implements FileSource {
             int rows = 0;
             String line;
             while (rows < spec.batchSize() && (line = lines.next()) != null) {
-                lineInSplit++;
+                lineInSplit = lines.recordLine();
                 if (line.isEmpty() || (o.comment() != null && line.charAt(0) == o.comment())) {
                     continue;
                 }
@@ -539,7 +562,7 @@ public final class CsvSource implements FileSource {
     // ---- schema inference ---------------------------------------------------------------------------
 
     private static DataType[] infer(EmberContext sc, List<Split> splits, CsvOptions o, int columns,
-                                   ScanSettings settings) {
+                                   ScanSettings settings, FileReadOptions files) {
         DataType[] merged = new DataType[columns];
         java.util.Arrays.fill(merged, DataTypes.NullType);
         if (splits.isEmpty()) {
@@ -548,7 +571,19 @@ public final class CsvSource implements FileSource {
         }
         String zone = settings.timeZone();
         List<DataType[]> parts = sc.runJob(sc.parallelize(splits, splits.size()),
-                (tc, it) -> inferSplit(it.next(), o, columns, zone));
+                (tc, it) -> {
+                    Split split = it.next();
+                    try {
+                        return inferSplit(split, o, columns, zone);
+                    } catch (RuntimeException e) {
+                        if (files.skips(split.file(), e)) {
+                            DataType[] none = new DataType[columns];
+                            java.util.Arrays.fill(none, DataTypes.NullType);
+                            return none;
+                        }
+                        throw e;
+                    }
+                });
         for (DataType[] p : parts) {
             for (int i = 0; i < columns; i++) {
                 merged[i] = mergeTypes(merged[i], p[i]);
@@ -565,8 +600,8 @@ public final class CsvSource implements FileSource {
     private static DataType[] inferSplit(Split split, CsvOptions o, int columns, String zone) {
         DataType[] types = new DataType[columns];
         java.util.Arrays.fill(types, DataTypes.NullType);
-        SplitLineReader lines = new SplitLineReader(split.file(), split.start(), split.end(), split.gzip(),
-                Charset.forName(o.encoding()));
+        CsvRecordReader lines = new CsvRecordReader(new SplitLineReader(split.file(), split.start(), split.end(),
+                split.gzip(), Charset.forName(o.encoding())), o);
         CsvLineParser parser = new CsvLineParser(o);
         ZoneId z = ZoneId.of(zone);
         try {

@@ -4,6 +4,7 @@ import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DataTypes;
 import io.ember.dataframe.types.StructType;
+import io.ember.rdd.io.InputFiles;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -30,15 +31,18 @@ public final class FileIndex {
     private final List<String> roots;
     private final List<InputFile> files;
     private final StructType partitionSchema;
+    private final FileReadOptions readOptions;
 
     /** One input file, with its size and the raw partition values of its directories. */
     public record InputFile(String path, long size, Map<String, String> partitionValues) implements Serializable {
     }
 
-    private FileIndex(List<String> roots, List<InputFile> files, StructType partitionSchema) {
+    private FileIndex(List<String> roots, List<InputFile> files, StructType partitionSchema,
+                      FileReadOptions readOptions) {
         this.roots = roots;
         this.files = files;
         this.partitionSchema = partitionSchema;
+        this.readOptions = readOptions;
     }
 
     /**
@@ -47,18 +51,29 @@ public final class FileIndex {
      * @throws AnalysisException naming a path that does not exist or matches nothing
      */
     public static FileIndex list(List<String> paths) {
+        return list(paths, FileReadOptions.DEFAULT);
+    }
+
+    /**
+     * Lists {@code paths}, taking the files {@code options} take: with
+     * {@code recursiveFileLookup} every file below a directory is read and directory names are
+     * not partitions.
+     *
+     * @throws AnalysisException naming a path that does not exist or matches nothing
+     */
+    public static FileIndex list(List<String> paths, FileReadOptions options) {
         List<InputFile> files = new ArrayList<>();
         for (String p : paths) {
             List<Path> roots = expand(p);
             for (Path root : roots) {
                 if (Files.isDirectory(root)) {
-                    walk(root, root, files);
-                } else {
+                    walk(root, root, files, options);
+                } else if (options.filter().matches(root)) {
                     files.add(new InputFile(root.toString(), size(root), Map.of()));
                 }
             }
         }
-        return new FileIndex(paths, files, inferPartitionSchema(files));
+        return new FileIndex(paths, files, inferPartitionSchema(files), options);
     }
 
     private static List<Path> expand(String pattern) {
@@ -109,7 +124,7 @@ public final class FileIndex {
         return i;
     }
 
-    private static void walk(Path root, Path dir, List<InputFile> out) {
+    private static void walk(Path root, Path dir, List<InputFile> out, FileReadOptions options) {
         List<Path> entries;
         try (Stream<Path> s = Files.list(dir)) {
             entries = s.sorted().toList();
@@ -117,16 +132,15 @@ public final class FileIndex {
             throw new UncheckedIOException("Cannot list input directory " + dir, e);
         }
         for (Path e : entries) {
-            String name = e.getFileName().toString();
-            if (name.startsWith("_") || name.startsWith(".")) {
+            if (InputFiles.isHidden(e)) {
                 continue;
             }
             if (Files.isDirectory(e)) {
-                walk(root, e, out);
-            } else {
+                walk(root, e, out, options);
+            } else if (options.filter().matches(e)) {
                 Map<String, String> parts = new LinkedHashMap<>();
                 Path rel = root.relativize(e.getParent());
-                for (Path seg : rel) {
+                for (Path seg : options.recursiveFileLookup() ? List.<Path>of() : rel) {
                     String s = seg.toString();
                     int eq = s.indexOf('=');
                     if (eq > 0) {
@@ -221,6 +235,11 @@ public final class FileIndex {
             return Double.parseDouble(raw);
         }
         return raw;
+    }
+
+    /** What the read does with files that are missing or unreadable. */
+    public FileReadOptions readOptions() {
+        return readOptions;
     }
 
     /** The paths given. */

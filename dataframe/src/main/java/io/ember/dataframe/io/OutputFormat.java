@@ -13,6 +13,15 @@ public interface OutputFormat extends Serializable {
     /** The file name suffix, e.g. {@code .snappy.parquet}. */
     String extension();
 
+    /**
+     * Checks, before any task runs, that the format can write rows of {@code schema} (the
+     * columns written into files, without partition columns).
+     *
+     * @throws io.ember.dataframe.AnalysisException naming what the format cannot write
+     */
+    default void checkSchema(StructType schema) {
+    }
+
     /** Opens {@code file} for rows of {@code schema}. */
     FileWriter open(Path file, StructType schema) throws IOException;
 

@@ -29,6 +29,35 @@ import org.apache.parquet.schema.MessageType;
  * gzip or none; {@code parquet.block.size} sets the row group size (128 MB default).
  */
 public record ParquetOutput(String compression, long rowGroupSize) implements OutputFormat {
+    /** The option names Parquet writing knows. */
+    public static final java.util.Set<String> NAMES = java.util.Set.of("compression", "codec", "parquet.block.size");
+
+    /**
+     * The output the options ask for: {@code compression} (snappy, zstd, gzip, none; the session's
+     * {@code spark.sql.parquet.compression.codec} by default) and {@code parquet.block.size}.
+     *
+     * @throws IllegalArgumentException naming a bad option value
+     */
+    public static ParquetOutput from(DataSources.WriteRequest w) {
+        String codec = w.options().get("compression", w.options().get("codec", w.defaultParquetCompression()))
+                .toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.List.of("snappy", "zstd", "gzip", "none", "uncompressed").contains(codec)) {
+            throw new IllegalArgumentException("Option 'compression' must be snappy, zstd, gzip or none, got '"
+                    + codec + "'");
+        }
+        String size = w.options().get("parquet.block.size", "134217728");
+        long bytes;
+        try {
+            bytes = Long.parseLong(size);
+        } catch (NumberFormatException e) {
+            bytes = 0;
+        }
+        if (bytes < 1) {
+            throw new IllegalArgumentException("Option 'parquet.block.size' must be a positive number of bytes, got '"
+                    + size + "'");
+        }
+        return new ParquetOutput(codec.equals("uncompressed") ? "none" : codec, bytes);
+    }
 
     @Override
     public String extension() {

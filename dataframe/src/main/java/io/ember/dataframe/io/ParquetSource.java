@@ -97,7 +97,13 @@ public final class ParquetSource implements FileSource {
     public static ParquetSource create(FileIndex index, StructType userSchema, boolean mergeSchema) {
         List<Footer> footers = new ArrayList<>();
         for (FileIndex.InputFile f : index.files()) {
-            footers.add(readFooter(f));
+            try {
+                footers.add(readFooter(f));
+            } catch (RuntimeException e) {
+                if (!index.readOptions().skips(f.path(), e)) {
+                    throw e;
+                }
+            }
         }
         StructType data = userSchema;
         if (data == null) {
@@ -305,7 +311,11 @@ public final class ParquetSource implements FileSource {
         if (splits.isEmpty()) {
             return sc.parallelize(List.<Split>of(), 1).mapPartitions(it -> Collections.emptyIterator());
         }
-        return sc.parallelize(splits, splits.size()).mapPartitions(it -> new RowGroupReader(it.next(), spec));
+        FileReadOptions files = index.readOptions();
+        return sc.parallelize(splits, splits.size()).mapPartitions(it -> {
+            Split split = it.next();
+            return files.read(split.file(), () -> new RowGroupReader(split, spec));
+        });
     }
 
     // ---- reading a row group ----------------------------------------------------------------------

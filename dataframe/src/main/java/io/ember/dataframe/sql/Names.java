@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Identifier helpers: unquoting, quoting for messages, and "did you mean" suggestions. */
-final class Names {
+public final class Names {
     private Names() {
     }
 
@@ -46,7 +46,7 @@ final class Names {
     }
 
     /** Up to {@code max} of {@code candidates}, closest to {@code name} first (edit distance, ignoring case). */
-    static List<String> closest(String name, Collection<String> candidates, int max) {
+    public static List<String> closest(String name, Collection<String> candidates, int max) {
         String target = name.toLowerCase(Locale.ROOT);
         List<String> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparingInt((String c) -> distance(target, c.toLowerCase(Locale.ROOT)))
