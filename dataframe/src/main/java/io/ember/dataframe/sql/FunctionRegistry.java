@@ -53,7 +53,7 @@ public final class FunctionRegistry {
 
     /** Arguments that SQL may leave out and {@code Functions} passes (appended when missing). */
     private static final Map<Fn, List<Object>> TRAILING_DEFAULTS = Map.of(
-            Fn.ROUND, List.of(0), Fn.SPLIT, List.of(-1), Fn.REGEXP_REPLACE, List.of(1),
+            Fn.ROUND, List.of(0), Fn.BROUND, List.of(0), Fn.SPLIT, List.of(-1), Fn.REGEXP_REPLACE, List.of(1),
             Fn.SUBSTRING, List.of(Integer.MAX_VALUE));
 
     private static final FunctionRegistry BUILTIN = new FunctionRegistry(builtins(), (name, args) -> null);
@@ -128,7 +128,8 @@ public final class FunctionRegistry {
         alias(out, "substr", "substring");
         alias(out, "day", "dayofmonth");
         alias(out, "pow", "power");
-        alias(out, "log", "ln");
+        out.put("log", scalar(List.of(Fn.LN, Fn.LOG)));
+        alias(out, "sign", "signum");
         alias(out, "ceiling", "ceil");
         alias(out, "mean", "avg");
         alias(out, "stddev_samp", "stddev");

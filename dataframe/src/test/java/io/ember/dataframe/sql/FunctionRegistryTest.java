@@ -35,7 +35,7 @@ class FunctionRegistryTest {
 
     /** SQL names whose {@code Functions} method has another name. */
     private static final Map<String, String> RENAMED = Map.ofEntries(
-            Map.entry("power", "pow"), Map.entry("ln", "log"), Map.entry("ceiling", "ceil"),
+            Map.entry("power", "pow"), Map.entry("sign", "signum"), Map.entry("ceiling", "ceil"),
             Map.entry("substr", "substring"), Map.entry("day", "dayofmonth"), Map.entry("negative", "negate"),
             Map.entry("std", "stddev"), Map.entry("var_samp", "variance"), Map.entry("nvl", "coalesce"),
             Map.entry("ifnull", "coalesce"));
@@ -46,7 +46,7 @@ class FunctionRegistryTest {
 
     /** {@code Functions} methods that are not SQL functions (or are SQL syntax rather than a call). */
     private static final Set<String> NOT_SQL_FUNCTIONS = Set.of("col", "column", "lit", "when", "asc", "desc",
-            "broadcast", "udf", "callUDF", "countDistinct", "sumDistinct", "expr");
+            "broadcast", "udf", "callUDF", "countDistinct", "sumDistinct", "expr", "toDegrees", "toRadians");
 
     @Test
     void everySqlName_buildsWhatItsFunctionsCounterpartBuilds() throws Exception {
@@ -185,6 +185,9 @@ class FunctionRegistryTest {
     private static Object sample(Class<?> type, int i) {
         if (type == int.class) {
             return 2 + i;
+        }
+        if (type == double.class) {
+            return 2.5 + i;
         }
         if (type == boolean.class) {
             return true;
