@@ -34,6 +34,11 @@ public final class ApplicationDirectory {
      * @throws UncheckedIOException if the new directory cannot be created
      */
     public static Path create(Path parent, String appName) {
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the local directory " + parent + " (ember.local.dir)", e);
+        }
         deleteAbandoned(parent);
         try {
             Path dir = Files.createTempDirectory(parent, PREFIX + appName.replaceAll("[^A-Za-z0-9_-]", "-") + "-");
