@@ -866,4 +866,61 @@ public final class Functions {
     public static Column bround(Column c, int scale) {
         return fn(Fn.BROUND, c, scale);
     }
+
+    // ---- string-name overloads (Spark's {@code functions} has each) ------------------------------
+
+    /** {@link #sumDistinct(Column)} of column {@code name}. */
+    public static Column sumDistinct(String name) {
+        return sumDistinct(col(name));
+    }
+
+    /** {@link #first(Column, boolean)} of column {@code name}. */
+    public static Column first(String name, boolean ignoreNulls) {
+        return first(col(name), ignoreNulls);
+    }
+
+    /** {@link #last(Column, boolean)} of column {@code name}. */
+    public static Column last(String name, boolean ignoreNulls) {
+        return last(col(name), ignoreNulls);
+    }
+
+    /** {@link #stddev_samp(Column)} of column {@code name}. */
+    public static Column stddev_samp(String name) {
+        return stddev_samp(col(name));
+    }
+
+    /** {@link #stddev_pop(Column)} of column {@code name}. */
+    public static Column stddev_pop(String name) {
+        return stddev_pop(col(name));
+    }
+
+    /** {@link #variance(Column)} of column {@code name}. */
+    public static Column variance(String name) {
+        return variance(col(name));
+    }
+
+    /** The sample variance, as {@link #variance(Column)}. */
+    public static Column var_samp(Column c) {
+        return variance(c);
+    }
+
+    /** {@link #var_samp(Column)} of column {@code name}. */
+    public static Column var_samp(String name) {
+        return var_samp(col(name));
+    }
+
+    /** {@link #var_pop(Column)} of column {@code name}. */
+    public static Column var_pop(String name) {
+        return var_pop(col(name));
+    }
+
+    /** {@link #toDegrees(Column)} of column {@code name}. */
+    public static Column toDegrees(String name) {
+        return toDegrees(col(name));
+    }
+
+    /** {@link #toRadians(Column)} of column {@code name}. */
+    public static Column toRadians(String name) {
+        return toRadians(col(name));
+    }
 }

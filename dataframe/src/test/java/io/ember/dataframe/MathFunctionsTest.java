@@ -85,4 +85,15 @@ class MathFunctionsTest {
         assertTrue(e.getMessage().contains("s"), e.getMessage());
         assertThrows(AnalysisException.class, () -> spark.sql("SELECT log(1, 2, 3)").collectAsList());
     }
+
+    @Test
+    void stringNameOverloads_buildWhatTheColumnOnesBuild() {
+        DataFrame df = rows("x DOUBLE", new Object[] {1.0}, new Object[] {3.0}, new Object[] {null});
+        Object[] byName = first(df.agg(sumDistinct("x"), first("x", true), last("x", true), stddev_samp("x"),
+                stddev_pop("x"), variance("x"), var_samp("x"), var_pop("x")));
+        // Values 1 and 3: mean 2, squared deviations 1 + 1 = 2.
+        assertArrayEquals(new Object[] {4.0, 1.0, 3.0, Math.sqrt(2.0), 1.0, 2.0, 2.0, 1.0}, byName);
+        assertArrayEquals(new Object[] {Math.toDegrees(1.0), Math.toRadians(1.0)},
+                first(df.select(toDegrees("x"), toRadians("x"))));
+    }
 }
