@@ -824,6 +824,49 @@ public final class DataFrame {
                 : List.of(statistics));
     }
 
+    /**
+     * This DataFrame split at random into parts whose sizes follow {@code weights} (normalised to
+     * sum to 1), as Spark's {@code randomSplit}: every row lands in exactly one part, the same one
+     * every run for the same {@code seed}. Each partition is sorted first so that every part sees
+     * its rows in the same order.
+     *
+     * @throws IllegalArgumentException if a weight is negative or they do not sum to a positive number
+     */
+    public DataFrame[] randomSplit(double[] weights, long seed) {
+        double sum = 0;
+        for (double w : weights) {
+            if (!(w >= 0)) {
+                throw new IllegalArgumentException("Weights must be nonnegative, but got " + Arrays.toString(weights));
+            }
+            sum += w;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("Sum of weights must be positive, but got " + Arrays.toString(weights));
+        }
+        List<Column> order = new ArrayList<>();
+        for (AttributeReference a : plan.output()) {
+            if (!(a.dataType() instanceof io.ember.dataframe.types.ArrayType)) {
+                order.add(new Column(a));
+            }
+        }
+        DataFrame sorted = order.isEmpty() ? this : sortWithinPartitions(order.toArray(new Column[0]));
+        String draw = "__random_split_" + io.ember.dataframe.expressions.ExprIds.next();
+        DataFrame drawn = sorted.withColumn(draw, Functions.rand(seed));
+        DataFrame[] parts = new DataFrame[weights.length];
+        double lower = 0;
+        for (int i = 0; i < weights.length; i++) {
+            double upper = i == weights.length - 1 ? 1.0 : lower + weights[i] / sum;
+            parts[i] = drawn.filter(drawn.col(draw).geq(lower).and(drawn.col(draw).lt(upper))).drop(draw);
+            lower = upper;
+        }
+        return parts;
+    }
+
+    /** {@link #randomSplit(double[], long)} with a random seed. */
+    public DataFrame[] randomSplit(double[] weights) {
+        return randomSplit(weights, new java.util.Random().nextLong());
+    }
+
     // ---- actions --------------------------------------------------------------------------------
 
     private QueryExecution execution(LogicalPlan p) {

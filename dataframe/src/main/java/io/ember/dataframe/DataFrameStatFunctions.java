@@ -270,4 +270,32 @@ public final class DataFrameStatFunctions {
         }
         return out;
     }
+
+    // ---- stratified sampling ----------------------------------------------------------------------
+
+    /**
+     * A sample without replacement keeping about {@code fractions.get(v)} of the rows whose
+     * {@code col} is {@code v} (none of the other values' rows), as Spark's {@code sampleBy}: a row
+     * is kept if {@code rand(seed)} drawn for it is below its stratum's fraction.
+     *
+     * @throws IllegalArgumentException if a fraction is outside [0, 1]
+     */
+    public <T> DataFrame sampleBy(String col, Map<T, Double> fractions, long seed) {
+        return sampleBy(df.col(col), fractions, seed);
+    }
+
+    /** {@link #sampleBy(String, Map, long)} with the strata given by a column expression. */
+    public <T> DataFrame sampleBy(Column col, Map<T, Double> fractions, long seed) {
+        Column r = Functions.rand(seed);
+        Column keep = null;
+        for (Map.Entry<T, Double> e : fractions.entrySet()) {
+            double f = e.getValue();
+            if (!(f >= 0 && f <= 1)) {
+                throw new IllegalArgumentException("Fractions must be in [0, 1], but got " + f + " for " + e.getKey());
+            }
+            Column test = col.equalTo(lit(e.getKey()));
+            keep = keep == null ? Functions.when(test, r.lt(f)) : keep.when(test, r.lt(f));
+        }
+        return keep == null ? df.filter(lit(false)) : df.filter(keep.otherwise(false));
+    }
 }

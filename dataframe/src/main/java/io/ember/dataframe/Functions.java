@@ -923,4 +923,29 @@ public final class Functions {
     public static Column toRadians(String name) {
         return toRadians(col(name));
     }
+
+    // ---- random numbers ---------------------------------------------------------------------------
+
+    /**
+     * Uniform random doubles in [0, 1), the same every run for the same {@code seed} and
+     * partitions: each partition draws from a generator seeded with {@code seed + partition index}.
+     */
+    public static Column rand(long seed) {
+        return new Column(new io.ember.dataframe.expressions.Rand(seed, false));
+    }
+
+    /** {@link #rand(long)} with a random seed. */
+    public static Column rand() {
+        return rand(new java.util.Random().nextLong());
+    }
+
+    /** Standard normal random doubles, drawn as {@link #rand(long)} draws. */
+    public static Column randn(long seed) {
+        return new Column(new io.ember.dataframe.expressions.Rand(seed, true));
+    }
+
+    /** {@link #randn(long)} with a random seed. */
+    public static Column randn() {
+        return randn(new java.util.Random().nextLong());
+    }
 }

@@ -21,14 +21,14 @@ class MathFunctionsTest {
         return spark.createDataFrame(rows, StructType.fromDDL(ddl));
     }
 
-    private static Object[] first(DataFrame df) {
+    private static Object[] firstRow(DataFrame df) {
         return df.first().toArray();
     }
 
     @Test
     void unaryFunctions_matchJavaMath() {
         double x = 0.7;
-        Object[] v = first(rows("x DOUBLE", new Object[] {x}).select(sin("x"), cos("x"), tan("x"), asin("x"),
+        Object[] v = firstRow(rows("x DOUBLE", new Object[] {x}).select(sin("x"), cos("x"), tan("x"), asin("x"),
                 acos("x"), atan("x"), sinh("x"), cosh("x"), tanh("x"), expm1("x"), log10("x"), log2("x"), log1p("x"),
                 cbrt("x"), signum("x"), degrees("x"), radians("x"), rint("x")));
         assertArrayEquals(new Object[] {Math.sin(x), Math.cos(x), Math.tan(x), Math.asin(x), Math.acos(x), Math.atan(x),
@@ -38,7 +38,7 @@ class MathFunctionsTest {
 
     @Test
     void handComputedValues() {
-        Object[] v = first(rows("a INT, b DOUBLE", new Object[] {-7, 2.5}).select(log2(lit(8)), log10(lit(1000)),
+        Object[] v = firstRow(rows("a INT, b DOUBLE", new Object[] {-7, 2.5}).select(log2(lit(8)), log10(lit(1000)),
                 cbrt(lit(-27)), degrees(lit(Math.PI)), hypot(lit(3), lit(4)), atan2(lit(1), lit(1)), log(2.0, lit(1024)),
                 pmod(col("a"), lit(3)), pmod(lit(7), lit(-3)), pmod(lit(-7L), lit(3)), pmod(lit(-7.5), lit(2)),
                 bround(col("b")), bround(lit(3.5)), round(col("b")), bround(lit(-2.5)), bround(lit(1.25), 1),
@@ -54,24 +54,24 @@ class MathFunctionsTest {
 
     @Test
     void nullsGiveNull_nanStaysNan_andOutOfDomainFollowsSpark() {
-        Object[] v = first(rows("x DOUBLE, n INT", new Object[] {null, null}).select(sin("x"), log2("x"), atan2("x", "x"),
+        Object[] v = firstRow(rows("x DOUBLE, n INT", new Object[] {null, null}).select(sin("x"), log2("x"), atan2("x", "x"),
                 hypot(col("x"), lit(1)), pmod(col("n"), lit(2)), pmod(lit(2), col("n")), bround(col("x")), log(2.0, "x")));
         assertArrayEquals(new Object[8], v);
-        Object[] nan = first(rows("x DOUBLE", new Object[] {Double.NaN}).select(sin("x"), log10("x"), cbrt("x"),
+        Object[] nan = firstRow(rows("x DOUBLE", new Object[] {Double.NaN}).select(sin("x"), log10("x"), cbrt("x"),
                 signum("x"), bround(col("x"))));
         for (Object o : nan) {
             assertTrue(((Double) o).isNaN(), Arrays.toString(nan));
         }
-        Object[] domain = first(rows("x DOUBLE", new Object[] {-1.0}).select(log10("x"), log2("x"), log1p("x"),
+        Object[] domain = firstRow(rows("x DOUBLE", new Object[] {-1.0}).select(log10("x"), log2("x"), log1p("x"),
                 log(2.0, "x"), log(-2.0, lit(4)), pmod(lit(5), lit(0)), pmod(lit(5.0), lit(0.0))));
         assertArrayEquals(new Object[7], domain);
-        assertTrue(((Double) first(rows("x DOUBLE", new Object[] {2.0}).select(asin("x")))[0]).isNaN());
+        assertTrue(((Double) firstRow(rows("x DOUBLE", new Object[] {2.0}).select(asin("x")))[0]).isNaN());
     }
 
     @Test
     void sqlCallsTheSameFunctions() {
         rows("x DOUBLE, a INT", new Object[] {8.0, -7}).createOrReplaceTempView("math_t");
-        Object[] v = first(spark.sql("SELECT log2(x), log(2, x), log(1), pmod(a, 3), bround(CAST(2.5 AS DOUBLE)), bround(CAST(2.25 AS DOUBLE), 1), "
+        Object[] v = firstRow(spark.sql("SELECT log2(x), log(2, x), log(1), pmod(a, 3), bround(CAST(2.5 AS DOUBLE)), bround(CAST(2.25 AS DOUBLE), 1), "
                 + "sign(a), cbrt(x), hypot(3, 4), atan2(0, -1), degrees(0) FROM math_t"));
         assertArrayEquals(new Object[] {3.0, 3.0, 0.0, 2, 2.0, 2.2, -1.0, 2.0, 5.0, Math.PI, 0.0}, v);
         DataFrame named = spark.sql("SELECT sin(x), pmod(a, 3), bround(x) FROM math_t");
@@ -89,11 +89,11 @@ class MathFunctionsTest {
     @Test
     void stringNameOverloads_buildWhatTheColumnOnesBuild() {
         DataFrame df = rows("x DOUBLE", new Object[] {1.0}, new Object[] {3.0}, new Object[] {null});
-        Object[] byName = first(df.agg(sumDistinct("x"), first("x", true), last("x", true), stddev_samp("x"),
+        Object[] byName = firstRow(df.agg(sumDistinct("x"), first("x", true), last("x", true), stddev_samp("x"),
                 stddev_pop("x"), variance("x"), var_samp("x"), var_pop("x")));
         // Values 1 and 3: mean 2, squared deviations 1 + 1 = 2.
         assertArrayEquals(new Object[] {4.0, 1.0, 3.0, Math.sqrt(2.0), 1.0, 2.0, 2.0, 1.0}, byName);
         assertArrayEquals(new Object[] {Math.toDegrees(1.0), Math.toRadians(1.0)},
-                first(df.select(toDegrees("x"), toRadians("x"))));
+                firstRow(df.select(toDegrees("x"), toRadians("x"))));
     }
 }

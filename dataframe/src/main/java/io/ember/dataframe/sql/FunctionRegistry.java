@@ -10,6 +10,7 @@ import io.ember.dataframe.expressions.Fn;
 import io.ember.dataframe.expressions.IsNull;
 import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.Not;
+import io.ember.dataframe.expressions.Rand;
 import io.ember.dataframe.expressions.ScalarFunction;
 import io.ember.dataframe.window.OffsetFunction;
 import io.ember.dataframe.window.RankingFunction;
@@ -151,6 +152,9 @@ public final class FunctionRegistry {
                 return new RankingFunction(k);
             });
         }
+        out.put("rand", (n, args, d) -> random(false, n, args));
+        out.put("random", (n, args, d) -> random(false, n, args));
+        out.put("randn", (n, args, d) -> random(true, n, args));
         out.put("lag", (n, args, d) -> offset(false, n, args));
         out.put("lead", (n, args, d) -> offset(true, n, args));
         return Collections.unmodifiableMap(out);
@@ -212,6 +216,21 @@ public final class FunctionRegistry {
         }
         Expression defaultValue = args.size() == 3 ? args.get(2) : Literal.NULL;
         return new OffsetFunction(lead, args.get(0), offset, defaultValue);
+    }
+
+    /** {@code rand([seed])} / {@code randn([seed])}; the seed must be an integer literal. */
+    private static Expression random(boolean gaussian, String name, List<Expression> args) {
+        if (args.size() > 1) {
+            throw wrongArgs(name, args.size());
+        }
+        if (args.isEmpty()) {
+            return new Rand(new java.util.Random().nextLong(), gaussian);
+        }
+        if (args.get(0) instanceof Literal l && (l.value() instanceof Integer || l.value() instanceof Long)) {
+            return new Rand(((Number) l.value()).longValue(), gaussian);
+        }
+        throw new AnalysisException("[INPUT_SEED] The seed of `" + name + "` must be an integer literal, not "
+                + args.get(0).sql() + ".");
     }
 
     private static boolean booleanLiteral(String name, Expression e) {
