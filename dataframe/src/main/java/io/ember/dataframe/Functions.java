@@ -372,6 +372,28 @@ public final class Functions {
         return countDistinct(col(name));
     }
 
+    /**
+     * The number of distinct tuples of the columns among the rows where none is null, named
+     * {@code count(DISTINCT a, b)} as in Spark.
+     */
+    public static Column countDistinct(Column first, Column... more) {
+        if (more.length == 0) {
+            return countDistinct(first);
+        }
+        List<Column> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return DistinctTuples.countDistinct(all);
+    }
+
+    /** {@link #countDistinct(Column, Column...)} of the columns named. */
+    public static Column countDistinct(String first, String... more) {
+        Column[] rest = new Column[more.length];
+        for (int i = 0; i < more.length; i++) {
+            rest[i] = col(more[i]);
+        }
+        return countDistinct(col(first), rest);
+    }
+
     /** The sum (bigint for integers, double, or a wider decimal); null if no value. */
     public static Column sum(Column c) {
         return agg(AggFn.SUM, c);

@@ -219,4 +219,25 @@ class StatFunctionsTest {
         AnalysisException e = assertThrows(AnalysisException.class, () -> df.withColumns(twice));
         assertTrue(e.getMessage().contains("`C`"), e.getMessage());
     }
+
+    @Test
+    void countDistinctOfSeveralColumns_countsTuplesWithoutNulls() {
+        List<Object[]> data = List.of(new Object[] {"g", "1:a", "b", 1}, new Object[] {"g", "1", "a:b", 1},
+                new Object[] {"g", "1:a", "b", 1}, new Object[] {"g", null, "b", 1}, new Object[] {"h", "x", null, 2},
+                new Object[] {"h", "x", "y", 2}, new Object[] {"h", "x", "y", 3});
+        DataFrame df = rows("g STRING, a STRING, b STRING, n INT", data).repartition(2);
+        Map<String, java.util.Set<List<Object>>> expected = new java.util.TreeMap<>();
+        for (Object[] r : data) {
+            java.util.Set<List<Object>> tuples = expected.computeIfAbsent((String) r[0], k -> new java.util.HashSet<>());
+            if (r[1] != null && r[2] != null) {
+                tuples.add(List.of(r[1], r[2], r[3]));
+            }
+        }
+        DataFrame counted = df.groupBy("g").agg(Functions.countDistinct("a", "b", "n")).orderBy("g");
+        assertArrayEquals(new String[] {"g", "count(DISTINCT a, b, n)"}, counted.columns());
+        List<Row> want = new ArrayList<>();
+        expected.forEach((g, tuples) -> want.add(Row.of(g, (long) tuples.size())));
+        assertEquals(want, counted.collectAsList());
+        assertEquals(0L, df.filter(col("n").gt(9)).agg(Functions.countDistinct(col("a"), col("n"))).first().getLong(0));
+    }
 }
