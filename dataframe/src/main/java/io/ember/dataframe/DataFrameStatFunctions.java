@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * method runs jobs at once (as Spark's do) and returns a value or a small DataFrame.
  */
 public final class DataFrameStatFunctions {
-    /** Spark's cap on the distinct values of {@code crosstab}'s second column. */
-    private static final int MAX_CROSSTAB_COLUMNS = 10_000;
+    /** Spark's bound on the distinct values of {@code crosstab}'s second column (fewer than 1e4). */
+    private static final int MAX_CROSSTAB_COLUMNS = 9_999;
 
     private final DataFrame df;
 
@@ -106,7 +106,7 @@ public final class DataFrameStatFunctions {
      * counted under the value {@code "null"}, as Spark does; rows are sorted by the first column
      * (Spark leaves their order open).
      *
-     * @throws IllegalArgumentException if {@code col2} has more than 10000 distinct values
+     * @throws IllegalArgumentException if {@code col2} has 10000 distinct values or more
      */
     public DataFrame crosstab(String col1, String col2) {
         DataFrame pairs = df.select(df.col(col1).cast("string").as("a"), df.col(col2).cast("string").as("b"))
@@ -118,7 +118,8 @@ public final class DataFrameStatFunctions {
             String b = r.isNullAt(1) ? "null" : r.getString(1);
             columns.add(b);
             if (columns.size() > MAX_CROSSTAB_COLUMNS) {
-                throw new IllegalArgumentException("The number of distinct values for " + col2 + " can't exceed 1e4.");
+                throw new IllegalArgumentException("The number of distinct values for " + col2 + ", can't exceed 1e4. "
+                        + "Currently at least " + columns.size());
             }
             table.computeIfAbsent(a, k -> new TreeMap<>()).put(b, r.getLong(2));
         }

@@ -94,6 +94,9 @@ class StatFunctionsTest {
         assertEquals(List.of(Row.of("1", 0L, 2L, 1L), Row.of("2", 1L, 1L, 0L), Row.of("null", 0L, 1L, 0L)),
                 t.collectAsList());
         assertEquals(List.of(), df.filter(col("a").gt(9)).stat().crosstab("a", "b").collectAsList());
+        IllegalArgumentException wide = assertThrows(IllegalArgumentException.class,
+                () -> spark.range(0, 10_000, 1, 2).withColumn("k", col("id").mod(2)).stat().crosstab("k", "id"));
+        assertTrue(wide.getMessage().contains("id") && wide.getMessage().contains("1e4"), wide.getMessage());
     }
 
     @Test
