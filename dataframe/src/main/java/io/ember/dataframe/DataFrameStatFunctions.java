@@ -221,10 +221,7 @@ public final class DataFrameStatFunctions {
         double[][] out = new double[cols.length][];
         for (int c = 0; c < cols.length; c++) {
             long n = summaries.get(c).stream().mapToLong(RankSummary::count).sum();
-            out[c] = new double[n == 0 ? 0 : probabilities.length];
-            for (int i = 0; i < out[c].length; i++) {
-                out[c][i] = RankSummary.query(summaries.get(c), probabilities[i]);
-            }
+            out[c] = n == 0 ? new double[0] : RankSummary.query(summaries.get(c), probabilities);
         }
         return out;
     }

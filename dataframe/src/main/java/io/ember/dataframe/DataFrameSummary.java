@@ -119,23 +119,29 @@ final class DataFrameSummary {
                 numeric.add(t);
             }
         }
-        boolean any = statistics.stream().anyMatch(s -> PERCENTILE.matcher(s).matches());
-        if (!any || numeric.isEmpty()) {
+        if (numeric.isEmpty() || statistics.stream().noneMatch(s -> PERCENTILE.matcher(s).matches())) {
             return;
         }
-        String[] names = numeric.stream().map(t -> targets.get(t).name()).toArray(String[]::new);
-        List<List<RankSummary>> summaries = df.stat().rankSummaries(names, PERCENTILE_ERROR);
+        List<Integer> rows = new ArrayList<>();
+        List<Double> ps = new ArrayList<>();
         for (int s = 0; s < statistics.size(); s++) {
             Matcher m = PERCENTILE.matcher(statistics.get(s));
-            if (!m.matches()) {
+            if (m.matches()) {
+                rows.add(s);
+                ps.add(Double.parseDouble(m.group(1)) / 100);
+            }
+        }
+        double[] probabilities = ps.stream().mapToDouble(Double::doubleValue).toArray();
+        String[] names = numeric.stream().map(t -> targets.get(t).name()).toArray(String[]::new);
+        List<List<RankSummary>> summaries = df.stat().rankSummaries(names, PERCENTILE_ERROR);
+        for (int i = 0; i < numeric.size(); i++) {
+            if (summaries.get(i).stream().allMatch(r -> r.count() == 0)) {
                 continue;
             }
-            double p = Double.parseDouble(m.group(1)) / 100;
-            for (int i = 0; i < numeric.size(); i++) {
-                double q = RankSummary.query(summaries.get(i), p);
-                DataType type = targets.get(numeric.get(i)).dataType();
-                cells[s][numeric.get(i)] = Double.isNaN(q) && summaries.get(i).stream().allMatch(r -> r.count() == 0)
-                        ? null : format(q, type);
+            double[] quantiles = RankSummary.query(summaries.get(i), probabilities);
+            DataType type = targets.get(numeric.get(i)).dataType();
+            for (int j = 0; j < rows.size(); j++) {
+                cells[rows.get(j)][numeric.get(i)] = format(quantiles[j], type);
             }
         }
     }

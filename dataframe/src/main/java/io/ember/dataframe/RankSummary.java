@@ -61,55 +61,83 @@ final class RankSummary implements Serializable {
     }
 
     /**
-     * The value at quantile {@code p} of the values the summaries describe together, or NaN if
-     * they describe none.
+     * The values at the quantiles {@code ps} of the values the summaries describe together, NaN
+     * each if they describe none. One sort of the kept values, then one sweep per quantile in which
+     * each kept value changes only its own partition's share of the estimated counts.
      */
-    static double query(List<RankSummary> parts, double p) {
+    static double[] query(List<RankSummary> parts, double[] ps) {
         long n = 0;
+        int kept = 0;
         for (RankSummary s : parts) {
             n += s.count;
+            kept += s.kept.length;
         }
+        double[] out = new double[ps.length];
         if (n == 0) {
-            return Double.NaN;
+            Arrays.fill(out, Double.NaN);
+            return out;
         }
-        double target = Math.max(1, Math.ceil(p * n));
+        double[] values = new double[kept];
+        int[] owners = new int[kept];
+        Integer[] order = new Integer[kept];
+        int k = 0;
+        for (int q = 0; q < parts.size(); q++) {
+            for (double v : parts.get(q).kept) {
+                values[k] = v;
+                owners[k] = q;
+                order[k] = k;
+                k++;
+            }
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        for (int i = 0; i < ps.length; i++) {
+            out[i] = sweep(parts, values, owners, order, Math.max(1, Math.ceil(ps[i] * n)));
+        }
+        return out;
+    }
+
+    /** The kept value whose estimated positions are nearest {@code target}. */
+    private static double sweep(List<RankSummary> parts, double[] values, int[] owners, Integer[] order, double target) {
+        int[] passed = new int[parts.size()];
+        double[] share = new double[parts.size()];
+        double below = 0;
+        for (int q = 0; q < parts.size(); q++) {
+            share[q] = parts.get(q).estimatedCount(0);
+            below += share[q];
+        }
         double best = Double.NaN;
         double bestDistance = Double.POSITIVE_INFINITY;
-        for (RankSummary candidates : parts) {
-            for (double x : candidates.kept) {
-                double below = 0;
-                double atMost = 0;
-                for (RankSummary s : parts) {
-                    below += s.estimatedCount(x, true);
-                    atMost += s.estimatedCount(x, false);
-                }
-                // The copies of x occupy the positions below + 1 .. atMost.
-                double distance = target < below + 1 ? below + 1 - target : target > atMost ? target - atMost : 0;
-                if (distance < bestDistance || (distance == bestDistance && x < best)) {
-                    bestDistance = distance;
-                    best = x;
-                }
+        int i = 0;
+        while (i < order.length) {
+            double x = values[order[i]];
+            double atMost = below;
+            // Every kept copy of x moves its partition's count estimate past x.
+            for (; i < order.length && values[order[i]] == x; i++) {
+                int q = owners[order[i]];
+                passed[q]++;
+                double updated = parts.get(q).estimatedCount(passed[q]);
+                atMost += updated - share[q];
+                share[q] = updated;
             }
+            // The copies of x occupy the positions below + 1 .. atMost.
+            double distance = target < below + 1 ? below + 1 - target : target > atMost ? target - atMost : 0;
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = x;
+            }
+            below = atMost;
         }
         return best;
     }
 
-    /** The estimated number of this summary's values below {@code x} (or at most {@code x}). */
-    private double estimatedCount(double x, boolean strictlyBelow) {
-        int lo = 0;
-        int hi = kept.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            boolean inside = strictlyBelow ? kept[mid] < x : kept[mid] <= x;
-            if (inside) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        // kept[0 .. lo) are inside; the count lies between the last one's position and the next one's minus one.
-        long low = lo == 0 ? 0 : positions[lo - 1];
-        long high = lo == kept.length ? count : positions[lo] - 1;
+    /**
+     * The estimated number of this summary's values below a value that exactly {@code passed} of
+     * the kept values are not above: between the last passed one's position and the next one's
+     * minus one.
+     */
+    private double estimatedCount(int passed) {
+        long low = passed == 0 ? 0 : positions[passed - 1];
+        long high = passed == kept.length ? count : positions[passed] - 1;
         return (low + high) / 2.0;
     }
 }
