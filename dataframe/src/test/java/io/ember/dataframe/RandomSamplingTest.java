@@ -90,4 +90,11 @@ class RandomSamplingTest {
         assertEquals(0, df.stat().sampleBy("k", Map.of(), 1).count());
         assertThrows(IllegalArgumentException.class, () -> df.stat().sampleBy("k", Map.of(0L, 1.5), 1));
     }
+
+    @Test
+    void rand42_drawsSparksNumbers() {
+        // Spark 3.5's documented example: spark.range(0, 2, 1, 1).withColumn('rand', rand(seed=42) * 3).
+        assertEquals(List.of(1.8575681106759028, 1.5288056527339444),
+                doubles(spark.range(0, 2, 1, 1).select(rand(42).multiply(3)), 0));
+    }
 }
