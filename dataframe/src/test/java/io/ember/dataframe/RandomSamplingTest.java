@@ -96,5 +96,9 @@ class RandomSamplingTest {
         // Spark 3.5's documented example: spark.range(0, 2, 1, 1).withColumn('rand', rand(seed=42) * 3).
         assertEquals(List.of(1.8575681106759028, 1.5288056527339444),
                 doubles(spark.range(0, 2, 1, 1).select(rand(42).multiply(3)), 0));
+        // ... and spark.range(0, 2, 1, 1).select("*", randn(seed=42)), with its column name.
+        DataFrame normal = spark.range(0, 2, 1, 1).select(randn(42));
+        assertArrayEquals(new String[] {"randn(42)"}, normal.columns());
+        assertEquals(List.of(2.384479054241165, 0.1920934041293524), doubles(normal, 0));
     }
 }
