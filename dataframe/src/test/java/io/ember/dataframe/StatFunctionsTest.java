@@ -243,4 +243,26 @@ class StatFunctionsTest {
         assertEquals(want, counted.collectAsList());
         assertEquals(0L, df.filter(col("n").gt(9)).agg(Functions.countDistinct(col("a"), col("n"))).first().getLong(0));
     }
+
+    @Test
+    void summary_matchesSparksDocumentedExample() {
+        // Spark 3.5's DataFrame.summary documentation: name, age (bigint), weight and height (double).
+        DataFrame df = rows("name STRING, age BIGINT, weight DOUBLE, height DOUBLE", List.<Object[]>of(
+                new Object[] {"Bob", 13L, 40.3, 150.5}, new Object[] {"Alice", 12L, 37.8, 142.3},
+                new Object[] {"Tom", 11L, 44.1, 142.2}));
+        assertEquals(String.join("\n",
+                "+-------+----+------------------+-----------------+",
+                "|summary| age|            weight|           height|",
+                "+-------+----+------------------+-----------------+",
+                "|  count|   3|                 3|                3|",
+                "|   mean|12.0| 40.73333333333333|            145.0|",
+                "| stddev| 1.0|3.1722757341273704|4.763402145525822|",
+                "|    min|  11|              37.8|            142.2|",
+                "|    25%|  11|              37.8|            142.2|",
+                "|    50%|  12|              40.3|            142.3|",
+                "|    75%|  13|              44.1|            150.5|",
+                "|    max|  13|              44.1|            150.5|",
+                "+-------+----+------------------+-----------------+", ""),
+                df.select("age", "weight", "height").summary().showString(20, 20));
+    }
 }
