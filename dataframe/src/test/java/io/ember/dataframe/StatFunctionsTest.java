@@ -265,4 +265,27 @@ class StatFunctionsTest {
                 "+-------+----+------------------+-----------------+", ""),
                 df.select("age", "weight", "height").summary().showString(20, 20));
     }
+
+    @Test
+    void covCorrAndCrosstab_matchSparksDocumentedExamples() {
+        DataFrame c = rows("c1 BIGINT, c2 BIGINT", List.<Object[]>of(new Object[] {1L, 12L}, new Object[] {10L, 1L},
+                new Object[] {19L, 8L}));
+        // Deviations from the means 10 and 7: (-9, 5), (0, -6), (9, 1); products sum to -36, over n - 1 = 2.
+        assertEquals(-18.0, c.stat().cov("c1", "c2"));
+        assertEquals(-0.3592106040535498, c.stat().corr("c1", "c2"), 1e-15);
+        DataFrame sb = rows("small BIGINT, bigger BIGINT", List.<Object[]>of(new Object[] {11L, 12L},
+                new Object[] {10L, 11L}, new Object[] {9L, 10L}));
+        assertEquals(1.0, sb.stat().cov("small", "bigger"));
+        assertEquals(1.0, sb.stat().corr("small", "bigger"), 1e-15);
+        DataFrame t = rows("c1 BIGINT, c2 BIGINT", List.<Object[]>of(new Object[] {1L, 11L}, new Object[] {1L, 11L},
+                new Object[] {3L, 10L}, new Object[] {4L, 8L}, new Object[] {4L, 8L}));
+        assertEquals(String.join("\n",
+                "+-----+---+---+---+",
+                "|c1_c2| 10| 11|  8|",
+                "+-----+---+---+---+",
+                "|    1|  0|  2|  0|",
+                "|    3|  1|  0|  0|",
+                "|    4|  0|  0|  2|",
+                "+-----+---+---+---+", ""), t.stat().crosstab("c1", "c2").sort("c1_c2").showString(20, 20));
+    }
 }
