@@ -139,6 +139,11 @@ class StatFunctionsTest {
         assertArrayEquals(new double[] {1.0, 3.0, 5.0, 10.0}, df.stat().approxQuantile("x",
                 new double[] {0.0, 0.25, 0.5, 1.0}, 0.0));
         assertArrayEquals(new double[0], df.filter(col("x").gt(100)).stat().approxQuantile("x", new double[] {0.5}, 0.1));
+        // Spark 3.5's documented example: values 1..5, quantiles 0, 0.5, 1 at a relative error of 0.05.
+        DataFrame five = rows("values BIGINT", List.<Object[]>of(new Object[] {1L}, new Object[] {2L}, new Object[] {3L},
+                new Object[] {4L}, new Object[] {5L}));
+        assertArrayEquals(new double[] {1.0, 3.0, 5.0}, five.stat().approxQuantile("values",
+                new double[] {0.0, 0.5, 1.0}, 0.05));
 
         int n = 20_000;
         List<Object[]> big = new ArrayList<>();
