@@ -4,7 +4,6 @@ import io.ember.dataframe.analysis.Analyzer;
 import io.ember.dataframe.analysis.SetOperations;
 import io.ember.dataframe.analysis.TypeCoercion;
 import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.batch.Values;
 import io.ember.dataframe.expressions.AggFn;
 import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.Alias;
@@ -27,7 +26,6 @@ import io.ember.dataframe.plan.Repartition;
 import io.ember.dataframe.plan.Sort;
 import io.ember.dataframe.plan.SubqueryAlias;
 import io.ember.dataframe.plan.Union;
-import io.ember.dataframe.types.StringType;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
 import io.ember.dataframe.window.Windows;
@@ -161,23 +159,42 @@ public final class DataFrame {
 
     /** Every column plus {@code colName} = {@code col} (replacing a column of that name). */
     public DataFrame withColumn(String colName, Column col) {
-        NamedExpression added = Analyzer.named(analyzer().resolve(col.expr(), plan.output()), col.expr());
-        Expression child = added instanceof Alias a ? a.child() : added;
-        NamedExpression named = Alias.of(child, colName);
-        List<NamedExpression> list = new ArrayList<>();
-        boolean replaced = false;
-        for (AttributeReference a : plan.output()) {
-            if (sameName(a.name(), colName)) {
-                if (!replaced) {
-                    list.add(named);
-                    replaced = true;
+        return withColumns(Map.of(colName, col));
+    }
+
+    /**
+     * Every column plus one per entry of {@code colsMap} (name to column, in the map's order),
+     * each replacing a column of that name; all are computed from this DataFrame's columns.
+     *
+     * @throws AnalysisException if two entries have the same name
+     */
+    public DataFrame withColumns(Map<String, Column> colsMap) {
+        List<String> names = new ArrayList<>(colsMap.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (sameName(names.get(i), names.get(j))) {
+                    throw new AnalysisException("[COLUMN_ALREADY_EXISTS] The column `" + names.get(i) + "` is given "
+                            + "twice to withColumns.");
                 }
-            } else {
-                list.add(a);
             }
         }
-        if (!replaced) {
-            list.add(named);
+        List<NamedExpression> list = new ArrayList<>(plan.output());
+        for (Map.Entry<String, Column> e : colsMap.entrySet()) {
+            Column col = e.getValue();
+            NamedExpression added = Analyzer.named(analyzer().resolve(col.expr(), plan.output()), col.expr());
+            Expression child = added instanceof Alias a ? a.child() : added;
+            NamedExpression named = Alias.of(child, e.getKey());
+            boolean replaced = false;
+            for (int i = 0; i < list.size(); i++) {
+                if (sameName(list.get(i).name(), e.getKey())) {
+                    list.set(i, replaced ? null : named);
+                    replaced = true;
+                }
+            }
+            list.removeIf(Objects::isNull);
+            if (!replaced) {
+                list.add(named);
+            }
         }
         return with(Windows.project(list, plan));
     }
@@ -784,57 +801,70 @@ public final class DataFrame {
      * {@code count}, {@code mean}, {@code stddev}, {@code min}, {@code max}, values as strings.
      */
     public DataFrame describe(String... cols) {
-        List<AttributeReference> targets = new ArrayList<>();
-        if (cols.length == 0) {
-            for (AttributeReference a : plan.output()) {
-                if (io.ember.dataframe.expressions.Cast.isNumeric(a.dataType()) || a.dataType() instanceof StringType) {
-                    targets.add(a);
-                }
+        return DataFrameSummary.of(this, List.of(cols), List.of("count", "mean", "stddev", "min", "max"));
+    }
+
+    /** Functions for statistics: {@code df.stat().corr("a", "b")}, {@code crosstab}, {@code approxQuantile}. */
+    public DataFrameStatFunctions stat() {
+        return new DataFrameStatFunctions(this);
+    }
+
+    /**
+     * Statistics of every numeric and string column, as Spark's {@code summary}: one row per
+     * statistic (default {@code count}, {@code mean}, {@code stddev}, {@code min}, {@code 25%},
+     * {@code 50%}, {@code 75%}, {@code max}; also {@code count_distinct},
+     * {@code approx_count_distinct} (computed exactly) and any percentile such as {@code 90%}),
+     * a string column {@code summary} naming it, and a string column per input column.
+     * Percentiles are approximate within 1e-4 of the rank, and null for string columns.
+     *
+     * @throws IllegalArgumentException naming a statistic that is not one of these
+     */
+    public DataFrame summary(String... statistics) {
+        return DataFrameSummary.of(this, List.of(), statistics.length == 0 ? DataFrameSummary.DEFAULT_STATISTICS
+                : List.of(statistics));
+    }
+
+    /**
+     * This DataFrame split at random into parts whose sizes follow {@code weights} (normalised to
+     * sum to 1), as Spark's {@code randomSplit}: every row lands in exactly one part, the same one
+     * every run for the same {@code seed}. Each partition is sorted first so that every part sees
+     * its rows in the same order.
+     *
+     * @throws IllegalArgumentException if a weight is negative or they do not sum to a positive number
+     */
+    public DataFrame[] randomSplit(double[] weights, long seed) {
+        double sum = 0;
+        for (double w : weights) {
+            if (!(w >= 0)) {
+                throw new IllegalArgumentException("Weights must be nonnegative, but got " + Arrays.toString(weights));
             }
-        } else {
-            for (String c : cols) {
-                targets.add(analyzer().lookup(c, plan.output()));
+            sum += w;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("Sum of weights must be positive, but got " + Arrays.toString(weights));
+        }
+        List<Column> order = new ArrayList<>();
+        for (AttributeReference a : plan.output()) {
+            if (!(a.dataType() instanceof io.ember.dataframe.types.ArrayType)) {
+                order.add(new Column(a));
             }
         }
-        List<Column> aggs = new ArrayList<>();
-        for (AttributeReference a : targets) {
-            Column c = new Column(a);
-            boolean numeric = io.ember.dataframe.expressions.Cast.isNumeric(a.dataType());
-            aggs.add(Functions.count(c));
-            aggs.add(numeric ? Functions.avg(c) : Functions.lit(null).cast(io.ember.dataframe.types.DataTypes.DoubleType));
-            aggs.add(numeric ? Functions.stddev(c) : Functions.lit(null).cast(io.ember.dataframe.types.DataTypes.DoubleType));
-            aggs.add(Functions.min(c));
-            aggs.add(Functions.max(c));
+        DataFrame sorted = order.isEmpty() ? this : sortWithinPartitions(order.toArray(new Column[0]));
+        String draw = "__random_split_" + io.ember.dataframe.expressions.ExprIds.next();
+        DataFrame drawn = sorted.withColumn(draw, Functions.rand(seed));
+        DataFrame[] parts = new DataFrame[weights.length];
+        double lower = 0;
+        for (int i = 0; i < weights.length; i++) {
+            double upper = i == weights.length - 1 ? 1.0 : lower + weights[i] / sum;
+            parts[i] = drawn.filter(drawn.col(draw).geq(lower).and(drawn.col(draw).lt(upper))).drop(draw);
+            lower = upper;
         }
-        String[] stats = {"count", "mean", "stddev", "min", "max"};
-        StructType schema = new StructType().add("summary", io.ember.dataframe.types.DataTypes.StringType);
-        for (AttributeReference a : targets) {
-            schema = schema.add(a.name(), io.ember.dataframe.types.DataTypes.StringType);
-        }
-        List<Row> rows = new ArrayList<>();
-        Object[] values = null;
-        StructType aggSchema = null;
-        if (!targets.isEmpty()) {
-            DataFrame agg = select(aggs.toArray(new Column[0]));
-            aggSchema = agg.schema();
-            List<ColumnBatch> result = new QueryExecution(session, agg.plan).collect();
-            values = new Object[aggs.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = result.get(0).columns[i].get(0);
-            }
-        }
-        ZoneId zone = ZoneId.of(session.conf().timeZone());
-        for (int s = 0; s < stats.length; s++) {
-            Object[] row = new Object[targets.size() + 1];
-            row[0] = stats[s];
-            for (int t = 0; t < targets.size(); t++) {
-                int i = t * 5 + s;
-                Object v = values[i];
-                row[t + 1] = v == null ? null : Values.format(v, aggSchema.apply(i).dataType(), zone);
-            }
-            rows.add(Row.of(row));
-        }
-        return session.createDataFrame(rows, schema);
+        return parts;
+    }
+
+    /** {@link #randomSplit(double[], long)} with a random seed. */
+    public DataFrame[] randomSplit(double[] weights) {
+        return randomSplit(weights, new java.util.Random().nextLong());
     }
 
     // ---- actions --------------------------------------------------------------------------------

@@ -113,6 +113,64 @@ public final class DataFrameNaFunctions {
         return df.select(out.toArray(new Column[0]));
     }
 
+    /**
+     * Values of column {@code col} ({@code "*"}: every column) replaced by {@code replacement}'s
+     * (old value to new value, the new one possibly null), as Spark's {@code na().replace}: the
+     * map's values must all be numbers, all strings or all booleans (nulls aside), and only the
+     * columns of that kind are changed.
+     *
+     * @throws IllegalArgumentException if the map mixes kinds of values or holds another kind
+     */
+    public <T> DataFrame replace(String col, Map<T, T> replacement) {
+        return replace(col.equals("*") ? df.columns() : new String[] {col}, replacement);
+    }
+
+    /** {@link #replace(String, Map)} on the columns {@code cols}. */
+    public <T> DataFrame replace(String[] cols, Map<T, T> replacement) {
+        if (replacement.isEmpty()) {
+            return df;
+        }
+        Class<?> kind = null;
+        for (Map.Entry<T, T> e : replacement.entrySet()) {
+            for (Object v : Arrays.asList(e.getKey(), e.getValue())) {
+                if (v == null) {
+                    continue;
+                }
+                Class<?> k = v instanceof Number ? Number.class : v instanceof String ? String.class
+                        : v instanceof Boolean ? Boolean.class : null;
+                if (k == null) {
+                    throw new IllegalArgumentException("Unsupported value type " + v.getClass().getName() + " ("
+                            + v + ") in na().replace: use numbers, strings or booleans");
+                }
+                if (kind != null && kind != k) {
+                    throw new IllegalArgumentException("Mixed type replacements are not supported: " + replacement);
+                }
+                kind = k;
+            }
+        }
+        Object sample = kind == Number.class ? 0 : kind == String.class ? "" : Boolean.FALSE;
+        List<String> targets = Arrays.asList(cols);
+        List<Column> out = new ArrayList<>();
+        for (StructField f : df.schema()) {
+            Column c = df.col(f.name());
+            if (targets.contains(f.name()) && fits(sample, f.dataType())) {
+                Column replaced = null;
+                for (Map.Entry<T, T> e : replacement.entrySet()) {
+                    Column test = e.getKey() == null ? c.isNull() : c.equalTo(Functions.lit(e.getKey()));
+                    Column to = Functions.lit(e.getValue()).cast(f.dataType());
+                    replaced = replaced == null ? Functions.when(test, to) : replaced.when(test, to);
+                }
+                out.add(replaced.otherwise(c).as(f.name()));
+            } else {
+                out.add(c);
+            }
+        }
+        for (String t : cols) {
+            df.col(t);
+        }
+        return df.select(out.toArray(new Column[0]));
+    }
+
     private static boolean fits(Object value, DataType t) {
         if (value instanceof String) {
             return t instanceof StringType;

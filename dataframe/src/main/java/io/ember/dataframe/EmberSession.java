@@ -15,6 +15,7 @@ import io.ember.dataframe.types.DataTypes;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
 import io.ember.rdd.EmberContext;
+import io.ember.rdd.SparkConfKeys;
 import java.beans.BeanInfo;
 import java.beans.IntrospectionException;
 import java.beans.Introspector;
@@ -31,6 +32,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -358,15 +360,20 @@ public final class EmberSession implements AutoCloseable {
         }
 
         /**
-         * Sets an {@code ember.*} setting.
+         * Sets an {@code ember.*} setting; a {@code spark.*} key sets its Ember equivalent, or is
+         * ignored with a logged reason (see {@link io.ember.rdd.SparkConfKeys}).
          *
          * @throws IllegalArgumentException naming the key if the key or value is bad
          */
         public Builder config(String key, String value) {
-            if (RuntimeConfig.isSqlKey(key)) {
-                sql.put(key, RuntimeConfig.check(key, value));
+            Optional<String> emberKey = SparkConfKeys.emberKey(key);
+            if (emberKey.isEmpty()) {
+                return this;
+            }
+            if (RuntimeConfig.isSqlKey(emberKey.get())) {
+                sql.put(emberKey.get(), RuntimeConfig.check(emberKey.get(), value));
             } else {
-                context.config(key, value);
+                context.config(emberKey.get(), value);
             }
             return this;
         }

@@ -373,6 +373,28 @@ public final class Functions {
         return countDistinct(col(name));
     }
 
+    /**
+     * The number of distinct tuples of the columns among the rows where none is null, named
+     * {@code count(DISTINCT a, b)} as in Spark.
+     */
+    public static Column countDistinct(Column first, Column... more) {
+        if (more.length == 0) {
+            return countDistinct(first);
+        }
+        List<Column> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return DistinctTuples.countDistinct(all);
+    }
+
+    /** {@link #countDistinct(Column, Column...)} of the columns named. */
+    public static Column countDistinct(String first, String... more) {
+        Column[] rest = new Column[more.length];
+        for (int i = 0; i < more.length; i++) {
+            rest[i] = col(more[i]);
+        }
+        return countDistinct(col(first), rest);
+    }
+
     /** The sum (bigint for integers, double, or a wider decimal); null if no value. */
     public static Column sum(Column c) {
         return agg(AggFn.SUM, c);
@@ -651,5 +673,363 @@ public final class Functions {
      */
     public static Column callUDF(String name, Column... cols) {
         return EmberSession.active().udf().lookup(name).apply(cols);
+    }
+
+    // ---- more math (Spark 3.5's names; a null argument gives null, NaN gives NaN) ----------------
+
+    /** The sine of an angle in radians. */
+    public static Column sin(Column c) {
+        return fn(Fn.SIN, c);
+    }
+
+    /** {@link #sin(Column)} of column {@code name}. */
+    public static Column sin(String name) {
+        return sin(col(name));
+    }
+
+    /** The cosine of an angle in radians. */
+    public static Column cos(Column c) {
+        return fn(Fn.COS, c);
+    }
+
+    /** {@link #cos(Column)} of column {@code name}. */
+    public static Column cos(String name) {
+        return cos(col(name));
+    }
+
+    /** The tangent of an angle in radians. */
+    public static Column tan(Column c) {
+        return fn(Fn.TAN, c);
+    }
+
+    /** {@link #tan(Column)} of column {@code name}. */
+    public static Column tan(String name) {
+        return tan(col(name));
+    }
+
+    /** The arc sine, in radians (NaN outside [-1, 1]). */
+    public static Column asin(Column c) {
+        return fn(Fn.ASIN, c);
+    }
+
+    /** {@link #asin(Column)} of column {@code name}. */
+    public static Column asin(String name) {
+        return asin(col(name));
+    }
+
+    /** The arc cosine, in radians (NaN outside [-1, 1]). */
+    public static Column acos(Column c) {
+        return fn(Fn.ACOS, c);
+    }
+
+    /** {@link #acos(Column)} of column {@code name}. */
+    public static Column acos(String name) {
+        return acos(col(name));
+    }
+
+    /** The arc tangent, in radians. */
+    public static Column atan(Column c) {
+        return fn(Fn.ATAN, c);
+    }
+
+    /** {@link #atan(Column)} of column {@code name}. */
+    public static Column atan(String name) {
+        return atan(col(name));
+    }
+
+    /** The hyperbolic sine. */
+    public static Column sinh(Column c) {
+        return fn(Fn.SINH, c);
+    }
+
+    /** {@link #sinh(Column)} of column {@code name}. */
+    public static Column sinh(String name) {
+        return sinh(col(name));
+    }
+
+    /** The hyperbolic cosine. */
+    public static Column cosh(Column c) {
+        return fn(Fn.COSH, c);
+    }
+
+    /** {@link #cosh(Column)} of column {@code name}. */
+    public static Column cosh(String name) {
+        return cosh(col(name));
+    }
+
+    /** The hyperbolic tangent. */
+    public static Column tanh(Column c) {
+        return fn(Fn.TANH, c);
+    }
+
+    /** {@link #tanh(Column)} of column {@code name}. */
+    public static Column tanh(String name) {
+        return tanh(col(name));
+    }
+
+    /** e to the power of the value, minus 1. */
+    public static Column expm1(Column c) {
+        return fn(Fn.EXPM1, c);
+    }
+
+    /** {@link #expm1(Column)} of column {@code name}. */
+    public static Column expm1(String name) {
+        return expm1(col(name));
+    }
+
+    /** The base-10 logarithm (null for values that are not positive). */
+    public static Column log10(Column c) {
+        return fn(Fn.LOG10, c);
+    }
+
+    /** {@link #log10(Column)} of column {@code name}. */
+    public static Column log10(String name) {
+        return log10(col(name));
+    }
+
+    /** The base-2 logarithm (null for values that are not positive). */
+    public static Column log2(Column c) {
+        return fn(Fn.LOG2, c);
+    }
+
+    /** {@link #log2(Column)} of column {@code name}. */
+    public static Column log2(String name) {
+        return log2(col(name));
+    }
+
+    /** The natural logarithm of the value plus 1 (null for values of -1 or less). */
+    public static Column log1p(Column c) {
+        return fn(Fn.LOG1P, c);
+    }
+
+    /** {@link #log1p(Column)} of column {@code name}. */
+    public static Column log1p(String name) {
+        return log1p(col(name));
+    }
+
+    /** The cube root. */
+    public static Column cbrt(Column c) {
+        return fn(Fn.CBRT, c);
+    }
+
+    /** {@link #cbrt(Column)} of column {@code name}. */
+    public static Column cbrt(String name) {
+        return cbrt(col(name));
+    }
+
+    /** -1.0, 0.0 or 1.0 by the sign of the value (NaN stays NaN). */
+    public static Column signum(Column c) {
+        return fn(Fn.SIGNUM, c);
+    }
+
+    /** {@link #signum(Column)} of column {@code name}. */
+    public static Column signum(String name) {
+        return signum(col(name));
+    }
+
+    /** An angle in radians converted to degrees. */
+    public static Column degrees(Column c) {
+        return fn(Fn.DEGREES, c);
+    }
+
+    /** {@link #degrees(Column)} of column {@code name}. */
+    public static Column degrees(String name) {
+        return degrees(col(name));
+    }
+
+    /** An angle in degrees converted to radians. */
+    public static Column radians(Column c) {
+        return fn(Fn.RADIANS, c);
+    }
+
+    /** {@link #radians(Column)} of column {@code name}. */
+    public static Column radians(String name) {
+        return radians(col(name));
+    }
+
+    /** The double closest to the value that is a mathematical integer (ties to even). */
+    public static Column rint(Column c) {
+        return fn(Fn.RINT, c);
+    }
+
+    /** {@link #rint(Column)} of column {@code name}. */
+    public static Column rint(String name) {
+        return rint(col(name));
+    }
+
+    /** {@link #degrees(Column)}, under its older Spark name. */
+    public static Column toDegrees(Column c) {
+        return degrees(c);
+    }
+
+    /** {@link #radians(Column)}, under its older Spark name. */
+    public static Column toRadians(Column c) {
+        return radians(c);
+    }
+
+    /** The angle of the point ({@code x}, {@code y}) in radians, as {@link Math#atan2}. */
+    public static Column atan2(Column y, Column x) {
+        return fn(Fn.ATAN2, y, x);
+    }
+
+    /** {@link #atan2(Column, Column)} of columns named {@code y} and {@code x}. */
+    public static Column atan2(String y, String x) {
+        return atan2(col(y), col(x));
+    }
+
+    /** {@link #atan2(Column, Column)} with a constant {@code x}. */
+    public static Column atan2(Column y, double x) {
+        return fn(Fn.ATAN2, y, x);
+    }
+
+    /** {@code sqrt(a * a + b * b)} without intermediate overflow. */
+    public static Column hypot(Column a, Column b) {
+        return fn(Fn.HYPOT, a, b);
+    }
+
+    /** {@link #hypot(Column, Column)} of columns named {@code a} and {@code b}. */
+    public static Column hypot(String a, String b) {
+        return hypot(col(a), col(b));
+    }
+
+    /** The logarithm of {@code c} to {@code base} (null if either is not positive). */
+    public static Column log(double base, Column c) {
+        return fn(Fn.LOG, base, c);
+    }
+
+    /** {@link #log(double, Column)} of column {@code name}. */
+    public static Column log(double base, String name) {
+        return log(base, col(name));
+    }
+
+    /** The natural logarithm (null for values that are not positive), as {@link #log(Column)}. */
+    public static Column ln(Column c) {
+        return fn(Fn.LN, c);
+    }
+
+    /** {@link #log(Column)} of column {@code name}. */
+    public static Column log(String name) {
+        return log(col(name));
+    }
+
+    /** {@link #exp(Column)} of column {@code name}. */
+    public static Column exp(String name) {
+        return exp(col(name));
+    }
+
+    /** {@link #floor(Column)} of column {@code name}. */
+    public static Column floor(String name) {
+        return floor(col(name));
+    }
+
+    /** {@link #ceil(Column)} of column {@code name}. */
+    public static Column ceil(String name) {
+        return ceil(col(name));
+    }
+
+    /** {@link #pow(Column, Object)} of columns named {@code base} and {@code exp}. */
+    public static Column pow(String base, String exp) {
+        return pow(col(base), col(exp));
+    }
+
+    /**
+     * The positive modulo of {@code a} by {@code n}: the remainder made non-negative for a positive
+     * {@code n}; null if {@code n} is 0. Two ints give an int, ints and bigints a bigint, other
+     * numbers a double.
+     */
+    public static Column pmod(Column a, Column n) {
+        return fn(Fn.PMOD, a, n);
+    }
+
+    /** Rounds half to even ("banker's rounding") to 0 decimal places: {@code bround(2.5)} is 2. */
+    public static Column bround(Column c) {
+        return bround(c, 0);
+    }
+
+    /** Rounds half to even to {@code scale} decimal places (negative: to tens, hundreds...). */
+    public static Column bround(Column c, int scale) {
+        return fn(Fn.BROUND, c, scale);
+    }
+
+    // ---- string-name overloads (Spark's {@code functions} has each) ------------------------------
+
+    /** {@link #sumDistinct(Column)} of column {@code name}. */
+    public static Column sumDistinct(String name) {
+        return sumDistinct(col(name));
+    }
+
+    /** {@link #first(Column, boolean)} of column {@code name}. */
+    public static Column first(String name, boolean ignoreNulls) {
+        return first(col(name), ignoreNulls);
+    }
+
+    /** {@link #last(Column, boolean)} of column {@code name}. */
+    public static Column last(String name, boolean ignoreNulls) {
+        return last(col(name), ignoreNulls);
+    }
+
+    /** {@link #stddev_samp(Column)} of column {@code name}. */
+    public static Column stddev_samp(String name) {
+        return stddev_samp(col(name));
+    }
+
+    /** {@link #stddev_pop(Column)} of column {@code name}. */
+    public static Column stddev_pop(String name) {
+        return stddev_pop(col(name));
+    }
+
+    /** {@link #variance(Column)} of column {@code name}. */
+    public static Column variance(String name) {
+        return variance(col(name));
+    }
+
+    /** The sample variance, as {@link #variance(Column)}. */
+    public static Column var_samp(Column c) {
+        return variance(c);
+    }
+
+    /** {@link #var_samp(Column)} of column {@code name}. */
+    public static Column var_samp(String name) {
+        return var_samp(col(name));
+    }
+
+    /** {@link #var_pop(Column)} of column {@code name}. */
+    public static Column var_pop(String name) {
+        return var_pop(col(name));
+    }
+
+    /** {@link #toDegrees(Column)} of column {@code name}. */
+    public static Column toDegrees(String name) {
+        return toDegrees(col(name));
+    }
+
+    /** {@link #toRadians(Column)} of column {@code name}. */
+    public static Column toRadians(String name) {
+        return toRadians(col(name));
+    }
+
+    // ---- random numbers ---------------------------------------------------------------------------
+
+    /**
+     * Uniform random doubles in [0, 1), the same every run for the same {@code seed} and
+     * partitions: each partition draws from a generator seeded with {@code seed + partition index}.
+     */
+    public static Column rand(long seed) {
+        return new Column(new io.ember.dataframe.expressions.Rand(seed, false));
+    }
+
+    /** {@link #rand(long)} with a random seed. */
+    public static Column rand() {
+        return rand(new java.util.Random().nextLong());
+    }
+
+    /** Standard normal random doubles, drawn as {@link #rand(long)} draws. */
+    public static Column randn(long seed) {
+        return new Column(new io.ember.dataframe.expressions.Rand(seed, true));
+    }
+
+    /** {@link #randn(long)} with a random seed. */
+    public static Column randn() {
+        return randn(new java.util.Random().nextLong());
     }
 }

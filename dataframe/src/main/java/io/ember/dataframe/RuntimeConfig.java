@@ -1,5 +1,6 @@
 package io.ember.dataframe;
 
+import io.ember.rdd.SparkConfKeys;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -26,6 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@code ember.sql.datetime.java8API.enabled}</td><td>false</td><td>rows hold LocalDate/Instant instead of java.sql.Date/Timestamp</td></tr>
  *   <tr><td>{@code ember.sql.optimizer.excludedRules}</td><td>(none)</td><td>comma-separated optimizer rule names to skip</td></tr>
  * </table>
+ *
+ * <p>Spark's names of these keys ({@code spark.sql.shuffle.partitions} ...) set and read the same
+ * settings; other {@code spark.*} keys are ignored with a logged reason (see
+ * {@link SparkConfKeys}).
  */
 public final class RuntimeConfig {
     /** The session time zone key. */
@@ -63,7 +68,10 @@ public final class RuntimeConfig {
      * @throws IllegalArgumentException naming the key if it is unknown or the value is bad
      */
     public RuntimeConfig set(String key, String value) {
-        values.put(key, check(key, value));
+        Optional<String> emberKey = SparkConfKeys.emberKey(key);
+        if (emberKey.isPresent()) {
+            values.put(emberKey.get(), check(emberKey.get(), value));
+        }
         return this;
     }
 
@@ -79,12 +87,12 @@ public final class RuntimeConfig {
 
     /** The value of {@code key} if set. */
     public Optional<String> getOption(String key) {
-        return Optional.ofNullable(values.get(key));
+        return Optional.ofNullable(values.get(SparkConfKeys.lookupKey(key)));
     }
 
     /** The value of {@code key}, or {@code defaultValue}. */
     public String get(String key, String defaultValue) {
-        return values.getOrDefault(key, defaultValue);
+        return values.getOrDefault(SparkConfKeys.lookupKey(key), defaultValue);
     }
 
     /**
@@ -93,7 +101,7 @@ public final class RuntimeConfig {
      * @throws java.util.NoSuchElementException if it is not set
      */
     public String get(String key) {
-        String v = values.get(key);
+        String v = values.get(SparkConfKeys.lookupKey(key));
         if (v == null) {
             throw new java.util.NoSuchElementException(key);
         }
@@ -102,7 +110,7 @@ public final class RuntimeConfig {
 
     /** Removes {@code key}, restoring its default. */
     public void unset(String key) {
-        values.remove(key);
+        values.remove(SparkConfKeys.lookupKey(key));
     }
 
     /** Every explicitly set value, sorted by key. */

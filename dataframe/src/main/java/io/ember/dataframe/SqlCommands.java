@@ -20,12 +20,11 @@ import java.util.regex.Pattern;
  * isTemporary)} for {@code SHOW TABLES}; {@code (col_name, data_type, comment)} for
  * {@code DESCRIBE}; {@code (plan)} for {@code EXPLAIN}.
  *
- * <p>{@code SET spark.sql.x = v} sets Ember's {@code ember.sql.x}, so that the settings Spark
- * users write apply.
+ * <p>{@code SET spark.sql.x = v} sets Ember's {@code ember.sql.x} through the session's
+ * {@link RuntimeConfig}, which maps Spark's keys (see {@link io.ember.rdd.SparkConfKeys}), so that
+ * the settings Spark users write apply.
  */
 final class SqlCommands {
-    private static final String SPARK_SQL_PREFIX = "spark.sql.";
-
     private SqlCommands() {
     }
 
@@ -91,7 +90,7 @@ final class SqlCommands {
             }
             return session.createDataFrame(rows, schema);
         }
-        String key = emberKey(s.key().get());
+        String key = s.key().get();
         if (s.value().isPresent()) {
             try {
                 session.conf().set(key, s.value().get());
@@ -101,11 +100,6 @@ final class SqlCommands {
         }
         rows.add(Row.of(s.key().get(), session.conf().get(key, s.value().orElse("<undefined>"))));
         return session.createDataFrame(rows, schema);
-    }
-
-    /** {@code spark.sql.x} is Ember's {@code ember.sql.x}; other keys are used as written. */
-    private static String emberKey(String key) {
-        return key.startsWith(SPARK_SQL_PREFIX) ? "ember.sql." + key.substring(SPARK_SQL_PREFIX.length()) : key;
     }
 
     private static DataFrame showTables(EmberSession session, SqlStatement.ShowTables s) {

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code ember.task.maxFailures}</td><td>4</td><td>failed attempts of one task before its job fails</td></tr>
  *   <tr><td>{@code ember.default.parallelism}</td><td>total executor cores</td><td>partitions of
  *       {@code parallelize} and, when set, of shuffles without an explicit count</td></tr>
+ *   <tr><td>{@code ember.local.dir}</td><td>{@code java.io.tmpdir}</td><td>where the application's
+ *       directory (cached blocks, spills, shuffle files of local executors) is created</td></tr>
  *   <tr><td>{@code ember.redaction.regex}</td><td>secret, password, token, credential, key</td><td>which
  *       settings are secrets, never shown nor logged</td></tr>
  * </table>
@@ -32,6 +34,8 @@ public final class EmberConf {
     public static final String TASK_MAX_FAILURES = "ember.task.maxFailures";
     /** The default number of partitions. */
     public static final String DEFAULT_PARALLELISM = "ember.default.parallelism";
+    /** The parent of the application's local directory (default {@code java.io.tmpdir}). */
+    public static final String LOCAL_DIR = "ember.local.dir";
     /**
      * Which settings are secrets, whose values are never shown nor logged (web UI, JSON API,
      * event log, log lines): a Java regular expression found in their keys, like Spark's
@@ -153,6 +157,11 @@ public final class EmberConf {
         };
     }
 
+    /** {@value #LOCAL_DIR}, default {@code java.io.tmpdir}. */
+    public java.nio.file.Path localDir() {
+        return java.nio.file.Path.of(get(LOCAL_DIR).getOrElse(() -> System.getProperty("java.io.tmpdir")));
+    }
+
     /** {@value #DEFAULT_PARALLELISM}, if set. */
     public Option<Integer> defaultParallelism() {
         return get(DEFAULT_PARALLELISM).map(Integer::parseInt);
@@ -178,6 +187,11 @@ public final class EmberConf {
                 }
             }
             case MASTER -> Master.parse(value);
+            case LOCAL_DIR -> {
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException("Setting '" + key + "' must be a directory, got an empty value");
+                }
+            }
             case REDACTION_REGEX -> Redaction.compile(value);
             case STORAGE_COMMAND_TIMEOUT, MAX_REGISTERED_RESOURCES_WAITING_TIME, TASK_KILL_GRACE_PERIOD ->
                     parseDuration(key, value);

@@ -612,9 +612,12 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
             return this;
         }
 
-        /** Sets an {@code ember.*} setting (see {@link EmberConf}). */
+        /**
+         * Sets an {@code ember.*} setting (see {@link EmberConf}); a {@code spark.*} key sets its
+         * Ember equivalent or is ignored with a logged reason (see {@link SparkConfKeys}).
+         */
         public Builder config(String key, String value) {
-            conf = conf.with(key, value);
+            SparkConfKeys.emberKey(key).ifPresent(k -> conf = conf.with(k, value));
             return this;
         }
 

@@ -20,8 +20,8 @@ class EmberContextTest {
                 () -> EmberContext.builder().master("yarn"));
         assertTrue(master.getMessage().contains("'yarn'"), master.getMessage());
         IllegalArgumentException key = assertThrows(IllegalArgumentException.class,
-                () -> EmberContext.builder().config("spark.executor.memory", "1g"));
-        assertTrue(key.getMessage().contains("spark.executor.memory"), key.getMessage());
+                () -> EmberContext.builder().config("executor.memory", "1g"));
+        assertTrue(key.getMessage().contains("executor.memory"), key.getMessage());
         IllegalArgumentException failures = assertThrows(IllegalArgumentException.class,
                 () -> EmberContext.builder().config(EmberConf.TASK_MAX_FAILURES, "zero"));
         assertTrue(failures.getMessage().contains(EmberConf.TASK_MAX_FAILURES), failures.getMessage());

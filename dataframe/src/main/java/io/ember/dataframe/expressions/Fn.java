@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,7 +124,37 @@ public enum Fn {
     LN("ln", args(ArgType.DOUBLE), t -> DataTypes.DoubleType,
             (a, z) -> (Double) a[0] <= 0 ? null : Math.log((Double) a[0])),
     FLOOR("FLOOR", args(ArgType.DOUBLE), t -> DataTypes.LongType, (a, z) -> (long) Math.floor((Double) a[0])),
-    CEIL("CEIL", args(ArgType.DOUBLE), t -> DataTypes.LongType, (a, z) -> (long) Math.ceil((Double) a[0]));
+    CEIL("CEIL", args(ArgType.DOUBLE), t -> DataTypes.LongType, (a, z) -> (long) Math.ceil((Double) a[0])),
+    SIN("SIN", Math::sin),
+    COS("COS", Math::cos),
+    TAN("TAN", Math::tan),
+    ASIN("ASIN", Math::asin),
+    ACOS("ACOS", Math::acos),
+    ATAN("ATAN", Math::atan),
+    SINH("SINH", Math::sinh),
+    COSH("COSH", Math::cosh),
+    TANH("TANH", Math::tanh),
+    EXPM1("EXPM1", Math::expm1),
+    CBRT("CBRT", Math::cbrt),
+    SIGNUM("SIGNUM", Math::signum),
+    DEGREES("DEGREES", Math::toDegrees),
+    RADIANS("RADIANS", Math::toRadians),
+    RINT("rint", Math::rint),
+    LOG10("LOG10", args(ArgType.DOUBLE), t -> DataTypes.DoubleType,
+            (a, z) -> (Double) a[0] <= 0 ? null : Math.log10((Double) a[0])),
+    LOG2("LOG2", args(ArgType.DOUBLE), t -> DataTypes.DoubleType,
+            (a, z) -> (Double) a[0] <= 0 ? null : Math.log((Double) a[0]) / Math.log(2)),
+    LOG1P("LOG1P", args(ArgType.DOUBLE), t -> DataTypes.DoubleType,
+            (a, z) -> (Double) a[0] <= -1 ? null : Math.log1p((Double) a[0])),
+    LOG("LOG", args(ArgType.DOUBLE, ArgType.DOUBLE), t -> DataTypes.DoubleType,
+            (a, z) -> (Double) a[0] <= 0 || (Double) a[1] <= 0 ? null : Math.log((Double) a[1]) / Math.log((Double) a[0])),
+    ATAN2("ATAN2", args(ArgType.DOUBLE, ArgType.DOUBLE), t -> DataTypes.DoubleType,
+            // + 0.0 turns -0.0 into 0.0, as Spark does, so that atan2(0.0, -1.0) and atan2(-0.0, -1.0) agree.
+            (a, z) -> Math.atan2((Double) a[0] + 0.0, (Double) a[1] + 0.0)),
+    HYPOT("HYPOT", args(ArgType.DOUBLE, ArgType.DOUBLE), t -> DataTypes.DoubleType,
+            (a, z) -> Math.hypot((Double) a[0], (Double) a[1])),
+    PMOD("pmod", args(ArgType.NUMERIC, ArgType.NUMERIC), Fn::pmodType, (a, z) -> null),
+    BROUND("bround", args(ArgType.NUMERIC, ArgType.INT), Fn::roundType, (a, z) -> null);
 
     private static final ConcurrentHashMap<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
@@ -140,6 +171,11 @@ public enum Fn {
         this.varargs = inputs.length == 2 && inputs[1] == null;
         this.resultType = resultType;
         this.apply = apply;
+    }
+
+    /** A function of one double giving a double, such as {@code sin}. */
+    Fn(String sqlName, DoubleUnaryOperator f) {
+        this(sqlName, args(ArgType.DOUBLE), t -> DataTypes.DoubleType, (a, z) -> f.applyAsDouble((Double) a[0]));
     }
 
     private static ArgType[] args(ArgType... types) {
@@ -173,8 +209,10 @@ public enum Fn {
     /** Computes a batch of results. */
     ColumnVector evalVector(DataType out, ColumnVector[] args, int n, ZoneId zone) {
         switch (this) {
-            case ROUND, ABS, NEGATIVE:
+            case ROUND, BROUND, ABS, NEGATIVE:
                 return numeric(out, args, n);
+            case PMOD:
+                return Vectors.rowwise(out, args, n, true, a -> PositiveModulo.apply(out, (Number) a[0], (Number) a[1]));
             case HOUR:
                 if (zone.getRules().isFixedOffset()) {
                     long offset = zone.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds();
@@ -196,16 +234,18 @@ public enum Fn {
     private ColumnVector numeric(DataType out, ColumnVector[] args, int n) {
         ColumnVector x = args[0];
         boolean[] nulls = Vectors.copyNulls(x, n);
-        int digits = this == ROUND ? (Integer) args[1].get(0) : 0;
-        if (this == ROUND && args[1].isNull(0)) {
+        boolean rounds = this == ROUND || this == BROUND;
+        RoundingMode mode = this == BROUND ? RoundingMode.HALF_EVEN : RoundingMode.HALF_UP;
+        if (rounds && args[1].isNull(0)) {
             return ColumnVector.constant(out, null, n);
         }
+        int digits = rounds ? (Integer) args[1].get(0) : 0;
         switch (x.kind) {
             case ColumnVector.INT: {
                 int[] r = new int[n];
                 for (int i = 0; i < n; i++) {
                     int v = x.ints[i];
-                    r[i] = this == ABS ? Math.abs(v) : this == NEGATIVE ? -v : (int) roundLong(v, digits);
+                    r[i] = this == ABS ? Math.abs(v) : this == NEGATIVE ? -v : (int) roundLong(v, digits, mode);
                 }
                 return ColumnVector.ofInts(out, r, nulls, n);
             }
@@ -213,7 +253,7 @@ public enum Fn {
                 long[] r = new long[n];
                 for (int i = 0; i < n; i++) {
                     long v = x.longs[i];
-                    r[i] = this == ABS ? Math.abs(v) : this == NEGATIVE ? -v : roundLong(v, digits);
+                    r[i] = this == ABS ? Math.abs(v) : this == NEGATIVE ? -v : roundLong(v, digits, mode);
                 }
                 return ColumnVector.ofLongs(out, r, nulls, n);
             }
@@ -221,7 +261,7 @@ public enum Fn {
                 double[] r = new double[n];
                 for (int i = 0; i < n; i++) {
                     double v = x.doubles[i];
-                    r[i] = this == ABS ? Math.abs(v) : this == NEGATIVE ? -v : roundDouble(v, digits);
+                    r[i] = this == ABS ? Math.abs(v) : this == NEGATIVE ? -v : roundDouble(v, digits, mode);
                 }
                 return ColumnVector.ofDoubles(out, r, nulls, n);
             }
@@ -236,7 +276,7 @@ public enum Fn {
                     } else if (this == NEGATIVE) {
                         r.appendObject(v.negate());
                     } else {
-                        r.appendObject(Values.toDecimal(v.setScale(Math.max(digits, 0), RoundingMode.HALF_UP)
+                        r.appendObject(Values.toDecimal(v.setScale(Math.max(digits, 0), mode)
                                 .setScale(((DecimalType) out).scale(), RoundingMode.HALF_UP), (DecimalType) out));
                     }
                 }
@@ -245,18 +285,22 @@ public enum Fn {
         }
     }
 
-    private static long roundLong(long v, int digits) {
+    private static long roundLong(long v, int digits, RoundingMode mode) {
         if (digits >= 0) {
             return v;
         }
-        return BigDecimal.valueOf(v).setScale(digits, RoundingMode.HALF_UP).longValue();
+        return BigDecimal.valueOf(v).setScale(digits, mode).longValue();
     }
 
-    private static double roundDouble(double v, int digits) {
+    private static double roundDouble(double v, int digits, RoundingMode mode) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return v;
         }
-        return BigDecimal.valueOf(v).setScale(digits, RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(v).setScale(digits, mode).doubleValue();
+    }
+
+    private static DataType pmodType(List<DataType> t) {
+        return PositiveModulo.resultType(t.get(0), t.get(1));
     }
 
     private static DataType roundType(List<DataType> t) {

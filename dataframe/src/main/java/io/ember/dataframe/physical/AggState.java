@@ -512,10 +512,12 @@ abstract class AggState {
                 }
                 int g = groups[i];
                 double x = in.getAsDouble(i);
+                // Spark's CentralMomentAgg arithmetic, step for step, so that results agree to the last digit.
                 n[g]++;
                 double delta = x - mean[g];
-                mean[g] += delta / n[g];
-                m2[g] += delta * (x - mean[g]);
+                double deltaN = delta / n[g];
+                mean[g] += deltaN;
+                m2[g] += delta * (delta - deltaN);
             }
         }
 
@@ -532,8 +534,9 @@ abstract class AggState {
                 }
                 long total = n[g] + bn[i];
                 double delta = bmean[i] - mean[g];
-                mean[g] += delta * bn[i] / total;
-                m2[g] += bm2[i] + delta * delta * n[g] * bn[i] / total;
+                double deltaN = delta / total;
+                mean[g] += deltaN * bn[i];
+                m2[g] += bm2[i] + delta * deltaN * n[g] * bn[i];
                 n[g] = total;
             }
         }

@@ -10,6 +10,7 @@ import io.ember.dataframe.expressions.Fn;
 import io.ember.dataframe.expressions.IsNull;
 import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.Not;
+import io.ember.dataframe.expressions.Rand;
 import io.ember.dataframe.expressions.ScalarFunction;
 import io.ember.dataframe.window.NthValueFunction;
 import io.ember.dataframe.window.OffsetFunction;
@@ -54,7 +55,7 @@ public final class FunctionRegistry {
 
     /** Arguments that SQL may leave out and {@code Functions} passes (appended when missing). */
     private static final Map<Fn, List<Object>> TRAILING_DEFAULTS = Map.of(
-            Fn.ROUND, List.of(0), Fn.SPLIT, List.of(-1), Fn.REGEXP_REPLACE, List.of(1),
+            Fn.ROUND, List.of(0), Fn.BROUND, List.of(0), Fn.SPLIT, List.of(-1), Fn.REGEXP_REPLACE, List.of(1),
             Fn.SUBSTRING, List.of(Integer.MAX_VALUE));
 
     private static final FunctionRegistry BUILTIN = new FunctionRegistry(builtins(), (name, args) -> null);
@@ -129,7 +130,8 @@ public final class FunctionRegistry {
         alias(out, "substr", "substring");
         alias(out, "day", "dayofmonth");
         alias(out, "pow", "power");
-        alias(out, "log", "ln");
+        out.put("log", scalar(List.of(Fn.LN, Fn.LOG)));
+        alias(out, "sign", "signum");
         alias(out, "ceiling", "ceil");
         alias(out, "mean", "avg");
         alias(out, "stddev_samp", "stddev");
@@ -158,6 +160,9 @@ public final class FunctionRegistry {
         out.put("nth_value", (n, args, d) -> nthValue(n, args));
         alias(out, "first_value", "first");
         alias(out, "last_value", "last");
+        out.put("rand", (n, args, d) -> random(false, n, args));
+        out.put("random", (n, args, d) -> random(false, n, args));
+        out.put("randn", (n, args, d) -> random(true, n, args));
         out.put("lag", (n, args, d) -> offset(false, n, args));
         out.put("lead", (n, args, d) -> offset(true, n, args));
         return Collections.unmodifiableMap(out);
@@ -237,6 +242,21 @@ public final class FunctionRegistry {
         }
         throw new AnalysisException("[DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE] The argument " + e.sql() + " of `" + name
                 + "` must be a positive integer literal.");
+    }
+
+    /** {@code rand([seed])} / {@code randn([seed])}; the seed must be an integer literal. */
+    private static Expression random(boolean gaussian, String name, List<Expression> args) {
+        if (args.size() > 1) {
+            throw wrongArgs(name, args.size());
+        }
+        if (args.isEmpty()) {
+            return new Rand(new java.util.Random().nextLong(), gaussian);
+        }
+        if (args.get(0) instanceof Literal l && (l.value() instanceof Integer || l.value() instanceof Long)) {
+            return new Rand(((Number) l.value()).longValue(), gaussian);
+        }
+        throw new AnalysisException("[INPUT_SEED] The seed of `" + name + "` must be an integer literal, not "
+                + args.get(0).sql() + ".");
     }
 
     private static boolean booleanLiteral(String name, Expression e) {

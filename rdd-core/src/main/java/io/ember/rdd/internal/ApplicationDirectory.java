@@ -22,18 +22,19 @@ public final class ApplicationDirectory {
     private ApplicationDirectory() {
     }
 
-    /** {@link #create(Path, String)} in {@code java.io.tmpdir}. */
-    public static Path create(String appName) {
-        return create(Path.of(System.getProperty("java.io.tmpdir")), appName);
-    }
-
     /**
-     * Deletes the abandoned application directories in {@code parent}, then creates and claims a
-     * new one for {@code appName}.
+     * Creates {@code parent} if missing ({@code ember.local.dir} may name a new directory), deletes
+     * the abandoned application directories in it, then creates and claims a new one for
+     * {@code appName}.
      *
      * @throws UncheckedIOException if the new directory cannot be created
      */
     public static Path create(Path parent, String appName) {
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the local directory " + parent + " (ember.local.dir)", e);
+        }
         deleteAbandoned(parent);
         try {
             Path dir = Files.createTempDirectory(parent, PREFIX + appName.replaceAll("[^A-Za-z0-9_-]", "-") + "-");

@@ -45,7 +45,7 @@ public final class StorageContext implements AutoCloseable {
             cores = Math.max(cores, executor.cores());
         }
         this.settings = StorageSettings.from(conf, executors, cores);
-        this.localDir = ApplicationDirectory.create(appName);
+        this.localDir = ApplicationDirectory.create(conf.localDir(), appName);
         ExecutorCommands commands = new ExecutorCommands(runtime, conf.storageCommandTimeout());
         this.blockMaster = new BlockManagerMaster(commands);
         this.broadcasts = new BroadcastManager(commands);
