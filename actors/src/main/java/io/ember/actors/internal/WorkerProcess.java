@@ -69,6 +69,11 @@ public final class WorkerProcess {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     /** How long a rejoin waits for the old actor system to terminate (see the design notes). */
     private static final Duration REJOIN_TERMINATION_WAIT = Duration.ofSeconds(8);
+    /**
+     * How long a stopping worker waits for its actor system to terminate: Akka's own shutdown can
+     * hang (Artery waiting for peers that are gone), and a stop must end.
+     */
+    private static final Duration STOP_TERMINATION_WAIT = Duration.ofSeconds(20);
 
     private final WorkerSettings settings;
     private final ClusterTls tls;
@@ -77,6 +82,8 @@ public final class WorkerProcess {
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private volatile ActorSystem<Void> system;
     private volatile boolean stopping;
+    /** Completed by {@link #stop}, so the loop's wait for its node ends even if Akka never terminates. */
+    private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
 
     private WorkerProcess(WorkerSettings settings, ClusterTls tls, TaskRunner runner, Consumer<String> log) {
         this.settings = settings;
@@ -121,6 +128,7 @@ public final class WorkerProcess {
     /** Leaves the cluster gracefully and stops; returns the exit status. */
     int stop() {
         stopping = true;
+        stopRequested.complete(null);
         ActorSystem<Void> current = system;
         if (current != null) {
             CoordinatedShutdown.get(current).runAll(CoordinatedShutdown.unknownReason());
@@ -152,12 +160,12 @@ public final class WorkerProcess {
                     CoordinatedShutdown.get(current).runAll(CoordinatedShutdown.unknownReason());
                 }
                 CompletableFuture<?> terminated = current.getWhenTerminated().toCompletableFuture();
-                CompletableFuture.anyOf(terminated, rejoin).join();
+                CompletableFuture.anyOf(terminated, rejoin, stopRequested).join();
                 if (rejoin.isDone() && !stopping) {
                     port = awaitRejoin(current, terminated);
                     continue;
                 }
-                terminated.join();
+                awaitTermination(current, terminated);
                 Optional<CoordinatedShutdown.Reason> reason = CoordinatedShutdown.get(current).getShutdownReason();
                 if (stopping || reason.isPresent() && reason.get() == CoordinatedShutdown.jvmExitReason()) {
                     log.accept("stopped");
@@ -174,6 +182,29 @@ public final class WorkerProcess {
         } finally {
             setup.shutdownNow();
             exit.complete(status);
+        }
+    }
+
+    /**
+     * Waits for {@code current} to terminate: for as long as it takes while the cluster ends it,
+     * at most STOP_TERMINATION_WAIT once the worker is stopping (then it is left behind, logged).
+     */
+    private void awaitTermination(ActorSystem<Void> current, CompletableFuture<?> terminated) {
+        if (!stopping) {
+            terminated.join();
+            return;
+        }
+        try {
+            terminated.get(STOP_TERMINATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.accept("the actor system " + current.address() + " has not terminated " + STOP_TERMINATION_WAIT.toSeconds()
+                    + " s after the stop; stopping without it");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping", e);
+        } catch (ExecutionException e) {
+            // why: whenTerminated never fails; should it, the system is gone all the same
+            log.accept("the actor system " + current.address() + " ended with " + e.getCause());
         }
     }
 
