@@ -42,12 +42,18 @@ class SqlGroupingSetsTest {
     static void tables() throws SQLException {
         spark = SqlFixtures.session();
         sales(spark).createOrReplaceTempView("sales");
-        duckdb = DriverManager.getConnection("jdbc:duckdb:");
-        try (var statement = duckdb.createStatement()) {
+        duckdb = salesInDuckDb();
+    }
+
+    /** An in-memory DuckDB holding {@link #SALES} as table {@code sales}. */
+    static Connection salesInDuckDb() throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (var statement = connection.createStatement()) {
             statement.execute("CREATE TABLE sales (region VARCHAR, product VARCHAR, amount INTEGER)");
             statement.execute("INSERT INTO sales VALUES ('east', 'a', 10), ('east', 'b', 20), ('west', 'a', 5), "
                     + "(NULL, 'a', 7), ('west', NULL, 3), ('east', 'a', 1)");
         }
+        return connection;
     }
 
     static DataFrame sales(EmberSession spark) {
