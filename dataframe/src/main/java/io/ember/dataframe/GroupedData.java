@@ -2,6 +2,7 @@ package io.ember.dataframe;
 
 import io.ember.dataframe.analysis.Analyzer;
 import io.ember.dataframe.analysis.GroupingSets;
+import io.ember.dataframe.analysis.Pivot;
 import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.Literal;
@@ -26,14 +27,14 @@ public final class GroupedData {
     /** The grouping sets of a rollup or cube; null for a plain groupBy. */
     private final List<List<Expression>> groupingSets;
     /** The pivot column and its values after {@link #pivot}; null before. */
-    private final PivotSpec pivot;
+    private final Pivot pivot;
 
     GroupedData(DataFrame df, List<Expression> grouping, List<NamedExpression> groupingNamed) {
         this(df, grouping, groupingNamed, null, null);
     }
 
     GroupedData(DataFrame df, List<Expression> grouping, List<NamedExpression> groupingNamed,
-                List<List<Expression>> groupingSets, PivotSpec pivot) {
+                List<List<Expression>> groupingSets, Pivot pivot) {
         this.df = df;
         this.grouping = grouping;
         this.groupingNamed = groupingNamed;
@@ -61,8 +62,7 @@ public final class GroupedData {
     /** {@link #pivot(String)} on a column expression. */
     public GroupedData pivot(Column column) {
         Expression resolved = resolvePivot(column);
-        List<Object> values = PivotSpec.distinctValues(df, column, df.sparkSession().conf().pivotMaxValues());
-        return new GroupedData(df, grouping, groupingNamed, null, new PivotSpec(resolved, values));
+        return pivot(resolved, distinctValues(column, df.sparkSession().conf().pivotMaxValues()));
     }
 
     /**
@@ -77,8 +77,45 @@ public final class GroupedData {
 
     /** {@link #pivot(String, List)} on a column expression. */
     public GroupedData pivot(Column column, List<?> values) {
-        return new GroupedData(df, grouping, groupingNamed, null, new PivotSpec(resolvePivot(column),
-                new ArrayList<>(values)));
+        return pivot(resolvePivot(column), values);
+    }
+
+    private GroupedData pivot(Expression column, List<?> values) {
+        List<Expression> literals = new ArrayList<>();
+        for (Object v : values) {
+            literals.add(Literal.create(v));
+        }
+        Pivot p = Pivot.of(column, literals, null, df.sparkSession().analyzer().timeZone());
+        return new GroupedData(df, grouping, groupingNamed, null, p);
+    }
+
+    /**
+     * The distinct values of {@code column}, sorted (NULL first), computed by a job.
+     *
+     * @throws AnalysisException if there are more than {@code maxValues}
+     */
+    private List<Object> distinctValues(Column column, int maxValues) {
+        List<Row> rows = df.select(column).distinct().limit(maxValues + 1).collectAsList();
+        if (rows.size() > maxValues) {
+            throw new AnalysisException("The pivot column " + column + " has more than " + maxValues
+                    + " distinct values, this could indicate an error. If this was intended, set "
+                    + RuntimeConfig.PIVOT_MAX_VALUES + " to at least the number of distinct values of the pivot column.");
+        }
+        List<Object> values = new ArrayList<>();
+        for (Row r : rows) {
+            values.add(r.get(0));
+        }
+        values.sort(java.util.Comparator.nullsFirst(GroupedData::compareValues));
+        return values;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareValues(Object a, Object b) {
+        if (!(a instanceof Comparable ca)) {
+            throw new AnalysisException("Cannot pivot on a column of " + a.getClass().getSimpleName()
+                    + " values: they have no order.");
+        }
+        return ca.compareTo(b);
     }
 
     private Expression resolvePivot(Column column) {

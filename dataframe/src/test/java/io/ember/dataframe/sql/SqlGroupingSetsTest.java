@@ -166,6 +166,30 @@ class SqlGroupingSetsTest {
     }
 
     @Test
+    void pivotClause_groupsByTheOtherColumns_matchesDuckDb() throws SQLException {
+        // DuckDB names the columns alike; its PIVOT ... IN takes the same literals.
+        String query = "SELECT * FROM (SELECT region, product, amount FROM sales) "
+                + "PIVOT (sum(amount) FOR product IN ('a', 'b' AS bee))";
+        assertSameAsDuckDb(query);
+        assertEquals(List.of("region", "a", "bee"), columns(spark.sql(query)));
+    }
+
+    @Test
+    void pivotClause_withSeveralAggregates_namesValueAndAlias() {
+        // Hand-computed from SALES: region east has a: 10 + 1 (2 rows), b: 20 (1 row).
+        DataFrame pivoted = spark.sql("SELECT * FROM (SELECT region, product, amount FROM sales) PIVOT "
+                + "(sum(amount) AS total, count(*) AS n FOR product IN ('a', 'b')) p WHERE p.region = 'east'");
+        assertEquals(List.of("region", "a_total", "a_n", "b_total", "b_n"), columns(pivoted));
+        assertEquals(table(row("east", 11L, 2L, 20L, 1L)), rows(pivoted));
+    }
+
+    @Test
+    void havingOnAGroupingColumn_keepsTheRolledUpRows() throws SQLException {
+        assertSameAsDuckDb("SELECT region, product, sum(amount) FROM sales GROUP BY ROLLUP(region, product) "
+                + "HAVING region IS NULL OR product = 'a'");
+    }
+
+    @Test
     void explain_showsTheExpandBelowTheAggregate() {
         String plan = spark.sql("SELECT region, sum(amount) FROM sales GROUP BY ROLLUP(region)").explainString(false);
         assertTrue(plan.contains("Expand"), plan);
