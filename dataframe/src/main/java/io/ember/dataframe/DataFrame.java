@@ -1,6 +1,7 @@
 package io.ember.dataframe;
 
 import io.ember.dataframe.analysis.Analyzer;
+import io.ember.dataframe.analysis.GroupingSets;
 import io.ember.dataframe.analysis.SetOperations;
 import io.ember.dataframe.analysis.TypeCoercion;
 import io.ember.dataframe.batch.ColumnBatch;
@@ -319,7 +320,7 @@ public final class DataFrame {
      * @throws AnalysisException if a column is unknown or an aggregate
      */
     public GroupedData rollup(Column... cols) {
-        return groupBy(cols).withGroupingSets(io.ember.dataframe.analysis.GroupingSets::rollup);
+        return groupBy(cols).withGroupingSets(c -> GroupingSets.rollup(GroupingSets.singletons(c)));
     }
 
     /** {@link #rollup(Column...)} by column names. */
@@ -333,7 +334,7 @@ public final class DataFrame {
      * @throws AnalysisException if a column is unknown or an aggregate
      */
     public GroupedData cube(Column... cols) {
-        return groupBy(cols).withGroupingSets(io.ember.dataframe.analysis.GroupingSets::cube);
+        return groupBy(cols).withGroupingSets(c -> GroupingSets.cube(GroupingSets.singletons(c)));
     }
 
     /** {@link #cube(Column...)} by column names. */

@@ -39,30 +39,49 @@ public final class GroupingSets {
     private GroupingSets() {
     }
 
-    /** {@code ROLLUP(c1, ..., cn)}: the sets {@code (c1..cn), (c1..cn-1), ..., ()}. */
-    public static List<List<Expression>> rollup(List<Expression> columns) {
+    /**
+     * {@code ROLLUP(u1, ..., un)}: the sets {@code (u1..un), (u1..un-1), ..., ()}, where each unit
+     * is a column or a composite of columns ({@code ROLLUP((a, b), c)}) rolled up together.
+     */
+    public static List<List<Expression>> rollup(List<List<Expression>> units) {
         List<List<Expression>> sets = new ArrayList<>();
-        for (int end = columns.size(); end >= 0; end--) {
-            sets.add(List.copyOf(columns.subList(0, end)));
+        for (int end = units.size(); end >= 0; end--) {
+            sets.add(flatten(units.subList(0, end)));
         }
         return sets;
     }
 
-    /** {@code CUBE(c1, ..., cn)}: every subset of the columns, in Spark's order (the full set first, {@code ()} last). */
-    public static List<List<Expression>> cube(List<Expression> columns) {
-        if (columns.isEmpty()) {
+    /** {@code CUBE(u1, ..., un)}: every subset of the units, in Spark's order (all first, {@code ()} last). */
+    public static List<List<Expression>> cube(List<List<Expression>> units) {
+        if (units.isEmpty()) {
             return List.of(List.of());
         }
-        List<List<Expression>> rest = cube(columns.subList(1, columns.size()));
+        List<List<Expression>> rest = cube(units.subList(1, units.size()));
         List<List<Expression>> sets = new ArrayList<>();
         for (List<Expression> r : rest) {
-            List<Expression> with = new ArrayList<>();
-            with.add(columns.get(0));
+            List<Expression> with = new ArrayList<>(units.get(0));
             with.addAll(r);
             sets.add(with);
         }
         sets.addAll(rest);
         return sets;
+    }
+
+    /** Each column as a unit of its own, for {@link #rollup} and {@link #cube} of plain columns. */
+    public static List<List<Expression>> singletons(List<Expression> columns) {
+        List<List<Expression>> units = new ArrayList<>();
+        for (Expression c : columns) {
+            units.add(List.of(c));
+        }
+        return units;
+    }
+
+    private static List<Expression> flatten(List<List<Expression>> units) {
+        List<Expression> out = new ArrayList<>();
+        for (List<Expression> u : units) {
+            out.addAll(u);
+        }
+        return out;
     }
 
     /**

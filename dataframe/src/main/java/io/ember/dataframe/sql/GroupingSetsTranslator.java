@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.statement.select.GroupByElement;
 
 /**
@@ -14,7 +15,7 @@ import net.sf.jsqlparser.statement.select.GroupByElement;
  * sets: {@code GROUPING SETS ((a, b), (a), ())}, {@code ROLLUP(a, b)} and {@code CUBE(a, b)}
  * (which JSqlParser reads as function calls), {@code a, b WITH ROLLUP}, and plain columns beside
  * rollups and cubes ({@code GROUP BY a, ROLLUP(b, c)}: the sets of each item combined, as in
- * Spark). Each column is resolved by {@code column} (positions, select aliases, input names).
+ * Spark), composites rolled up together ({@code ROLLUP((a, b), c)}). Each column is resolved by {@code column} (positions, select aliases, input names).
  */
 final class GroupingSetsTranslator {
 
@@ -56,14 +57,16 @@ final class GroupingSetsTranslator {
                 if (f.isDistinct() || f.isAllColumns() || f.getParameters() == null || f.getParameters().isEmpty()) {
                     throw source.unsupported(kind + " without a list of columns", e);
                 }
-                List<Expression> columns = new ArrayList<>();
-                for (Object p : f.getParameters()) {
-                    if (p instanceof ExpressionList<?>) {
-                        throw source.unsupported("Composite columns (a, b) inside " + kind, e);
+                List<List<Expression>> units = new ArrayList<>();
+                if (f.getParameters() instanceof ParenthesedExpressionList<?> only) {
+                    // CUBE((a, b)): JSqlParser hands a sole composite argument over as the argument list itself.
+                    units.add(unit(only, column));
+                } else {
+                    for (Object p : f.getParameters()) {
+                        units.add(unit((net.sf.jsqlparser.expression.Expression) p, column));
                     }
-                    columns.add(column.apply((net.sf.jsqlparser.expression.Expression) p));
                 }
-                items.add(kind.equals("ROLLUP") ? GroupingSets.rollup(columns) : GroupingSets.cube(columns));
+                items.add(kind.equals("ROLLUP") ? GroupingSets.rollup(units) : GroupingSets.cube(units));
             }
         }
         if (!setsUsed) {
@@ -76,11 +79,25 @@ final class GroupingSetsTranslator {
             }
             sets = explicitSets;
         } else if (g.isMysqlWithRollup()) {
-            sets = GroupingSets.rollup(plain);
+            sets = GroupingSets.rollup(GroupingSets.singletons(plain));
         } else {
             sets = GroupingSets.product(items);
         }
         return new GroupBy(GroupingSets.columns(sets), sets);
+    }
+
+    /** The columns of one argument of ROLLUP or CUBE: a column, or a parenthesised composite {@code (a, b)}. */
+    private static List<Expression> unit(net.sf.jsqlparser.expression.Expression p,
+                                         Function<net.sf.jsqlparser.expression.Expression, Expression> column) {
+        List<Expression> unit = new ArrayList<>();
+        if (p instanceof ExpressionList<?> composite) {
+            for (Object c : composite) {
+                unit.add(column.apply((net.sf.jsqlparser.expression.Expression) c));
+            }
+        } else {
+            unit.add(column.apply(p));
+        }
+        return unit;
     }
 
     /** {@code ROLLUP} or {@code CUBE} if {@code e} is such a call, else null. */

@@ -107,6 +107,20 @@ class SqlGroupingSetsTest {
     }
 
     @Test
+    void compositeColumnsInsideRollupAndCube_matchDuckDb() throws SQLException {
+        assertSameAsDuckDb("SELECT region, product, amount, count(*) FROM sales GROUP BY ROLLUP((region, product), amount)");
+        assertSameAsDuckDb("SELECT region, product, sum(amount) FROM sales GROUP BY CUBE((region, product))");
+    }
+
+    @Test
+    void distinctAggregatesAndWindowsOverGroupingSets_matchDuckDb() throws SQLException {
+        assertSameAsDuckDb("SELECT region, count(DISTINCT product), sum(DISTINCT amount) FROM sales "
+                + "GROUP BY ROLLUP(region)");
+        assertSameAsDuckDb("SELECT region, sum(amount) AS total, rank() OVER (ORDER BY sum(amount) DESC) AS r "
+                + "FROM sales GROUP BY ROLLUP(region)");
+    }
+
+    @Test
     void groupingTellsARealNullFromARolledUpOne() {
         // Hand-computed: region NULL has one row of 7; the grand total of all six rows is 46.
         assertEquals(table(row(null, 0, 7L), row(null, 1, 46L), row("east", 0, 31L), row("west", 0, 8L)),
