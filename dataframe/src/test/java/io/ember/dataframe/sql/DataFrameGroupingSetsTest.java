@@ -18,6 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.DataFrame;
 import io.ember.dataframe.EmberSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code rollup}, {@code cube}, {@code grouping}, {@code grouping_id} and {@code pivot} in the
@@ -81,6 +85,20 @@ class DataFrameGroupingSetsTest {
                 rows(totals.orderBy(col("region").asc_nulls_first(), col("sum(amount)"))));
         assertEquals(List.of("region", "grouping_id()"),
                 columns(sales.rollup("region").agg(grouping_id())));
+    }
+
+    @Test
+    void rollupOverAFile_readsOnlyTheColumnsItNeeds(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("trips.csv"), "id,zone,fare,note\n1,1,10.0,a\n2,2,20.0,b\n3,1,5.0,c\n");
+        DataFrame trips = spark.read().option("header", "true").schema("id INT, zone INT, fare DOUBLE, note STRING")
+                .csv(dir.resolve("trips.csv").toString());
+        DataFrame totals = trips.rollup("zone").agg(sum("fare"), grouping("zone"));
+        String plan = totals.explainString(false);
+        assertTrue(plan.contains("ReadSchema: struct<zone:int,fare:double>"), plan);
+        assertTrue(plan.contains("Expand"), plan);
+        // Hand-computed: zone 1 is 10 + 5, zone 2 is 20, all 35.
+        assertEquals(table(row(null, 35.0, 1), row(1, 15.0, 0), row(2, 20.0, 0)),
+                rows(totals.orderBy(col("zone").asc_nulls_first())));
     }
 
     @Test
