@@ -182,6 +182,25 @@ public final class GroupingSets {
     }
 
     /**
+     * {@code e}, built over the attributes of a grouping-sets aggregation before it existed, with
+     * every attribute replaced by the aggregation's output attribute of the same id: rolled-up
+     * grouping columns are nullable there even where the input column is not.
+     */
+    @SuppressWarnings("unchecked")
+    public static <E extends Expression> E overOutput(E e, List<AttributeReference> output) {
+        return (E) e.transformUp(x -> {
+            if (x instanceof AttributeReference a) {
+                for (AttributeReference o : output) {
+                    if (o.exprId() == a.exprId()) {
+                        return o;
+                    }
+                }
+            }
+            return x;
+        });
+    }
+
+    /**
      * Checks that an aggregation without grouping sets does not call {@code grouping} or
      * {@code grouping_id}.
      *

@@ -107,6 +107,11 @@ final class SelectTranslator {
         List<SortOrder> order = orderKeys(orderBy, projectList, select, input.output(), outputs, distinct);
         if (outputs != null) {
             LogicalPlan agg = aggregate(groupBy, outputs, input);
+            if (groupBy.sets() != null) {
+                havingCondition = havingCondition == null ? null : GroupingSets.overOutput(havingCondition, agg.output());
+                projectList.replaceAll(e -> GroupingSets.overOutput(e, agg.output()));
+                order.replaceAll(o -> GroupingSets.overOutput(o, agg.output()));
+            }
             plan = havingCondition == null ? agg : new Filter(havingCondition, agg);
         }
         plan = Windows.project(projectList, plan);

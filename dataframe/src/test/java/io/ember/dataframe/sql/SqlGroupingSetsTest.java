@@ -121,6 +121,17 @@ class SqlGroupingSetsTest {
     }
 
     @Test
+    void rolledUpColumnsAreNullable_evenWhenTheInputColumnIsNot() {
+        spark.range(3).createOrReplaceTempView("ids");
+        DataFrame totals = spark.sql("SELECT id, coalesce(id, -1) AS shown, count(*) AS n FROM ids GROUP BY ROLLUP(id) "
+                + "ORDER BY id NULLS FIRST");
+        assertTrue(totals.schema().fields()[0].nullable(), totals.schema().toString());
+        assertEquals(table(row(null, -1L, 3L), row(0L, 0L, 1L), row(1L, 1L, 1L), row(2L, 2L, 1L)), rows(totals));
+        assertEquals(table(row(null, 3L)),
+                rows(spark.range(3).rollup("id").count().filter(io.ember.dataframe.Functions.col("id").isNull())));
+    }
+
+    @Test
     void groupingTellsARealNullFromARolledUpOne() {
         // Hand-computed: region NULL has one row of 7; the grand total of all six rows is 46.
         assertEquals(table(row(null, 0, 7L), row(null, 1, 46L), row("east", 0, 31L), row("west", 0, 8L)),
