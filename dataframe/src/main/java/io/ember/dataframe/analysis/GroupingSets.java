@@ -147,12 +147,10 @@ public final class GroupingSets {
         }
         AttributeReference groupingId = AttributeReference.create("spark_grouping_id", DataTypes.LongType, false);
         List<AttributeReference> carried = carried(outputs, child);
+        boolean repeated = hasRepeatedSet(sets);
         List<List<Expression>> projections = new ArrayList<>();
-        for (List<Expression> set : sets) {
-            Set<Expression> inSet = new LinkedHashSet<>();
-            for (Expression e : set) {
-                inSet.add(canonical(e));
-            }
+        for (int k = 0; k < sets.size(); k++) {
+            Set<Expression> inSet = canonicalSet(sets.get(k));
             List<Expression> row = new ArrayList<>(carried);
             long id = 0;
             for (int i = 0; i < n; i++) {
@@ -163,11 +161,19 @@ public final class GroupingSets {
                 }
             }
             row.add(Literal.create(id));
+            if (repeated) {
+                row.add(Literal.create(k));
+            }
             projections.add(row);
         }
         List<AttributeReference> expandOutput = new ArrayList<>(carried);
         expandOutput.addAll(expanded);
         expandOutput.add(groupingId);
+        // A set listed twice gives its groups twice (as in Spark and SQL databases): the set's position keeps them apart.
+        AttributeReference position = AttributeReference.create("_gen_grouping_pos", DataTypes.IntegerType, false);
+        if (repeated) {
+            expandOutput.add(position);
+        }
         Expand expand = new Expand(projections, expandOutput, child);
         GroupingRewrite rewrite = new GroupingRewrite(columns, canonicalColumns, expanded, groupingId);
         List<NamedExpression> rewritten = new ArrayList<>();
@@ -178,7 +184,28 @@ public final class GroupingSets {
         }
         List<Expression> groupBy = new ArrayList<>(expanded);
         groupBy.add(groupingId);
+        if (repeated) {
+            groupBy.add(position);
+        }
         return new Aggregate(groupBy, rewritten, expand);
+    }
+
+    private static boolean hasRepeatedSet(List<List<Expression>> sets) {
+        Set<Set<Expression>> seen = new java.util.HashSet<>();
+        for (List<Expression> set : sets) {
+            if (!seen.add(canonicalSet(set))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<Expression> canonicalSet(List<Expression> set) {
+        Set<Expression> out = new LinkedHashSet<>();
+        for (Expression e : set) {
+            out.add(canonical(e));
+        }
+        return out;
     }
 
     /**

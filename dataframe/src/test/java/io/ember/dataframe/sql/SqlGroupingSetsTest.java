@@ -94,6 +94,12 @@ class SqlGroupingSetsTest {
     }
 
     @Test
+    void repeatedGroupingSet_givesItsGroupsTwice_matchesDuckDb() throws SQLException {
+        assertSameAsDuckDb("SELECT region, sum(amount), count(*) FROM sales GROUP BY GROUPING SETS ((region), (region), ())");
+        assertSameAsDuckDb("SELECT region, product, sum(amount) FROM sales GROUP BY region, ROLLUP(region, product)");
+    }
+
+    @Test
     void withRollup_isRollupOfTheColumns() throws SQLException {
         assertSameAsDuckDb("SELECT region, product, sum(amount) FROM sales GROUP BY region, product WITH ROLLUP",
                 "SELECT region, product, sum(amount) FROM sales GROUP BY ROLLUP(region, product)");
