@@ -15,7 +15,7 @@ import net.sf.jsqlparser.statement.select.GroupByElement;
  * sets: {@code GROUPING SETS ((a, b), (a), ())}, {@code ROLLUP(a, b)} and {@code CUBE(a, b)}
  * (which JSqlParser reads as function calls), {@code a, b WITH ROLLUP}, and plain columns beside
  * rollups and cubes ({@code GROUP BY a, ROLLUP(b, c)}: the sets of each item combined, as in
- * Spark), composites rolled up together ({@code ROLLUP((a, b), c)}). Each column is resolved by {@code column} (positions, select aliases, input names).
+ * Spark), {@code a, b WITH CUBE}, composites rolled up together ({@code ROLLUP((a, b), c)}). Each column is resolved by {@code column} (positions, select aliases, input names).
  */
 final class GroupingSetsTranslator {
 
@@ -26,8 +26,12 @@ final class GroupingSetsTranslator {
     private GroupingSetsTranslator() {
     }
 
-    static GroupBy translate(GroupByElement g, Function<net.sf.jsqlparser.expression.Expression, Expression> column,
-                             SqlSource source) {
+    /**
+     * The GROUP BY {@code g}; {@code withCube} when its {@code WITH ROLLUP} was written
+     * {@code WITH CUBE} (which the parser reads as {@code WITH ROLLUP}).
+     */
+    static GroupBy translate(GroupByElement g, boolean withCube,
+                             Function<net.sf.jsqlparser.expression.Expression, Expression> column, SqlSource source) {
         List<List<Expression>> explicitSets = new ArrayList<>();
         if (g.getGroupingSets() != null) {
             for (ExpressionList<?> set : g.getGroupingSets()) {
@@ -79,7 +83,8 @@ final class GroupingSetsTranslator {
             }
             sets = explicitSets;
         } else if (g.isMysqlWithRollup()) {
-            sets = GroupingSets.rollup(GroupingSets.singletons(plain));
+            sets = withCube ? GroupingSets.cube(GroupingSets.singletons(plain))
+                    : GroupingSets.rollup(GroupingSets.singletons(plain));
         } else {
             sets = GroupingSets.product(items);
         }

@@ -200,7 +200,9 @@ final class SelectTranslator {
         if (ps.getGroupBy() == null) {
             return new GroupingSetsTranslator.GroupBy(List.of(), null);
         }
-        return GroupingSetsTranslator.translate(ps.getGroupBy(), g -> groupingColumn(g, input, select), q.source);
+        boolean withCube = ps.getGroupBy().isMysqlWithRollup() && q.source.isWithCube(ps);
+        return GroupingSetsTranslator.translate(ps.getGroupBy(), withCube, g -> groupingColumn(g, input, select),
+                q.source);
     }
 
     private Expression groupingColumn(net.sf.jsqlparser.expression.Expression g, List<AttributeReference> input,

@@ -106,6 +106,24 @@ class SqlGroupingSetsTest {
     }
 
     @Test
+    void withCube_isCubeOfTheColumns() throws SQLException {
+        assertSameAsDuckDb("SELECT region, product, sum(amount) FROM sales GROUP BY region, product with cube",
+                "SELECT region, product, sum(amount) FROM sales GROUP BY CUBE(region, product)");
+        // A WITH ROLLUP in a subquery is its own; the outer one is a cube.
+        assertSameAsDuckDb("SELECT region, product, sum(amount) FROM sales WHERE amount IN (SELECT max(amount) FROM sales "
+                        + "GROUP BY product WITH ROLLUP) GROUP BY region, product WITH CUBE",
+                "SELECT region, product, sum(amount) FROM sales WHERE amount IN (SELECT max(amount) FROM sales "
+                        + "GROUP BY ROLLUP(product)) GROUP BY CUBE(region, product)");
+    }
+
+    @Test
+    void errorAfterWithCube_isPlacedInTheTextAsWritten() {
+        AnalysisException e = assertThrows(AnalysisException.class,
+                () -> spark.sql("SELECT region FROM sales GROUP BY region WITH CUBE HAVING nope > 1"));
+        assertTrue(e.getMessage().endsWith("line 1, column 59"), e.getMessage());
+    }
+
+    @Test
     void columnBesideRollup_combinesTheSets() throws SQLException {
         assertSameAsDuckDb("SELECT region, product, sum(amount), grouping(product) FROM sales "
                 + "GROUP BY region, ROLLUP(product)");
