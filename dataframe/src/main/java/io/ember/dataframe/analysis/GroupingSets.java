@@ -150,17 +150,8 @@ public final class GroupingSets {
         boolean repeated = hasRepeatedSet(sets);
         List<List<Expression>> projections = new ArrayList<>();
         for (int k = 0; k < sets.size(); k++) {
-            Set<Expression> inSet = canonicalSet(sets.get(k));
             List<Expression> row = new ArrayList<>(carried);
-            long id = 0;
-            for (int i = 0; i < n; i++) {
-                boolean grouped = inSet.contains(canonicalColumns.get(i));
-                row.add(grouped ? columns.get(i) : new Literal(null, columns.get(i).dataType()));
-                if (!grouped) {
-                    id |= 1L << (n - 1 - i);
-                }
-            }
-            row.add(Literal.create(id));
+            row.addAll(groupingValues(canonicalSet(sets.get(k)), columns, canonicalColumns));
             if (repeated) {
                 row.add(Literal.create(k));
             }
@@ -188,6 +179,27 @@ public final class GroupingSets {
             groupBy.add(position);
         }
         return new Aggregate(groupBy, rewritten, expand);
+    }
+
+    /**
+     * What one grouping set puts in the grouping columns of an expanded row: each column, or NULL
+     * when the set does not hold it, then the grouping id (bit {@code n-1-i} set when column
+     * {@code i} is rolled up).
+     */
+    private static List<Expression> groupingValues(Set<Expression> inSet, List<Expression> columns,
+                                                   List<Expression> canonicalColumns) {
+        int n = columns.size();
+        List<Expression> values = new ArrayList<>();
+        long id = 0;
+        for (int i = 0; i < n; i++) {
+            boolean grouped = inSet.contains(canonicalColumns.get(i));
+            values.add(grouped ? columns.get(i) : new Literal(null, columns.get(i).dataType()));
+            if (!grouped) {
+                id |= 1L << (n - 1 - i);
+            }
+        }
+        values.add(Literal.create(id));
+        return values;
     }
 
     private static boolean hasRepeatedSet(List<List<Expression>> sets) {
