@@ -202,6 +202,12 @@ class SqlGroupingSetsTest {
         AnalysisException e = assertThrows(AnalysisException.class,
                 () -> spark.sql("SELECT region, grouping(region) FROM sales GROUP BY region"));
         assertTrue(e.getMessage().contains("[UNSUPPORTED_GROUPING_EXPRESSION]"), e.getMessage());
+        AnalysisException noAggregate = assertThrows(AnalysisException.class,
+                () -> spark.sql("SELECT grouping_id() FROM sales"));
+        assertTrue(noAggregate.getMessage().contains("[UNSUPPORTED_GROUPING_EXPRESSION]"), noAggregate.getMessage());
+        AnalysisException inSelect = assertThrows(AnalysisException.class,
+                () -> sales(spark).select(io.ember.dataframe.Functions.grouping("region")));
+        assertTrue(inSelect.getMessage().contains("[UNSUPPORTED_GROUPING_EXPRESSION]"), inSelect.getMessage());
     }
 
     @Test
