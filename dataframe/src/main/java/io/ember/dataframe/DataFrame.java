@@ -1,6 +1,7 @@
 package io.ember.dataframe;
 
 import io.ember.dataframe.analysis.Analyzer;
+import io.ember.dataframe.analysis.GroupingSets;
 import io.ember.dataframe.analysis.SetOperations;
 import io.ember.dataframe.analysis.TypeCoercion;
 import io.ember.dataframe.batch.ColumnBatch;
@@ -325,12 +326,46 @@ public final class DataFrame {
 
     /** Groups rows by the columns named. */
     public GroupedData groupBy(String col, String... cols) {
+        return groupBy(columns(col, cols));
+    }
+
+    /**
+     * Groups by the grouping sets of {@code ROLLUP(cols)}: {@code (c1..cn)}, {@code (c1..cn-1)},
+     * ..., {@code ()}. A rolled-up column is NULL in its rows; {@link Functions#grouping(Column)}
+     * tells such a NULL from a NULL of the data.
+     *
+     * @throws AnalysisException if a column is unknown or an aggregate
+     */
+    public GroupedData rollup(Column... cols) {
+        return groupBy(cols).withGroupingSets(c -> GroupingSets.rollup(GroupingSets.singletons(c)));
+    }
+
+    /** {@link #rollup(Column...)} by column names. */
+    public GroupedData rollup(String col, String... cols) {
+        return rollup(columns(col, cols));
+    }
+
+    /**
+     * Groups by the grouping sets of {@code CUBE(cols)}: every subset of the columns.
+     *
+     * @throws AnalysisException if a column is unknown or an aggregate
+     */
+    public GroupedData cube(Column... cols) {
+        return groupBy(cols).withGroupingSets(c -> GroupingSets.cube(GroupingSets.singletons(c)));
+    }
+
+    /** {@link #cube(Column...)} by column names. */
+    public GroupedData cube(String col, String... cols) {
+        return cube(columns(col, cols));
+    }
+
+    private static Column[] columns(String col, String... cols) {
         List<Column> all = new ArrayList<>();
         all.add(Functions.col(col));
         for (String c : cols) {
             all.add(Functions.col(c));
         }
-        return groupBy(all.toArray(new Column[0]));
+        return all.toArray(new Column[0]);
     }
 
     /**

@@ -104,6 +104,43 @@ public final class Functions {
         return new Column(new IsNull(c.expr(), false));
     }
 
+    /**
+     * {@code grouping(c)}: 1 in rows where the grouping column {@code c} is rolled up (its NULL
+     * stands for all values), 0 where the row's group is grouped by it. Only in aggregations of
+     * {@code rollup}, {@code cube} or SQL grouping sets; an {@code int} (Spark: {@code tinyint}).
+     */
+    public static Column grouping(Column c) {
+        return new Column(new io.ember.dataframe.expressions.Grouping(c.expr()));
+    }
+
+    /** {@link #grouping(Column)} of the column named {@code columnName}. */
+    public static Column grouping(String columnName) {
+        return grouping(col(columnName));
+    }
+
+    /**
+     * {@code grouping_id(cols)}: the {@code bigint} whose bits are {@code grouping} of each
+     * grouping column, the first the most significant. The columns must be none or exactly the
+     * grouping columns, in order.
+     */
+    public static Column grouping_id(Column... cols) {
+        List<Expression> es = new ArrayList<>();
+        for (Column c : cols) {
+            es.add(c.expr());
+        }
+        return new Column(new io.ember.dataframe.expressions.GroupingId(es));
+    }
+
+    /** {@link #grouping_id(Column...)} of columns by name. */
+    public static Column grouping_id(String colName, String... colNames) {
+        List<Column> all = new ArrayList<>();
+        all.add(col(colName));
+        for (String n : colNames) {
+            all.add(col(n));
+        }
+        return grouping_id(all.toArray(new Column[0]));
+    }
+
     /** {@code NOT c}. */
     public static Column not(Column c) {
         return new Column(new Not(c.expr()));

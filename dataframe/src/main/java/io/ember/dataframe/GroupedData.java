@@ -1,30 +1,130 @@
 package io.ember.dataframe;
 
 import io.ember.dataframe.analysis.Analyzer;
+import io.ember.dataframe.analysis.GroupingSets;
+import io.ember.dataframe.analysis.Pivot;
 import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.NamedExpression;
 import io.ember.dataframe.expressions.UnresolvedAttribute;
 import io.ember.dataframe.plan.Aggregate;
+import io.ember.dataframe.plan.LogicalPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The rows of a DataFrame grouped by some columns ({@code df.groupBy(...)}), waiting for the
- * aggregates to compute per group. The result has the grouping columns first, then one column
- * per aggregate.
+ * The rows of a DataFrame grouped by some columns ({@code df.groupBy(...)}, or over grouping
+ * sets with {@code df.rollup(...)} and {@code df.cube(...)}), waiting for the aggregates to
+ * compute per group. The result has the grouping columns first, then one column per aggregate
+ * (per pivot value and aggregate after {@link #pivot(String)}).
  */
 public final class GroupedData {
     private final DataFrame df;
     private final List<Expression> grouping;
     private final List<NamedExpression> groupingNamed;
+    /** The grouping sets of a rollup or cube; null for a plain groupBy. */
+    private final List<List<Expression>> groupingSets;
+    /** The pivot column and its values after {@link #pivot}; null before. */
+    private final Pivot pivot;
 
     GroupedData(DataFrame df, List<Expression> grouping, List<NamedExpression> groupingNamed) {
+        this(df, grouping, groupingNamed, null, null);
+    }
+
+    GroupedData(DataFrame df, List<Expression> grouping, List<NamedExpression> groupingNamed,
+                List<List<Expression>> groupingSets, Pivot pivot) {
         this.df = df;
         this.grouping = grouping;
         this.groupingNamed = groupingNamed;
+        this.groupingSets = groupingSets;
+        this.pivot = pivot;
+    }
+
+    /** This grouping over the grouping sets {@code setsOf} makes of the grouping columns (a rollup or cube). */
+    GroupedData withGroupingSets(java.util.function.Function<List<Expression>, List<List<Expression>>> setsOf) {
+        return new GroupedData(df, grouping, groupingNamed, setsOf.apply(grouping), null);
+    }
+
+    /**
+     * Pivots on {@code column}: one output column per distinct value of it (computed by a job,
+     * sorted, at most {@code ember.sql.pivotMaxValues}) and aggregate, named by the value alone
+     * when there is one aggregate and {@code value_aggregate} otherwise, as in Spark.
+     *
+     * @throws AnalysisException if the column is unknown, has too many distinct values, or this
+     *     is not a plain {@code groupBy}
+     */
+    public GroupedData pivot(String column) {
+        return pivot(Functions.col(column));
+    }
+
+    /** {@link #pivot(String)} on a column expression. */
+    public GroupedData pivot(Column column) {
+        Expression resolved = resolvePivot(column);
+        return pivot(resolved, distinctValues(column, df.sparkSession().conf().pivotMaxValues()));
+    }
+
+    /**
+     * Pivots on {@code column} with the given {@code values} (cast to the column's type): one
+     * output column per value and aggregate, without the job that finds the distinct values.
+     *
+     * @throws AnalysisException if the column is unknown or this is not a plain {@code groupBy}
+     */
+    public GroupedData pivot(String column, List<?> values) {
+        return pivot(Functions.col(column), values);
+    }
+
+    /** {@link #pivot(String, List)} on a column expression. */
+    public GroupedData pivot(Column column, List<?> values) {
+        return pivot(resolvePivot(column), values);
+    }
+
+    private GroupedData pivot(Expression column, List<?> values) {
+        List<Expression> literals = new ArrayList<>();
+        for (Object v : values) {
+            literals.add(Literal.create(v));
+        }
+        Pivot p = Pivot.of(column, literals, null, df.sparkSession().analyzer().timeZone());
+        return new GroupedData(df, grouping, groupingNamed, null, p);
+    }
+
+    /**
+     * The distinct values of {@code column}, sorted (NULL first), computed by a job.
+     *
+     * @throws AnalysisException if there are more than {@code maxValues}
+     */
+    private List<Object> distinctValues(Column column, int maxValues) {
+        List<Row> rows = df.select(column).distinct().limit(maxValues + 1).collectAsList();
+        if (rows.size() > maxValues) {
+            throw new AnalysisException("The pivot column " + column + " has more than " + maxValues
+                    + " distinct values, this could indicate an error. If this was intended, set "
+                    + RuntimeConfig.PIVOT_MAX_VALUES + " to at least the number of distinct values of the pivot column.");
+        }
+        List<Object> values = new ArrayList<>();
+        for (Row r : rows) {
+            values.add(r.get(0));
+        }
+        values.sort(java.util.Comparator.nullsFirst(GroupedData::compareValues));
+        return values;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareValues(Object a, Object b) {
+        if (!(a instanceof Comparable ca)) {
+            throw new AnalysisException("Cannot pivot on a column of " + a.getClass().getSimpleName()
+                    + " values: they have no order.");
+        }
+        return ca.compareTo(b);
+    }
+
+    private Expression resolvePivot(Column column) {
+        if (groupingSets != null || pivot != null) {
+            throw new AnalysisException("[UNSUPPORTED_FEATURE] pivot is only supported after a groupBy, not after "
+                    + (pivot != null ? "another pivot" : "rollup or cube") + ".");
+        }
+        Expression resolved = df.sparkSession().analyzer().resolve(column.expr(), df.plan().output());
+        return resolved instanceof io.ember.dataframe.expressions.Alias a ? a.child() : resolved;
     }
 
     /**
@@ -67,13 +167,26 @@ public final class GroupedData {
 
     private DataFrame aggregate(List<Column> aggs) {
         Analyzer analyzer = df.sparkSession().analyzer();
-        List<NamedExpression> out = new ArrayList<>(groupingNamed);
+        List<NamedExpression> computed = new ArrayList<>();
         for (Column c : aggs) {
             Expression r = analyzer.resolve(c.expr(), df.plan().output());
             checkAggregate(r, c);
-            out.add(Analyzer.named(r, c.expr()));
+            computed.add(Analyzer.named(r, c.expr()));
         }
-        return new DataFrame(df.sparkSession(), new Aggregate(grouping, out, df.plan()));
+        if (pivot != null) {
+            computed = pivot.outputs(computed);
+        }
+        List<NamedExpression> out = new ArrayList<>(groupingNamed);
+        out.addAll(computed);
+        return new DataFrame(df.sparkSession(), aggregatePlan(out));
+    }
+
+    private LogicalPlan aggregatePlan(List<NamedExpression> out) {
+        if (groupingSets != null) {
+            return GroupingSets.aggregate(groupingSets, out, df.plan());
+        }
+        GroupingSets.checkNoGroupingCalls(out);
+        return new Aggregate(grouping, out, df.plan());
     }
 
     private void checkAggregate(Expression e, Column original) {
@@ -153,7 +266,7 @@ public final class GroupedData {
             aggs.add(byName(fn, n));
         }
         if (aggs.isEmpty()) {
-            return new DataFrame(df.sparkSession(), new Aggregate(grouping, groupingNamed, df.plan()));
+            return new DataFrame(df.sparkSession(), aggregatePlan(groupingNamed));
         }
         return aggregate(aggs);
     }

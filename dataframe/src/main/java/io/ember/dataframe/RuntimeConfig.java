@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@code ember.sql.files.maxPartitionBytes}</td><td>134217728 (128 MB)</td><td>largest split of a file</td></tr>
  *   <tr><td>{@code ember.sql.parquet.compression.codec}</td><td>snappy</td><td>Parquet compression: snappy, zstd, gzip, none</td></tr>
  *   <tr><td>{@code ember.sql.datetime.java8API.enabled}</td><td>false</td><td>rows hold LocalDate/Instant instead of java.sql.Date/Timestamp</td></tr>
+ *   <tr><td>{@code ember.sql.pivotMaxValues}</td><td>10000</td><td>most distinct values of a pivot column whose values are not given</td></tr>
  *   <tr><td>{@code ember.sql.optimizer.excludedRules}</td><td>(none)</td><td>comma-separated optimizer rule names to skip</td></tr>
  * </table>
  *
@@ -51,6 +52,9 @@ public final class RuntimeConfig {
     public static final String JAVA8_API = "ember.sql.datetime.java8API.enabled";
     /** The excluded optimizer rules key. */
     public static final String EXCLUDED_RULES = "ember.sql.optimizer.excludedRules";
+
+    /** The pivot values limit key. */
+    public static final String PIVOT_MAX_VALUES = "ember.sql.pivotMaxValues";
 
     private final Map<String, String> values = new ConcurrentHashMap<>();
 
@@ -138,7 +142,7 @@ public final class RuntimeConfig {
                     throw new IllegalArgumentException("Setting '" + key + "' must be positive, got '" + value + "'");
                 }
             }
-            case SHUFFLE_PARTITIONS, COLUMN_BATCH_SIZE -> {
+            case SHUFFLE_PARTITIONS, COLUMN_BATCH_SIZE, PIVOT_MAX_VALUES -> {
                 try {
                     if (Integer.parseInt(v) < 1) {
                         throw new NumberFormatException();
@@ -166,7 +170,7 @@ public final class RuntimeConfig {
             default -> throw new IllegalArgumentException("Unknown SQL setting '" + key + "'; known: "
                     + String.join(", ", SESSION_TIME_ZONE, AUTO_BROADCAST_JOIN_THRESHOLD, SHUFFLE_PARTITIONS,
                     CASE_SENSITIVE, COLUMN_BATCH_SIZE, MAX_PARTITION_BYTES, PARQUET_COMPRESSION, JAVA8_API,
-                    EXCLUDED_RULES));
+                    EXCLUDED_RULES, PIVOT_MAX_VALUES));
         }
         return v;
     }
@@ -213,6 +217,10 @@ public final class RuntimeConfig {
 
     boolean caseSensitive() {
         return Boolean.parseBoolean(get(CASE_SENSITIVE, "false"));
+    }
+
+    int pivotMaxValues() {
+        return Integer.parseInt(get(PIVOT_MAX_VALUES, "10000"));
     }
 
     int batchSize() {

@@ -66,6 +66,10 @@ public final class ColumnPruning implements Rule {
         if (plan instanceof Filter f) {
             return withChild(f, prune(f.child(), union(required, f.condition().referenceIds())));
         }
+        if (plan instanceof io.ember.dataframe.plan.Expand e) {
+            // Every output column is kept (each projection fills all of them); the input only needs what they read.
+            return withChild(e, prune(e.child(), e.references()));
+        }
         if (plan instanceof Sort || plan instanceof Limit || plan instanceof Repartition
                 || plan instanceof SubqueryAlias) {
             Set<Long> need = new LinkedHashSet<>(required);

@@ -98,6 +98,9 @@ public final class Planner {
                     : new Partitioning.Hash(r.partitionExpressions(), r.numPartitions());
             return new ShuffleExchangeExec(p, child);
         }
+        if (plan instanceof io.ember.dataframe.plan.Expand e) {
+            return new ExpandExec(e.projections(), e.output(), toPhysical(e.child()));
+        }
         if (plan instanceof WindowPlan w) {
             return new WindowExec(w.windowExpressions(), w.partitionSpec(), w.orderSpec(), toPhysical(w.child()));
         }

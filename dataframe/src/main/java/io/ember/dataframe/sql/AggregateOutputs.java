@@ -1,6 +1,7 @@
 package io.ember.dataframe.sql;
 
 import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.analysis.GroupingSets;
 import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.AttributeReference;
@@ -68,7 +69,7 @@ final class AggregateOutputs {
                 return n.toAttribute();
             }
         }
-        if (canonicalGrouping.contains(c) || e instanceof AggregateExpression) {
+        if (canonicalGrouping.contains(c) || e instanceof AggregateExpression || GroupingSets.isGroupingCall(e)) {
             if (e instanceof AggregateExpression a && Windows.hasAggregate(a.child())) {
                 throw new AnalysisException("[NESTED_AGGREGATE_FUNCTION] It is not allowed to use an aggregate "
                         + "function in the argument of another aggregate function: " + a.sql() + ".");

@@ -94,8 +94,8 @@ final class FromTranslator {
     }
 
     private LogicalPlan relation(FromItem item) {
-        if (item.getPivot() != null || item.getUnPivot() != null || item.getSampleClause() != null) {
-            throw q.source.unsupported("PIVOT, UNPIVOT and TABLESAMPLE", item);
+        if (item.getUnPivot() != null || item.getSampleClause() != null) {
+            throw q.source.unsupported("UNPIVOT and TABLESAMPLE", item);
         }
         LogicalPlan plan;
         String name;
@@ -135,7 +135,8 @@ final class FromTranslator {
         if (name != null && broadcast.contains(name)) {
             plan = new BroadcastHint(plan);
         }
-        return name == null ? plan : new SubqueryAlias(name, plan);
+        LogicalPlan relation = name == null ? plan : new SubqueryAlias(name, plan);
+        return item.getPivot() == null ? relation : PivotTranslator.apply(item.getPivot(), relation, q, ex);
     }
 
     /** A common table expression in scope, else a view. */

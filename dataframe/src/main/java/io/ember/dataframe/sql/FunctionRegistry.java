@@ -7,6 +7,8 @@ import io.ember.dataframe.expressions.CaseWhen;
 import io.ember.dataframe.expressions.Coalesce;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.Fn;
+import io.ember.dataframe.expressions.Grouping;
+import io.ember.dataframe.expressions.GroupingId;
 import io.ember.dataframe.expressions.IsNull;
 import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.Not;
@@ -142,6 +144,8 @@ public final class FunctionRegistry {
         alias(out, "ifnull", "nvl");
         out.put("isnull", (n, args, d) -> new IsNull(exactly(n, args, 1).get(0), false));
         out.put("isnotnull", (n, args, d) -> new IsNull(exactly(n, args, 1).get(0), true));
+        out.put("grouping", (n, args, d) -> new Grouping(exactly(n, args, 1).get(0)));
+        out.put("grouping_id", (n, args, d) -> new GroupingId(args));
         out.put("not", (n, args, d) -> new Not(exactly(n, args, 1).get(0)));
         out.put("if", (n, args, d) -> {
             List<Expression> a = exactly(n, args, 3);

@@ -1,6 +1,7 @@
 package io.ember.dataframe.sql;
 
 import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.analysis.GroupingSets;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.expressions.Alias;
@@ -25,7 +26,6 @@ import java.util.List;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
-import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -89,11 +89,12 @@ final class SelectTranslator {
         LogicalPlan input = plan;
         List<NamedExpression> projectList;
         AggregateOutputs outputs = null;
+        GroupingSetsTranslator.GroupBy groupBy = null;
         Expression havingCondition = null;
         if (aggregate) {
-            List<Expression> grouping = grouping(input.output(), select);
+            groupBy = grouping(input.output(), select);
             Windows.AggregateSplit split = Windows.splitAggregate(select);
-            outputs = new AggregateOutputs(grouping, split.aggregateList());
+            outputs = new AggregateOutputs(groupBy.columns(), split.aggregateList());
             outputs.check();
             if (having != null) {
                 havingCondition = having(having, select, input.output(), outputs);
@@ -105,7 +106,12 @@ final class SelectTranslator {
         int visible = projectList.size();
         List<SortOrder> order = orderKeys(orderBy, projectList, select, input.output(), outputs, distinct);
         if (outputs != null) {
-            Aggregate agg = new Aggregate(outputs.grouping(), outputs.outputs, input);
+            LogicalPlan agg = aggregate(groupBy, outputs, input);
+            if (groupBy.sets() != null) {
+                havingCondition = havingCondition == null ? null : GroupingSets.overOutput(havingCondition, agg.output());
+                projectList.replaceAll(e -> GroupingSets.overOutput(e, agg.output()));
+                order.replaceAll(o -> GroupingSets.overOutput(o, agg.output()));
+            }
             plan = havingCondition == null ? agg : new Filter(havingCondition, agg);
         }
         plan = Windows.project(projectList, plan);
@@ -129,10 +135,6 @@ final class SelectTranslator {
                 || ps.getQualify() != null || ps.getLateralViews() != null || ps.getOracleHierarchical() != null
                 || ps.getPreWhere() != null || ps.getKsqlWindow() != null || ps.getForUpdateTable() != null) {
             throw q.source.unsupported("TOP, FIRST, SKIP, INTO, QUALIFY, LATERAL VIEW, CONNECT BY and FOR UPDATE", ps);
-        }
-        GroupByElement g = ps.getGroupBy();
-        if (g != null && ((g.getGroupingSets() != null && !g.getGroupingSets().isEmpty()) || g.isMysqlWithRollup())) {
-            throw q.source.unsupported("GROUPING SETS, ROLLUP and CUBE", g);
         }
     }
 
@@ -177,32 +179,51 @@ final class SelectTranslator {
         return out;
     }
 
-    /** The grouping expressions: positions and select aliases stand for the select list's expressions. */
-    private List<Expression> grouping(List<AttributeReference> input, List<NamedExpression> select) {
-        List<Expression> out = new ArrayList<>();
+    /** The aggregate, over grouping sets if the GROUP BY has them. */
+    private LogicalPlan aggregate(GroupingSetsTranslator.GroupBy groupBy, AggregateOutputs outputs, LogicalPlan input) {
+        try {
+            if (groupBy.sets() != null) {
+                return GroupingSets.aggregate(groupBy.sets(), outputs.outputs, input);
+            }
+            GroupingSets.checkNoGroupingCalls(outputs.outputs);
+            return new Aggregate(outputs.grouping(), outputs.outputs, input);
+        } catch (AnalysisException e) {
+            throw q.source.locate(e, ps.getGroupBy() != null ? ps.getGroupBy() : ps);
+        }
+    }
+
+    /**
+     * The grouping columns and sets: positions and select aliases stand for the select list's
+     * expressions.
+     */
+    private GroupingSetsTranslator.GroupBy grouping(List<AttributeReference> input, List<NamedExpression> select) {
         if (ps.getGroupBy() == null) {
-            return out;
+            return new GroupingSetsTranslator.GroupBy(List.of(), null);
         }
-        for (net.sf.jsqlparser.expression.Expression g : ps.getGroupBy().getGroupByExpressionList()) {
-            Expression e;
-            if (g instanceof LongValue v) {
-                List<AttributeReference> positions = new ArrayList<>();
-                for (NamedExpression n : select) {
-                    positions.add(n.toAttribute());
-                }
-                AttributeReference chosen = q.position(v, positions, "GROUP BY", g);
-                NamedExpression item = select.get(positions.indexOf(chosen));
-                e = item instanceof Alias a ? a.child() : item;
-            } else {
-                e = groupingByName(ex.translate(g), input, select, g);
+        boolean withCube = ps.getGroupBy().isMysqlWithRollup() && q.source.isWithCube(ps);
+        return GroupingSetsTranslator.translate(ps.getGroupBy(), withCube, g -> groupingColumn(g, input, select),
+                q.source);
+    }
+
+    private Expression groupingColumn(net.sf.jsqlparser.expression.Expression g, List<AttributeReference> input,
+                                      List<NamedExpression> select) {
+        Expression e;
+        if (g instanceof LongValue v) {
+            List<AttributeReference> positions = new ArrayList<>();
+            for (NamedExpression n : select) {
+                positions.add(n.toAttribute());
             }
-            if (Windows.hasAggregate(e) || Windows.hasWindow(e)) {
-                throw q.source.locate(new AnalysisException("[GROUP_BY_AGGREGATE] Aggregate and window functions are "
-                        + "not allowed in GROUP BY, but found " + e.sql() + "."), g);
-            }
-            out.add(e);
+            AttributeReference chosen = q.position(v, positions, "GROUP BY", g);
+            NamedExpression item = select.get(positions.indexOf(chosen));
+            e = item instanceof Alias a ? a.child() : item;
+        } else {
+            e = groupingByName(ex.translate(g), input, select, g);
         }
-        return out;
+        if (Windows.hasAggregate(e) || Windows.hasWindow(e)) {
+            throw q.source.locate(new AnalysisException("[GROUP_BY_AGGREGATE] Aggregate and window functions are "
+                    + "not allowed in GROUP BY, but found " + e.sql() + "."), g);
+        }
+        return e;
     }
 
     private Expression groupingByName(Expression e, List<AttributeReference> input, List<NamedExpression> select,
@@ -272,7 +293,7 @@ final class SelectTranslator {
             } else {
                 try {
                     key = q.analyzer.resolve(s.child(), visible);
-                    if (outputs != null && Windows.hasAggregate(key)) {
+                    if (outputs != null && (Windows.hasAggregate(key) || GroupingSets.hasGroupingCall(key))) {
                         // ORDER BY s + count(*): the aggregate must be computed by the Aggregate.
                         throw new AnalysisException("aggregate over the select list's output");
                     }

@@ -180,9 +180,14 @@ final class SqlParser {
         List<Token> toQuote = new ArrayList<>();
         List<Token[]> intervals = new ArrayList<>();
         List<Token> antis = new ArrayList<>();
+        List<Token> cubes = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             String word = t.image.toLowerCase(Locale.ROOT);
+            if (word.equals("cube") && i > 0 && tokens.get(i - 1).image.equalsIgnoreCase("with")) {
+                cubes.add(t);
+                continue;
+            }
             if ((word.equals("anti") || word.equals("semi")) && i + 1 < tokens.size()
                     && tokens.get(i + 1).image.equalsIgnoreCase("join")) {
                 if (i == 0 || !tokens.get(i - 1).image.equalsIgnoreCase("left")) {
@@ -209,7 +214,7 @@ final class SqlParser {
                 toQuote.add(t);
             }
         }
-        if (toQuote.isEmpty() && antis.isEmpty() && intervals.isEmpty()) {
+        if (toQuote.isEmpty() && antis.isEmpty() && intervals.isEmpty() && cubes.isEmpty()) {
             return sql;
         }
         int[] lineStarts = lineStarts(sql);
@@ -225,6 +230,13 @@ final class SqlParser {
             int at = lineStarts[t.beginLine - 1] + t.beginColumn - 1;
             edits.add(new int[] {at, at + t.image.length(), '`'});
         }
+        // GROUP BY a, b WITH CUBE, which JSqlParser does not parse, becomes the WITH ROLLUP it does (two
+        // characters longer, as a quoting); the translator reads the original text to tell them apart.
+        for (Token t : cubes) {
+            widened.add(t);
+            int at = lineStarts[t.beginLine - 1] + t.beginColumn - 1;
+            edits.add(new int[] {at, at + t.image.length(), 0});
+        }
         for (Token[] span : intervals) {
             widened.add(span[0]);
             int at = lineStarts[span[0].beginLine - 1] + span[0].beginColumn - 1;
@@ -233,6 +245,10 @@ final class SqlParser {
         }
         edits.sort((a, b) -> Integer.compare(b[0], a[0]));
         for (int[] e : edits) {
+            if (e[2] == 0) {
+                sb.replace(e[0], e[1], "ROLLUP");
+                continue;
+            }
             String quote = String.valueOf((char) e[2]);
             sb.replace(e[0], e[1], quote + sb.substring(e[0], e[1]) + quote);
         }

@@ -80,6 +80,29 @@ record SqlSource(String sql, Select select, List<int[]> quoted, List<int[]> anti
         return false;
     }
 
+    /**
+     * Whether the {@code WITH ROLLUP} of the select block {@code select} was written
+     * {@code WITH CUBE} (the parser's rewrite): its {@code ROLLUP} token, outside parentheses,
+     * reads {@code CUBE} in the text as written.
+     */
+    boolean isWithCube(net.sf.jsqlparser.statement.select.PlainSelect select) {
+        Token first = firstToken(select);
+        Token last = select.getASTNode() == null ? null : select.getASTNode().jjtGetLastToken();
+        int depth = 0;
+        for (Token t = first; t != null; t = t.next) {
+            depth += t.image.equals("(") ? 1 : t.image.equals(")") ? -1 : 0;
+            if (depth == 0 && t.image.equalsIgnoreCase("rollup")) {
+                int column = SqlParser.originalColumn(quoted, t.beginLine, t.beginColumn);
+                int at = SqlParser.offset(sql, t.beginLine, column);
+                return sql.regionMatches(true, at, "CUBE", 0, 4);
+            }
+            if (t == last) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** The text of the first token of {@code node} as written, or {@code fallback} if its position is unknown. */
     String written(Object node, String fallback) {
         Token t = firstToken(node);

@@ -71,9 +71,11 @@ public final class Windows {
      * {@code projectList} over {@code child}: a plain {@link Project} when it has no window
      * expression, else a projection over the window operators that compute them.
      *
-     * @throws AnalysisException if a window expression is nested in another or does not type-check
+     * @throws AnalysisException if a window expression is nested in another or does not type-check,
+     *     or {@code grouping}/{@code grouping_id} is called outside an aggregation with grouping sets
      */
     public static LogicalPlan project(List<NamedExpression> projectList, LogicalPlan child) {
+        io.ember.dataframe.analysis.GroupingSets.checkNoGroupingCalls(projectList);
         boolean any = false;
         for (NamedExpression e : projectList) {
             any |= hasWindow(e);

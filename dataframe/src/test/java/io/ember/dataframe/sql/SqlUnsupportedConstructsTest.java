@@ -30,7 +30,7 @@ class SqlUnsupportedConstructsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
         "SELECT *|FROM emp TABLESAMPLE (10 PERCENT); [PARSE_SYNTAX_ERROR] Syntax error at or near 'TABLESAMPLE'; 2; 10",
-        "SELECT * FROM emp|PIVOT (sum(salary) FOR dept IN ('eng')); [UNSUPPORTED_SQL_SYNTAX] PIVOT, UNPIVOT and "
+        "SELECT * FROM emp|UNPIVOT (v FOR k IN (salary, manager)); [UNSUPPORTED_SQL_SYNTAX] UNPIVOT and "
                 + "TABLESAMPLE; 1; 15",
         "SELECT * EXCEPT (id) FROM emp; [UNSUPPORTED_SQL_SYNTAX] SELECT * EXCEPT / REPLACE; 1; 8",
         "WITH|  RECURSIVE r AS (SELECT 1 AS n) SELECT * FROM r; [UNSUPPORTED_SQL_SYNTAX] WITH RECURSIVE; 2; 3",
