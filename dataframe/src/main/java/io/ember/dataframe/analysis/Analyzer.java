@@ -200,7 +200,7 @@ public final class Analyzer {
         List<AttributeReference> sorted = new ArrayList<>(input);
         String target = name.toLowerCase(Locale.ROOT);
         sorted.sort(Comparator.comparingInt((AttributeReference a) ->
-                distance(target, a.name().toLowerCase(Locale.ROOT))).thenComparing(AttributeReference::name));
+                EditDistance.distance(target, a.name().toLowerCase(Locale.ROOT))).thenComparing(AttributeReference::name));
         List<String> out = new ArrayList<>();
         for (AttributeReference a : sorted) {
             String text = "`" + a.name() + "`";
@@ -215,26 +215,6 @@ public final class Analyzer {
             }
         }
         return out;
-    }
-
-    /** The Levenshtein (edit) distance between {@code a} and {@code b}. */
-    public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** Splits {@code a.b} into parts; backticks quote a part ({@code `a.b`} is one part). */

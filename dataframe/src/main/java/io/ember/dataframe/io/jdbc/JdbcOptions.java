@@ -1,10 +1,9 @@
 package io.ember.dataframe.io.jdbc;
 
-import io.ember.dataframe.analysis.Analyzer;
+import io.ember.dataframe.analysis.EditDistance;
 import io.ember.rdd.internal.Redaction;
 import java.io.Serializable;
 import java.sql.Connection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,10 +151,7 @@ public final class JdbcOptions implements Serializable {
                 return k;
             }
         }
-        String target = key.toLowerCase(Locale.ROOT);
-        String closest = KNOWN.stream()
-                .min(Comparator.comparingInt(k -> Analyzer.distance(target, k.toLowerCase(Locale.ROOT))))
-                .orElseThrow();
+        String closest = EditDistance.closest(key, KNOWN, 1).get(0);
         throw new IllegalArgumentException("Unknown JDBC option '" + key + "'. Did you mean '" + closest
                 + "'? Known options: " + KNOWN);
     }
