@@ -52,6 +52,7 @@ class CreateDataFrameFromRddTest {
         DataFrame df = spark.createDataFrame(spark.context().parallelize(List.of(Row.of("a", 1), Row.of("b", 2)), 2),
                 PEOPLE);
         DataFrame again = spark.createDataFrame(df.rdd(), df.schema());
+        assertEquals(2L, spark.createDataFrame(df.toJavaRDD(), df.schema()).count());
         assertEquals(List.of(Row.of("a", 1), Row.of("b", 2)), again.orderBy("name").collectAsList());
     }
 
