@@ -1013,6 +1013,14 @@ public final class DataFrame {
         return execution(plan).toRdd().flatMap(b -> Rows.toRows(b, schema, java8));
     }
 
+    /**
+     * The same as {@link #rdd()}, Spark's Java name: Ember's {@link RDD} is already the Java API, so
+     * there is no separate {@code JavaRDD}.
+     */
+    public RDD<Row> toJavaRDD() {
+        return rdd();
+    }
+
     /** A writer of this DataFrame's rows to files. */
     public DataFrameWriter write() {
         return new DataFrameWriter(this);

@@ -4,6 +4,7 @@ import io.ember.dataframe.analysis.Analyzer;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.physical.ExecContext;
+import io.ember.dataframe.plan.ExistingRddRelation;
 import io.ember.dataframe.plan.LocalRelation;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.plan.RangeRelation;
@@ -15,20 +16,10 @@ import io.ember.dataframe.types.DataTypes;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
 import io.ember.rdd.EmberContext;
+import io.ember.rdd.RDD;
 import io.ember.rdd.SparkConfKeys;
-import java.beans.BeanInfo;
-import java.beans.IntrospectionException;
-import java.beans.Introspector;
-import java.beans.PropertyDescriptor;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +161,24 @@ public final class EmberSession implements AutoCloseable {
     }
 
     /**
+     * A DataFrame of the rows of {@code rows} with {@code schema}, without collecting them to the
+     * driver: each partition's rows are checked against the schema and turned into column batches
+     * on the executors when an action runs. Creating the DataFrame runs no job.
+     *
+     * <p>A row that does not fit the schema fails the action with an {@link IllegalArgumentException}
+     * naming the partition, the row in it and the field.
+     */
+    public DataFrame createDataFrame(RDD<Row> rows, StructType schema) {
+        Objects.requireNonNull(rows, "rows is null");
+        Objects.requireNonNull(schema, "schema is null");
+        ZoneId zone = ZoneId.of(conf.timeZone());
+        int batchSize = Math.max(1, conf.batchSize());
+        RDD<ColumnBatch> batches = rows.mapPartitionsWithIndex(
+                (index, it) -> Rows.toBatches(index, it, schema, zone, batchSize).iterator());
+        return new DataFrame(this, new ExistingRddRelation(attributes(schema), batches));
+    }
+
+    /**
      * A DataFrame of Java beans (properties sorted by name, as Spark does) or records (components
      * in declaration order).
      *
@@ -177,80 +186,25 @@ public final class EmberSession implements AutoCloseable {
      */
     public DataFrame createDataFrame(List<?> data, Class<?> beanClass) {
         Objects.requireNonNull(data, "data is null");
-        List<String> names = new ArrayList<>();
-        List<Method> getters = new ArrayList<>();
-        if (beanClass.isRecord()) {
-            for (RecordComponent c : beanClass.getRecordComponents()) {
-                names.add(c.getName());
-                getters.add(c.getAccessor());
-            }
-        } else {
-            try {
-                BeanInfo info = Introspector.getBeanInfo(beanClass, Object.class);
-                PropertyDescriptor[] props = info.getPropertyDescriptors();
-                Arrays.sort(props, Comparator.comparing(PropertyDescriptor::getName));
-                for (PropertyDescriptor p : props) {
-                    if (p.getReadMethod() != null) {
-                        names.add(p.getName());
-                        getters.add(p.getReadMethod());
-                    }
-                }
-            } catch (IntrospectionException e) {
-                throw new IllegalArgumentException("Cannot inspect bean class " + beanClass.getName(), e);
-            }
-        }
-        StructType schema = new StructType();
-        for (int i = 0; i < names.size(); i++) {
-            Class<?> t = getters.get(i).getReturnType();
-            schema = schema.add(names.get(i), javaType(t, names.get(i), beanClass), !t.isPrimitive());
-        }
+        BeanSchema bean = BeanSchema.of(beanClass);
         List<Row> rows = new ArrayList<>();
         for (Object o : data) {
-            Object[] values = new Object[getters.size()];
-            for (int i = 0; i < values.length; i++) {
-                try {
-                    getters.get(i).setAccessible(true);
-                    values[i] = getters.get(i).invoke(o);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalArgumentException("Cannot read property " + names.get(i) + " of " + o, e);
-                }
-            }
-            rows.add(Row.of(values));
+            rows.add(bean.toRow(o));
         }
-        return createDataFrame(rows, schema);
+        return createDataFrame(rows, bean.schema());
     }
 
-    private static DataType javaType(Class<?> t, String name, Class<?> owner) {
-        if (t == int.class || t == Integer.class || t == short.class || t == Short.class || t == byte.class
-                || t == Byte.class) {
-            return DataTypes.IntegerType;
-        }
-        if (t == long.class || t == Long.class) {
-            return DataTypes.LongType;
-        }
-        if (t == double.class || t == Double.class || t == float.class || t == Float.class) {
-            return DataTypes.DoubleType;
-        }
-        if (t == boolean.class || t == Boolean.class) {
-            return DataTypes.BooleanType;
-        }
-        if (t == String.class) {
-            return DataTypes.StringType;
-        }
-        if (t == BigDecimal.class) {
-            return DataTypes.createDecimalType(38, 18);
-        }
-        if (t == LocalDate.class || t == java.sql.Date.class) {
-            return DataTypes.DateType;
-        }
-        if (t == Instant.class || t == java.sql.Timestamp.class) {
-            return DataTypes.TimestampType;
-        }
-        if (t == byte[].class) {
-            return DataTypes.BinaryType;
-        }
-        throw new IllegalArgumentException("Property " + name + " of " + owner.getName() + " has type " + t.getName()
-                + ", which has no DataFrame type");
+    /**
+     * A DataFrame of the Java beans or records of {@code beans}, without collecting them to the
+     * driver: the schema is derived now from {@code beanClass} (as for lists), and the beans are
+     * read into rows on the executors when an action runs. Creating the DataFrame runs no job.
+     *
+     * @throws IllegalArgumentException if a property has a type without a DataFrame type
+     */
+    public <T> DataFrame createDataFrame(RDD<T> beans, Class<T> beanClass) {
+        Objects.requireNonNull(beans, "beans is null");
+        BeanSchema bean = BeanSchema.of(beanClass);
+        return createDataFrame(beans.mapPartitions(it -> it.map(bean::toRow)), bean.schema());
     }
 
     /** A DataFrame with one bigint column {@code id}: 0 to {@code end - 1}. */

@@ -8,6 +8,7 @@ import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /** Conversions between rows (at the edges) and column batches (everywhere else). */
@@ -36,6 +37,24 @@ final class Rows {
             out.addAll(toRows(b, schema, java8Api));
         }
         return out;
+    }
+
+    /**
+     * The rows of partition {@code partition} in batches of at most {@code batchSize} rows, checked
+     * against {@code schema}; built on the executor that holds the partition.
+     *
+     * @throws IllegalArgumentException naming the partition, the row in it and the field of a value
+     *     that does not fit
+     */
+    static List<ColumnBatch> toBatches(int partition, Iterator<Row> rows, StructType schema, ZoneId zone,
+            int batchSize) {
+        List<Row> all = new ArrayList<>();
+        rows.forEachRemaining(all::add);
+        try {
+            return toBatches(all, schema, zone, batchSize);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Partition " + partition + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import io.ember.dataframe.plan.Filter;
 import io.ember.dataframe.plan.Join;
 import io.ember.dataframe.plan.JoinType;
 import io.ember.dataframe.plan.Limit;
+import io.ember.dataframe.plan.ExistingRddRelation;
 import io.ember.dataframe.plan.LocalRelation;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.plan.Project;
@@ -57,6 +58,9 @@ public final class Planner {
         }
         if (plan instanceof RangeRelation r) {
             return new RangeExec(r);
+        }
+        if (plan instanceof ExistingRddRelation r) {
+            return new ExistingRddScanExec(r);
         }
         if (plan instanceof FileScan s) {
             return new FileScanExec(s.source(), s.fullOutput(), s.output(), s.requiredOrdinals(), s.pushedFilters());

@@ -1,0 +1,179 @@
+package io.ember.dataframe;
+
+import io.ember.dataframe.types.DataType;
+import io.ember.dataframe.types.DataTypes;
+import io.ember.dataframe.types.StructType;
+import java.beans.BeanInfo;
+import java.beans.IntrospectionException;
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
+import java.io.Serializable;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schema of a Java bean (readable properties sorted by name, as Spark does) or record
+ * (components in declaration order), and the reading of one bean into a {@link Row}. Serializable,
+ * so that beans of an RDD are read on the executors; the getters are found again there.
+ */
+final class BeanSchema implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Class<?> beanClass;
+    private final StructType schema;
+    private transient List<Method> getters;
+
+    private BeanSchema(Class<?> beanClass, StructType schema, List<Method> getters) {
+        this.beanClass = beanClass;
+        this.schema = schema;
+        this.getters = getters;
+    }
+
+    /**
+     * The schema of {@code beanClass}.
+     *
+     * @throws IllegalArgumentException naming the property whose type has no DataFrame type, or the
+     *     cycle if the bean refers to itself
+     */
+    static BeanSchema of(Class<?> beanClass) {
+        java.util.Objects.requireNonNull(beanClass, "beanClass is null");
+        rejectCycles(beanClass, new ArrayDeque<>());
+        List<String> names = new ArrayList<>();
+        List<Method> getters = new ArrayList<>();
+        properties(beanClass, names, getters);
+        StructType schema = new StructType();
+        for (int i = 0; i < names.size(); i++) {
+            Class<?> t = getters.get(i).getReturnType();
+            schema = schema.add(names.get(i), javaType(t, names.get(i), beanClass), !t.isPrimitive());
+        }
+        return new BeanSchema(beanClass, schema, getters);
+    }
+
+    StructType schema() {
+        return schema;
+    }
+
+    /** The values of {@code bean}'s properties, in schema order. */
+    Row toRow(Object bean) {
+        if (getters == null) {
+            List<Method> found = new ArrayList<>();
+            properties(beanClass, new ArrayList<>(), found);
+            getters = found;
+        }
+        Object[] values = new Object[getters.size()];
+        for (int i = 0; i < values.length; i++) {
+            Method getter = getters.get(i);
+            try {
+                getter.setAccessible(true);
+                Object v = getter.invoke(bean);
+                values[i] = v instanceof BigInteger b ? new BigDecimal(b) : v;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("Cannot read property " + schema.fields()[i].name() + " of " + bean, e);
+            }
+        }
+        return Row.of(values);
+    }
+
+    private static void properties(Class<?> beanClass, List<String> names, List<Method> getters) {
+        if (beanClass.isRecord()) {
+            for (RecordComponent c : beanClass.getRecordComponents()) {
+                names.add(c.getName());
+                getters.add(c.getAccessor());
+            }
+            return;
+        }
+        try {
+            BeanInfo info = Introspector.getBeanInfo(beanClass, Object.class);
+            PropertyDescriptor[] props = info.getPropertyDescriptors();
+            Arrays.sort(props, Comparator.comparing(PropertyDescriptor::getName));
+            for (PropertyDescriptor p : props) {
+                if (p.getReadMethod() != null) {
+                    names.add(p.getName());
+                    getters.add(p.getReadMethod());
+                }
+            }
+        } catch (IntrospectionException e) {
+            throw new IllegalArgumentException("Cannot inspect bean class " + beanClass.getName(), e);
+        }
+    }
+
+    /** Rejects a bean whose properties lead back to itself, naming the path, as Spark does. */
+    private static void rejectCycles(Class<?> beanClass, Deque<Class<?>> path) {
+        if (path.contains(beanClass)) {
+            StringBuilder cycle = new StringBuilder();
+            for (Class<?> c : path) {
+                cycle.append(c.getName()).append(" -> ");
+            }
+            throw new IllegalArgumentException("cannot have circular references in bean class, but got the circular"
+                    + " reference of class " + beanClass.getName() + " (" + cycle + beanClass.getName() + ")");
+        }
+        path.addLast(beanClass);
+        List<String> names = new ArrayList<>();
+        List<Method> getters = new ArrayList<>();
+        properties(beanClass, names, getters);
+        for (Method g : getters) {
+            Class<?> t = g.getReturnType();
+            if (isBeanLike(t)) {
+                rejectCycles(t, path);
+            }
+        }
+        path.removeLast();
+    }
+
+    private static boolean isBeanLike(Class<?> t) {
+        return !t.isPrimitive() && !t.isArray() && !t.isEnum() && !t.getName().startsWith("java.")
+                && !Collection.class.isAssignableFrom(t) && !Map.class.isAssignableFrom(t);
+    }
+
+    private static DataType javaType(Class<?> t, String name, Class<?> owner) {
+        if (t == int.class || t == Integer.class || t == short.class || t == Short.class || t == byte.class
+                || t == Byte.class) {
+            return DataTypes.IntegerType;
+        }
+        if (t == long.class || t == Long.class) {
+            return DataTypes.LongType;
+        }
+        if (t == double.class || t == Double.class || t == float.class || t == Float.class) {
+            return DataTypes.DoubleType;
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return DataTypes.BooleanType;
+        }
+        if (t == String.class) {
+            return DataTypes.StringType;
+        }
+        if (t == BigDecimal.class) {
+            return DataTypes.createDecimalType(38, 18);
+        }
+        if (t == BigInteger.class) {
+            return DataTypes.createDecimalType(38, 0);
+        }
+        if (t == LocalDate.class || t == java.sql.Date.class) {
+            return DataTypes.DateType;
+        }
+        if (t == Instant.class || t == java.sql.Timestamp.class) {
+            return DataTypes.TimestampType;
+        }
+        if (t == byte[].class) {
+            return DataTypes.BinaryType;
+        }
+        if (t.isArray() || Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || isBeanLike(t)) {
+            throw new IllegalArgumentException("Property " + name + " of " + owner.getName() + " has type "
+                    + t.getName() + ": nested types (arrays, lists, maps, beans) are not supported yet");
+        }
+        throw new IllegalArgumentException("Property " + name + " of " + owner.getName() + " has type " + t.getName()
+                + ", which has no DataFrame type");
+    }
+}
