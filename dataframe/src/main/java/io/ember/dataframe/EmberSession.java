@@ -174,7 +174,7 @@ public final class EmberSession implements AutoCloseable {
         ZoneId zone = ZoneId.of(conf.timeZone());
         int batchSize = Math.max(1, conf.batchSize());
         RDD<ColumnBatch> batches = rows.mapPartitionsWithIndex(
-                (index, it) -> Rows.toBatches(index, it, schema, zone, batchSize).iterator());
+                (index, it) -> Rows.toBatches(index, it, schema, zone, batchSize));
         return new DataFrame(this, new ExistingRddRelation(attributes(schema), batches));
     }
 

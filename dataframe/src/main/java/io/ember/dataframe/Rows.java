@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /** Conversions between rows (at the edges) and column batches (everywhere else). */
 final class Rows {
@@ -41,20 +42,42 @@ final class Rows {
 
     /**
      * The rows of partition {@code partition} in batches of at most {@code batchSize} rows, checked
-     * against {@code schema}; built on the executor that holds the partition.
+     * against {@code schema}; built on the executor that holds the partition, one batch at a time
+     * as the iterator is read (an empty partition gives one empty batch).
      *
      * @throws IllegalArgumentException naming the partition, the row in it and the field of a value
      *     that does not fit
      */
-    static List<ColumnBatch> toBatches(int partition, Iterator<Row> rows, StructType schema, ZoneId zone,
+    static Iterator<ColumnBatch> toBatches(int partition, Iterator<Row> rows, StructType schema, ZoneId zone,
             int batchSize) {
-        List<Row> all = new ArrayList<>();
-        rows.forEachRemaining(all::add);
-        try {
-            return toBatches(all, schema, zone, batchSize);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Partition " + partition + ": " + e.getMessage(), e);
-        }
+        return new Iterator<>() {
+            private int firstRow;
+            private boolean emitted;
+
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext() || !emitted;
+            }
+
+            @Override
+            public ColumnBatch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<Row> chunk = new ArrayList<>(batchSize);
+                while (chunk.size() < batchSize && rows.hasNext()) {
+                    chunk.add(rows.next());
+                }
+                try {
+                    return toBatch(chunk, firstRow, schema, zone);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Partition " + partition + ": " + e.getMessage(), e);
+                } finally {
+                    firstRow += chunk.size();
+                    emitted = true;
+                }
+            }
+        };
     }
 
     /**
@@ -64,39 +87,45 @@ final class Rows {
      */
     static List<ColumnBatch> toBatches(List<Row> rows, StructType schema, ZoneId zone, int batchSize) {
         List<ColumnBatch> out = new ArrayList<>();
-        StructField[] fields = schema.fields();
-        for (int from = 0; from < rows.size() || (from == 0 && rows.isEmpty()); from += batchSize) {
+        int from = 0;
+        do {
             int n = Math.min(batchSize, rows.size() - from);
-            ColumnVector[] cols = new ColumnVector[fields.length];
+            out.add(toBatch(rows.subList(from, from + n), from, schema, zone));
+            from += n;
+        } while (from < rows.size());
+        return out;
+    }
+
+    /** One batch of {@code rows}, the first of which is row {@code firstRow} in error messages. */
+    private static ColumnBatch toBatch(List<Row> rows, int firstRow, StructType schema, ZoneId zone) {
+        StructField[] fields = schema.fields();
+        int n = rows.size();
+        ColumnVector[] cols = new ColumnVector[fields.length];
+        for (int c = 0; c < fields.length; c++) {
+            cols[c] = ColumnVector.allocate(fields[c].dataType(), n);
+        }
+        for (int r = 0; r < n; r++) {
+            Row row = rows.get(r);
+            int number = firstRow + r;
+            if (row.size() != fields.length) {
+                throw new IllegalArgumentException("Row " + number + " has " + row.size()
+                        + " values but the schema has " + fields.length + " fields: " + row);
+            }
             for (int c = 0; c < fields.length; c++) {
-                cols[c] = ColumnVector.allocate(fields[c].dataType(), n);
-            }
-            for (int r = 0; r < n; r++) {
-                Row row = rows.get(from + r);
-                if (row.size() != fields.length) {
-                    throw new IllegalArgumentException("Row " + (from + r) + " has " + row.size()
-                            + " values but the schema has " + fields.length + " fields: " + row);
+                Object v = row.get(c);
+                DataType t = fields[c].dataType();
+                if (v == null && !fields[c].nullable()) {
+                    throw new IllegalArgumentException("Row " + number + ": field " + fields[c].name()
+                            + " is not nullable but the value is null");
                 }
-                for (int c = 0; c < fields.length; c++) {
-                    Object v = row.get(c);
-                    DataType t = fields[c].dataType();
-                    if (v == null && !fields[c].nullable()) {
-                        throw new IllegalArgumentException("Row " + (from + r) + ": field " + fields[c].name()
-                                + " is not nullable but the value is null");
-                    }
-                    try {
-                        cols[c].append(Values.toInternal(v, t, zone));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("Row " + (from + r) + ", field " + fields[c].name() + ": "
-                                + e.getMessage(), e);
-                    }
+                try {
+                    cols[c].append(Values.toInternal(v, t, zone));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Row " + number + ", field " + fields[c].name() + ": "
+                            + e.getMessage(), e);
                 }
-            }
-            out.add(new ColumnBatch(cols, n));
-            if (rows.isEmpty()) {
-                break;
             }
         }
-        return out;
+        return new ColumnBatch(cols, n);
     }
 }
