@@ -1,5 +1,6 @@
 package io.ember.actors;
 
+import io.ember.actors.memory.MemoryManager;
 import java.util.List;
 
 /** What a running task may use of the executor it runs on. Thread-safe. */
@@ -27,5 +28,13 @@ public interface ExecutorServices {
      */
     default List<String> peers() {
         return List.of();
+    }
+
+    /**
+     * The execution and storage memory this executor's tasks share. By default one region for
+     * the whole JVM (executors in one JVM share its heap).
+     */
+    default MemoryManager memoryManager() {
+        return MemoryManager.jvmDefault();
     }
 }

@@ -282,6 +282,24 @@ public final class ColumnVector implements Serializable {
         objects[size++] = v;
     }
 
+    /**
+     * Appends a string given as {@code length} UTF-8 bytes of {@code bytes} from {@code offset}.
+     * Readers that decode bytes (Parquet, CSV) append through this, so the vector decides how it
+     * keeps strings; the caller may reuse {@code bytes} afterwards.
+     */
+    public void appendUtf8(byte[] bytes, int offset, int length) {
+        appendObject(new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Appends a decimal of this vector's {@link io.ember.dataframe.types.DecimalType} given as its
+     * unscaled value (precision at most 18), so readers of fixed-point data need no
+     * {@link BigDecimal} per value.
+     */
+    public void appendUnscaledDecimal(long unscaled) {
+        appendObject(BigDecimal.valueOf(unscaled, ((io.ember.dataframe.types.DecimalType) type).scale()));
+    }
+
     /** Appends a boxed internal value of this vector's type (null allowed). */
     public void append(Object v) {
         if (v == null) {

@@ -1,5 +1,7 @@
 package io.ember.rdd.internal;
 
+import io.ember.actors.memory.MemoryManager;
+import io.ember.actors.memory.TaskMemoryManager;
 import io.ember.rdd.AccumulatorV2;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,14 +32,16 @@ public final class TaskScope implements AutoCloseable {
 
     private final long memoryBudget;
     private final long storageMemory;
+    private final TaskMemoryManager memory;
     private final List<AccumulatorV2<?, ?>> accumulators = new ArrayList<>();
     private final List<Runnable> cleanups = new ArrayList<>();
     private final List<StagedOutput> staged = new ArrayList<>();
     private boolean decoding;
 
-    private TaskScope(long memoryBudget, long storageMemory) {
+    private TaskScope(long memoryBudget, long storageMemory, TaskMemoryManager memory) {
         this.memoryBudget = memoryBudget;
         this.storageMemory = storageMemory;
+        this.memory = memory;
     }
 
     /**
@@ -47,7 +51,15 @@ public final class TaskScope implements AutoCloseable {
      * @param storageMemory bytes of the executor's memory tier: no cached block can be larger
      */
     public static TaskScope open(long memoryBudget, long storageMemory) {
-        TaskScope scope = new TaskScope(memoryBudget, storageMemory);
+        return open(memoryBudget, storageMemory, new TaskMemoryManager(MemoryManager.jvmDefault(), -1));
+    }
+
+    /**
+     * Opens the scope of the task about to run on this thread, drawing execution memory through
+     * {@code memory}; closing the scope returns whatever the task still holds.
+     */
+    public static TaskScope open(long memoryBudget, long storageMemory, TaskMemoryManager memory) {
+        TaskScope scope = new TaskScope(memoryBudget, storageMemory, memory);
         CURRENT.set(scope);
         return scope;
     }
@@ -65,6 +77,22 @@ public final class TaskScope implements AutoCloseable {
     /** Bytes of the executor's memory tier, the most a partition being cached may take in memory. */
     public long storageMemory() {
         return storageMemory;
+    }
+
+    /** This task's execution memory. */
+    public TaskMemoryManager memory() {
+        return memory;
+    }
+
+    /**
+     * The execution memory of the task running on this thread; outside a task (tests that run
+     * operators by hand) a new task manager over the JVM's default region, which the caller
+     * should close.
+     */
+    public static TaskMemoryManager taskMemory() {
+        TaskScope scope = CURRENT.get();
+        return scope == null ? new TaskMemoryManager(MemoryManager.jvmDefault(), -Thread.currentThread().getId() - 1)
+                : scope.memory;
     }
 
     /** The memory budget of the running task, or {@code fallback} outside a task. */
@@ -165,5 +193,6 @@ public final class TaskScope implements AutoCloseable {
             }
         }
         cleanups.clear();
+        memory.close();
     }
 }

@@ -3,6 +3,7 @@ package io.ember.rdd.scheduler;
 import io.ember.actors.BlockStatus;
 import io.ember.actors.ExecutorServices;
 import io.ember.actors.TaskRunner;
+import io.ember.actors.memory.TaskMemoryManager;
 import io.ember.rdd.Partition;
 import io.ember.rdd.TaskMetrics;
 import io.ember.rdd.internal.TaskScope;
@@ -74,7 +75,8 @@ public final class EmberTaskRunner implements TaskRunner {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         ExecutorCommand.Configure configured = settings.getOrDefault(services.executorId(), UNCONFIGURED);
-        TaskScope scope = TaskScope.open(configured.taskMemory(), configured.storageMemory());
+        TaskScope scope = TaskScope.open(configured.taskMemory(), configured.storageMemory(),
+                new TaskMemoryManager(services.memoryManager(), description == null ? -1 : description.taskId()));
         TaskResult result;
         TaskContextImpl context = null;
         StageBinary binary = null;
