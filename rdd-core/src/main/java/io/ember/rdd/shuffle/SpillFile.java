@@ -14,9 +14,11 @@ import java.util.Iterator;
 /**
  * One sorted run that a sort or an aggregation wrote to local disk: a compressed stream of
  * records in a scratch file of the executor's block store. Deleted when read to its end, when
- * the owner closes it, or at the latest when the task ends.
+ * the owner closes it, or at the latest when the task ends. The one spill format of the engine:
+ * RDD sorts and aggregations and the DataFrame operators (whose records are column batches)
+ * all write their runs through it.
  */
-final class SpillFile {
+public final class SpillFile {
     private final Path path;
     private final long records;
     private final long bytes;
@@ -28,7 +30,7 @@ final class SpillFile {
     }
 
     /** Writes {@code records} (each element as {@code perElement} records) to a new spill file. */
-    static SpillFile write(BlockStore store, String prefix, Iterator<?> records, RecordWriter writer) {
+    public static SpillFile write(BlockStore store, String prefix, Iterator<?> records, RecordWriter writer) {
         Path path = store.scratchFile(prefix);
         io.ember.rdd.internal.TaskScope.onTaskEnd(() -> deleteQuietly(path));
         long count = 0;
@@ -56,7 +58,7 @@ final class SpillFile {
     }
 
     /** Reads the records back lazily; the file is deleted when they are exhausted. */
-    <T> Iterator<T> read(ClassLoader loader) {
+    public <T> Iterator<T> read(ClassLoader loader) {
         InputStream in;
         try {
             in = Compression.decompress(Files.newInputStream(path));
@@ -82,17 +84,17 @@ final class SpillFile {
     }
 
     /** Records written. */
-    long records() {
+    public long records() {
         return records;
     }
 
     /** Compressed bytes on disk. */
-    long bytes() {
+    public long bytes() {
         return bytes;
     }
 
     /** Removes the file. */
-    void delete() {
+    public void delete() {
         deleteQuietly(path);
     }
 
@@ -106,7 +108,7 @@ final class SpillFile {
 
     /** How one element becomes records in the stream. */
     @FunctionalInterface
-    interface RecordWriter {
+    public interface RecordWriter {
         void write(Object element, Codec.RecordWriter out);
     }
 }
