@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code spark.default.parallelism}</td><td>{@code ember.default.parallelism}</td></tr>
  *   <tr><td>{@code spark.task.maxFailures}</td><td>{@code ember.task.maxFailures}</td></tr>
  *   <tr><td>{@code spark.local.dir}</td><td>{@code ember.local.dir}</td></tr>
+ *   <tr><td>{@code spark.memory.fraction}, {@code spark.memory.storageFraction}</td>
+ *       <td>{@code ember.memory.*} of the same name</td></tr>
  *   <tr><td>{@code spark.ui.enabled}, {@code spark.ui.port}, {@code spark.ui.showConsoleProgress}</td>
  *       <td>{@code ember.ui.*} of the same name</td></tr>
  *   <tr><td>{@code spark.eventLog.dir}, {@code spark.redaction.regex},
@@ -68,7 +70,7 @@ public final class SparkConfKeys {
     private static Map<String, String> buildEquivalents() {
         Map<String, String> m = new TreeMap<>();
         for (String sameName : new String[] {"master", "app.name", "default.parallelism", "task.maxFailures",
-                "local.dir", "ui.enabled", "ui.port", "ui.showConsoleProgress", "eventLog.dir", "redaction.regex",
+                "local.dir", "memory.fraction", "memory.storageFraction", "ui.enabled", "ui.port", "ui.showConsoleProgress", "eventLog.dir", "redaction.regex",
                 "scheduler.maxRegisteredResourcesWaitingTime", "sql.shuffle.partitions",
                 "sql.autoBroadcastJoinThreshold", "sql.session.timeZone", "sql.caseSensitive",
                 "sql.files.maxPartitionBytes", "sql.parquet.compression.codec", "sql.datetime.java8API.enabled",

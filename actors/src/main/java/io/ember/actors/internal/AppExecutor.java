@@ -79,7 +79,7 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
         super(context);
         this.app = app;
         this.services = new AppExecutorServices(app.appId(), app.executorId(), app.slot().blockStore(), app.loader(),
-                app.client(), (peer, reason) -> app.driver().tell(new ClusterDriver.PeerUnreachable(peer, reason)));
+                app.slot().memory(), app.client(), (peer, reason) -> app.driver().tell(new ClusterDriver.PeerUnreachable(peer, reason)));
         this.registration = new WorkerData.App(app.slot().blockStore(), results);
         app.data().register(app.appId(), registration);
         context.watchWith(app.driver(), new DriverLost());

@@ -4,6 +4,7 @@ import io.ember.actors.BlockFetchException;
 import io.ember.actors.BlockId;
 import io.ember.actors.BlockStore;
 import io.ember.actors.ExecutorServices;
+import io.ember.actors.memory.MemoryManager;
 import io.ember.serializers.Codecs;
 import java.io.IOException;
 import java.util.Map;
@@ -27,16 +28,18 @@ final class AppExecutorServices implements ExecutorServices {
     private final String executorId;
     private final BlockStore blockStore;
     private final ClassLoader classLoader;
+    private final MemoryManager memoryManager;
     private final DataClient client;
     private final BiConsumer<String, String> unreachable;
     private volatile Map<String, String> peers = Map.of();
 
     AppExecutorServices(String appId, String executorId, BlockStore blockStore, ClassLoader classLoader,
-                        DataClient client, BiConsumer<String, String> unreachable) {
+                        MemoryManager memoryManager, DataClient client, BiConsumer<String, String> unreachable) {
         this.appId = appId;
         this.executorId = executorId;
         this.blockStore = blockStore;
         this.classLoader = classLoader;
+        this.memoryManager = memoryManager;
         this.client = client;
         this.unreachable = unreachable;
     }
@@ -58,6 +61,11 @@ final class AppExecutorServices implements ExecutorServices {
     @Override
     public ClassLoader classLoader() {
         return classLoader;
+    }
+
+    @Override
+    public MemoryManager memoryManager() {
+        return memoryManager;
     }
 
     @Override

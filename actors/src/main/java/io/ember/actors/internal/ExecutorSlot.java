@@ -1,5 +1,6 @@
 package io.ember.actors.internal;
 
+import io.ember.actors.memory.MemoryManager;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,13 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and its PostStop shuts them down, clears `blockStore` (deleting its files) and completes
  * `stopped`. `tasks` knows which worker thread runs which task, so that one can be interrupted.
  * The runtime only waits: on `stopped` in killExecutor, on the pool's termination in
- * close().
+ * close(). `memory` is the region its tasks and block store share: in local mode one for every
+ * slot of the runtime (they share the JVM's heap), on a worker one per application executor.
  */
-record ExecutorSlot(String id, int cores, TieredBlockStore blockStore, ExecutorService workers,
+record ExecutorSlot(String id, int cores, MemoryManager memory, TieredBlockStore blockStore, ExecutorService workers,
                     CompletableFuture<Void> stopped, TaskThreads tasks) {
 
-    static ExecutorSlot create(String id, int cores) {
-        return new ExecutorSlot(id, cores, new TieredBlockStore(id),
+    static ExecutorSlot create(String id, int cores, MemoryManager memory) {
+        return new ExecutorSlot(id, cores, memory, new TieredBlockStore(id, memory),
                 Executors.newFixedThreadPool(cores, workerThreads(id)), new CompletableFuture<>(), new TaskThreads());
     }
 

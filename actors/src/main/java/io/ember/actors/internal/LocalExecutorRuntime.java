@@ -13,6 +13,7 @@ import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
 import io.ember.actors.TaskRunner;
+import io.ember.actors.memory.MemoryManager;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -109,8 +110,11 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
         }
         Map<String, ExecutorSlot> slots = new LinkedHashMap<>();
         Map<String, BlockStore> blockStores = new ConcurrentHashMap<>();
+        // why one region for all: the executors share this JVM's heap (sized again by the application's settings)
+        MemoryManager memory = MemoryManager.forHeap(Runtime.getRuntime().maxMemory(), MemoryManager.DEFAULT_FRACTION,
+                MemoryManager.DEFAULT_STORAGE_FRACTION);
         for (int i = 0; i < executors; i++) {
-            ExecutorSlot slot = ExecutorSlot.create("exec-" + i, coresPerExecutor);
+            ExecutorSlot slot = ExecutorSlot.create("exec-" + i, coresPerExecutor, memory);
             slots.put(slot.id(), slot);
             blockStores.put(slot.id(), slot.blockStore());
         }
@@ -143,7 +147,8 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
                 Map<String, ActorRef<ExecutorActor.Command>> executors = new LinkedHashMap<>();
                 for (ExecutorSlot slot : slots) {
                     LocalExecutorServices services =
-                            new LocalExecutorServices(slot.id(), slot.blockStore(), blockStores, userClassLoader);
+                            new LocalExecutorServices(slot.id(), slot.blockStore(), blockStores, userClassLoader,
+                                    slot.memory());
                     executors.put(slot.id(),
                             context.spawn(ExecutorActor.create(slot, runner, services, blockStores), slot.id()));
                 }

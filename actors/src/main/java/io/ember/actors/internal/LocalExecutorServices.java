@@ -4,6 +4,7 @@ import io.ember.actors.BlockFetchException;
 import io.ember.actors.BlockId;
 import io.ember.actors.BlockStore;
 import io.ember.actors.ExecutorServices;
+import io.ember.actors.memory.MemoryManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * thread still holds a reference to its old store.
  */
 record LocalExecutorServices(String executorId, BlockStore blockStore,
-                             Map<String, BlockStore> liveStores, ClassLoader classLoader)
+                             Map<String, BlockStore> liveStores, ClassLoader classLoader, MemoryManager memoryManager)
         implements ExecutorServices {
 
     @Override

@@ -8,6 +8,8 @@ import io.ember.actors.BlockStatus;
 import io.ember.actors.BlockStore;
 import io.ember.actors.DiskBlockWriter;
 import io.ember.actors.MemoryBlock;
+import io.ember.actors.memory.MemoryManager;
+import io.ember.actors.memory.StorageEvictor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -36,7 +39,12 @@ import org.slf4j.LoggerFactory;
  * ------------
  * One executor's BlockStore, in three places, each a thread-safe map owned by this object:
  *  - pinned: a ConcurrentHashMap of byte arrays (never evicted), counted in pinnedBytes;
- *  - memory: a Caffeine cache bounded by weight in bytes. Its eviction listener runs on the
+ *  - memory: a Caffeine cache whose blocks hold storage memory of the executor's MemoryManager
+ *    (acquired before a block goes in, released by the removal listener whatever removed it),
+ *    optionally also bounded by weight (ember.storage.memory, a cap). When the region refuses a
+ *    new block, this store evicts its own coldest blocks first; when execution needs memory, the
+ *    MemoryManager calls evictStorage (this store is one of its StorageEvictors), which moves the
+ *    coldest blocks to disk or drops them by their storage level. Its eviction listener runs on the
  *    thread that caused the eviction (executor(Runnable::run)), atomically with the removal,
  *    and writes a block that asks for it to disk before it disappears, so a reader never finds
  *    a MEMORY_AND_DISK block in neither tier. cleanUp() after every insert makes the bound
@@ -57,10 +65,13 @@ import org.slf4j.LoggerFactory;
  */
 final class TieredBlockStore implements BlockStore {
     private static final Logger LOG = LoggerFactory.getLogger(TieredBlockStore.class);
-    /** Until configured, a quarter of the heap (shared by every executor of this JVM). */
-    private static final double DEFAULT_MEMORY_FRACTION = 0.25;
+
+    /** How many of the coldest blocks are considered for one eviction. */
+    private static final int COLDEST_LOOKED_AT = 64;
 
     private final String executorId;
+    private final MemoryManager region;
+    private final StorageEvictor evictor = this::evictStorage;
     private final Map<BlockId, byte[]> pinned = new ConcurrentHashMap<>();
     private final AtomicLong pinnedBytes = new AtomicLong();
     private final Cache<BlockId, MemoryBlock> memory;
@@ -74,15 +85,23 @@ final class TieredBlockStore implements BlockStore {
     private record DiskFile(Path path, long size) {
     }
 
-    TieredBlockStore(String executorId) {
+    /** A store whose memory tier takes storage memory from {@code region} (until configured, with no cap of its own). */
+    TieredBlockStore(String executorId, MemoryManager region) {
         this.executorId = executorId;
-        this.capacity = (long) (Runtime.getRuntime().maxMemory() * DEFAULT_MEMORY_FRACTION);
+        this.region = Objects.requireNonNull(region, "region is null");
+        this.capacity = Long.MAX_VALUE;
         this.memory = Caffeine.newBuilder()
                 .maximumWeight(capacity)
                 .weigher((BlockId id, MemoryBlock block) -> (int) Math.min(Integer.MAX_VALUE, block.sizeInBytes()))
                 .executor(Runnable::run)
                 .evictionListener(this::onEvicted)
+                .removalListener((BlockId id, MemoryBlock block, RemovalCause cause) -> {
+                    if (block != null) {
+                        region.releaseStorage(block.sizeInBytes());
+                    }
+                })
                 .build();
+        region.addStorageEvictor(evictor);
     }
 
     // ---- pinned -----------------------------------------------------------------------------
@@ -134,8 +153,8 @@ final class TieredBlockStore implements BlockStore {
         Objects.requireNonNull(id, "id is null");
         Objects.requireNonNull(block, "block is null");
         deleteFile(disk.remove(id));
-        if (block.sizeInBytes() > capacity) {
-            memory.invalidate(id);
+        memory.invalidate(id);
+        if (block.sizeInBytes() > capacity || !reserveStorage(id, block.sizeInBytes())) {
             if (block.spillToDisk()) {
                 spill(id, block);
             }
@@ -145,6 +164,66 @@ final class TieredBlockStore implements BlockStore {
         }
         recordUpdate(id);
         return status(id).isStored();
+    }
+
+    /**
+     * Takes {@code bytes} of storage memory for block {@code id}, evicting this store's own
+     * coldest blocks while the region refuses; false if even that does not make room (execution
+     * holds the rest, or the block is larger than the region).
+     */
+    private boolean reserveStorage(BlockId id, long bytes) {
+        if (bytes > region.maxMemory()) {
+            return false;
+        }
+        while (!region.acquireStorage(bytes)) {
+            if (evictColdest(other -> !other.equals(id), size -> true) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Frees up to {@code bytes} of storage memory for execution, coldest blocks first, each moved
+     * to disk or dropped by its storage level, but never a block whose leaving would take storage
+     * below the region's floor (blocks are evicted whole); the bytes freed.
+     */
+    private long evictStorage(long bytes) {
+        long freed = 0;
+        while (freed < bytes) {
+            long evicted = evictColdest(id -> true, size -> region.storageUsed() - size >= region.storageFloor());
+            if (evicted == 0) {
+                break;
+            }
+            freed += Math.max(0, evicted);
+        }
+        return freed;
+    }
+
+    /**
+     * Evicts the coldest block that {@code candidate} and {@code affordable} (its size) accept:
+     * its size; 0 if there is none; -1 if a concurrent change took the block first (try again).
+     */
+    private long evictColdest(Predicate<BlockId> candidate, LongPredicate affordable) {
+        var eviction = memory.policy().eviction().orElseThrow();
+        for (Map.Entry<BlockId, MemoryBlock> coldest : eviction.coldest(COLDEST_LOOKED_AT).entrySet()) {
+            BlockId id = coldest.getKey();
+            MemoryBlock block = coldest.getValue();
+            if (!candidate.test(id) || !affordable.test(block.sizeInBytes())) {
+                continue;
+            }
+            if (block.spillToDisk()) {
+                spill(id, block);
+            }
+            // why a remove that may fail: a concurrent cache() or remove() of the block won, and its own
+            // bookkeeping holds; a disk copy just written is of the same block, computed deterministically
+            if (!memory.asMap().remove(id, block)) {
+                return -1;
+            }
+            recordUpdate(id);
+            return Math.max(1, block.sizeInBytes());
+        }
+        return 0;
     }
 
     @Override
@@ -381,6 +460,7 @@ final class TieredBlockStore implements BlockStore {
 
     /** Drops every block and deletes every directory this store used; called when its executor stops. */
     void clear() {
+        region.removeStorageEvictor(evictor);
         pinned.clear();
         pinnedBytes.set(0);
         memory.invalidateAll();

@@ -13,6 +13,7 @@ import akka.cluster.Member;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
 import io.ember.actors.TaskRunner;
+import io.ember.actors.memory.MemoryManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -125,7 +126,9 @@ final class WorkerNode extends AbstractBehavior<WorkerNode.Command> {
             return this;
         }
         AppExecutor.Resources resources = new AppExecutor.Resources(start.appId(), start.appName(), start.executorId(),
-                start.driver(), start.driverData(), ExecutorSlot.create(start.executorId(), node.cores()),
+                start.driver(), start.driverData(), ExecutorSlot.create(start.executorId(), node.cores(),
+                        MemoryManager.forHeap(Runtime.getRuntime().maxMemory(), MemoryManager.DEFAULT_FRACTION,
+                                MemoryManager.DEFAULT_STORAGE_FRACTION)),
                 prepared.loader(), node.runner(), node.client(), node.data(), node.dataAddress(), node.memory(),
                 node.log());
         ActorRef<AppExecutor.Command> executor = getContext().spawn(AppExecutor.create(resources), start.appId());

@@ -1,7 +1,9 @@
 package io.ember.actors.memory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The memory of one executor that operators and cached blocks share, as Spark's unified memory
@@ -16,7 +18,15 @@ import java.util.Map;
  * is told to spill; a task asking for less than its guaranteed share while others hold the rest
  * waits until one of them releases memory.
  *
- * <p>Thread-safe: every method synchronizes on this manager. The evictor is called outside the
+ * <p>A task that holds nothing is not counted among the N (Spark forgets a task whose memory
+ * drops to 0), so operators run by hand outside a task, and tasks between two buffers, do not
+ * shrink the shares of the others.
+ *
+ * <p>The region's size is set at creation and again by {@link #resize} when the application's
+ * settings reach the executor (they arrive after it starts); memory already granted stays
+ * granted, later requests see the new size.
+ *
+ * <p>Thread-safe: every method synchronizes on this manager. The evictors are called outside the
  * lock, because a block store releasing storage memory calls back into this manager.
  */
 public final class MemoryManager {
@@ -31,13 +41,13 @@ public final class MemoryManager {
     private static final long RESERVED_BYTES = 300L * 1024 * 1024;
     private static volatile MemoryManager jvmDefault;
 
-    private final long maxMemory;
-    private final long storageFloor;
     private final Map<Long, Long> executionByTask = new HashMap<>();
+    private final List<StorageEvictor> evictors = new CopyOnWriteArrayList<>();
+    private long maxMemory;
+    private long storageFloor;
     private long executionUsed;
     private long storageUsed;
     private long peakExecutionUsed;
-    private StorageEvictor evictor = StorageEvictor.NONE;
 
     /**
      * A manager of {@code maxMemory} bytes of which cached blocks keep {@code storageFloor}.
@@ -45,12 +55,35 @@ public final class MemoryManager {
      * @throws IllegalArgumentException if a size is negative or the floor exceeds the region
      */
     public MemoryManager(long maxMemory, long storageFloor) {
+        checkSizes(maxMemory, storageFloor);
+        this.maxMemory = maxMemory;
+        this.storageFloor = storageFloor;
+    }
+
+    private static void checkSizes(long maxMemory, long storageFloor) {
         if (maxMemory <= 0 || storageFloor < 0 || storageFloor > maxMemory) {
             throw new IllegalArgumentException("memory region must be positive and hold its storage floor, was "
                     + maxMemory + " bytes with a floor of " + storageFloor);
         }
+    }
+
+    /**
+     * Sets the region's size and storage floor (the application's settings arrived). Memory held
+     * beyond a smaller region is not taken back: requests are refused until enough is released.
+     *
+     * @throws IllegalArgumentException if a size is negative or the floor exceeds the region
+     */
+    public synchronized void resize(long maxMemory, long storageFloor) {
+        checkSizes(maxMemory, storageFloor);
         this.maxMemory = maxMemory;
         this.storageFloor = storageFloor;
+        notifyAll();
+    }
+
+    /** Sets the region to {@code fraction} of this JVM's heap, {@code storageFraction} of it kept for storage. */
+    public void resizeForHeap(double fraction, double storageFraction) {
+        MemoryManager sized = forHeap(Runtime.getRuntime().maxMemory(), fraction, storageFraction);
+        resize(sized.maxMemory, sized.storageFloor);
     }
 
     /**
@@ -84,9 +117,25 @@ public final class MemoryManager {
         return m;
     }
 
-    /** Sets who frees cached blocks when execution needs their memory (the executor's block store). */
-    public synchronized void setStorageEvictor(StorageEvictor evictor) {
-        this.evictor = evictor == null ? StorageEvictor.NONE : evictor;
+    /** Sets the one block store that frees cached blocks when execution needs their memory (replacing any others). */
+    public void setStorageEvictor(StorageEvictor evictor) {
+        evictors.clear();
+        if (evictor != null) {
+            evictors.add(evictor);
+        }
+    }
+
+    /**
+     * Adds a block store that frees cached blocks when execution needs their memory: executors
+     * of one JVM share a region, and each one's store evicts its own blocks.
+     */
+    public void addStorageEvictor(StorageEvictor evictor) {
+        evictors.add(java.util.Objects.requireNonNull(evictor, "evictor is null"));
+    }
+
+    /** Forgets a block store added by {@link #addStorageEvictor} (its executor stopped). */
+    public void removeStorageEvictor(StorageEvictor evictor) {
+        evictors.remove(evictor);
     }
 
     /**
@@ -118,35 +167,44 @@ public final class MemoryManager {
                         wait(); // others hold the rest: wait for them to release (released memory notifies)
                         continue;
                     }
-                    executionByTask.put(taskId, held + grant);
-                    executionUsed += grant;
-                    peakExecutionUsed = Math.max(peakExecutionUsed, executionUsed);
-                    return grant;
+                    return grant(taskId, held, grant);
                 }
             }
-            long evicted = evictorSnapshot().evictStorage(toEvict);
+            long evicted = evictStorage(toEvict);
             if (evicted <= 0) {
                 synchronized (this) {
-                    // the evictor could free nothing: grant what is free now rather than loop
-                    return grantFree(bytes, taskId);
+                    // the evictors could free nothing: grant what is free now rather than loop
+                    long held = executionByTask.getOrDefault(taskId, 0L);
+                    long free = Math.max(0, maxMemory - executionUsed - storageUsed);
+                    long maxShare = (maxMemory - Math.min(storageUsed, storageFloor)) / Math.max(1, executionByTask.size());
+                    return grant(taskId, held, Math.max(0, Math.min(Math.min(bytes, maxShare - held), free)));
                 }
             }
         }
     }
 
-    private long grantFree(long bytes, long taskId) {
-        long held = executionByTask.getOrDefault(taskId, 0L);
-        long free = maxMemory - executionUsed - storageUsed;
-        long maxShare = (maxMemory - Math.min(storageUsed, storageFloor)) / Math.max(1, executionByTask.size());
-        long grant = Math.max(0, Math.min(Math.min(bytes, maxShare - held), free));
-        executionByTask.put(taskId, held + grant);
+    /** Records {@code grant} more bytes for a task that held {@code held}; a task left holding nothing is forgotten. */
+    private long grant(long taskId, long held, long grant) {
+        if (held + grant == 0) {
+            executionByTask.remove(taskId);
+        } else {
+            executionByTask.put(taskId, held + grant);
+        }
         executionUsed += grant;
         peakExecutionUsed = Math.max(peakExecutionUsed, executionUsed);
         return grant;
     }
 
-    private synchronized StorageEvictor evictorSnapshot() {
-        return evictor;
+    /** Asks the block stores in turn until {@code bytes} are freed; the bytes freed. Called without the lock. */
+    private long evictStorage(long bytes) {
+        long freed = 0;
+        for (StorageEvictor evictor : evictors) {
+            if (freed >= bytes) {
+                break;
+            }
+            freed += Math.max(0, evictor.evictStorage(bytes - freed));
+        }
+        return freed;
     }
 
     /** Returns {@code bytes} of task {@code taskId}'s execution memory to the region. */
@@ -156,7 +214,11 @@ public final class MemoryManager {
             return;
         }
         long released = Math.min(bytes, held);
-        executionByTask.put(taskId, held - released);
+        if (held == released) {
+            executionByTask.remove(taskId);
+        } else {
+            executionByTask.put(taskId, held - released);
+        }
         executionUsed -= released;
         notifyAll();
     }
@@ -180,7 +242,7 @@ public final class MemoryManager {
         if (bytes < 0) {
             throw new IllegalArgumentException("bytes must not be negative, was " + bytes);
         }
-        if (bytes > maxMemory - executionUsed - storageUsed) {
+        if (bytes > Math.max(0, maxMemory - executionUsed - storageUsed)) {
             return false;
         }
         storageUsed += bytes;
@@ -194,12 +256,12 @@ public final class MemoryManager {
     }
 
     /** The whole region's size in bytes. */
-    public long maxMemory() {
+    public synchronized long maxMemory() {
         return maxMemory;
     }
 
     /** The storage memory that execution cannot take. */
-    public long storageFloor() {
+    public synchronized long storageFloor() {
         return storageFloor;
     }
 

@@ -23,6 +23,7 @@ public final class TaskMemoryManager implements AutoCloseable {
     private long diskBytesSpilled;
     private long peakUsed;
     private long used;
+    private boolean closed;
 
     /** The memory of task {@code taskId} on {@code executor}'s region. */
     public TaskMemoryManager(MemoryManager executor, long taskId) {
@@ -53,6 +54,10 @@ public final class TaskMemoryManager implements AutoCloseable {
      * the executor grants less. Returns the bytes granted (possibly fewer than asked, even 0).
      */
     long acquire(long bytes, MemoryConsumer requester) {
+        if (closed) {
+            // why: a grant now would re-register the ended task with the executor, shrinking every other task's share
+            throw new IllegalStateException(requester.name() + " asked for memory after task " + taskId + " ended");
+        }
         long granted = acquireFromExecutor(bytes);
         if (granted < bytes) {
             List<MemoryConsumer> others = new ArrayList<>(consumers);
@@ -123,6 +128,7 @@ public final class TaskMemoryManager implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
         consumers.clear();
         used = 0;
         executor.releaseAllExecution(taskId);

@@ -33,7 +33,7 @@ class TieredBlockStoreTest {
     private static final MemoryBlock.Writer BYTES = (value, out) -> out.write((byte[]) value);
 
     private TieredBlockStore store(long capacity) {
-        TieredBlockStore store = new TieredBlockStore("exec-t");
+        TieredBlockStore store = new TieredBlockStore("exec-t", new io.ember.actors.memory.MemoryManager(1L << 30, 0));
         store.configure(capacity, dir.resolve("exec-t"));
         return store;
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class TaskScope implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskScope.class);
     private static final ThreadLocal<TaskScope> CURRENT = new ThreadLocal<>();
+    /** Ids of task memory outside tasks: negative, never a real task's, each its own so none releases another's. */
+    private static final AtomicLong OUTSIDE_TASK_IDS = new AtomicLong();
 
     private final long memoryBudget;
     private final long storageMemory;
@@ -51,7 +54,8 @@ public final class TaskScope implements AutoCloseable {
      * @param storageMemory bytes of the executor's memory tier: no cached block can be larger
      */
     public static TaskScope open(long memoryBudget, long storageMemory) {
-        return open(memoryBudget, storageMemory, new TaskMemoryManager(MemoryManager.jvmDefault(), -1));
+        return open(memoryBudget, storageMemory, new TaskMemoryManager(MemoryManager.jvmDefault(),
+                OUTSIDE_TASK_IDS.decrementAndGet()));
     }
 
     /**
@@ -91,7 +95,7 @@ public final class TaskScope implements AutoCloseable {
      */
     public static TaskMemoryManager taskMemory() {
         TaskScope scope = CURRENT.get();
-        return scope == null ? new TaskMemoryManager(MemoryManager.jvmDefault(), -Thread.currentThread().getId() - 1)
+        return scope == null ? new TaskMemoryManager(MemoryManager.jvmDefault(), OUTSIDE_TASK_IDS.decrementAndGet())
                 : scope.memory;
     }
 

@@ -3,6 +3,7 @@ package io.ember.rdd.scheduler;
 import io.ember.actors.BlockStatus;
 import io.ember.actors.ExecutorServices;
 import io.ember.actors.TaskRunner;
+import io.ember.actors.memory.MemoryManager;
 import io.ember.actors.memory.TaskMemoryManager;
 import io.ember.rdd.Partition;
 import io.ember.rdd.TaskMetrics;
@@ -33,9 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmberTaskRunner implements TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(EmberTaskRunner.class);
-    /** Until an executor is configured: spill past 64 MiB, cache anything that fits its store. */
-    private static final ExecutorCommand.Configure UNCONFIGURED =
-            new ExecutorCommand.Configure(Long.MAX_VALUE, 64L * 1024 * 1024, "");
+    /** Until an executor is configured: no caps, only its memory region bounds sorts and cached blocks. */
+    private static final ExecutorCommand.Configure UNCONFIGURED = new ExecutorCommand.Configure(Long.MAX_VALUE,
+            Long.MAX_VALUE, MemoryManager.DEFAULT_FRACTION, MemoryManager.DEFAULT_STORAGE_FRACTION, "");
 
     private final Map<String, ExecutorCommand.Configure> settings = new ConcurrentHashMap<>();
 
@@ -75,8 +76,10 @@ public final class EmberTaskRunner implements TaskRunner {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         ExecutorCommand.Configure configured = settings.getOrDefault(services.executorId(), UNCONFIGURED);
-        TaskScope scope = TaskScope.open(configured.taskMemory(), configured.storageMemory(),
-                new TaskMemoryManager(services.memoryManager(), description == null ? -1 : description.taskId()));
+        MemoryManager region = services.memoryManager();
+        // why the region's size bounds a block: the memory tier can never hold more
+        TaskScope scope = TaskScope.open(configured.taskMemory(), Math.min(configured.storageMemory(), region.maxMemory()),
+                new TaskMemoryManager(region, description == null ? -1 : description.taskId()));
         TaskResult result;
         TaskContextImpl context = null;
         StageBinary binary = null;

@@ -15,15 +15,20 @@ public sealed interface ExecutorCommand {
     void apply(ExecutorServices services);
 
     /**
-     * The executor's storage settings.
+     * The executor's memory and storage settings (see {@link StorageSettings}). The executor sizes
+     * its memory region from its own heap: on a worker the driver does not know it.
      *
-     * @param storageMemory bytes of the block store's memory tier
-     * @param taskMemory bytes one task may hold in sorts and aggregations before spilling
+     * @param storageMemory the most bytes of the block store's memory tier
+     * @param taskMemory the most bytes one RDD sort or aggregation buffers before spilling
+     * @param memoryFraction share of the heap for execution and storage
+     * @param storageFraction share of that region cached blocks keep
      * @param localRoot the application's local directory; the executor uses a subdirectory named after itself
      */
-    record Configure(long storageMemory, long taskMemory, String localRoot) implements ExecutorCommand {
+    record Configure(long storageMemory, long taskMemory, double memoryFraction, double storageFraction,
+                     String localRoot) implements ExecutorCommand {
         @Override
         public void apply(ExecutorServices services) {
+            services.memoryManager().resizeForHeap(memoryFraction, storageFraction);
             services.blockStore().configure(storageMemory, Path.of(localRoot).resolve(services.executorId()));
         }
     }

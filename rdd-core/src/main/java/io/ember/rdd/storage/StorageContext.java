@@ -1,6 +1,5 @@
 package io.ember.rdd.storage;
 
-import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.rdd.EmberConf;
 import io.ember.rdd.internal.ApplicationDirectory;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * executors' storage settings, the block master, the broadcast manager, the cleaner and the
  * checkpoint directory.
  *
- * <p>Design notes. Starting it configures every executor (memory tier, spill budget, local
+ * <p>Design notes. Starting it configures every executor (memory region, memory tier and spill caps, local
  * directory {@code <localDir>/<executorId>}) and waits for them, so the first task already runs
  * with the application's settings; executors that join later are configured by the
  * executor-added listener before anything else is sent to them. Closing it, after the executors
@@ -38,19 +37,13 @@ public final class StorageContext implements AutoCloseable {
 
     /** Creates the local directory and configures {@code runtime}'s executors with {@code conf}'s settings. */
     public StorageContext(ExecutorRuntime runtime, EmberConf conf, String appName) {
-        int executors = 0;
-        int cores = 1;
-        for (ExecutorInfo executor : runtime.executors()) {
-            executors++;
-            cores = Math.max(cores, executor.cores());
-        }
-        this.settings = StorageSettings.from(conf, executors, cores);
+        this.settings = StorageSettings.from(conf);
         this.localDir = ApplicationDirectory.create(conf.localDir(), appName);
         ExecutorCommands commands = new ExecutorCommands(runtime, conf.storageCommandTimeout());
         this.blockMaster = new BlockManagerMaster(commands);
         this.broadcasts = new BroadcastManager(commands);
         ExecutorCommand configure = new ExecutorCommand.Configure(settings.storageMemory(), settings.taskMemory(),
-                localDir.toString());
+                settings.memoryFraction(), settings.storageFraction(), localDir.toString());
         commands.await(commands.sendToAll(configure));
         runtime.onExecutorLost(blockMaster::executorLost);
         runtime.onExecutorAdded(executor -> {

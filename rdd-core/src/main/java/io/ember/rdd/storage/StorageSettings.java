@@ -1,5 +1,6 @@
 package io.ember.rdd.storage;
 
+import io.ember.actors.memory.MemoryManager;
 import io.ember.rdd.EmberConf;
 import java.util.Locale;
 
@@ -7,28 +8,54 @@ import java.util.Locale;
  * The memory settings of an application, read from its configuration when the context starts
  * (a bad value fails there, naming the key).
  *
- * @param storageMemory bytes of each executor's memory tier for cached blocks
- *     ({@value #STORAGE_MEMORY}; default 30% of the heap shared by the executors of this JVM)
- * @param taskMemory bytes one task may hold in a sort or an aggregation before spilling to disk
- *     ({@value #TASK_MEMORY}; default 20% of the heap shared by every task slot of this JVM)
+ * <p>Each executor has one region of memory that running operators and cached blocks share, as
+ * Spark's unified memory manager: {@value MemoryManager#FRACTION} of its heap (after a reserve),
+ * of which cached blocks keep {@value MemoryManager#STORAGE_FRACTION} however much operators ask.
+ * The two older size settings remain as caps inside that region, unset by default.
+ *
+ * @param storageMemory the most bytes each executor's memory tier holds ({@value #STORAGE_MEMORY});
+ *     {@link Long#MAX_VALUE} when unset: only the region bounds it
+ * @param taskMemory the most bytes one RDD sort or aggregation of a task buffers before spilling
+ *     ({@value #TASK_MEMORY}); {@link Long#MAX_VALUE} when unset: it spills when the region refuses
+ * @param memoryFraction {@value MemoryManager#FRACTION}, in (0, 1]
+ * @param storageFraction {@value MemoryManager#STORAGE_FRACTION}, in [0, 1]
  */
-public record StorageSettings(long storageMemory, long taskMemory) {
-    /** The key of the memory tier's size per executor, e.g. {@code 512m}. */
+public record StorageSettings(long storageMemory, long taskMemory, double memoryFraction, double storageFraction) {
+    /** The key of a cap on each executor's memory tier, e.g. {@code 512m}. */
     public static final String STORAGE_MEMORY = "ember.storage.memory";
-    /** The key of the sort and aggregation memory per task before spilling, e.g. {@code 64m}. */
+    /** The key of a cap on what one RDD sort or aggregation buffers before spilling, e.g. {@code 64m}. */
     public static final String TASK_MEMORY = "ember.shuffle.memory";
 
-    private static final double STORAGE_FRACTION = 0.3;
-    private static final double TASK_FRACTION = 0.2;
+    /** The settings of {@code conf}. */
+    public static StorageSettings from(EmberConf conf) {
+        long storage = conf.get(STORAGE_MEMORY).map(v -> parseSize(STORAGE_MEMORY, v)).getOrElse(Long.MAX_VALUE);
+        long task = conf.get(TASK_MEMORY).map(v -> parseSize(TASK_MEMORY, v)).getOrElse(Long.MAX_VALUE);
+        task = Math.max(1024 * 1024, task); // why: below one chunk of execution memory a sort spills every few records
+        double fraction = conf.get(MemoryManager.FRACTION).map(v -> parseFraction(MemoryManager.FRACTION, v, false))
+                .getOrElse(MemoryManager.DEFAULT_FRACTION);
+        double storageFraction = conf.get(MemoryManager.STORAGE_FRACTION)
+                .map(v -> parseFraction(MemoryManager.STORAGE_FRACTION, v, true))
+                .getOrElse(MemoryManager.DEFAULT_STORAGE_FRACTION);
+        return new StorageSettings(storage, task, fraction, storageFraction);
+    }
 
-    /** The settings of {@code conf}, with defaults for {@code executors} executors of {@code cores} slots in this JVM. */
-    public static StorageSettings from(EmberConf conf, int executors, int cores) {
-        long heap = Runtime.getRuntime().maxMemory();
-        long storage = conf.get(STORAGE_MEMORY).map(v -> parseSize(STORAGE_MEMORY, v))
-                .getOrElse(() -> (long) (heap * STORAGE_FRACTION / Math.max(1, executors)));
-        long task = conf.get(TASK_MEMORY).map(v -> parseSize(TASK_MEMORY, v))
-                .getOrElse(() -> (long) (heap * TASK_FRACTION / Math.max(1, executors * cores)));
-        return new StorageSettings(storage, Math.max(1024 * 1024, task));
+    /**
+     * A fraction in (0, 1], or [0, 1] if {@code zeroAllowed}.
+     *
+     * @throws IllegalArgumentException naming {@code key} if the value is not such a number
+     */
+    static double parseFraction(String key, String value, boolean zeroAllowed) {
+        String range = zeroAllowed ? "between 0 and 1" : "greater than 0 and at most 1";
+        double d;
+        try {
+            d = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Setting '" + key + "' must be a number " + range + ", got '" + value + "'");
+        }
+        if (!(d >= 0 && d <= 1) || (d == 0 && !zeroAllowed)) {
+            throw new IllegalArgumentException("Setting '" + key + "' must be a number " + range + ", got '" + value + "'");
+        }
+        return d;
     }
 
     /**
