@@ -13,11 +13,24 @@ package io.ember.rdd;
  * @param shuffleWriteRecords records written to shuffle blocks
  * @param shuffleWriteBytes bytes of shuffle blocks written
  * @param resultBytes size of the serialized result sent to the driver
+ * @param memoryBytesSpilled in-memory size of the data its sorts and aggregations spilled
+ *     (Spark's "Spill (Memory)")
+ * @param diskBytesSpilled bytes of the spill files they wrote, compressed (Spark's "Spill (Disk)")
+ * @param peakExecutionMemory the most execution memory the task held at once
  */
 public record TaskMetrics(long runTimeNanos, long recordsRead, long bytesRead, long recordsWritten, long bytesWritten,
                           long shuffleReadRecords, long shuffleReadBytes, long shuffleWriteRecords,
-                          long shuffleWriteBytes, long resultBytes) {
+                          long shuffleWriteBytes, long resultBytes, long memoryBytesSpilled, long diskBytesSpilled,
+                          long peakExecutionMemory) {
 
     /** No work recorded (a task that never ran, or whose executor was lost). */
-    public static final TaskMetrics EMPTY = new TaskMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final TaskMetrics EMPTY = new TaskMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Metrics of a task that neither spilled nor held execution memory. */
+    public TaskMetrics(long runTimeNanos, long recordsRead, long bytesRead, long recordsWritten, long bytesWritten,
+                       long shuffleReadRecords, long shuffleReadBytes, long shuffleWriteRecords, long shuffleWriteBytes,
+                       long resultBytes) {
+        this(runTimeNanos, recordsRead, bytesRead, recordsWritten, bytesWritten, shuffleReadRecords, shuffleReadBytes,
+                shuffleWriteRecords, shuffleWriteBytes, resultBytes, 0, 0, 0);
+    }
 }

@@ -76,7 +76,7 @@ public abstract class MemoryConsumer implements AutoCloseable {
                     + " bytes of execution memory and cannot get them: it holds " + used + ", the executor's "
                     + "execution and storage region is " + executor.maxMemory() + " bytes with "
                     + executor.executionUsed() + " in use by running tasks and " + executor.storageUsed()
-                    + " by cached blocks. Give the executor more heap (-Xmx, ember.executor.memory), raise "
+                    + " by cached blocks. Give the executor more heap (the JVM's -Xmx, or a worker's --memory), raise "
                     + MemoryManager.FRACTION + ", run fewer tasks at once, or use more partitions so each holds less");
         }
     }

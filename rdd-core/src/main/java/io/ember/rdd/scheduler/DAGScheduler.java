@@ -3,6 +3,7 @@ package io.ember.rdd.scheduler;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
+import io.ember.actors.memory.MemoryUnavailableException;
 import io.ember.rdd.Dependency;
 import io.ember.rdd.EmberConf;
 import io.ember.rdd.JobCancelledException;
@@ -551,6 +552,13 @@ public final class DAGScheduler implements AutoCloseable {
         }
         Stage stage = task.stage();
         boolean outOfMemory = error instanceof TaskOutOfMemoryException;
+        MemoryUnavailableException unavailable = memoryUnavailableIn(error);
+        if (unavailable != null && settings.executorsShareDriverHeap()) {
+            // why not retried: the region is this JVM's, shared by every executor; a retry would be refused the same way
+            abortStage(stage, "In " + stage + ": " + task.describe() + " failed: " + unavailable.getMessage()
+                    + ". Not retried: the executors share this JVM's memory.", unavailable);
+            return;
+        }
         if (outOfMemory && settings.executorsShareDriverHeap()) {
             abortStage(stage, "In " + stage + ": " + error.getMessage() + " Not retried: the executors share this "
                     + "JVM's heap.", error);
@@ -567,6 +575,16 @@ public final class DAGScheduler implements AutoCloseable {
         if (outOfMemory) {
             giveUpExecutor(task.executorId(), "in " + stage + ": " + error.getMessage());
         }
+    }
+
+    /** The refusal of execution memory in {@code error}'s causes (user code may wrap it), or null. */
+    private static MemoryUnavailableException memoryUnavailableIn(Throwable error) {
+        for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof MemoryUnavailableException unavailable) {
+                return unavailable;
+            }
+        }
+        return null;
     }
 
     /**

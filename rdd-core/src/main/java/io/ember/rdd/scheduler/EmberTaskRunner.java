@@ -130,7 +130,8 @@ public final class EmberTaskRunner implements TaskRunner {
             resultBytes = codec.serialize(new TaskResult.Failed(new SerializationException(
                     "The task result" + where + " cannot be serialized: " + e.getMessage(), null)));
         }
-        TaskMetrics metrics = context == null ? TaskMetrics.EMPTY : context.metrics().snapshot(runTime, resultBytes.length);
+        TaskMetrics metrics = context == null ? TaskMetrics.EMPTY : context.metrics().snapshot(runTime, resultBytes.length,
+                scope.memory());
         boolean succeeded = result instanceof TaskResult.Value || result instanceof TaskResult.MapOutput;
         Map<Long, Object> updates = succeeded ? scope.accumulatorUpdates() : Map.of();
         List<BlockStatus> blocks = services.blockStore().drainUpdates();

@@ -1,5 +1,6 @@
 package io.ember.rdd.scheduler;
 
+import io.ember.actors.memory.MemoryManager;
 import io.ember.rdd.TaskOutOfMemoryException;
 import io.ember.rdd.storage.StorageSettings;
 
@@ -46,9 +47,9 @@ final class OutOfMemoryReport {
     /** What to change, for an executor whose heap is {@code maxHeap} bytes (negative: unknown). */
     static String advice(long maxHeap) {
         return (maxHeap < 0 ? "" : "The executor's heap is " + (maxHeap >> 20) + " MiB. ") + "Give the executors more "
-                + "heap (the JVM's -Xmx, or a worker's --memory), lower " + StorageSettings.TASK_MEMORY + " and "
-                + StorageSettings.STORAGE_MEMORY + " so that operators spill and cached blocks give way sooner, or "
-                + "split the data into more partitions.";
+                + "heap (the JVM's -Xmx, or a worker's --memory), lower " + MemoryManager.FRACTION + ", or set "
+                + StorageSettings.TASK_MEMORY + " and " + StorageSettings.STORAGE_MEMORY + " as caps so that operators "
+                + "spill and cached blocks give way sooner, or split the data into more partitions.";
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ember.rdd.scheduler;
 
+import io.ember.actors.memory.TaskMemoryManager;
 import io.ember.rdd.TaskMetrics;
 
 /**
@@ -48,8 +49,10 @@ public final class TaskMetricsCollector {
         shuffleWriteBytes += bytes;
     }
 
-    TaskMetrics snapshot(long runTimeNanos, long resultBytes) {
+    /** The metrics at the task's end, with the spills and peak memory that {@code memory} counted. */
+    TaskMetrics snapshot(long runTimeNanos, long resultBytes, TaskMemoryManager memory) {
         return new TaskMetrics(runTimeNanos, recordsRead, bytesRead, recordsWritten, bytesWritten, shuffleReadRecords,
-                shuffleReadBytes, shuffleWriteRecords, shuffleWriteBytes, resultBytes);
+                shuffleReadBytes, shuffleWriteRecords, shuffleWriteBytes, resultBytes, memory.memoryBytesSpilled(),
+                memory.diskBytesSpilled(), memory.peakUsed());
     }
 }

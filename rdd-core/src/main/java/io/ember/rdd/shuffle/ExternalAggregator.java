@@ -1,5 +1,6 @@
 package io.ember.rdd.shuffle;
 
+import io.ember.actors.memory.MemoryConsumer;
 import io.ember.rdd.storage.SizeEstimator;
 import io.vavr.Function1;
 import io.vavr.Function2;
@@ -17,21 +18,23 @@ import java.util.PriorityQueue;
 
 /**
  * Combines values by key in bounded memory (an external hash aggregation, Spark's
- * ExternalAppendOnlyMap): values are combined in a hash map until its estimated size passes the
- * memory budget; then the map's entries are written to disk sorted by key hash, and a new map
- * starts. At the end the sorted runs and the last map are merged hash by hash, combining the
+ * ExternalAppendOnlyMap): values are combined in a hash map, with execution memory acquired
+ * from the task as its estimated size grows; when memory is refused (or the cap of its
+ * {@link SpillContext} is reached, or another consumer of the task needs the memory) the map's
+ * entries are written to disk sorted by key hash, and a new map starts. At the end the sorted runs and the last map are merged hash by hash, combining the
  * combiners of equal keys, so each key comes out once.
  *
  * <p>Design notes. The map's size is estimated as entries times the mean size of a sample of
  * entries, re-sampled as the map grows (combiners such as groupByKey's lists grow in place, so
  * the size of an entry at insertion says little). Only what one key combines to must fit in
- * memory. Not thread-safe: one task's thread owns it.
+ * memory. While {@link #iterator()} is being read, a request to spill writes the in-memory
+ * entries not yet returned to disk. Not thread-safe: one task's thread owns it.
  *
  * @param <K> key type
  * @param <V> value type
  * @param <C> combiner type
  */
-public final class ExternalAggregator<K, V, C> {
+public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
     private static final int ENTRY_OVERHEAD = 48;
     private static final int ENTRIES_SAMPLED = 32;
     private static final Comparator<Tuple2<?, ?>> BY_HASH = Comparator.comparingInt(t -> hash(t._1));
@@ -42,15 +45,17 @@ public final class ExternalAggregator<K, V, C> {
     private final SpillContext spill;
     private final List<SpillFile> runs = new ArrayList<>();
     private HashMap<K, C> map = new HashMap<>();
+    private SpillableIterator<Tuple2<K, C>> reading;
     private long insertsSinceSample;
     private long nextSampleAt = 256;
     private long bytesPerEntry = -1;
     private long spilledBytes;
 
-    /** An aggregation with Spark's combineByKey triple, within {@code spill}'s budget. */
+    /** An aggregation with Spark's combineByKey triple, drawing on {@code spill}'s task memory. */
     public ExternalAggregator(Function1<? super V, ? extends C> createCombiner,
                               Function2<C, ? super V, ? extends C> mergeValue,
                               Function2<C, C, ? extends C> mergeCombiners, SpillContext spill) {
+        super(spill, "ExternalAggregator");
         this.createCombiner = createCombiner;
         this.mergeValue = mergeValue;
         this.mergeCombiners = mergeCombiners;
@@ -59,6 +64,9 @@ public final class ExternalAggregator<K, V, C> {
 
     /** Combines {@code value} into its key's combiner. */
     public void insert(K key, V value) {
+        if (reading != null) {
+            throw new IllegalStateException("ExternalAggregator: insert after iterator()");
+        }
         C existing = map.get(key);
         if (existing == null && !map.containsKey(key)) {
             map.put(key, createCombiner.apply(value));
@@ -93,35 +101,83 @@ public final class ExternalAggregator<K, V, C> {
         HashMap<K, C> last = map;
         map = new HashMap<>();
         if (runs.isEmpty()) {
-            return io.vavr.collection.Iterator.ofAll(last.entrySet()).map(e -> Tuple.of(e.getKey(), e.getValue()));
+            reading = new SpillableIterator<>(io.vavr.collection.Iterator.ofAll(last.entrySet())
+                    .map(e -> Tuple.of(e.getKey(), e.getValue())), spill, "aggregate", ExternalAggregator::writePair,
+                    ExternalAggregator::pairs);
+            return closingAtEnd(reading);
         }
         List<Iterator<Tuple2<K, C>>> sources = new ArrayList<>();
         for (SpillFile run : runs) {
             sources.add(pairs(run.read(spill.loader())));
         }
-        sources.add(sortedByHash(last).iterator());
-        return new MergedByHash(sources);
+        reading = new SpillableIterator<>(sortedByHash(last).iterator(), spill, "aggregate",
+                ExternalAggregator::writePair, ExternalAggregator::pairs);
+        sources.add(reading);
+        return closingAtEnd(new MergedByHash(sources));
+    }
+
+    @Override
+    long estimate() {
+        return map.isEmpty() ? 0 : (long) map.size() * Math.max(ENTRY_OVERHEAD, bytesPerEntry);
+    }
+
+    /**
+     * Writes the map as a run, or, while the output is being read, the entries not yet read;
+     * frees their memory. 0 if nothing is in memory.
+     */
+    @Override
+    public long spill(long bytes, MemoryConsumer trigger) {
+        long held = used();
+        if (reading != null) {
+            SpillFile rest = reading.spillRest();
+            if (rest == null) {
+                return 0;
+            }
+            countSpill(held, rest);
+            freeAll();
+            return held;
+        }
+        if (map.isEmpty()) {
+            return 0;
+        }
+        spillMap();
+        return held;
     }
 
     private void maybeSpill() {
         insertsSinceSample = 0;
         bytesPerEntry = sampleEntrySize();
-        long estimate = (long) map.size() * bytesPerEntry;
-        if (estimate > spill.memoryBudget()) {
-            SpillFile run = SpillFile.write(spill.store(), "aggregate", sortedByHash(map).iterator(), (pair, out) -> {
-                Tuple2<?, ?> kv = (Tuple2<?, ?>) pair;
-                out.write(kv._1);
-                out.write(kv._2);
-            });
-            runs.add(run);
-            spilledBytes += run.bytes();
-            map = new HashMap<>();
+        if (!reserve(estimate())) {
+            spillMap();
+        }
+        if (map.isEmpty()) {
             nextSampleAt = 256;
         } else {
-            // why: sample again once the map may have reached the budget, but at least every 64k inserts
-            long roomFor = (spill.memoryBudget() - estimate) / Math.max(1, bytesPerEntry);
+            // why: sample again once the map may have filled the memory it holds, but at least every 64k inserts
+            long roomFor = Math.max(0, used() - estimate()) / Math.max(1, bytesPerEntry);
             nextSampleAt = Math.max(256, Math.min(64 * 1024, roomFor / 2));
         }
+    }
+
+    private void spillMap() {
+        long inMemory = estimate();
+        SpillFile run = SpillFile.write(spill.store(), "aggregate", sortedByHash(map).iterator(),
+                ExternalAggregator::writePair);
+        runs.add(run);
+        map = new HashMap<>();
+        countSpill(inMemory, run);
+        freeAll();
+    }
+
+    private void countSpill(long inMemory, SpillFile file) {
+        spilledBytes += file.bytes();
+        taskMemory().recordSpill(inMemory, file.bytes());
+    }
+
+    private static void writePair(Object pair, io.ember.serializers.Codec.RecordWriter out) {
+        Tuple2<?, ?> kv = (Tuple2<?, ?>) pair;
+        out.write(kv._1);
+        out.write(kv._2);
     }
 
     private long sampleEntrySize() {

@@ -1,5 +1,6 @@
 package io.ember.rdd.shuffle;
 
+import io.ember.actors.memory.MemoryConsumer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -8,35 +9,46 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 
 /**
- * Sorts any number of records in bounded memory: records are buffered until their estimated
- * size passes the memory budget, then the buffer is sorted and written to disk as a run; at the
- * end the runs and the last buffer are merged (a k-way merge on a heap). Used for the map side
- * of every shuffle (records ordered by reduce partition) and for the reduce side of sorts.
+ * Sorts any number of records in bounded memory: records are buffered, with execution memory
+ * acquired from the task as the buffer grows; when memory is refused (or the cap of its
+ * {@link SpillContext} is reached, or another consumer of the task needs the memory) the buffer
+ * is sorted and written to disk as a run. At the end the runs and the last buffer are merged (a
+ * k-way merge on a heap). Used for the map side of every shuffle (records ordered by reduce
+ * partition) and for the reduce side of sorts.
+ *
+ * <p>While {@link #sorted()} is being read, a request to spill writes the in-memory records not
+ * yet returned to disk and frees their memory. The memory is freed, and the sorter leaves the
+ * task's consumers, once its output has been read to the end (or when the task ends).
  *
  * <p>Not thread-safe: one task's thread owns it. The sort is stable within a run; records that
  * compare equal may come out of a merge in any order.
  *
  * @param <T> the record type
  */
-public final class ExternalSorter<T> {
+public final class ExternalSorter<T> extends SpillingBuffer {
     private final Comparator<? super T> order;
     private final SpillContext spill;
     private final SizeTracker size = new SizeTracker();
     private final List<SpillFile> runs = new ArrayList<>();
     private ArrayList<T> buffer = new ArrayList<>();
+    private SpillableIterator<T> reading;
     private long spilledBytes;
 
-    /** A sorter by {@code order} within {@code spill}'s budget. */
+    /** A sorter by {@code order} drawing on {@code spill}'s task memory. */
     public ExternalSorter(Comparator<? super T> order, SpillContext spill) {
+        super(spill, "ExternalSorter");
         this.order = order;
         this.spill = spill;
     }
 
-    /** Adds a record, spilling the buffer first when it is full. */
+    /** Adds a record, spilling the buffer first when memory for it is refused. */
     public void insert(T record) {
+        if (reading != null) {
+            throw new IllegalStateException("ExternalSorter: insert after sorted()");
+        }
         buffer.add(record);
         size.add(record);
-        if (size.estimate() > spill.memoryBudget()) {
+        if (!reserve(size.estimate())) {
             spillBuffer();
         }
     }
@@ -58,30 +70,70 @@ public final class ExternalSorter<T> {
         return spilledBytes;
     }
 
+    @Override
+    long estimate() {
+        return size.estimate();
+    }
+
     /** Every record inserted, in order. Call once, after the last insert. */
     public Iterator<T> sorted() {
         buffer.sort(order);
+        reading = new SpillableIterator<>(buffer.iterator(), spill, "sort", (record, out) -> out.write(record),
+                records -> castAll(records));
+        buffer = new ArrayList<>();
         if (runs.isEmpty()) {
-            Iterator<T> inMemory = buffer.iterator();
-            buffer = new ArrayList<>();
-            return inMemory;
+            return closingAtEnd(reading);
         }
         List<Iterator<T>> sources = new ArrayList<>();
         for (SpillFile run : runs) {
             sources.add(run.read(spill.loader()));
         }
-        sources.add(buffer.iterator());
-        buffer = new ArrayList<>();
-        return merge(sources, order);
+        sources.add(reading);
+        return closingAtEnd(merge(sources, order));
+    }
+
+    /**
+     * Writes the buffer as a run, or, while the output is being read, the records not yet read;
+     * frees their memory. 0 if nothing is in memory.
+     */
+    @Override
+    public long spill(long bytes, MemoryConsumer trigger) {
+        long held = used();
+        if (reading != null) {
+            SpillFile rest = reading.spillRest();
+            if (rest == null) {
+                return 0;
+            }
+            countSpill(held, rest);
+            freeAll();
+            return held;
+        }
+        if (buffer.isEmpty()) {
+            return 0;
+        }
+        spillBuffer();
+        return held;
     }
 
     private void spillBuffer() {
+        long inMemory = size.estimate();
         buffer.sort(order);
         SpillFile run = SpillFile.write(spill.store(), "sort", buffer.iterator(), (record, out) -> out.write(record));
         runs.add(run);
-        spilledBytes += run.bytes();
         buffer = new ArrayList<>();
         size.reset();
+        countSpill(inMemory, run);
+        freeAll();
+    }
+
+    private void countSpill(long inMemory, SpillFile file) {
+        spilledBytes += file.bytes();
+        taskMemory().recordSpill(inMemory, file.bytes());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Iterator<T> castAll(Iterator<Object> records) {
+        return (Iterator<T>) (Iterator<?>) records;
     }
 
     /** Merges sorted iterators into one sorted iterator. */

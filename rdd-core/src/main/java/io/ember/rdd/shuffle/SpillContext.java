@@ -1,20 +1,29 @@
 package io.ember.rdd.shuffle;
 
 import io.ember.actors.BlockStore;
+import io.ember.actors.memory.TaskMemoryManager;
 import io.ember.rdd.internal.TaskScope;
 import io.ember.rdd.scheduler.TaskContextImpl;
 
 /**
  * What a spilling structure needs from the task that owns it: where scratch files go, the class
- * loader of the records, and how many bytes it may hold before spilling.
+ * loader of the records, the task's execution memory, and a cap on what it may buffer.
  *
  * @param store the executor's block store, which hands out scratch files
  * @param loader resolves the classes of spilled records when they are read back
- * @param memoryBudget bytes of records to hold in memory before writing a sorted run to disk
+ * @param memoryBudget the most bytes of records to buffer before writing a run to disk, even when
+ *     the executor's memory region would grant more ({@code ember.shuffle.memory}; unset:
+ *     {@link Long#MAX_VALUE}, the region alone decides)
+ * @param memory the task's execution memory, from which the structure acquires what it buffers
  */
-public record SpillContext(BlockStore store, ClassLoader loader, long memoryBudget) {
+public record SpillContext(BlockStore store, ClassLoader loader, long memoryBudget, TaskMemoryManager memory) {
     /** Used outside a task's scope (only by tests that build tasks by hand). */
-    private static final long DEFAULT_BUDGET = 64L * 1024 * 1024;
+    private static final long DEFAULT_BUDGET = Long.MAX_VALUE;
+
+    /** A context drawing on the execution memory of the task running on this thread. */
+    public SpillContext(BlockStore store, ClassLoader loader, long memoryBudget) {
+        this(store, loader, memoryBudget, TaskScope.taskMemory());
+    }
 
     /** The context of the task running on this thread. */
     public static SpillContext current() {
@@ -23,11 +32,11 @@ public record SpillContext(BlockStore store, ClassLoader loader, long memoryBudg
             throw new IllegalStateException("sorting and aggregation with spills run inside tasks only");
         }
         return new SpillContext(task.services().blockStore(), task.services().classLoader(),
-                TaskScope.memoryBudgetOr(DEFAULT_BUDGET));
+                TaskScope.memoryBudgetOr(DEFAULT_BUDGET), TaskScope.taskMemory());
     }
 
-    /** The same context with a share of the budget, for two structures that fill at once. */
+    /** The same context with another cap, for two structures that fill at once. */
     public SpillContext withBudget(long bytes) {
-        return new SpillContext(store, loader, bytes);
+        return new SpillContext(store, loader, bytes, memory);
     }
 }

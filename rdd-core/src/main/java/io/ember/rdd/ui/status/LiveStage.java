@@ -27,7 +27,7 @@ final class LiveStage {
         int complete = 0;
         int failed = 0;
         long runTime = 0;
-        long[] sums = new long[8];
+        long[] sums = new long[11];
         for (TaskData task : tasks.values()) {
             switch (task.status()) {
                 case "RUNNING" -> active++;
@@ -44,11 +44,14 @@ final class LiveStage {
             sums[5] += m.shuffleReadBytes();
             sums[6] += m.shuffleWriteRecords();
             sums[7] += m.shuffleWriteBytes();
+            sums[8] += m.memoryBytesSpilled();
+            sums[9] += m.diskBytesSpilled();
+            sums[10] += m.peakExecutionMemory();
         }
         return new StageData(info.stageId(), info.attempt(), info.name(), status, info.numTasks(), active, complete,
                 failed, submissionTime, completionTime, failureReason, info.parentIds().toJavaList(),
                 List.copyOf(jobIds), info.rddId(), info.rddLineage(), runTime, sums[0], sums[1], sums[2], sums[3],
-                sums[4], sums[5], sums[6], sums[7]);
+                sums[4], sums[5], sums[6], sums[7], sums[8], sums[9], sums[10]);
     }
 
     List<TaskData> taskList() {

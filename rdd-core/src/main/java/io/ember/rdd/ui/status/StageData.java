@@ -12,13 +12,17 @@ import java.util.List;
  * @param failureReason why the attempt failed, or null
  * @param details the stage RDD's lineage ({@code toDebugString()})
  * @param executorRunTime summed run time of its tasks, in milliseconds
+ * @param memoryBytesSpilled in-memory bytes its tasks spilled (Spark's "Spill (Memory)")
+ * @param diskBytesSpilled bytes its tasks wrote to spill files (Spark's "Spill (Disk)")
+ * @param peakExecutionMemory summed peak execution memory of its tasks, as Spark's stage data
  */
 public record StageData(int stageId, int attemptId, String name, StageStatus status, int numTasks,
                         int numActiveTasks, int numCompleteTasks, int numFailedTasks, long submissionTime,
                         long completionTime, String failureReason, List<Integer> parentIds, List<Integer> jobIds,
                         int rddId, String details, long executorRunTime, long inputRecords, long inputBytes,
                         long outputRecords, long outputBytes, long shuffleReadRecords, long shuffleReadBytes,
-                        long shuffleWriteRecords, long shuffleWriteBytes) {
+                        long shuffleWriteRecords, long shuffleWriteBytes, long memoryBytesSpilled,
+                        long diskBytesSpilled, long peakExecutionMemory) {
 
     /** Where a stage attempt is in its life. */
     public enum StageStatus {

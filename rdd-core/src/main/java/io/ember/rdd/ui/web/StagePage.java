@@ -9,14 +9,16 @@ import java.util.Locale;
 
 /**
  * One stage attempt: summary, lineage, a timeline of its tasks (plain HTML and CSS: one bar per
- * task, placed by launch and finish time) and the task table with every metric.
+ * task, placed by launch and finish time) and the task table with every metric, spills and peak
+ * execution memory included.
  */
 final class StagePage {
     /** Tasks drawn in the timeline and listed in the table; the JSON API lists them all. */
     static final int MAX_TASKS_SHOWN = 1000;
     private static final List<String> TASK_HEADERS = List.of("Index", "Task Id", "Attempt", "Status", "Executor",
             "Launch Time", "Duration", "Input (bytes / records)", "Output (bytes / records)",
-            "Shuffle Read (bytes / records)", "Shuffle Write (bytes / records)", "Errors");
+            "Shuffle Read (bytes / records)", "Shuffle Write (bytes / records)", "Peak Execution Memory",
+            "Spill (Memory)", "Spill (Disk)", "Errors");
 
     private StagePage() {
     }
@@ -35,6 +37,10 @@ final class StagePage {
             body.append(Html.link(ctx.url("/jobs/job/?id=" + jobId), jobId)).append(' ');
         }
         body.append("</li><li><strong>Total task time:</strong> ").append(Format.duration(stage.executorRunTime()))
+                .append("</li><li><strong>Peak Execution Memory:</strong> ")
+                .append(Format.bytes(stage.peakExecutionMemory()))
+                .append("</li><li><strong>Spill (Memory):</strong> ").append(Format.bytes(stage.memoryBytesSpilled()))
+                .append("</li><li><strong>Spill (Disk):</strong> ").append(Format.bytes(stage.diskBytesSpilled()))
                 .append("</li><li><strong>Tasks:</strong> ").append(Html.progress(stage.numCompleteTasks(),
                         stage.numActiveTasks(), stage.numFailedTasks(), stage.numTasks()))
                 .append("</li></ul>");
@@ -93,6 +99,8 @@ final class StagePage {
                     Format.bytesAndRecords(m.bytesWritten(), m.recordsWritten()),
                     Format.bytesAndRecords(m.shuffleReadBytes(), m.shuffleReadRecords()),
                     Format.bytesAndRecords(m.shuffleWriteBytes(), m.shuffleWriteRecords()),
+                    Format.bytes(m.peakExecutionMemory()), StagesPage.spill(m.memoryBytesSpilled()),
+                    StagesPage.spill(m.diskBytesSpilled()),
                     t.error() == null ? "" : "<pre class=\"error\">" + Html.escape(t.error()) + "</pre>"));
         }
         return Html.table("tasks", TASK_HEADERS, rows, "No tasks have started.");

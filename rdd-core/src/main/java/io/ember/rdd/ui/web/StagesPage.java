@@ -4,10 +4,14 @@ import io.ember.rdd.ui.status.StageData;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Stages page: every stage attempt with its task counts, input, output and shuffle sizes. */
+/**
+ * The Stages page: every stage attempt with its task counts, input, output and shuffle sizes,
+ * and the bytes its tasks spilled ("Spill (Memory)", "Spill (Disk)", as Spark's stage page names them).
+ */
 final class StagesPage {
     private static final List<String> HEADERS = List.of("Stage Id", "Description", "Submitted", "Duration",
-            "Tasks: Succeeded/Total", "Input", "Output", "Shuffle Read", "Shuffle Write", "Status", "Failure Reason");
+            "Tasks: Succeeded/Total", "Input", "Output", "Shuffle Read", "Shuffle Write", "Spill (Memory)", "Spill (Disk)",
+            "Status", "Failure Reason");
 
     private StagesPage() {
     }
@@ -40,10 +44,16 @@ final class StagesPage {
                     Format.bytesAndRecords(s.outputBytes(), s.outputRecords()),
                     Format.bytesAndRecords(s.shuffleReadBytes(), s.shuffleReadRecords()),
                     Format.bytesAndRecords(s.shuffleWriteBytes(), s.shuffleWriteRecords()),
+                    spill(s.memoryBytesSpilled()), spill(s.diskBytesSpilled()),
                     Html.status(s.status()),
                     s.failureReason() == null ? "" : "<span class=\"error\">"
                             + Html.escape(JobsPage.firstLine(s.failureReason())) + "</span>"));
         }
         return Html.table(id, HEADERS, rows, "None.");
+    }
+
+    /** A spill size; empty when nothing spilled, as Spark leaves the cell. */
+    static String spill(long bytes) {
+        return bytes == 0 ? "" : Format.bytes(bytes);
     }
 }
