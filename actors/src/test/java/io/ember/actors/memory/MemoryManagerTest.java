@@ -128,4 +128,43 @@ class MemoryManagerTest {
         assertEquals(region / 2, m.storageFloor());
         assertThrows(IllegalArgumentException.class, () -> MemoryManager.forHeap(1L << 30, 1.5, 0.5));
     }
+
+    @Test
+    void aTaskHoldingNothing_doesNotShrinkTheOthersShares() {
+        MemoryManager executor = new MemoryManager(1000, 0);
+        try (TaskMemoryManager idle = new TaskMemoryManager(executor, 1);
+             TaskMemoryManager busy = new TaskMemoryManager(executor, 2)) {
+            Buffer b = new Buffer(idle, "idle");
+            assertEquals(300, b.acquireMemory(300));
+            b.freeAll();
+            assertEquals(1000, new Buffer(busy, "busy").acquireMemory(1000), "task 1 holds nothing: task 2 may take all");
+        }
+        assertEquals(0, executor.executionUsed());
+    }
+
+    @Test
+    void taskMemory_refusesGrantsOnceTheTaskEnded() {
+        MemoryManager executor = new MemoryManager(1000, 0);
+        TaskMemoryManager task = new TaskMemoryManager(executor, 3);
+        Buffer late = new Buffer(task, "late");
+        task.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> late.acquireMemory(10));
+        assertTrue(e.getMessage().contains("late") && e.getMessage().contains("task 3"), e.getMessage());
+        assertEquals(0, executor.executionUsed());
+    }
+
+    @Test
+    void resize_appliesToLaterRequests_andKeepsWhatIsGranted() {
+        MemoryManager executor = new MemoryManager(1000, 0);
+        try (TaskMemoryManager task = new TaskMemoryManager(executor, 1)) {
+            Buffer b = new Buffer(task, "b");
+            assertEquals(800, b.acquireMemory(800));
+            executor.resize(500, 100);
+            assertEquals(800, executor.executionUsed());
+            assertFalse(executor.acquireStorage(1), "nothing is free in the smaller region");
+            b.freeAll();
+            assertEquals(500, b.acquireMemory(600));
+        }
+        assertThrows(IllegalArgumentException.class, () -> executor.resize(100, 200));
+    }
 }
