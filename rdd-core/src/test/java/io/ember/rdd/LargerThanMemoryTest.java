@@ -20,18 +20,28 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A sort and a reduceByKey over at least three times the heap of this JVM (run by its own
  * surefire execution with {@code -Xmx96m}), with exact results checked on the executors so that
- * nothing large ever reaches the driver. Prints the data size, peak heap and wall time.
+ * nothing large ever reaches the driver; the tasks report their spills to listeners. Prints the
+ * data size, peak heap, spills and wall time.
  */
 @Timeout(120)
 class LargerThanMemoryTest {
     private static final int PAYLOAD = 320;
     static EmberContext sc;
+    /** Spill bytes reported by ended tasks: in memory, on disk. */
+    static final AtomicLong MEMORY_SPILLED = new AtomicLong();
+    static final AtomicLong DISK_SPILLED = new AtomicLong();
 
     @BeforeAll
     static void start() {
         assumeTrue(Runtime.getRuntime().maxMemory() <= 256L << 20,
                 "meant for the larger-than-memory surefire execution (-Xmx96m); this JVM's heap is larger");
         sc = EmberContext.builder().master("local[2]").appName("larger-than-memory").getOrCreate();
+        sc.addListener(e -> {
+            if (e instanceof ListenerEvent.TaskEnd end) {
+                MEMORY_SPILLED.addAndGet(end.metrics().memoryBytesSpilled());
+                DISK_SPILLED.addAndGet(end.metrics().diskBytesSpilled());
+            }
+        });
     }
 
     @AfterAll
@@ -49,6 +59,8 @@ class LargerThanMemoryTest {
     void startSampling() {
         System.gc();
         peakUsed.set(0);
+        MEMORY_SPILLED.set(0);
+        DISK_SPILLED.set(0);
         sampling = true;
         Thread sampler = new Thread(() -> {
             while (sampling) {
@@ -92,12 +104,24 @@ class LargerThanMemoryTest {
         long peak = peakUsed.get();
         long heap = Runtime.getRuntime().maxMemory();
         System.out.printf("LARGER-THAN-MEMORY %s: data %d MB (%d records of %d chars) = %.1fx the heap of %d MB; "
-                        + "peak heap used %d MB; wall time %.1f s%n", what, records * PAYLOAD >> 20, records, PAYLOAD,
-                (double) records * PAYLOAD / heap, heap >> 20, peak >> 20, (System.nanoTime() - startNanos) / 1e9);
+                        + "peak heap used %d MB; spilled %d MB in memory, %d MB on disk; wall time %.1f s%n", what,
+                records * PAYLOAD >> 20, records, PAYLOAD, (double) records * PAYLOAD / heap, heap >> 20, peak >> 20,
+                MEMORY_SPILLED.get() >> 20, DISK_SPILLED.get() >> 20, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** The spills of the job just run, once the listener bus has delivered its task ends. */
+    private static void assertSpilled(long atLeastInMemory) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (MEMORY_SPILLED.get() < atLeastInMemory && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(MEMORY_SPILLED.get() >= atLeastInMemory, "spilled in memory " + MEMORY_SPILLED.get()
+                + " of data of " + atLeastInMemory + " bytes or more");
+        assertTrue(DISK_SPILLED.get() > 0, "spill files written");
     }
 
     @Test
-    void sortBy_ofThreeHeapsOfData_isExact() {
+    void sortBy_ofThreeHeapsOfData_isExact() throws InterruptedException {
         long n = recordsForThreeHeaps();
         assertTrue(n * PAYLOAD >= 3L * Runtime.getRuntime().maxMemory());
         long started = System.nanoTime();
@@ -122,6 +146,7 @@ class LargerThanMemoryTest {
             }
             return io.vavr.collection.Iterator.of(List.of((long) index, count, first, last, sorted, sum));
         }).collect();
+        assertSpilled(Runtime.getRuntime().maxMemory());
         report("sortBy", n, started);
 
         assertEquals(n, summaries.map(s -> s.get(1)).sum().longValue());
@@ -138,7 +163,7 @@ class LargerThanMemoryTest {
     }
 
     @Test
-    void reduceByKey_ofThreeHeapsOfData_isExact() {
+    void reduceByKey_ofThreeHeapsOfData_isExact() throws InterruptedException {
         long n = recordsForThreeHeaps();
         long keys = n / 2;
         long started = System.nanoTime();
@@ -152,6 +177,7 @@ class LargerThanMemoryTest {
             return !(kv._2.equals(expected) || (kv._1 + 2 * keys < n && kv._2.compareTo(expected) < 0));
         }).count();
         long distinct = smallest.count();
+        assertSpilled(Runtime.getRuntime().maxMemory());
         report("reduceByKey", n, started);
 
         assertEquals(keys, distinct);
