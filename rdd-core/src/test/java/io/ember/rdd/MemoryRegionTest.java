@@ -38,7 +38,13 @@ class MemoryRegionTest {
     }
 
     private static String text(long i) {
-        return Long.toString(LargerThanMemoryTest.scramble(i), 36).repeat(CHARS / 10).substring(0, CHARS);
+        String piece = Long.toString(LargerThanMemoryTest.scramble(i), 36) + "~";
+        StringBuilder out = new StringBuilder(CHARS + piece.length());
+        while (out.length() < CHARS) {
+            out.append(piece);
+        }
+        out.setLength(CHARS);
+        return out.toString();
     }
 
     @Test
