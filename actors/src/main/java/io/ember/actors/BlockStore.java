@@ -9,9 +9,11 @@ import java.util.Optional;
  * One executor's blocks, in three places:
  * <ul>
  *   <li><b>pinned</b> ({@link #put}): bytes kept in memory until removed, never evicted;</li>
- *   <li><b>the memory tier</b> ({@link #cache}): objects weighed in bytes and bounded by the
- *       store's capacity; when it is full the least valuable blocks are evicted: written to disk
- *       if they ask for it, dropped otherwise (and recomputed by whoever needs them);</li>
+ *   <li><b>the memory tier</b> ({@link #cache}): objects weighed in bytes, holding storage memory
+ *       of the executor's {@link io.ember.actors.memory.MemoryManager} and bounded by it (and by
+ *       an optional capacity); when it is full, or when running operators need the memory, the
+ *       least valuable blocks are evicted: written to disk if they ask for it, dropped otherwise
+ *       (and recomputed by whoever needs them);</li>
  *   <li><b>the disk tier</b> ({@link #writeToDisk}): files under the executor's local directory,
  *       for shuffle outputs, disk-level cached blocks and evicted memory blocks.</li>
  * </ul>
@@ -81,7 +83,8 @@ public interface BlockStore {
     List<BlockStatus> drainUpdates();
 
     /**
-     * Sets the memory tier's capacity and the directory under which this executor's files go.
+     * Sets the memory tier's capacity (a cap inside the executor's memory region) and the
+     * directory under which this executor's files go.
      * Files already written stay where they are and readable.
      */
     void configure(long memoryCapacityBytes, Path localDir);

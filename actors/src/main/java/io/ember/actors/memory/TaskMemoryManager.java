@@ -3,6 +3,7 @@ package io.ember.actors.memory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * The execution memory of one running task, taken from its executor's {@link MemoryManager} on
@@ -84,9 +85,13 @@ public final class TaskMemoryManager implements AutoCloseable {
         try {
             return executor.acquireExecution(bytes, taskId);
         } catch (InterruptedException e) {
+            // why not MemoryUnavailableException: the task was killed; memory was not refused, and its job
+            // must not fail as if it had been
             Thread.currentThread().interrupt();
-            throw new MemoryUnavailableException("task " + taskId + " was interrupted while waiting for "
-                    + bytes + " bytes of execution memory", e);
+            CancellationException killed = new CancellationException("task " + taskId
+                    + " was interrupted (killed) while waiting for " + bytes + " bytes of execution memory");
+            killed.initCause(e);
+            throw killed;
         }
     }
 
