@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A sort and a reduceByKey over at least three times the heap of this JVM (run by its own
+ * A sort, a reduceByKey and a groupByKey over at least three times the heap of this JVM (run by its own
  * surefire execution with {@code -Xmx96m}), with exact results checked on the executors so that
  * nothing large ever reaches the driver; the tasks report their spills to listeners. Prints the
  * data size, peak heap, spills and wall time.
@@ -181,6 +181,34 @@ class LargerThanMemoryTest {
         report("reduceByKey", n, started);
 
         assertEquals(keys, distinct);
+        assertEquals(0, wrong);
+    }
+
+    @Test
+    void groupByKey_ofThreeHeapsOfData_isExact() throws InterruptedException {
+        long n = recordsForThreeHeaps();
+        long keys = n / 4;
+        long started = System.nanoTime();
+        PairRDD<Long, String> pairs = sc.range(0, n, 1, 16).mapToPair(i -> Tuple.of(i % keys, payload(i)));
+        // each group must hold exactly the payloads of i = key, key + keys, key + 2 keys, ... below n
+        // (groups, wrong groups) in one job
+        Tuple2<Long, Long> counts = pairs.groupByKey(16).map(kv -> {
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            for (long i = kv._1; i < n; i += keys) {
+                expected.add(payload(i));
+            }
+            java.util.List<String> actual = new java.util.ArrayList<>();
+            kv._2.forEach(actual::add);
+            java.util.Collections.sort(expected);
+            java.util.Collections.sort(actual);
+            return Tuple.of(1L, expected.equals(actual) ? 0L : 1L);
+        }).reduce((a, b) -> Tuple.of(a._1 + b._1, a._2 + b._2));
+        long groups = counts._1;
+        long wrong = counts._2;
+        assertSpilled(Runtime.getRuntime().maxMemory());
+        report("groupByKey", n, started);
+
+        assertEquals(keys, groups);
         assertEquals(0, wrong);
     }
 }

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one running task owns beyond its {@link io.ember.rdd.TaskContext}: its memory budget for
- * sorting and aggregating before spilling, its accumulator copies, the outputs it staged
+ * What one running task owns beyond its {@link io.ember.rdd.TaskContext}: its execution memory
+ * (and the cap on what one sort or aggregation buffers), its accumulator copies, the outputs it staged
  * (persisted blocks, shuffle blocks: published only if it succeeds) and the clean-ups to run
  * when it ends (spill files). Opened and closed by the task runner around the task, on the worker
  * thread; only that thread touches it.
@@ -50,7 +50,8 @@ public final class TaskScope implements AutoCloseable {
     /**
      * Opens the scope of the task about to run on this thread.
      *
-     * @param memoryBudget bytes a sort or aggregation may hold before spilling
+     * @param memoryBudget the most bytes a sort or aggregation may buffer before spilling, even if
+     *     the executor's memory region grants more ({@code ember.shuffle.memory}, a cap)
      * @param storageMemory bytes of the executor's memory tier: no cached block can be larger
      */
     public static TaskScope open(long memoryBudget, long storageMemory) {
