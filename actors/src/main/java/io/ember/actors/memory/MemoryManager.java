@@ -3,6 +3,7 @@ package io.ember.actors.memory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -130,7 +131,7 @@ public final class MemoryManager {
      * of one JVM share a region, and each one's store evicts its own blocks.
      */
     public void addStorageEvictor(StorageEvictor evictor) {
-        evictors.add(java.util.Objects.requireNonNull(evictor, "evictor is null"));
+        evictors.add(Objects.requireNonNull(evictor, "evictor is null"));
     }
 
     /** Forgets a block store added by {@link #addStorageEvictor} (its executor stopped). */

@@ -21,8 +21,9 @@ import java.util.PriorityQueue;
  * ExternalAppendOnlyMap): values are combined in a hash map, with execution memory acquired
  * from the task as its estimated size grows; when memory is refused (or the cap of its
  * {@link SpillContext} is reached, or another consumer of the task needs the memory) the map's
- * entries are written to disk sorted by key hash, and a new map starts. At the end the sorted runs and the last map are merged hash by hash, combining the
- * combiners of equal keys, so each key comes out once.
+ * entries are written to disk sorted by key hash, and a new map starts. At the end the sorted
+ * runs and the last map are merged hash by hash, combining the combiners of equal keys, so each
+ * key comes out once.
  *
  * <p>Design notes. The map's size is estimated as entries times the mean size of a sample of
  * entries, re-sampled as the map grows (combiners such as groupByKey's lists grow in place, so
