@@ -13,6 +13,8 @@ import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -119,12 +121,15 @@ class MemoryRegionTest {
     }
 
     @Test
-    void aTaskRefusedMemory_failsTheJobOnce_withTheRefusalAsCause() {
+    void aTaskRefusedMemory_failsTheJobOnce_withTheRefusalAsCause() throws InterruptedException {
         try (EmberContext sc = EmberContext.builder().master("local[2]").appName("refused").getOrCreate()) {
             CopyOnWriteArrayList<ListenerEvent.TaskEnd> failed = new CopyOnWriteArrayList<>();
+            CountDownLatch jobEnded = new CountDownLatch(1);
             sc.addListener(e -> {
                 if (e instanceof ListenerEvent.TaskEnd end && !end.status().equals("SUCCESS")) {
                     failed.add(end);
+                } else if (e instanceof ListenerEvent.JobEnd) {
+                    jobEnded.countDown();
                 }
             });
             JobFailedException failure = assertThrows(JobFailedException.class, () -> sc.parallelize(List.of(1, 2), 2)
@@ -142,6 +147,7 @@ class MemoryRegionTest {
             assertTrue(failure.getMessage().contains(cause.getMessage()), "message intact: " + failure.getMessage());
             assertTrue(failure.getMessage().contains(MemoryManager.FRACTION) && failure.getMessage().contains("Not retried"),
                     failure.getMessage());
+            assertTrue(jobEnded.await(10, TimeUnit.SECONDS), "the job's end reached the listeners");
             assertEquals(1, failed.size(), "not retried: " + failed);
             assertEquals(List.of(2, 4), sc.parallelize(List.of(1, 2), 2).map(x -> x * 2).collect(), "the context still works");
         }
