@@ -82,6 +82,17 @@ public final class ColumnVector implements Serializable {
     public int[] lengths;
     /** How many of {@code bytes} are taken; the next string's bytes go here. */
     public int bytesUsed;
+    /**
+     * Set when this string vector's values are entries of a dictionary (Parquet's dictionary
+     * pages): value {@code i} is entry {@code dictionaryIds[i]} of {@code dictionary}, whose bytes
+     * this vector shares (its offsets and lengths point into them), so decoding copies nothing and
+     * rows of one dictionary are equal exactly when their ids are. Any change to the vector drops
+     * the ids (its values are then plain strings).
+     */
+    public ColumnVector dictionary;
+    public int[] dictionaryIds;
+    /** Whether {@code bytes} is another vector's too: it is copied before this vector writes to it. */
+    boolean bytesShared;
 
     ColumnVector() {
         // for Kryo
@@ -223,6 +234,51 @@ public final class ColumnVector implements Serializable {
         return v;
     }
 
+    /**
+     * A string vector of {@code n} entries of {@code dictionary} (a string vector of the distinct
+     * values), by id; ids of null rows are ignored. The dictionary's bytes are shared, not copied.
+     *
+     * @throws IllegalArgumentException naming the row if an id is not an entry of the dictionary
+     */
+    public static ColumnVector ofDictionary(ColumnVector dictionary, int[] ids, boolean[] nulls, int n) {
+        if (dictionary.kind != STRING) {
+            throw new IllegalArgumentException("a dictionary holds strings, not " + dictionary.type.typeName());
+        }
+        ColumnVector v = StringVectors.shell(dictionary.type, n);
+        for (int i = 0; i < n; i++) {
+            if (nulls != null && nulls[i]) {
+                continue;
+            }
+            int id = ids[i];
+            if (id < 0 || id >= dictionary.size || dictionary.isNull(id)) {
+                throw new IllegalArgumentException("row " + i + " has dictionary id " + id
+                        + ", but the dictionary has " + dictionary.size + " entries" + (id >= 0 && id < dictionary.size
+                        ? " and entry " + id + " is null" : ""));
+            }
+            v.offsets[i] = dictionary.offsets[id];
+            v.lengths[i] = dictionary.lengths[id];
+        }
+        v.shareBytesOf(dictionary);
+        v.dictionary = dictionary;
+        v.dictionaryIds = ids;
+        v.nulls = nulls;
+        v.size = n;
+        return v;
+    }
+
+    /** Points this string vector at {@code owner}'s bytes; either copies them before writing. */
+    void shareBytesOf(ColumnVector owner) {
+        bytes = owner.bytes;
+        bytesUsed = owner.bytesUsed;
+        bytesShared = true;
+        owner.bytesShared = true;
+    }
+
+    /** Whether this is a string vector of dictionary entries (see {@link #dictionary}). */
+    public boolean hasDictionary() {
+        return dictionary != null;
+    }
+
     private static ColumnVector wrap(DataType type, int kind, boolean[] nulls, int n) {
         ColumnVector v = new ColumnVector();
         v.type = type;
@@ -320,12 +376,16 @@ public final class ColumnVector implements Serializable {
 
     /** Whether non-null string values {@code i} of this and {@code j} of {@code o} have equal bytes. */
     public boolean utf8Equals(int i, ColumnVector o, int j) {
+        if (dictionary != null && dictionary == o.dictionary) {
+            return dictionaryIds[i] == o.dictionaryIds[j];
+        }
         return Utf8.equals(bytes, offsets[i], lengths[i], o.bytes, o.offsets[j], o.lengths[j]);
     }
 
     // ---- writing -------------------------------------------------------------------------------
 
     private void ensure(int capacity) {
+        dropDictionary();
         int cap = capacity();
         if (capacity <= cap) {
             return;
@@ -347,16 +407,23 @@ public final class ColumnVector implements Serializable {
         }
     }
 
+    /** A change makes the values plain strings: ids would no longer describe them all. */
+    private void dropDictionary() {
+        dictionary = null;
+        dictionaryIds = null;
+    }
+
     private void ensureBytes(int more) {
         long need = (long) bytesUsed + more;
         if (bytes == null) {
             bytes = new byte[(int) Math.max(need, 16)];
-        } else if (need > bytes.length) {
+        } else if (need > bytes.length || bytesShared) {
             if (need > Integer.MAX_VALUE - 8) {
                 throw new IllegalStateException("a string vector cannot hold more than 2 GB of bytes ("
                         + type.typeName() + ", " + size + " values)");
             }
             bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(need, (long) bytes.length * 2), Integer.MAX_VALUE - 8));
+            bytesShared = false;
         }
     }
 
@@ -373,6 +440,7 @@ public final class ColumnVector implements Serializable {
 
     /** Marks value {@code i} (already within size) null. */
     public void setNull(int i) {
+        dropDictionary();
         if (nulls == null) {
             nulls = new boolean[capacity()];
         }
@@ -563,6 +631,7 @@ public final class ColumnVector implements Serializable {
      * the old ones left unused until the vector is sliced or copied.
      */
     public void setFrom(int g, ColumnVector src, int i) {
+        dropDictionary();
         if (src.isNull(i)) {
             setNull(g);
             return;
@@ -597,6 +666,7 @@ public final class ColumnVector implements Serializable {
         if (newSize > size || newSize < 0) {
             throw new IllegalArgumentException("cannot truncate a vector of " + size + " values to " + newSize);
         }
+        dropDictionary();
         if (nulls != null) {
             Arrays.fill(nulls, newSize, size, false);
         }
@@ -679,8 +749,13 @@ public final class ColumnVector implements Serializable {
     /** The values of {@code parts}, one after the other. */
     public static ColumnVector concat(DataType type, List<ColumnVector> parts) {
         int n = 0;
+        boolean sameKind = true;
         for (ColumnVector p : parts) {
             n += p.size;
+            sameKind &= p.kind == kindOf(type);
+        }
+        if (!sameKind) {
+            return concatConverting(type, parts, n);
         }
         ColumnVector out = kindOf(type) == STRING ? StringVectors.concat(type, parts, n) : new ColumnVector(type, n);
         int at = 0;
@@ -705,6 +780,17 @@ public final class ColumnVector implements Serializable {
             at += p.size;
         }
         out.size = n;
+        return out;
+    }
+
+    /** Concatenation through internal values, for parts laid out differently (a void column among strings). */
+    private static ColumnVector concatConverting(DataType type, List<ColumnVector> parts, int n) {
+        ColumnVector out = new ColumnVector(type, n);
+        for (ColumnVector p : parts) {
+            for (int i = 0; i < p.size; i++) {
+                out.append(p.get(i));
+            }
+        }
         return out;
     }
 

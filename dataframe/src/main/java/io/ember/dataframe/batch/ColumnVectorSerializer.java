@@ -11,6 +11,7 @@ import io.ember.dataframe.types.DataType;
  * mask as bits, then only the {@code size} live values: primitives as arrays, strings as their
  * lengths then their bytes back to back (unused bytes and shared constants are not written),
  * other objects one by one. A read vector is compact and has exactly {@code size} capacity.
+ * Vectors of dictionary entries travel decoded (the receiver gets plain strings).
  */
 public final class ColumnVectorSerializer extends Serializer<ColumnVector> {
 

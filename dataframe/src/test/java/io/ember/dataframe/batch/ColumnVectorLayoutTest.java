@@ -112,6 +112,45 @@ class ColumnVectorLayoutTest {
     }
 
     @Test
+    void dictionary_decodesOnDemandAndSurvivesSelectSliceConcat() {
+        ColumnVector dict = strings(List.of("中文", "😀", "abc"));
+        ColumnVector v = ColumnVector.ofDictionary(dict, new int[] {2, 0, 7, 0, 1}, new boolean[] {false, false, true,
+            false, false}, 5);
+        assertEquals(Arrays.asList("abc", "中文", null, "中文", "😀"), list(v));
+        assertTrue(v.hasDictionary());
+        assertSame(dict.bytes, v.bytes, "decoding copies nothing");
+        ColumnVector plain = strings(Arrays.asList("abc", "中文", null, "中文", "😀"));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(plain.hash(i), v.hash(i));
+            for (int j = 0; j < 5; j++) {
+                assertEquals(plain.valueEquals(i, plain, j), v.valueEquals(i, v, j), i + " vs " + j);
+                assertEquals(plain.valueEquals(i, plain, j), v.valueEquals(i, plain, j), i + " vs plain " + j);
+            }
+        }
+        ColumnVector sel = v.select(new int[] {4, 2, 1}, 3);
+        ColumnVector both = ColumnVector.concat(DataTypes.StringType, List.of(sel, v.slice(3, 5)));
+        assertEquals(Arrays.asList("😀", null, "中文", "中文", "😀"), list(both));
+        assertSame(dict, both.dictionary);
+        assertTrue(both.isNull(1));
+        assertArrayEquals(new int[] {1, 0, 0, 1}, new int[] {both.dictionaryIds[0], both.dictionaryIds[2],
+            both.dictionaryIds[3], both.dictionaryIds[4]});
+
+        sel.append("é");
+        sel.setFrom(0, plain, 0);
+        assertFalse(sel.hasDictionary(), "a changed vector holds plain strings");
+        assertEquals(Arrays.asList("abc", null, "中文", "é"), list(sel));
+        assertEquals(List.of("中文", "😀", "abc"), list(dict), "the dictionary is untouched");
+        assertEquals(Arrays.asList("abc", "中文", null, "中文", "😀"), list(v));
+
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> ColumnVector.ofDictionary(dict, new int[] {0, 3}, null, 2));
+        assertTrue(bad.getMessage().contains("row 1 has dictionary id 3"), bad.getMessage());
+        ColumnBatch back = Codecs.kryo().deserialize(Codecs.kryo().serialize(new ColumnBatch(new ColumnVector[] {v}, 5)),
+                getClass().getClassLoader());
+        assertEquals(list(v), list(back.columns[0]));
+    }
+
+    @Test
     void decimals_atEighteenDigitsAreUnscaledLongs() {
         DecimalType d18 = new DecimalType(18, 2);
         ColumnVector v = ColumnVector.allocate(d18, 4);
