@@ -279,7 +279,7 @@ public final class ColumnVector implements Serializable {
         return dictionary != null;
     }
 
-    private static ColumnVector wrap(DataType type, int kind, boolean[] nulls, int n) {
+    static ColumnVector wrap(DataType type, int kind, boolean[] nulls, int n) {
         ColumnVector v = new ColumnVector();
         v.type = type;
         v.kind = kind;
@@ -602,7 +602,10 @@ public final class ColumnVector implements Serializable {
         }
     }
 
-    /** Appends value {@code i} of {@code src} (same type). */
+    /**
+     * Appends value {@code i} of {@code src} (same type; a decimal of another precision or scale
+     * is converted, and so is any value laid out differently, through {@link #get}).
+     */
     public void appendFrom(ColumnVector src, int i) {
         if (src.isNull(i)) {
             appendNull();
@@ -613,7 +616,13 @@ public final class ColumnVector implements Serializable {
             case INT -> appendInt(src.ints[i]);
             case LONG -> appendLong(src.longs[i]);
             case DOUBLE -> appendDouble(src.doubles[i]);
-            case STRING -> appendUtf8(src.bytes, src.offsets[i], src.lengths[i]);
+            case STRING -> {
+                if (src.kind == STRING) {
+                    appendUtf8(src.bytes, src.offsets[i], src.lengths[i]);
+                } else {
+                    appendObject(src.get(i));
+                }
+            }
             case DECIMAL -> {
                 if (src.kind == DECIMAL && src.scale() == scale()) {
                     appendUnscaledDecimal(src.longs[i]);
@@ -621,7 +630,7 @@ public final class ColumnVector implements Serializable {
                     appendDecimal(src.getDecimal(i));
                 }
             }
-            default -> appendObject(src.objects[i]);
+            default -> appendObject(src.kind == OBJECT ? src.objects[i] : src.get(i));
         }
     }
 
@@ -645,16 +654,18 @@ public final class ColumnVector implements Serializable {
             case LONG -> longs[g] = src.longs[i];
             case DOUBLE -> doubles[g] = src.doubles[i];
             case STRING -> {
-                int len = src.lengths[i];
+                byte[] from = src.kind == STRING ? src.bytes : Utf8.encode(asString(src.get(i), type));
+                int at = src.kind == STRING ? src.offsets[i] : 0;
+                int len = src.kind == STRING ? src.lengths[i] : from.length;
                 ensureBytes(len);
-                System.arraycopy(src.bytes, src.offsets[i], bytes, bytesUsed, len);
+                System.arraycopy(from, at, bytes, bytesUsed, len);
                 offsets[g] = bytesUsed;
                 lengths[g] = len;
                 bytesUsed += len;
             }
             case DECIMAL -> longs[g] = src.kind == DECIMAL && src.scale() == scale() ? src.longs[i]
                     : Decimals.unscaledOf(src.getDecimal(i), (DecimalType) type);
-            default -> objects[g] = src.objects[i];
+            default -> objects[g] = src.kind == OBJECT ? src.objects[i] : src.get(i);
         }
     }
 
@@ -689,31 +700,7 @@ public final class ColumnVector implements Serializable {
      * the missing side of outer joins).
      */
     public ColumnVector select(int[] idx, int n) {
-        ColumnVector out = kind == STRING ? StringVectors.select(this, idx, n) : new ColumnVector(type, n);
-        out.size = n;
-        boolean[] outNulls = null;
-        for (int k = 0; k < n; k++) {
-            int i = idx[k];
-            if (i < 0 || isNull(i)) {
-                if (outNulls == null) {
-                    outNulls = new boolean[n];
-                }
-                outNulls[k] = true;
-                continue;
-            }
-            switch (kind) {
-                case BOOLEAN -> out.booleans[k] = booleans[i];
-                case INT -> out.ints[k] = ints[i];
-                case LONG, DECIMAL -> out.longs[k] = longs[i];
-                case DOUBLE -> out.doubles[k] = doubles[i];
-                case STRING -> {
-                    // StringVectors.select has copied the bytes.
-                }
-                default -> out.objects[k] = objects[i];
-            }
-        }
-        out.nulls = outNulls;
-        return out;
+        return VectorCopies.select(this, idx, n);
     }
 
     /** The values whose {@code keep} flag is set; {@code count} of them. */
@@ -730,81 +717,12 @@ public final class ColumnVector implements Serializable {
 
     /** Values {@code [from, to)}. */
     public ColumnVector slice(int from, int to) {
-        int n = to - from;
-        ColumnVector out;
-        switch (kind) {
-            case BOOLEAN -> (out = wrap(type, kind, null, n)).booleans = Arrays.copyOfRange(booleans, from, to);
-            case INT -> (out = wrap(type, kind, null, n)).ints = Arrays.copyOfRange(ints, from, to);
-            case LONG, DECIMAL -> (out = wrap(type, kind, null, n)).longs = Arrays.copyOfRange(longs, from, to);
-            case DOUBLE -> (out = wrap(type, kind, null, n)).doubles = Arrays.copyOfRange(doubles, from, to);
-            case STRING -> out = StringVectors.slice(this, from, to);
-            default -> (out = wrap(type, kind, null, n)).objects = Arrays.copyOfRange(objects, from, to);
-        }
-        if (nulls != null) {
-            out.nulls = Arrays.copyOfRange(nulls, from, to);
-        }
-        return out;
+        return VectorCopies.slice(this, from, to);
     }
 
     /** The values of {@code parts}, one after the other. */
     public static ColumnVector concat(DataType type, List<ColumnVector> parts) {
-        int n = 0;
-        boolean sameKind = true;
-        for (ColumnVector p : parts) {
-            n += p.size;
-            sameKind &= p.kind == kindOf(type);
-        }
-        if (!sameKind) {
-            return concatConverting(type, parts, n);
-        }
-        ColumnVector out = kindOf(type) == STRING ? StringVectors.concat(type, parts, n) : new ColumnVector(type, n);
-        int at = 0;
-        for (ColumnVector p : parts) {
-            switch (out.kind) {
-                case BOOLEAN -> System.arraycopy(p.booleans, 0, out.booleans, at, p.size);
-                case INT -> System.arraycopy(p.ints, 0, out.ints, at, p.size);
-                case LONG -> System.arraycopy(p.longs, 0, out.longs, at, p.size);
-                case DECIMAL -> copyDecimals(p, out, at);
-                case DOUBLE -> System.arraycopy(p.doubles, 0, out.doubles, at, p.size);
-                case STRING -> {
-                    // StringVectors.concat has copied the bytes.
-                }
-                default -> System.arraycopy(p.objects, 0, out.objects, at, p.size);
-            }
-            if (p.nulls != null) {
-                if (out.nulls == null) {
-                    out.nulls = new boolean[n];
-                }
-                System.arraycopy(p.nulls, 0, out.nulls, at, p.size);
-            }
-            at += p.size;
-        }
-        out.size = n;
-        return out;
-    }
-
-    /** Concatenation through internal values, for parts laid out differently (a void column among strings). */
-    private static ColumnVector concatConverting(DataType type, List<ColumnVector> parts, int n) {
-        ColumnVector out = new ColumnVector(type, n);
-        for (ColumnVector p : parts) {
-            for (int i = 0; i < p.size; i++) {
-                out.append(p.get(i));
-            }
-        }
-        return out;
-    }
-
-    private static void copyDecimals(ColumnVector p, ColumnVector out, int at) {
-        if (p.kind == DECIMAL && p.scale() == out.scale()) {
-            System.arraycopy(p.longs, 0, out.longs, at, p.size);
-            return;
-        }
-        DecimalType t = (DecimalType) out.type;
-        for (int i = 0; i < p.size; i++) {
-            if (!p.isNull(i)) {
-                out.longs[at + i] = Decimals.unscaledOf(p.getDecimal(i), t);
-            }
-        }
+        return VectorCopies.concat(type, parts);
     }
 
     /**
