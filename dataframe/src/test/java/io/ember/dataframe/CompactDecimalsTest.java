@@ -37,7 +37,7 @@ class CompactDecimalsTest {
         Object[] v = one("a DECIMAL(18,0), b DECIMAL(19,0), c DECIMAL(18,0)", new Object[] {MAX18, MAX19, MAX18.negate()},
                 col("a").plus(col("a")), col("a").minus(col("c")), col("b").plus(col("a")), col("a").multiply(col("c")),
                 col("a").equalTo(col("b")), col("a").lt(col("b")), col("c").lt(col("a")), col("a").cast("string"),
-                col("a").plus(col("c")));
+                col("a").plus(col("c")), abs(col("c")), col("a").unary_minus(), abs(col("b").unary_minus()));
         assertEquals(MAX18.add(MAX18), v[0]);
         assertEquals(MAX18.subtract(MAX18.negate()), v[1]);
         assertEquals(MAX19.add(MAX18), v[2]);
@@ -47,6 +47,9 @@ class CompactDecimalsTest {
         assertEquals(true, v[6]);
         assertEquals("999999999999999999", v[7]);
         assertEquals(BigDecimal.ZERO, v[8]);
+        assertEquals(MAX18, v[9]);
+        assertEquals(MAX18.negate(), v[10]);
+        assertEquals(MAX19, v[11]);
     }
 
     @Test

@@ -657,7 +657,7 @@ public final class ColumnVector implements Serializable {
                 byte[] from = src.kind == STRING ? src.bytes : Utf8.encode(asString(src.get(i), type));
                 int at = src.kind == STRING ? src.offsets[i] : 0;
                 int len = src.kind == STRING ? src.lengths[i] : from.length;
-                ensureBytes(len);
+                makeRoomReplacing(len);
                 System.arraycopy(from, at, bytes, bytesUsed, len);
                 offsets[g] = bytesUsed;
                 lengths[g] = len;
@@ -667,6 +667,37 @@ public final class ColumnVector implements Serializable {
                     : Decimals.unscaledOf(src.getDecimal(i), (DecimalType) type);
             default -> objects[g] = src.kind == OBJECT ? src.objects[i] : src.get(i);
         }
+    }
+
+    /**
+     * Room for {@code more} bytes of a replacing value. Replaced values leave their bytes behind;
+     * when at least half the bytes are such garbage, the live values are compacted instead of the
+     * array growing, so a min/max buffer stays proportional to its values, not to its updates.
+     */
+    private void makeRoomReplacing(int more) {
+        if ((long) bytesUsed + more <= bytes.length && !bytesShared) {
+            return;
+        }
+        long live = 0;
+        for (int i = 0; i < size; i++) {
+            live += isNull(i) ? 0 : lengths[i];
+        }
+        if (live * 2 > bytesUsed) {
+            ensureBytes(more);
+            return;
+        }
+        byte[] compacted = new byte[(int) Math.min(Math.max(live * 2 + more, 16), Integer.MAX_VALUE - 8)];
+        int at = 0;
+        for (int i = 0; i < size; i++) {
+            int len = isNull(i) ? 0 : lengths[i];
+            System.arraycopy(bytes, offsets[i], compacted, at, len);
+            offsets[i] = at;
+            lengths[i] = len;
+            at += len;
+        }
+        bytes = compacted;
+        bytesUsed = at;
+        bytesShared = false;
     }
 
     /**

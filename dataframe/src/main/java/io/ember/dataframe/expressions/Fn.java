@@ -294,24 +294,38 @@ public enum Fn {
                 }
                 return ColumnVector.ofDoubles(out, r, nulls, n);
             }
-            default: {
-                ColumnVector r = ColumnVector.allocate(out, n);
-                for (int i = 0; i < n; i++) {
-                    BigDecimal v = (BigDecimal) x.get(i);
-                    if (v == null) {
-                        r.appendNull();
-                    } else if (this == ABS) {
-                        r.appendObject(v.abs());
-                    } else if (this == NEGATIVE) {
-                        r.appendObject(v.negate());
-                    } else {
-                        r.appendObject(Values.toDecimal(v.setScale(Math.max(digits, 0), mode)
-                                .setScale(((DecimalType) out).scale(), RoundingMode.HALF_UP), (DecimalType) out));
+            case ColumnVector.DECIMAL:
+                if (!rounds && out.equals(x.type)) {
+                    // A sign change keeps the digits, so the unscaled long cannot overflow.
+                    long[] r = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        long v = x.longs[i];
+                        r[i] = this == ABS ? Math.abs(v) : -v;
                     }
+                    return ColumnVector.ofUnscaledDecimals((DecimalType) out, r, nulls, n);
                 }
-                return r;
+                return decimalNumeric(out, x, n, digits, mode);
+            default:
+                return decimalNumeric(out, x, n, digits, mode);
+        }
+    }
+
+    private ColumnVector decimalNumeric(DataType out, ColumnVector x, int n, int digits, RoundingMode mode) {
+        ColumnVector r = ColumnVector.allocate(out, n);
+        for (int i = 0; i < n; i++) {
+            BigDecimal v = (BigDecimal) x.get(i);
+            if (v == null) {
+                r.appendNull();
+            } else if (this == ABS) {
+                r.appendObject(v.abs());
+            } else if (this == NEGATIVE) {
+                r.appendObject(v.negate());
+            } else {
+                r.appendObject(Values.toDecimal(v.setScale(Math.max(digits, 0), mode)
+                        .setScale(((DecimalType) out).scale(), RoundingMode.HALF_UP), (DecimalType) out));
             }
         }
+        return r;
     }
 
     private static long roundLong(long v, int digits, RoundingMode mode) {

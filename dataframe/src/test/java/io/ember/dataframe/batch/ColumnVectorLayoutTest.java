@@ -151,6 +151,17 @@ class ColumnVectorLayoutTest {
     }
 
     @Test
+    void strings_replacedManyTimesStayCompact() {
+        ColumnVector buffer = strings(Arrays.asList("a", null, "b"));
+        ColumnVector src = strings(List.of("é".repeat(50), "中".repeat(40)));
+        for (int k = 0; k < 10_000; k++) {
+            buffer.setFrom(k % 2 == 0 ? 0 : 2, src, k % 2);
+        }
+        assertEquals(Arrays.asList("é".repeat(50), null, "中".repeat(40)), list(buffer));
+        assertTrue(buffer.bytes.length < 1000, "garbage is compacted away: " + buffer.bytes.length + " bytes");
+    }
+
+    @Test
     void decimals_atEighteenDigitsAreUnscaledLongs() {
         DecimalType d18 = new DecimalType(18, 2);
         ColumnVector v = ColumnVector.allocate(d18, 4);
