@@ -259,6 +259,8 @@ public final class ColumnVector implements Serializable {
             v.lengths[i] = dictionary.lengths[id];
         }
         v.shareBytesOf(dictionary);
+        // The dictionary's builder hands it over here: from now on it too copies before writing.
+        dictionary.bytesShared = true;
         v.dictionary = dictionary;
         v.dictionaryIds = ids;
         v.nulls = nulls;
@@ -266,12 +268,15 @@ public final class ColumnVector implements Serializable {
         return v;
     }
 
-    /** Points this string vector at {@code owner}'s bytes; either copies them before writing. */
+    /**
+     * Points this string vector at {@code owner}'s bytes, to be copied before this vector writes
+     * to them. The owner is a dictionary or a vector of its entries, whose bytes are already
+     * marked shared, so the owner (possibly read by other tasks) is not written to.
+     */
     void shareBytesOf(ColumnVector owner) {
         bytes = owner.bytes;
         bytesUsed = owner.bytesUsed;
         bytesShared = true;
-        owner.bytesShared = true;
     }
 
     /** Whether this is a string vector of dictionary entries (see {@link #dictionary}). */
