@@ -35,7 +35,10 @@ import java.util.Objects;
  *       constant needs its bytes once. Vectors made by select, slice, concat and Kryo are compact.
  *       Order is unsigned byte order (code point order, as Spark's {@code UTF8String}), equality
  *       is byte equality and hashing is over the bytes ({@link Utf8}), so no {@link String} is
- *       built on those paths; {@link #get} still decodes one for generic code.</li>
+ *       built on those paths; {@link #get} still decodes one for generic code. A string vector
+ *       may also be a dictionary form ({@link #ofDictionary}): the same offsets and lengths,
+ *       pointing into a shared dictionary's bytes, plus the ids, which select, slice and concat
+ *       keep, so code reading bytes need not know about dictionaries.</li>
  *   <li>{@link #DECIMAL}: decimals of precision at most 18 as unscaled longs in {@code longs},
  *       at the type's scale ({@link Decimals}); {@link #get} gives a {@link BigDecimal}.</li>
  *   <li>{@link #OBJECT}: internal values in {@code objects}: wider decimals, {@code byte[]} for
@@ -390,7 +393,9 @@ public final class ColumnVector implements Serializable {
     // ---- writing -------------------------------------------------------------------------------
 
     private void ensure(int capacity) {
-        dropDictionary();
+        if (dictionary != null) {
+            dropDictionary();
+        }
         int cap = capacity();
         if (capacity <= cap) {
             return;
