@@ -1,13 +1,16 @@
 package io.ember.dataframe.batch;
 
+import com.esotericsoftware.kryo.DefaultSerializer;
 import io.ember.dataframe.types.ArrayType;
 import io.ember.dataframe.types.BinaryType;
 import io.ember.dataframe.types.BooleanType;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DateType;
+import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import io.ember.dataframe.types.IntegerType;
 import io.ember.dataframe.types.LongType;
+import io.ember.dataframe.types.StringType;
 import io.ember.dataframe.types.TimestampType;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -16,19 +19,46 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One column of a {@link ColumnBatch}: a primitive array (or an object array for strings,
- * decimals, binaries and arrays) plus a null mask.
+ * One column of a {@link ColumnBatch}: primitive arrays plus a null mask, with no object per
+ * value except for the types that still need one.
  *
- * <p>Design notes. One class for every type keeps operators generic and Kryo-friendly (plain
- * fields, arrays, no per-value objects for primitives). Which array is used follows
- * {@link #kindOf}: booleans in {@code booleans}; int and date (days since the epoch) in
- * {@code ints}; bigint and timestamp (microseconds since the epoch) in {@code longs}; double in
- * {@code doubles}; everything else in {@code objects}, as internal values ({@link String},
- * {@link BigDecimal}, {@code byte[]}, {@link List}). {@code nulls} is null while no value is null.
- * A vector grows as values are appended; {@link #size} counts the valid entries.
+ * <p>Design notes. One class for every type keeps operators generic. Which arrays hold the
+ * values follows {@link #kindOf}:
+ * <ul>
+ *   <li>{@link #BOOLEAN}: {@code booleans}; {@link #INT}: int and date (days since the epoch) in
+ *       {@code ints}; {@link #LONG}: bigint and timestamp (microseconds since the epoch) in
+ *       {@code longs}; {@link #DOUBLE}: {@code doubles}.</li>
+ *   <li>{@link #STRING}: UTF-8 bytes. Value {@code i} is {@code bytes[offsets[i], offsets[i] +
+ *       lengths[i])}; appends go at {@code bytesUsed}. Offsets and lengths per value (Spark's
+ *       {@code arrayOffsets}/{@code arrayLengths}) rather than Arrow's n+1 offsets, so that a
+ *       value can be replaced in place (min/max buffers append the new bytes and repoint) and a
+ *       constant needs its bytes once. Vectors made by select, slice, concat and Kryo are compact.
+ *       Order is unsigned byte order (code point order, as Spark's {@code UTF8String}), equality
+ *       is byte equality and hashing is over the bytes ({@link Utf8}), so no {@link String} is
+ *       built on those paths; {@link #get} still decodes one for generic code. A string vector
+ *       may also be a dictionary form ({@link #ofDictionary}): the same offsets and lengths,
+ *       pointing into a shared dictionary's bytes, plus the ids, which select, slice and concat
+ *       keep, so code reading bytes need not know about dictionaries.</li>
+ *   <li>{@link #DECIMAL}: decimals of precision at most 18 as unscaled longs in {@code longs},
+ *       at the type's scale ({@link Decimals}); {@link #get} gives a {@link BigDecimal}.</li>
+ *   <li>{@link #OBJECT}: internal values in {@code objects}: wider decimals, {@code byte[]} for
+ *       binaries, {@link List}s for arrays.</li>
+ * </ul>
+ * {@code nulls} is null while no value is null. A vector grows as values are appended;
+ * {@link #size} counts the valid entries. A vector is mutable only by its builder (the operator
+ * or reader appending to it); once handed on in a batch it is read-only.
+ *
+ * <p>Nested types (coming) fit the string layout: an array vector is {@code offsets} +
+ * {@code lengths} over one child vector of the element type (strings are the case where the child
+ * is plain bytes), a map two children (keys, values) under the same offsets, and a struct one
+ * child vector per field with a row per value. Select, slice and Kryo then recurse into children.
+ *
+ * <p>Kryo writes a vector through {@link ColumnVectorSerializer}: only the live values, with no
+ * per-value objects for these kinds.
  */
+@DefaultSerializer(ColumnVectorSerializer.class)
 public final class ColumnVector implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** Physical kinds. */
     public static final int BOOLEAN = 0;
@@ -36,6 +66,8 @@ public final class ColumnVector implements Serializable {
     public static final int LONG = 2;
     public static final int DOUBLE = 3;
     public static final int OBJECT = 4;
+    public static final int STRING = 5;
+    public static final int DECIMAL = 6;
 
     public DataType type;
     public int kind;
@@ -43,11 +75,29 @@ public final class ColumnVector implements Serializable {
     public boolean[] nulls;
     public boolean[] booleans;
     public int[] ints;
+    /** Longs, timestamps, and the unscaled values of compact decimals. */
     public long[] longs;
     public double[] doubles;
     public Object[] objects;
+    /** String bytes; value {@code i} starts at {@code offsets[i]} and has {@code lengths[i]} bytes. */
+    public byte[] bytes;
+    public int[] offsets;
+    public int[] lengths;
+    /** How many of {@code bytes} are taken; the next string's bytes go here. */
+    public int bytesUsed;
+    /**
+     * Set when this string vector's values are entries of a dictionary (Parquet's dictionary
+     * pages): value {@code i} is entry {@code dictionaryIds[i]} of {@code dictionary}, whose bytes
+     * this vector shares (its offsets and lengths point into them), so decoding copies nothing and
+     * rows of one dictionary are equal exactly when their ids are. Any change to the vector drops
+     * the ids (its values are then plain strings).
+     */
+    public ColumnVector dictionary;
+    public int[] dictionaryIds;
+    /** Whether {@code bytes} is another vector's too: it is copied before this vector writes to it. */
+    boolean bytesShared;
 
-    private ColumnVector() {
+    ColumnVector() {
         // for Kryo
     }
 
@@ -58,8 +108,13 @@ public final class ColumnVector implements Serializable {
         switch (kind) {
             case BOOLEAN -> booleans = new boolean[cap];
             case INT -> ints = new int[cap];
-            case LONG -> longs = new long[cap];
+            case LONG, DECIMAL -> longs = new long[cap];
             case DOUBLE -> doubles = new double[cap];
+            case STRING -> {
+                offsets = new int[cap];
+                lengths = new int[cap];
+                bytes = new byte[Math.max(cap * 8, 16)];
+            }
             default -> objects = new Object[cap];
         }
     }
@@ -74,6 +129,10 @@ public final class ColumnVector implements Serializable {
             return LONG;
         } else if (type instanceof DoubleType) {
             return DOUBLE;
+        } else if (type instanceof StringType) {
+            return STRING;
+        } else if (Decimals.isCompact(type)) {
+            return DECIMAL;
         }
         return OBJECT;
     }
@@ -85,7 +144,7 @@ public final class ColumnVector implements Serializable {
 
     /** {@code n} copies of one internal value (null allowed). */
     public static ColumnVector constant(DataType type, Object value, int n) {
-        ColumnVector v = new ColumnVector(type, n);
+        ColumnVector v = kindOf(type) == STRING ? StringVectors.shell(type, n) : new ColumnVector(type, n);
         v.size = n;
         if (value == null) {
             v.nulls = new boolean[n];
@@ -97,6 +156,13 @@ public final class ColumnVector implements Serializable {
             case INT -> Arrays.fill(v.ints, ((Number) value).intValue());
             case LONG -> Arrays.fill(v.longs, ((Number) value).longValue());
             case DOUBLE -> Arrays.fill(v.doubles, ((Number) value).doubleValue());
+            case DECIMAL -> Arrays.fill(v.longs, Decimals.unscaledOf(asDecimal(value, type), (DecimalType) type));
+            case STRING -> {
+                // Every value points at the one copy of the bytes.
+                v.bytes = Utf8.encode(asString(value, type));
+                v.bytesUsed = v.bytes.length;
+                Arrays.fill(v.lengths, v.bytes.length);
+            }
             default -> Arrays.fill(v.objects, value);
         }
         return v;
@@ -104,55 +170,62 @@ public final class ColumnVector implements Serializable {
 
     /** Wraps arrays as a vector of {@code n} values (no copy); {@code nulls} may be null. */
     public static ColumnVector ofBooleans(DataType type, boolean[] values, boolean[] nulls, int n) {
-        ColumnVector v = new ColumnVector();
-        v.type = type;
-        v.kind = BOOLEAN;
+        ColumnVector v = wrap(type, BOOLEAN, nulls, n);
         v.booleans = values;
-        v.nulls = nulls;
-        v.size = n;
         return v;
     }
 
     /** Wraps arrays as an int (or date) vector of {@code n} values (no copy). */
     public static ColumnVector ofInts(DataType type, int[] values, boolean[] nulls, int n) {
-        ColumnVector v = new ColumnVector();
-        v.type = type;
-        v.kind = INT;
+        ColumnVector v = wrap(type, INT, nulls, n);
         v.ints = values;
-        v.nulls = nulls;
-        v.size = n;
         return v;
     }
 
     /** Wraps arrays as a long (or timestamp) vector of {@code n} values (no copy). */
     public static ColumnVector ofLongs(DataType type, long[] values, boolean[] nulls, int n) {
-        ColumnVector v = new ColumnVector();
-        v.type = type;
-        v.kind = LONG;
+        ColumnVector v = wrap(type, LONG, nulls, n);
         v.longs = values;
-        v.nulls = nulls;
-        v.size = n;
+        return v;
+    }
+
+    /**
+     * Wraps unscaled values as a vector of a decimal type of precision at most 18 (no copy); each
+     * value must have at most the type's precision in digits.
+     */
+    public static ColumnVector ofUnscaledDecimals(DecimalType type, long[] unscaled, boolean[] nulls, int n) {
+        if (!Decimals.isCompact(type)) {
+            throw new IllegalArgumentException("unscaled longs hold decimals of precision <= "
+                    + Decimals.MAX_COMPACT_PRECISION + ", not " + type.typeName());
+        }
+        ColumnVector v = wrap(type, DECIMAL, nulls, n);
+        v.longs = unscaled;
         return v;
     }
 
     /** Wraps arrays as a double vector of {@code n} values (no copy). */
     public static ColumnVector ofDoubles(DataType type, double[] values, boolean[] nulls, int n) {
-        ColumnVector v = new ColumnVector();
-        v.type = type;
-        v.kind = DOUBLE;
+        ColumnVector v = wrap(type, DOUBLE, nulls, n);
         v.doubles = values;
-        v.nulls = nulls;
-        v.size = n;
         return v;
     }
 
-    /** Wraps an object array as a vector of {@code n} values; nulls are taken from the array. */
+    /**
+     * A vector of {@code n} internal values given as objects; nulls are taken from the array.
+     * Strings and compact decimals are converted to their layout (a copy); other values are
+     * wrapped without a copy.
+     */
     public static ColumnVector ofObjects(DataType type, Object[] values, int n) {
-        ColumnVector v = new ColumnVector();
-        v.type = type;
-        v.kind = OBJECT;
+        int k = kindOf(type);
+        if (k != OBJECT) {
+            ColumnVector v = new ColumnVector(type, n);
+            for (int i = 0; i < n; i++) {
+                v.append(values[i]);
+            }
+            return v;
+        }
+        ColumnVector v = wrap(type, OBJECT, null, n);
         v.objects = values;
-        v.size = n;
         for (int i = 0; i < n; i++) {
             if (values[i] == null) {
                 if (v.nulls == null) {
@@ -162,6 +235,81 @@ public final class ColumnVector implements Serializable {
             }
         }
         return v;
+    }
+
+    /**
+     * A string vector of {@code n} entries of {@code dictionary} (a string vector of the distinct
+     * values), by id; ids of null rows are ignored. The dictionary's bytes are shared, not copied.
+     *
+     * @throws IllegalArgumentException naming the row if an id is not an entry of the dictionary
+     */
+    public static ColumnVector ofDictionary(ColumnVector dictionary, int[] ids, boolean[] nulls, int n) {
+        if (dictionary.kind != STRING) {
+            throw new IllegalArgumentException("a dictionary holds strings, not " + dictionary.type.typeName());
+        }
+        ColumnVector v = StringVectors.shell(dictionary.type, n);
+        for (int i = 0; i < n; i++) {
+            if (nulls != null && nulls[i]) {
+                continue;
+            }
+            int id = ids[i];
+            if (id < 0 || id >= dictionary.size || dictionary.isNull(id)) {
+                throw new IllegalArgumentException("row " + i + " has dictionary id " + id
+                        + ", but the dictionary has " + dictionary.size + " entries" + (id >= 0 && id < dictionary.size
+                        ? " and entry " + id + " is null" : ""));
+            }
+            v.offsets[i] = dictionary.offsets[id];
+            v.lengths[i] = dictionary.lengths[id];
+        }
+        v.shareBytesOf(dictionary);
+        // The dictionary's builder hands it over here: from now on it too copies before writing.
+        dictionary.bytesShared = true;
+        v.dictionary = dictionary;
+        v.dictionaryIds = ids;
+        v.nulls = nulls;
+        v.size = n;
+        return v;
+    }
+
+    /**
+     * Points this string vector at {@code owner}'s bytes, to be copied before this vector writes
+     * to them. The owner is a dictionary or a vector of its entries, whose bytes are already
+     * marked shared, so the owner (possibly read by other tasks) is not written to.
+     */
+    void shareBytesOf(ColumnVector owner) {
+        bytes = owner.bytes;
+        bytesUsed = owner.bytesUsed;
+        bytesShared = true;
+    }
+
+    /** Whether this is a string vector of dictionary entries (see {@link #dictionary}). */
+    public boolean hasDictionary() {
+        return dictionary != null;
+    }
+
+    static ColumnVector wrap(DataType type, int kind, boolean[] nulls, int n) {
+        ColumnVector v = new ColumnVector();
+        v.type = type;
+        v.kind = kind;
+        v.nulls = nulls;
+        v.size = n;
+        return v;
+    }
+
+    private static String asString(Object value, DataType type) {
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new IllegalArgumentException("a " + type.typeName() + " vector holds java.lang.String values, not "
+                + value.getClass().getName() + " (" + value + ")");
+    }
+
+    private static BigDecimal asDecimal(Object value, DataType type) {
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        throw new IllegalArgumentException("a " + type.typeName() + " vector holds java.math.BigDecimal values, not "
+                + value.getClass().getName() + " (" + value + ")");
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -176,7 +324,7 @@ public final class ColumnVector implements Serializable {
         return nulls != null;
     }
 
-    /** Value {@code i} as a boxed internal value, or null. */
+    /** Value {@code i} as a boxed internal value, or null (strings are decoded: a slow path). */
     public Object get(int i) {
         if (isNull(i)) {
             return null;
@@ -186,6 +334,8 @@ public final class ColumnVector implements Serializable {
             case INT -> ints[i];
             case LONG -> longs[i];
             case DOUBLE -> doubles[i];
+            case STRING -> Utf8.decode(bytes, offsets[i], lengths[i]);
+            case DECIMAL -> BigDecimal.valueOf(longs[i], scale());
             default -> objects[i];
         };
     }
@@ -196,13 +346,56 @@ public final class ColumnVector implements Serializable {
             case INT -> ints[i];
             case LONG -> longs[i];
             case DOUBLE -> doubles[i];
+            case DECIMAL -> Decimals.toDouble(longs[i], scale());
             default -> ((BigDecimal) objects[i]).doubleValue();
         };
+    }
+
+    /** Non-null decimal value {@code i} (compact or not) as a {@link BigDecimal}. */
+    public BigDecimal getDecimal(int i) {
+        return kind == DECIMAL ? BigDecimal.valueOf(longs[i], scale()) : (BigDecimal) objects[i];
+    }
+
+    /** Non-null string value {@code i}, decoded. */
+    public String getString(int i) {
+        return Utf8.decode(bytes, offsets[i], lengths[i]);
+    }
+
+    /** The scale of a decimal vector. */
+    public int scale() {
+        return ((DecimalType) type).scale();
+    }
+
+    /** The number of UTF-8 bytes of string value {@code i}. */
+    public int utf8Length(int i) {
+        return lengths[i];
+    }
+
+    /** A copy of the UTF-8 bytes of string value {@code i}. */
+    public byte[] getUtf8(int i) {
+        return Arrays.copyOfRange(bytes, offsets[i], offsets[i] + lengths[i]);
+    }
+
+    /** Copies the UTF-8 bytes of string value {@code i} to {@code dst} from {@code at}; returns their number. */
+    public int copyUtf8To(int i, byte[] dst, int at) {
+        System.arraycopy(bytes, offsets[i], dst, at, lengths[i]);
+        return lengths[i];
+    }
+
+    /** Whether non-null string values {@code i} of this and {@code j} of {@code o} have equal bytes. */
+    public boolean utf8Equals(int i, ColumnVector o, int j) {
+        if (dictionary != null && dictionary == o.dictionary) {
+            return dictionaryIds[i] == o.dictionaryIds[j];
+        }
+        return Utf8.equals(bytes, offsets[i], lengths[i], o.bytes, o.offsets[j], o.lengths[j]);
     }
 
     // ---- writing -------------------------------------------------------------------------------
 
     private void ensure(int capacity) {
+        if (dictionary != null) {
+            dropDictionary();
+        }
         int cap = capacity();
         if (capacity <= cap) {
             return;
@@ -211,8 +404,12 @@ public final class ColumnVector implements Serializable {
         switch (kind) {
             case BOOLEAN -> booleans = Arrays.copyOf(booleans, newCap);
             case INT -> ints = Arrays.copyOf(ints, newCap);
-            case LONG -> longs = Arrays.copyOf(longs, newCap);
+            case LONG, DECIMAL -> longs = Arrays.copyOf(longs, newCap);
             case DOUBLE -> doubles = Arrays.copyOf(doubles, newCap);
+            case STRING -> {
+                offsets = Arrays.copyOf(offsets, newCap);
+                lengths = Arrays.copyOf(lengths, newCap);
+            }
             default -> objects = Arrays.copyOf(objects, newCap);
         }
         if (nulls != null) {
@@ -220,24 +417,49 @@ public final class ColumnVector implements Serializable {
         }
     }
 
+    /** A change makes the values plain strings: ids would no longer describe them all. */
+    private void dropDictionary() {
+        dictionary = null;
+        dictionaryIds = null;
+    }
+
+    private void ensureBytes(int more) {
+        long need = (long) bytesUsed + more;
+        if (bytes == null) {
+            bytes = new byte[(int) Math.max(need, 16)];
+        } else if (need > bytes.length || bytesShared) {
+            if (need > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("a string vector cannot hold more than 2 GB of bytes ("
+                        + type.typeName() + ", " + size + " values)");
+            }
+            bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(need, (long) bytes.length * 2), Integer.MAX_VALUE - 8));
+            bytesShared = false;
+        }
+    }
+
     private int capacity() {
         return switch (kind) {
             case BOOLEAN -> booleans.length;
             case INT -> ints.length;
-            case LONG -> longs.length;
+            case LONG, DECIMAL -> longs.length;
             case DOUBLE -> doubles.length;
+            case STRING -> offsets.length;
             default -> objects.length;
         };
     }
 
     /** Marks value {@code i} (already within size) null. */
     public void setNull(int i) {
+        dropDictionary();
         if (nulls == null) {
             nulls = new boolean[capacity()];
         }
         nulls[i] = true;
         if (kind == OBJECT) {
             objects[i] = null;
+        } else if (kind == STRING) {
+            offsets[i] = 0;
+            lengths[i] = 0;
         }
     }
 
@@ -272,32 +494,107 @@ public final class ColumnVector implements Serializable {
         doubles[size++] = v;
     }
 
-    /** Appends an internal object value (null allowed). */
+    /**
+     * Appends an internal object value (null allowed): a {@link String} to a string vector, a
+     * {@link BigDecimal} to a decimal one, and so on.
+     */
     public void appendObject(Object v) {
         if (v == null) {
             appendNull();
             return;
         }
-        ensure(size + 1);
-        objects[size++] = v;
+        switch (kind) {
+            case STRING -> appendString(asString(v, type));
+            case DECIMAL -> appendDecimal(asDecimal(v, type));
+            case OBJECT -> {
+                ensure(size + 1);
+                objects[size++] = v;
+            }
+            default -> append(v);
+        }
     }
 
     /**
      * Appends a string given as {@code length} UTF-8 bytes of {@code bytes} from {@code offset}.
-     * Readers that decode bytes (Parquet, CSV) append through this, so the vector decides how it
-     * keeps strings; the caller may reuse {@code bytes} afterwards.
+     * Readers that decode bytes (Parquet, CSV) append through this: the bytes are copied as they
+     * are, and the caller may reuse {@code bytes} afterwards.
      */
-    public void appendUtf8(byte[] bytes, int offset, int length) {
-        appendObject(new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+    public void appendUtf8(byte[] src, int offset, int length) {
+        if (kind != STRING) {
+            throw new IllegalStateException("appendUtf8 on a vector of " + type.typeName());
+        }
+        ensure(size + 1);
+        ensureBytes(length);
+        System.arraycopy(src, offset, bytes, bytesUsed, length);
+        offsets[size] = bytesUsed;
+        lengths[size] = length;
+        bytesUsed += length;
+        size++;
+    }
+
+    /** Appends a non-null string, encoded as UTF-8 (ASCII without an intermediate array). */
+    public void appendString(String s) {
+        if (kind != STRING) {
+            throw new IllegalStateException("appendString on a vector of " + type.typeName());
+        }
+        int n = s.length();
+        ensure(size + 1);
+        ensureBytes(n);
+        int at = bytesUsed;
+        for (int c = 0; c < n; c++) {
+            char ch = s.charAt(c);
+            if (ch >= 0x80) {
+                byte[] encoded = Utf8.encode(s);
+                appendUtf8(encoded, 0, encoded.length);
+                return;
+            }
+            bytes[at + c] = (byte) ch;
+        }
+        offsets[size] = at;
+        lengths[size] = n;
+        bytesUsed += n;
+        size++;
     }
 
     /**
-     * Appends a decimal of this vector's {@link io.ember.dataframe.types.DecimalType} given as its
-     * unscaled value (precision at most 18), so readers of fixed-point data need no
-     * {@link BigDecimal} per value.
+     * Appends a decimal of this vector's {@link DecimalType} given as its unscaled value, so
+     * readers of fixed-point data need no {@link BigDecimal} per value.
+     *
+     * @throws IllegalArgumentException if it has more digits than the type's precision
      */
     public void appendUnscaledDecimal(long unscaled) {
-        appendObject(BigDecimal.valueOf(unscaled, ((io.ember.dataframe.types.DecimalType) type).scale()));
+        if (kind == DECIMAL) {
+            if (!Decimals.fits(unscaled, ((DecimalType) type).precision())) {
+                throw new IllegalArgumentException("The unscaled value " + unscaled + " has more digits than "
+                        + type.typeName() + " holds");
+            }
+            ensure(size + 1);
+            longs[size++] = unscaled;
+        } else if (type instanceof DecimalType d) {
+            appendObject(BigDecimal.valueOf(unscaled, d.scale()));
+        } else {
+            throw new IllegalStateException("appendUnscaledDecimal on a vector of " + type.typeName());
+        }
+    }
+
+    /** Appends a non-null decimal of this vector's type (its scale must not need rounding). */
+    public void appendDecimal(BigDecimal d) {
+        if (kind == DECIMAL) {
+            long unscaled = d.scale() == scale() ? unscaledExact(d) : Decimals.unscaledOf(d, (DecimalType) type);
+            appendUnscaledDecimal(unscaled);
+        } else if (kind == OBJECT && type instanceof DecimalType) {
+            ensure(size + 1);
+            objects[size++] = d;
+        } else {
+            throw new IllegalStateException("appendDecimal on a vector of " + type.typeName());
+        }
+    }
+
+    private long unscaledExact(BigDecimal d) {
+        if (d.precision() > Decimals.MAX_COMPACT_PRECISION) {
+            return Decimals.unscaledOf(d, (DecimalType) type);
+        }
+        return d.unscaledValue().longValue();
     }
 
     /** Appends a boxed internal value of this vector's type (null allowed). */
@@ -315,7 +612,10 @@ public final class ColumnVector implements Serializable {
         }
     }
 
-    /** Appends value {@code i} of {@code src} (same kind). */
+    /**
+     * Appends value {@code i} of {@code src} (same type; a decimal of another precision or scale
+     * is converted, and so is any value laid out differently, through {@link #get}).
+     */
     public void appendFrom(ColumnVector src, int i) {
         if (src.isNull(i)) {
             appendNull();
@@ -326,8 +626,112 @@ public final class ColumnVector implements Serializable {
             case INT -> appendInt(src.ints[i]);
             case LONG -> appendLong(src.longs[i]);
             case DOUBLE -> appendDouble(src.doubles[i]);
-            default -> appendObject(src.objects[i]);
+            case STRING -> {
+                if (src.kind == STRING) {
+                    appendUtf8(src.bytes, src.offsets[i], src.lengths[i]);
+                } else {
+                    appendObject(src.get(i));
+                }
+            }
+            case DECIMAL -> {
+                if (src.kind == DECIMAL && src.scale() == scale()) {
+                    appendUnscaledDecimal(src.longs[i]);
+                } else {
+                    appendDecimal(src.getDecimal(i));
+                }
+            }
+            default -> appendObject(src.kind == OBJECT ? src.objects[i] : src.get(i));
         }
+    }
+
+    /**
+     * Replaces value {@code g} (already within size) by value {@code i} of {@code src} (same
+     * type), for buffers updated in place such as min/max; a string's new bytes are appended and
+     * the old ones left unused until the vector is sliced or copied.
+     */
+    public void setFrom(int g, ColumnVector src, int i) {
+        dropDictionary();
+        if (src.isNull(i)) {
+            setNull(g);
+            return;
+        }
+        if (nulls != null) {
+            nulls[g] = false;
+        }
+        switch (kind) {
+            case BOOLEAN -> booleans[g] = src.booleans[i];
+            case INT -> ints[g] = src.ints[i];
+            case LONG -> longs[g] = src.longs[i];
+            case DOUBLE -> doubles[g] = src.doubles[i];
+            case STRING -> {
+                byte[] from = src.kind == STRING ? src.bytes : Utf8.encode(asString(src.get(i), type));
+                int at = src.kind == STRING ? src.offsets[i] : 0;
+                int len = src.kind == STRING ? src.lengths[i] : from.length;
+                makeRoomReplacing(len);
+                System.arraycopy(from, at, bytes, bytesUsed, len);
+                offsets[g] = bytesUsed;
+                lengths[g] = len;
+                bytesUsed += len;
+            }
+            case DECIMAL -> longs[g] = src.kind == DECIMAL && src.scale() == scale() ? src.longs[i]
+                    : Decimals.unscaledOf(src.getDecimal(i), (DecimalType) type);
+            default -> objects[g] = src.kind == OBJECT ? src.objects[i] : src.get(i);
+        }
+    }
+
+    /**
+     * Room for {@code more} bytes of a replacing value. Replaced values leave their bytes behind;
+     * when at least half the bytes are such garbage, the live values are compacted instead of the
+     * array growing, so a min/max buffer stays proportional to its values, not to its updates.
+     */
+    private void makeRoomReplacing(int more) {
+        if ((long) bytesUsed + more <= bytes.length && !bytesShared) {
+            return;
+        }
+        long live = 0;
+        for (int i = 0; i < size; i++) {
+            live += isNull(i) ? 0 : lengths[i];
+        }
+        if (live * 2 > bytesUsed) {
+            ensureBytes(more);
+            return;
+        }
+        byte[] compacted = new byte[(int) Math.min(Math.max(live * 2 + more, 16), Integer.MAX_VALUE - 8)];
+        int at = 0;
+        for (int i = 0; i < size; i++) {
+            int len = isNull(i) ? 0 : lengths[i];
+            System.arraycopy(bytes, offsets[i], compacted, at, len);
+            offsets[i] = at;
+            lengths[i] = len;
+            at += len;
+        }
+        bytes = compacted;
+        bytesUsed = at;
+        bytesShared = false;
+    }
+
+    /**
+     * Drops the values from {@code newSize} on (a reader undoing a partly appended row); the
+     * space is reused by later appends.
+     */
+    public void truncate(int newSize) {
+        if (newSize > size || newSize < 0) {
+            throw new IllegalArgumentException("cannot truncate a vector of " + size + " values to " + newSize);
+        }
+        dropDictionary();
+        if (nulls != null) {
+            Arrays.fill(nulls, newSize, size, false);
+        }
+        if (kind == STRING) {
+            int end = 0;
+            for (int i = 0; i < newSize; i++) {
+                end = Math.max(end, offsets[i] + lengths[i]);
+            }
+            bytesUsed = end;
+        } else if (kind == OBJECT) {
+            Arrays.fill(objects, newSize, size, null);
+        }
+        size = newSize;
     }
 
     // ---- whole-vector operations ---------------------------------------------------------------
@@ -337,28 +741,7 @@ public final class ColumnVector implements Serializable {
      * the missing side of outer joins).
      */
     public ColumnVector select(int[] idx, int n) {
-        ColumnVector out = new ColumnVector(type, n);
-        out.size = n;
-        boolean[] outNulls = null;
-        for (int k = 0; k < n; k++) {
-            int i = idx[k];
-            if (i < 0 || isNull(i)) {
-                if (outNulls == null) {
-                    outNulls = new boolean[n];
-                }
-                outNulls[k] = true;
-                continue;
-            }
-            switch (kind) {
-                case BOOLEAN -> out.booleans[k] = booleans[i];
-                case INT -> out.ints[k] = ints[i];
-                case LONG -> out.longs[k] = longs[i];
-                case DOUBLE -> out.doubles[k] = doubles[i];
-                default -> out.objects[k] = objects[i];
-            }
-        }
-        out.nulls = outNulls;
-        return out;
+        return VectorCopies.select(this, idx, n);
     }
 
     /** The values whose {@code keep} flag is set; {@code count} of them. */
@@ -375,53 +758,19 @@ public final class ColumnVector implements Serializable {
 
     /** Values {@code [from, to)}. */
     public ColumnVector slice(int from, int to) {
-        int n = to - from;
-        ColumnVector out = new ColumnVector();
-        out.type = type;
-        out.kind = kind;
-        out.size = n;
-        switch (kind) {
-            case BOOLEAN -> out.booleans = Arrays.copyOfRange(booleans, from, to);
-            case INT -> out.ints = Arrays.copyOfRange(ints, from, to);
-            case LONG -> out.longs = Arrays.copyOfRange(longs, from, to);
-            case DOUBLE -> out.doubles = Arrays.copyOfRange(doubles, from, to);
-            default -> out.objects = Arrays.copyOfRange(objects, from, to);
-        }
-        if (nulls != null) {
-            out.nulls = Arrays.copyOfRange(nulls, from, to);
-        }
-        return out;
+        return VectorCopies.slice(this, from, to);
     }
 
     /** The values of {@code parts}, one after the other. */
     public static ColumnVector concat(DataType type, List<ColumnVector> parts) {
-        int n = 0;
-        for (ColumnVector p : parts) {
-            n += p.size;
-        }
-        ColumnVector out = new ColumnVector(type, n);
-        int at = 0;
-        for (ColumnVector p : parts) {
-            switch (out.kind) {
-                case BOOLEAN -> System.arraycopy(p.booleans, 0, out.booleans, at, p.size);
-                case INT -> System.arraycopy(p.ints, 0, out.ints, at, p.size);
-                case LONG -> System.arraycopy(p.longs, 0, out.longs, at, p.size);
-                case DOUBLE -> System.arraycopy(p.doubles, 0, out.doubles, at, p.size);
-                default -> System.arraycopy(p.objects, 0, out.objects, at, p.size);
-            }
-            if (p.nulls != null) {
-                if (out.nulls == null) {
-                    out.nulls = new boolean[n];
-                }
-                System.arraycopy(p.nulls, 0, out.nulls, at, p.size);
-            }
-            at += p.size;
-        }
-        out.size = n;
-        return out;
+        return VectorCopies.concat(type, parts);
     }
 
-    /** A hash of value {@code i} that agrees with {@link #valueEquals}; nulls hash to a constant. */
+    /**
+     * A hash of value {@code i} that agrees with {@link #valueEquals} across vectors: equal
+     * strings hash alike whatever vector holds them, and so do equal decimals whatever their
+     * layout; nulls hash to a constant.
+     */
     public int hash(int i) {
         if (isNull(i)) {
             return 0x9e3779b9;
@@ -431,6 +780,8 @@ public final class ColumnVector implements Serializable {
             case INT -> mix(ints[i]);
             case LONG -> mix(Long.hashCode(longs[i]));
             case DOUBLE -> mix(Double.hashCode(doubles[i] == 0.0 ? 0.0 : doubles[i]));
+            case STRING -> Utf8.hash(bytes, offsets[i], lengths[i]);
+            case DECIMAL -> Decimals.hash(longs[i], scale());
             default -> Values.hash(objects[i]);
         };
     }
@@ -440,7 +791,7 @@ public final class ColumnVector implements Serializable {
         return h ^ (h >>> 15);
     }
 
-    /** Whether value {@code i} equals value {@code j} of {@code o} (same kind); null equals null. */
+    /** Whether value {@code i} equals value {@code j} of {@code o} (same type); null equals null. */
     public boolean valueEquals(int i, ColumnVector o, int j) {
         boolean n1 = isNull(i);
         boolean n2 = o.isNull(j);
@@ -452,38 +803,47 @@ public final class ColumnVector implements Serializable {
             case INT -> ints[i] == o.ints[j];
             case LONG -> longs[i] == o.longs[j];
             case DOUBLE -> doubles[i] == o.doubles[j] || (Double.isNaN(doubles[i]) && Double.isNaN(o.doubles[j]));
-            default -> Values.equal(objects[i], o.objects[j]);
+            case STRING -> utf8Equals(i, o, j);
+            case DECIMAL -> o.kind == DECIMAL && o.scale() == scale() ? longs[i] == o.longs[j]
+                    : getDecimal(i).compareTo(o.getDecimal(j)) == 0;
+            default -> o.kind == DECIMAL ? getDecimal(i).compareTo(o.getDecimal(j)) == 0
+                    : Values.equal(objects[i], o.objects[j]);
         };
     }
 
-    /** Compares two non-null values of the same kind. */
+    /** Compares two non-null values of the same type (strings in code point order). */
     public int compare(int i, ColumnVector o, int j) {
         return switch (kind) {
             case BOOLEAN -> Boolean.compare(booleans[i], o.booleans[j]);
             case INT -> Integer.compare(ints[i], o.ints[j]);
             case LONG -> Long.compare(longs[i], o.longs[j]);
             case DOUBLE -> Double.compare(doubles[i], o.doubles[j]);
-            default -> Values.compare(objects[i], o.objects[j]);
+            case STRING -> Utf8.compare(bytes, offsets[i], lengths[i], o.bytes, o.offsets[j], o.lengths[j]);
+            case DECIMAL -> o.kind == DECIMAL && o.scale() == scale() ? Long.compare(longs[i], o.longs[j])
+                    : getDecimal(i).compareTo(o.getDecimal(j));
+            default -> o.kind == DECIMAL ? getDecimal(i).compareTo(o.getDecimal(j))
+                    : Values.compare(objects[i], o.objects[j]);
         };
     }
 
     /** A rough size in bytes, for statistics and broadcast decisions. */
     public long estimatedBytes() {
+        if (kind == STRING) {
+            long total = 0;
+            for (int i = 0; i < size; i++) {
+                total += 16 + lengths[i];
+            }
+            return total;
+        }
         if (kind != OBJECT) {
             return (long) size * type.defaultSize() + (nulls != null ? size : 0);
         }
-        long bytes = 0;
+        long total = 0;
         for (int i = 0; i < size; i++) {
-            Object v = objects[i];
-            if (v instanceof String s) {
-                bytes += 16 + s.length();
-            } else if (v instanceof byte[] b) {
-                bytes += 16 + b.length;
-            } else {
-                bytes += type instanceof ArrayType || type instanceof BinaryType ? 64 : 16;
-            }
+            total += objects[i] instanceof byte[] b ? 16 + b.length
+                    : type instanceof ArrayType || type instanceof BinaryType ? 64 : 16;
         }
-        return bytes;
+        return total;
     }
 
     @Override

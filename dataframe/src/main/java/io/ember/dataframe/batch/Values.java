@@ -38,7 +38,10 @@ public final class Values {
 
     // ---- semantics of object-kind values -------------------------------------------------------
 
-    /** Hash consistent with {@link #equal}. */
+    /**
+     * Hash consistent with {@link #equal}, and with {@link ColumnVector#hash} for the same value
+     * (strings over their UTF-8 bytes, decimals by value).
+     */
     public static int hash(Object v) {
         if (v == null) {
             return 0x9e3779b9;
@@ -46,8 +49,11 @@ public final class Values {
         if (v instanceof byte[] b) {
             return Arrays.hashCode(b);
         }
+        if (v instanceof String s) {
+            return Utf8.hash(s);
+        }
         if (v instanceof BigDecimal d) {
-            return d.stripTrailingZeros().hashCode();
+            return Decimals.hash(d);
         }
         if (v instanceof Double d) {
             return Double.hashCode(d == 0.0 ? 0.0 : d);
@@ -90,9 +96,12 @@ public final class Values {
         return a.equals(b);
     }
 
-    /** Orders two non-null internal values of one type. */
+    /** Orders two non-null internal values of one type (strings in code point order, as Spark). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static int compare(Object a, Object b) {
+        if (a instanceof String x && b instanceof String y) {
+            return Utf8.compare(x, y);
+        }
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return Arrays.compareUnsigned(x, y);
         }

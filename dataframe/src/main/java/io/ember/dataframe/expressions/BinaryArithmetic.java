@@ -211,14 +211,17 @@ public record BinaryArithmetic(ArithOp op, Expression left, Expression right) im
     }
 
     private ColumnVector decimal(ColumnVector a, ColumnVector b, int n, DecimalType t) {
+        if (CompactDecimalArithmetic.applies(op, a, b, t)) {
+            return CompactDecimalArithmetic.apply(op, a, b, n, t);
+        }
         ColumnVector out = ColumnVector.allocate(t, n);
         for (int i = 0; i < n; i++) {
             if (a.isNull(i) || b.isNull(i)) {
                 out.appendNull();
                 continue;
             }
-            BigDecimal x = (BigDecimal) a.objects[i];
-            BigDecimal y = (BigDecimal) b.objects[i];
+            BigDecimal x = a.getDecimal(i);
+            BigDecimal y = b.getDecimal(i);
             BigDecimal r;
             switch (op) {
                 case ADD -> r = x.add(y);

@@ -65,6 +65,15 @@ public record Comparison(CmpOp op, Expression left, Expression right) implements
                     out[i] = op.test(p == q ? 0 : Double.compare(p, q));
                 }
             }
+            case ColumnVector.STRING -> {
+                // Equality needs no order: unequal lengths settle most pairs at once.
+                boolean eq = op == CmpOp.EQ || op == CmpOp.NEQ;
+                for (int i = 0; i < n; i++) {
+                    if (nulls == null || !nulls[i]) {
+                        out[i] = eq ? a.utf8Equals(i, b, i) == (op == CmpOp.EQ) : op.test(a.compare(i, b, i));
+                    }
+                }
+            }
             default -> {
                 if (a.kind != b.kind) {
                     throw new IllegalStateException("comparison of " + a.type + " with " + b.type);

@@ -208,6 +208,10 @@ public enum Fn {
 
     /** Computes a batch of results. */
     ColumnVector evalVector(DataType out, ColumnVector[] args, int n, ZoneId zone) {
+        ColumnVector strings = stringKernel(args, n);
+        if (strings != null) {
+            return strings;
+        }
         switch (this) {
             case ROUND, BROUND, ABS, NEGATIVE:
                 return numeric(out, args, n);
@@ -229,6 +233,31 @@ public enum Fn {
                 break;
         }
         return Vectors.rowwise(out, args, n, true, a -> apply.apply(a, zone));
+    }
+
+    /** The result by a byte-level kernel for the hot string functions, or null if none applies. */
+    private ColumnVector stringKernel(ColumnVector[] args, int n) {
+        switch (this) {
+            case UPPER, LOWER, LENGTH, TRIM, LTRIM, RTRIM, SUBSTRING:
+                if (!StringKernels.allStrings(args[0])
+                        || (this == SUBSTRING && (args[1].kind != ColumnVector.INT || args[2].kind != ColumnVector.INT))) {
+                    return null;
+                }
+                return switch (this) {
+                    case UPPER, LOWER -> StringKernels.changeCase(args[0], n, this == UPPER);
+                    case LENGTH -> StringKernels.length(args[0], n);
+                    case SUBSTRING -> StringKernels.substring(args[0], args[1], args[2], n);
+                    default -> StringKernels.trim(args[0], n, this != RTRIM, this != LTRIM);
+                };
+            case CONCAT:
+                return StringKernels.allStrings(args) ? StringKernels.concat(args, n) : null;
+            case LIKE:
+                return StringKernels.allStrings(args) ? StringKernels.like(args[0], args[1], n) : null;
+            case CONTAINS, STARTSWITH, ENDSWITH:
+                return StringKernels.allStrings(args) ? StringKernels.search(this, args[0], args[1], n) : null;
+            default:
+                return null;
+        }
     }
 
     private ColumnVector numeric(DataType out, ColumnVector[] args, int n) {
@@ -265,24 +294,38 @@ public enum Fn {
                 }
                 return ColumnVector.ofDoubles(out, r, nulls, n);
             }
-            default: {
-                ColumnVector r = ColumnVector.allocate(out, n);
-                for (int i = 0; i < n; i++) {
-                    BigDecimal v = (BigDecimal) x.get(i);
-                    if (v == null) {
-                        r.appendNull();
-                    } else if (this == ABS) {
-                        r.appendObject(v.abs());
-                    } else if (this == NEGATIVE) {
-                        r.appendObject(v.negate());
-                    } else {
-                        r.appendObject(Values.toDecimal(v.setScale(Math.max(digits, 0), mode)
-                                .setScale(((DecimalType) out).scale(), RoundingMode.HALF_UP), (DecimalType) out));
+            case ColumnVector.DECIMAL:
+                if (!rounds && out.equals(x.type)) {
+                    // A sign change keeps the digits, so the unscaled long cannot overflow.
+                    long[] r = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        long v = x.longs[i];
+                        r[i] = this == ABS ? Math.abs(v) : -v;
                     }
+                    return ColumnVector.ofUnscaledDecimals((DecimalType) out, r, nulls, n);
                 }
-                return r;
+                return decimalNumeric(out, x, n, digits, mode);
+            default:
+                return decimalNumeric(out, x, n, digits, mode);
+        }
+    }
+
+    private ColumnVector decimalNumeric(DataType out, ColumnVector x, int n, int digits, RoundingMode mode) {
+        ColumnVector r = ColumnVector.allocate(out, n);
+        for (int i = 0; i < n; i++) {
+            BigDecimal v = (BigDecimal) x.get(i);
+            if (v == null) {
+                r.appendNull();
+            } else if (this == ABS) {
+                r.appendObject(v.abs());
+            } else if (this == NEGATIVE) {
+                r.appendObject(v.negate());
+            } else {
+                r.appendObject(Values.toDecimal(v.setScale(Math.max(digits, 0), mode)
+                        .setScale(((DecimalType) out).scale(), RoundingMode.HALF_UP), (DecimalType) out));
             }
         }
+        return r;
     }
 
     private static long roundLong(long v, int digits, RoundingMode mode) {
@@ -373,19 +416,25 @@ public enum Fn {
         return PATTERNS.computeIfAbsent(regex, Pattern::compile);
     }
 
-    /** The Java regex of a SQL LIKE pattern ({@code %}, {@code _}, escape {@code \}). */
+    /**
+     * The Java regex of a SQL LIKE pattern ({@code %}, {@code _}, escape {@code \}). It walks
+     * code points, so that a character outside the BMP is quoted whole and {@code _} matches it.
+     */
     public static String likeToRegex(String pattern) {
         StringBuilder sb = new StringBuilder("(?s)");
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\' && i + 1 < pattern.length()) {
-                sb.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+        for (int i = 0; i < pattern.length(); ) {
+            int c = pattern.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\\' && i < pattern.length()) {
+                int escaped = pattern.codePointAt(i);
+                i += Character.charCount(escaped);
+                sb.append(Pattern.quote(Character.toString(escaped)));
             } else if (c == '%') {
                 sb.append(".*");
             } else if (c == '_') {
                 sb.append('.');
             } else {
-                sb.append(Pattern.quote(String.valueOf(c)));
+                sb.append(Pattern.quote(Character.toString(c)));
             }
         }
         return sb.toString();

@@ -433,7 +433,7 @@ public final class CsvSource implements FileSource {
                             writeBadRecord(line, reason);
                         }
                         for (ColumnVector v : cols) {
-                            truncate(v, rows);
+                            v.truncate(rows);
                         }
                         continue;
                     }
@@ -444,15 +444,6 @@ public final class CsvSource implements FileSource {
                 return null;
             }
             return new ColumnBatch(cols, rows);
-        }
-
-        private static void truncate(ColumnVector v, int size) {
-            if (v.nulls != null) {
-                for (int i = size; i < v.size; i++) {
-                    v.nulls[i] = false;
-                }
-            }
-            v.size = size;
         }
 
         private void writeBadRecord(String line, String reason) {
@@ -509,7 +500,7 @@ public final class CsvSource implements FileSource {
     static boolean convert(String raw, DataType type, ColumnVector out, ZoneId zone, CsvOptions o) {
         try {
             if (type instanceof StringType) {
-                out.appendObject(raw);
+                out.appendString(raw);
             } else if (type instanceof IntegerType) {
                 out.appendInt(Integer.parseInt(raw));
             } else if (type instanceof LongType) {
@@ -525,7 +516,7 @@ public final class CsvSource implements FileSource {
                 if (d == null) {
                     return false;
                 }
-                out.appendObject(d);
+                out.appendDecimal(d);
             } else if (type instanceof BooleanType) {
                 if (raw.equalsIgnoreCase("true")) {
                     out.appendBoolean(true);

@@ -4,7 +4,6 @@ import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DecimalType;
-import io.ember.dataframe.types.StringType;
 import io.ember.dataframe.types.StructType;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -177,20 +176,20 @@ public record ParquetOutput(String compression, long rowGroupSize) implements Ou
                     case ColumnVector.INT -> out.addInteger(v.ints[r]);
                     case ColumnVector.LONG -> out.addLong(v.longs[r]);
                     case ColumnVector.DOUBLE -> out.addDouble(v.doubles[r]);
+                    case ColumnVector.STRING -> out.addBinary(Binary.fromConstantByteArray(v.getUtf8(r)));
+                    case ColumnVector.DECIMAL -> {
+                        if (((DecimalType) t).precision() <= 9) {
+                            out.addInteger((int) v.longs[r]);
+                        } else {
+                            out.addLong(v.longs[r]);
+                        }
+                    }
                     default -> {
                         Object o = v.objects[r];
-                        if (t instanceof StringType) {
-                            out.addBinary(Binary.fromString((String) o));
-                        } else if (t instanceof DecimalType d) {
+                        if (t instanceof DecimalType d) {
                             BigDecimal dec = ((BigDecimal) o).setScale(d.scale());
-                            if (d.precision() <= 9) {
-                                out.addInteger(dec.unscaledValue().intValue());
-                            } else if (d.precision() <= 18) {
-                                out.addLong(dec.unscaledValue().longValue());
-                            } else {
-                                out.addBinary(Binary.fromConstantByteArray(fixed(dec.unscaledValue().toByteArray(),
-                                        ParquetSchemas.decimalBytes(d.precision()))));
-                            }
+                            out.addBinary(Binary.fromConstantByteArray(fixed(dec.unscaledValue().toByteArray(),
+                                    ParquetSchemas.decimalBytes(d.precision()))));
                         } else {
                             out.addBinary(Binary.fromConstantByteArray((byte[]) o));
                         }

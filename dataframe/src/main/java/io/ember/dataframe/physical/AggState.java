@@ -130,7 +130,9 @@ abstract class AggState {
         final DataType type;
         long[] longs = new long[16];
         double[] doubles = new double[16];
+        /** A group's decimal sum once it outgrew {@code longs[g]}; null while the long holds it. */
         BigDecimal[] decimals = new BigDecimal[16];
+        int decimalScale;
         boolean[] seen = new boolean[16];
 
         SumState(DataType type) {
@@ -165,12 +167,33 @@ abstract class AggState {
                     case ColumnVector.INT -> longs[g] += in.ints[i];
                     case ColumnVector.LONG -> longs[g] += in.longs[i];
                     case ColumnVector.DOUBLE -> doubles[g] += in.doubles[i];
-                    default -> {
-                        BigDecimal v = (BigDecimal) in.objects[i];
-                        decimals[g] = decimals[g] == null ? v : decimals[g].add(v);
-                    }
+                    case ColumnVector.DECIMAL -> addUnscaled(g, in.longs[i], in.scale());
+                    default -> addDecimal(g, in.getDecimal(i));
                 }
             }
+        }
+
+        /**
+         * A decimal sum stays an unscaled long (at the input's scale, which the sum type keeps)
+         * until it would overflow one, then continues as a BigDecimal: decimal(p <= 18) sums are
+         * decimal(p + 10), which a long may not hold.
+         */
+        private void addUnscaled(int g, long unscaled, int scale) {
+            decimalScale = scale;
+            if (decimals[g] == null) {
+                long sum = longs[g] + unscaled;
+                if (((longs[g] ^ sum) & (unscaled ^ sum)) >= 0) {
+                    longs[g] = sum;
+                    return;
+                }
+                decimals[g] = BigDecimal.valueOf(longs[g], scale);
+            }
+            decimals[g] = decimals[g].add(BigDecimal.valueOf(unscaled, scale));
+        }
+
+        private void addDecimal(int g, BigDecimal v) {
+            decimalScale = v.scale();
+            decimals[g] = (decimals[g] == null ? BigDecimal.valueOf(longs[g], v.scale()) : decimals[g]).add(v);
         }
 
         @Override
@@ -188,11 +211,13 @@ abstract class AggState {
             ensure(numGroups);
             boolean[] nulls = nullsWhereNot(seen, numGroups);
             if (type instanceof DecimalType d) {
-                Object[] out = new Object[numGroups];
+                ColumnVector out = ColumnVector.allocate(type, numGroups);
                 for (int g = 0; g < numGroups; g++) {
-                    out[g] = decimals[g] == null ? null : Values.toDecimal(decimals[g], d);
+                    BigDecimal sum = !seen[g] ? null
+                            : decimals[g] != null ? decimals[g] : BigDecimal.valueOf(longs[g], decimalScale);
+                    out.appendObject(sum == null ? null : Values.toDecimal(sum, d));
                 }
-                return ColumnVector.ofObjects(type, out, numGroups);
+                return out;
             }
             if (type instanceof DoubleType) {
                 return ColumnVector.ofDoubles(type, Arrays.copyOf(doubles, numGroups), nulls, numGroups);
@@ -256,7 +281,7 @@ abstract class AggState {
                 if (k == 0 || s.isNull(g)) {
                     out.appendNull();
                 } else if (resultType instanceof DecimalType d) {
-                    BigDecimal v = ((BigDecimal) s.objects[g]).divide(BigDecimal.valueOf(k), d.scale(), RoundingMode.HALF_UP);
+                    BigDecimal v = s.getDecimal(g).divide(BigDecimal.valueOf(k), d.scale(), RoundingMode.HALF_UP);
                     out.appendObject(Values.toDecimal(v, d));
                 } else {
                     out.appendDouble(s.doubles[g] / k);
@@ -315,16 +340,7 @@ abstract class AggState {
         }
 
         private void set(int g, ColumnVector in, int i) {
-            if (values.nulls != null) {
-                values.nulls[g] = false;
-            }
-            switch (values.kind) {
-                case ColumnVector.BOOLEAN -> values.booleans[g] = in.booleans[i];
-                case ColumnVector.INT -> values.ints[g] = in.ints[i];
-                case ColumnVector.LONG -> values.longs[g] = in.longs[i];
-                case ColumnVector.DOUBLE -> values.doubles[g] = in.doubles[i];
-                default -> values.objects[g] = in.objects[i];
-            }
+            values.setFrom(g, in, i);
         }
 
         @Override

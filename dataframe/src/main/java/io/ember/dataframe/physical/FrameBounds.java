@@ -116,7 +116,7 @@ final class FrameBounds implements Serializable {
             case ColumnVector.DOUBLE:
                 return Double.compare(sign * (key.doubles[j] - key.doubles[i]), (double) offset);
             default:
-                return ((BigDecimal) key.objects[j]).subtract((BigDecimal) key.objects[i])
+                return key.getDecimal(j).subtract(key.getDecimal(i))
                         .multiply(BigDecimal.valueOf(sign)).compareTo(BigDecimal.valueOf(offset));
         }
     }

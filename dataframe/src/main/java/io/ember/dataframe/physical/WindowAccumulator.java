@@ -163,7 +163,7 @@ abstract class WindowAccumulator {
                 case ColumnVector.INT -> longSum -= in.ints[i];
                 case ColumnVector.LONG -> longSum -= in.longs[i];
                 case ColumnVector.DOUBLE -> throw new UnsupportedOperationException("double sums cannot remove rows");
-                default -> decimalSum = decimalSum.subtract((BigDecimal) in.objects[i]);
+                default -> decimalSum = decimalSum.subtract(in.getDecimal(i));
             }
         }
 
@@ -179,7 +179,7 @@ abstract class WindowAccumulator {
                 case ColumnVector.LONG -> longSum += in.longs[i];
                 case ColumnVector.DOUBLE -> doubleSum += in.doubles[i];
                 default -> {
-                    BigDecimal v = (BigDecimal) in.objects[i];
+                    BigDecimal v = in.getDecimal(i);
                     decimalSum = decimalSum == null ? v : decimalSum.add(v);
                 }
             }
@@ -248,7 +248,7 @@ abstract class WindowAccumulator {
                 return;
             }
             count++;
-            if (in.kind == ColumnVector.OBJECT) {
+            if (in.type instanceof DecimalType) {
                 sum.add(in, i);
             } else {
                 sum.seen = true;
