@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
@@ -225,7 +226,7 @@ public final class ParquetSource implements FileSource {
     }
 
     /** One row group of one file to read. */
-    record Split(String file, int rowGroup, Map<String, String> partitionValues) implements Serializable {
+    record Split(String file, int rowGroup, long rows, Map<String, String> partitionValues) implements Serializable {
     }
 
     private List<Split> splits(List<SourceFilter> filters, long[] counts) {
@@ -242,7 +243,7 @@ public final class ParquetSource implements FileSource {
                 }
                 counts[0]++;
                 if (mightMatch(f, g, filters)) {
-                    out.add(new Split(f.file().path(), g.index(), f.file().partitionValues()));
+                    out.add(new Split(f.file().path(), g.index(), g.rows(), f.file().partitionValues()));
                 } else {
                     counts[1]++;
                 }
@@ -282,7 +283,36 @@ public final class ParquetSource implements FileSource {
     public String describe(int[] required, List<SourceFilter> filters) {
         long[] counts = new long[2];
         List<Split> s = splits(filters, counts);
-        return "RowGroups: " + s.size() + " of " + counts[0] + " selected";
+        String answer = readsNoDataColumn(required) ? ", answered from footers" : "";
+        return "RowGroups: " + s.size() + " of " + counts[0] + " selected" + answer;
+    }
+
+    /** Whether a scan of {@code required} needs no column chunk: its rows are known from the footers. */
+    private boolean readsNoDataColumn(int[] required) {
+        for (int r : required) {
+            if (r < dataSchema.size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The number of rows of {@code source} according to its Parquet footers (every row group of
+     * every file, before any filter), or empty when it is not a Parquet source. Reads no data:
+     * the footers were read when the source was created.
+     */
+    public static OptionalLong footerRowCount(FileSource source) {
+        if (!(source instanceof ParquetSource p)) {
+            return OptionalLong.empty();
+        }
+        long rows = 0;
+        for (Footer f : p.footers) {
+            for (RowGroup g : f.rowGroups()) {
+                rows += g.rows();
+            }
+        }
+        return OptionalLong.of(rows);
     }
 
     /** What an executor needs to read row groups. */
@@ -300,6 +330,11 @@ public final class ParquetSource implements FileSource {
                 metrics.counters());
         if (splits.isEmpty()) {
             return sc.parallelize(List.<Split>of(), 1).mapPartitions(it -> Collections.emptyIterator());
+        }
+        if (readsNoDataColumn(required)) {
+            // count(*) and scans of partition columns only: each row group is its row count.
+            int slices = Math.min(splits.size(), Math.max(1, sc.defaultParallelism()));
+            return sc.parallelize(splits, slices).mapPartitions(it -> new FooterBatches(it, spec));
         }
         FileReadOptions files = index.readOptions();
         return sc.parallelize(splits, splits.size()).mapPartitions(it -> {

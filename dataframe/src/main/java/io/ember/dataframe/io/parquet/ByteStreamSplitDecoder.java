@@ -10,7 +10,7 @@ final class ByteStreamSplitDecoder extends ValuesDecoder {
     private final int start;
     private final int width;
     private final int count;
-    private byte[] value;
+    private final byte[] value;
     private int next;
 
     ByteStreamSplitDecoder(PageBytes in, int width) {

@@ -66,7 +66,7 @@ final class DeltaDecoder extends ValuesDecoder {
     @Override
     void readBinaries(BinarySink sink, int n) {
         if (reader instanceof DeltaBinaryPackingValuesReader) {
-            super.readBinaries(sink, n);
+            throw new IllegalStateException("Parquet encoding " + encoding + " cannot hold byte array values");
         }
         for (int i = 0; i < n; i++) {
             Binary b = reader.readBytes();
