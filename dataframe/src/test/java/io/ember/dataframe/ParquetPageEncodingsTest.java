@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ParquetPageEncodingsTest {
     private static final int ROWS = 2_500;
-    private static final int GROUP_ROWS = 1_000;
+    private static final int GROUP_ROWS = 1_024;
 
     private final EmberSession spark = TestSession.get();
 

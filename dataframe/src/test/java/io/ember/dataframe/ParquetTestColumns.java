@@ -71,6 +71,11 @@ final class ParquetTestColumns {
         return WORDS[i % WORDS.length] + (i % 11 == 0 ? "" : "x".repeat(i % 40));
     }
 
+    /** Few distinct values at first, then all distinct: a writer's dictionary overflows mid-chunk. */
+    static String grow(int i) {
+        return i < 700 ? "v" + (i % 10) : "value number " + i;
+    }
+
     /** An unscaled value of up to {@code digits} digits, both signs, the extremes included. */
     static BigInteger unscaled(int i, int digits) {
         BigInteger max = BigInteger.TEN.pow(digits).subtract(BigInteger.ONE);
@@ -144,6 +149,8 @@ final class ParquetTestColumns {
                 i -> i == 5 ? Double.NaN : i == 6 ? Double.NEGATIVE_INFINITY : i == 8 ? Double.MAX_VALUE : (i % 250) * 1.125 - 7));
         cols.add(col(type(PrimitiveTypeName.BINARY, "s", LogicalTypeAnnotation.stringType()),
                 i -> Binary.fromString(word(i)), ParquetTestColumns::word));
+        cols.add(col(type(PrimitiveTypeName.BINARY, "grow", LogicalTypeAnnotation.stringType()),
+                i -> Binary.fromString(grow(i)), ParquetTestColumns::grow));
         cols.add(col(type(PrimitiveTypeName.BINARY, "js", LogicalTypeAnnotation.jsonType()),
                 i -> Binary.fromString("{\"k\":" + (i % 13) + "}"), i -> "{\"k\":" + (i % 13) + "}"));
         cols.add(col(type(PrimitiveTypeName.BINARY, "bin", null),

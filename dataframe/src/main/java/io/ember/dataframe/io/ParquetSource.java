@@ -42,12 +42,15 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Parquet files read with Apache Parquet's column readers straight into primitive arrays. The
- * footers are read when the DataFrame is created (the schema, merged across files with
- * {@code mergeSchema}); at scan time each row group whose statistics might satisfy the pushed
- * filters becomes one task, which decodes only the required columns. Files written by Spark,
- * DuckDB or pyarrow are understood: dictionary-encoded strings, decimals stored as int32, int64 or
- * fixed-length bytes, timestamps in micros, millis, nanos or Spark's legacy int96.
+ * Parquet files read a batch at a time straight into the vectors. The footers are read when the
+ * DataFrame is created (the schema, merged across files with {@code mergeSchema}); at scan time
+ * each row group whose statistics might satisfy the pushed filters becomes one task, which reads
+ * only the required columns' chunks and decodes their pages in bulk with the decoders of
+ * {@code io.ember.dataframe.io.parquet} (every standard encoding, pages v1 and v2). A scan that
+ * needs no data column ({@code count(*)}, partition columns only) is answered from the footers'
+ * row counts without opening a file. Files written by Spark, DuckDB, pyarrow or parquet-mr are
+ * understood: decimals stored as int32, int64 or byte arrays, timestamps in micros, millis, nanos
+ * or Spark's legacy int96.
  */
 public final class ParquetSource implements FileSource {
     private final FileIndex index;
