@@ -9,7 +9,8 @@ import java.util.WeakHashMap;
 
 /**
  * Counters of Parquet reading in one application, to check pruning and skipping: row groups
- * read and skipped by statistics, and the compressed column-chunk bytes read.
+ * read, skipped by statistics and answered from footers alone, and the compressed column-chunk
+ * bytes read.
  *
  * <pre>{@code
  * ParquetMetrics metrics = ParquetMetrics.of(spark.context());
@@ -19,7 +20,7 @@ import java.util.WeakHashMap;
  * }</pre>
  *
  * <p>The counts are the context's accumulators (named {@code parquet.rowGroupsRead},
- * {@code parquet.rowGroupsSkipped}, {@code parquet.bytesRead}): scan tasks add to their copies,
+ * {@code parquet.rowGroupsSkipped}, {@code parquet.rowGroupsFromFooters}, {@code parquet.bytesRead}): scan tasks add to their copies,
  * which travel back with their results, so executors in other JVMs count too. Read them on the
  * driver after an action; a row group read by a task that is retried or recomputed (a lost
  * executor, an evicted cached partition) counts again. Thread-safe.
@@ -31,16 +32,22 @@ public final class ParquetMetrics {
     private final LongAccumulator rowGroupsSkipped;
 
     /** What scan tasks add to: shipped inside their closures. */
-    record Counters(LongAccumulator rowGroupsRead, LongAccumulator bytesRead) implements Serializable {
+    record Counters(LongAccumulator rowGroupsRead, LongAccumulator bytesRead, LongAccumulator rowGroupsFromFooters)
+            implements Serializable {
 
         void read(long bytes) {
             rowGroupsRead.add(1);
             bytesRead.add(bytes);
         }
+
+        void answeredFromFooter() {
+            rowGroupsFromFooters.add(1);
+        }
     }
 
     private ParquetMetrics(EmberContext sc) {
-        this.counters = new Counters(sc.longAccumulator("parquet.rowGroupsRead"), sc.longAccumulator("parquet.bytesRead"));
+        this.counters = new Counters(sc.longAccumulator("parquet.rowGroupsRead"), sc.longAccumulator("parquet.bytesRead"),
+                sc.longAccumulator("parquet.rowGroupsFromFooters"));
         this.rowGroupsSkipped = sc.longAccumulator("parquet.rowGroupsSkipped");
     }
 
@@ -62,6 +69,14 @@ public final class ParquetMetrics {
         return rowGroupsSkipped.sum();
     }
 
+    /**
+     * Row groups whose rows were answered from their footer's row count, without reading a page
+     * ({@code count(*)}, scans of partition columns only), by tasks that have ended.
+     */
+    public long rowGroupsFromFooters() {
+        return counters.rowGroupsFromFooters().sum();
+    }
+
     /** Compressed bytes of the column chunks read since the last reset, by tasks that have ended. */
     public long bytesRead() {
         return counters.bytesRead().sum();
@@ -71,6 +86,7 @@ public final class ParquetMetrics {
     public void reset() {
         counters.rowGroupsRead().reset();
         counters.bytesRead().reset();
+        counters.rowGroupsFromFooters().reset();
         rowGroupsSkipped.reset();
     }
 

@@ -3,10 +3,8 @@ package io.ember.dataframe.io;
 import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
+import io.ember.dataframe.io.parquet.ColumnChunkReader;
 import io.ember.dataframe.types.DataType;
-import io.ember.dataframe.types.DecimalType;
-import io.ember.dataframe.types.DoubleType;
-import io.ember.dataframe.types.LongType;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
 import io.ember.rdd.EmberContext;
@@ -15,9 +13,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,10 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.compression.CompressionCodecFactory;
@@ -42,21 +36,21 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Parquet files read with Apache Parquet's column readers straight into primitive arrays. The
- * footers are read when the DataFrame is created (the schema, merged across files with
- * {@code mergeSchema}); at scan time each row group whose statistics might satisfy the pushed
- * filters becomes one task, which decodes only the required columns. Files written by Spark,
- * DuckDB or pyarrow are understood: dictionary-encoded strings, decimals stored as int32, int64 or
- * fixed-length bytes, timestamps in micros, millis, nanos or Spark's legacy int96.
+ * Parquet files read a batch at a time straight into the vectors. The footers are read when the
+ * DataFrame is created (the schema, merged across files with {@code mergeSchema}); at scan time
+ * each row group whose statistics might satisfy the pushed filters becomes one task, which reads
+ * only the required columns' chunks and decodes their pages in bulk with the decoders of
+ * {@code io.ember.dataframe.io.parquet} (every standard encoding, pages v1 and v2). A scan that
+ * needs no data column ({@code count(*)}, partition columns only) is answered from the footers'
+ * row counts without opening a file. Files written by Spark, DuckDB, pyarrow or parquet-mr are
+ * understood: decimals stored as int32, int64 or byte arrays, timestamps in micros, millis, nanos
+ * or Spark's legacy int96.
  */
 public final class ParquetSource implements FileSource {
     private final FileIndex index;
@@ -235,7 +229,7 @@ public final class ParquetSource implements FileSource {
     }
 
     /** One row group of one file to read. */
-    record Split(String file, int rowGroup, Map<String, String> partitionValues) implements Serializable {
+    record Split(String file, int rowGroup, long rows, Map<String, String> partitionValues) implements Serializable {
     }
 
     private List<Split> splits(List<SourceFilter> filters, long[] counts) {
@@ -252,7 +246,7 @@ public final class ParquetSource implements FileSource {
                 }
                 counts[0]++;
                 if (mightMatch(f, g, filters)) {
-                    out.add(new Split(f.file().path(), g.index(), f.file().partitionValues()));
+                    out.add(new Split(f.file().path(), g.index(), g.rows(), f.file().partitionValues()));
                 } else {
                     counts[1]++;
                 }
@@ -292,7 +286,36 @@ public final class ParquetSource implements FileSource {
     public String describe(int[] required, List<SourceFilter> filters) {
         long[] counts = new long[2];
         List<Split> s = splits(filters, counts);
-        return "RowGroups: " + s.size() + " of " + counts[0] + " selected";
+        String answer = readsNoDataColumn(required) ? ", answered from footers" : "";
+        return "RowGroups: " + s.size() + " of " + counts[0] + " selected" + answer;
+    }
+
+    /** Whether a scan of {@code required} needs no column chunk: its rows are known from the footers. */
+    private boolean readsNoDataColumn(int[] required) {
+        for (int r : required) {
+            if (r < dataSchema.size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The number of rows of {@code source} according to its Parquet footers (every row group of
+     * every file, before any filter), or empty when it is not a Parquet source. Reads no data:
+     * the footers were read when the source was created.
+     */
+    public static OptionalLong footerRowCount(FileSource source) {
+        if (!(source instanceof ParquetSource p)) {
+            return OptionalLong.empty();
+        }
+        long rows = 0;
+        for (Footer f : p.footers) {
+            for (RowGroup g : f.rowGroups()) {
+                rows += g.rows();
+            }
+        }
+        return OptionalLong.of(rows);
     }
 
     /** What an executor needs to read row groups. */
@@ -311,6 +334,11 @@ public final class ParquetSource implements FileSource {
         if (splits.isEmpty()) {
             return sc.parallelize(List.<Split>of(), 1).mapPartitions(it -> Collections.emptyIterator());
         }
+        if (readsNoDataColumn(required)) {
+            // count(*) and scans of partition columns only: each row group is its row count.
+            int slices = Math.min(splits.size(), Math.max(1, sc.defaultParallelism()));
+            return sc.parallelize(splits, slices).mapPartitions(it -> new FooterBatches(it, spec));
+        }
         FileReadOptions files = index.readOptions();
         return sc.parallelize(splits, splits.size()).mapPartitions(it -> {
             Split split = it.next();
@@ -320,13 +348,16 @@ public final class ParquetSource implements FileSource {
 
     // ---- reading a row group ----------------------------------------------------------------------
 
-    /** Decodes one row group into batches. */
+    /**
+     * Decodes one row group into batches: a {@link ColumnChunkReader} per requested column found
+     * in the file (only those chunks are read from disk), constants for partition columns and for
+     * columns the file lacks.
+     */
     static final class RowGroupReader implements Iterator<ColumnBatch> {
         private final Split split;
         private final ReadSpec spec;
         private final long rows;
-        private final ColumnReader[] readers;
-        private final PrimitiveType[] fileTypes;
+        private final ColumnChunkReader[] readers;
         private final DataType[] targetTypes;
         private final Object[] partitionValues;
         private final RowGroupCodecs codecs = new RowGroupCodecs();
@@ -337,8 +368,8 @@ public final class ParquetSource implements FileSource {
             this.spec = spec;
             int[] req = spec.required();
             StructField[] data = spec.dataSchema().fields();
-            readers = new ColumnReader[req.length];
-            fileTypes = new PrimitiveType[req.length];
+            readers = new ColumnChunkReader[req.length];
+            PrimitiveType[] fileTypes = new PrimitiveType[req.length];
             targetTypes = new DataType[req.length];
             partitionValues = new Object[req.length];
             ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
@@ -380,12 +411,10 @@ public final class ParquetSource implements FileSource {
                 }
                 PageReadStore pages = r.readRowGroup(split.rowGroup());
                 this.rows = pages.getRowCount();
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoopConverter(projection.getFieldCount()),
-                        projection, r.getFileMetaData().getCreatedBy());
                 for (int c = 0; c < req.length; c++) {
                     if (fileTypes[c] != null) {
                         ColumnDescriptor d = projection.getColumnDescription(new String[] {fileTypes[c].getName()});
-                        readers[c] = store.getColumnReader(d);
+                        readers[c] = ColumnChunkReader.open(d, pages.getPageReader(d), targetTypes[c]);
                     }
                 }
                 spec.metrics().read(bytes);
@@ -415,7 +444,7 @@ public final class ParquetSource implements FileSource {
                     if (readers[c] == null) {
                         cols[c] = ColumnVector.constant(targetTypes[c], partitionValues[c], n);
                     } else {
-                        cols[c] = readColumn(readers[c], fileTypes[c], targetTypes[c], n);
+                        cols[c] = readers[c].read(n);
                     }
                 }
             } catch (RuntimeException e) {
@@ -428,80 +457,8 @@ public final class ParquetSource implements FileSource {
             }
             return new ColumnBatch(cols, n);
         }
-
-        private static ColumnVector readColumn(ColumnReader r, PrimitiveType p, DataType target, int n) {
-            int maxDef = r.getDescriptor().getMaxDefinitionLevel();
-            ColumnVector out = ColumnVector.allocate(target, n);
-            LogicalTypeAnnotation a = p.getLogicalTypeAnnotation();
-            int scale = a instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d ? d.getScale() : -1;
-            LogicalTypeAnnotation.TimeUnit unit = a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t
-                    ? t.getUnit() : null;
-            for (int i = 0; i < n; i++) {
-                if (r.getCurrentDefinitionLevel() < maxDef) {
-                    out.appendNull();
-                    r.consume();
-                    continue;
-                }
-                switch (p.getPrimitiveTypeName()) {
-                    case BOOLEAN -> out.appendBoolean(r.getBoolean());
-                    case INT32 -> {
-                        int v = r.getInteger();
-                        if (scale >= 0) {
-                            out.appendObject(decimal(BigDecimal.valueOf(v, scale), target));
-                        } else if (target instanceof LongType) {
-                            out.appendLong(p.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation ia
-                                    && !ia.isSigned() ? Integer.toUnsignedLong(v) : v);
-                        } else if (target instanceof DoubleType) {
-                            out.appendDouble(v);
-                        } else {
-                            out.appendInt(v);
-                        }
-                    }
-                    case INT64 -> {
-                        long v = r.getLong();
-                        if (scale >= 0) {
-                            out.appendObject(decimal(BigDecimal.valueOf(v, scale), target));
-                        } else if (unit != null) {
-                            out.appendLong(timestampMicros(v, unit));
-                        } else if (target instanceof DoubleType) {
-                            out.appendDouble(v);
-                        } else {
-                            out.appendLong(v);
-                        }
-                    }
-                    case INT96 -> {
-                        ByteBuffer b = r.getBinary().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-                        long nanos = b.getLong();
-                        int julianDay = b.getInt();
-                        out.appendLong((julianDay - 2_440_588L) * 86_400_000_000L + nanos / 1000);
-                    }
-                    case FLOAT -> out.appendDouble(r.getFloat());
-                    case DOUBLE -> out.appendDouble(r.getDouble());
-                    default -> {
-                        Binary b = r.getBinary();
-                        if (scale >= 0) {
-                            out.appendObject(decimal(new BigDecimal(new BigInteger(b.getBytes()), scale), target));
-                        } else if (target instanceof io.ember.dataframe.types.StringType) {
-                            out.appendObject(b.toStringUsingUTF8());
-                        } else {
-                            out.appendObject(b.getBytes());
-                        }
-                    }
-                }
-                r.consume();
-            }
-            return out;
-        }
-
-        private static BigDecimal decimal(BigDecimal v, DataType target) {
-            if (target instanceof DecimalType d && d.scale() != v.scale()) {
-                return v.setScale(d.scale(), RoundingMode.HALF_UP);
-            }
-            return v;
-        }
     }
 
-    /** Column readers need converters to exist; values are read from the readers directly. */
     /**
      * The decompressors of one row group, kept until its last value is read. Pages are decompressed
      * lazily, as the column readers reach them, long after {@code ParquetFileReader.close()}; a
@@ -532,33 +489,6 @@ public final class ParquetSource implements FileSource {
         /** Returns the decompressors to the pool once every page of the row group has been read. */
         void releaseNow() {
             codecs.release();
-        }
-    }
-
-    private static final class NoopConverter extends GroupConverter {
-        private final int fields;
-
-        NoopConverter(int fields) {
-            this.fields = fields;
-        }
-
-        @Override
-        public Converter getConverter(int fieldIndex) {
-            return new PrimitiveConverter() {
-            };
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void end() {
-        }
-
-        @Override
-        public String toString() {
-            return "NoopConverter(" + fields + ")";
         }
     }
 }

@@ -47,9 +47,9 @@ class ParquetConcurrentReadTest {
                 ParquetMetrics.of(spark.context()).counters());
         for (int run = 0; run < 3; run++) {
             ParquetSource.RowGroupReader first =
-                    new ParquetSource.RowGroupReader(new ParquetSource.Split(files.get(0).toString(), 0, Map.of()), spec);
+                    new ParquetSource.RowGroupReader(new ParquetSource.Split(files.get(0).toString(), 0, rows / 2, Map.of()), spec);
             ParquetSource.RowGroupReader second =
-                    new ParquetSource.RowGroupReader(new ParquetSource.Split(files.get(1).toString(), 0, Map.of()), spec);
+                    new ParquetSource.RowGroupReader(new ParquetSource.Split(files.get(1).toString(), 0, rows / 2, Map.of()), spec);
             CompletableFuture<double[]> a = CompletableFuture.supplyAsync(() -> sums(first));
             CompletableFuture<double[]> b = CompletableFuture.supplyAsync(() -> sums(second));
             double[] sa = a.get();
