@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ember.actors.memory.TaskMemoryManager;
+import io.ember.dataframe.batch.ColumnBatch;
+import io.ember.dataframe.batch.ColumnVector;
+import io.ember.dataframe.types.DataTypes;
 import io.ember.rdd.internal.TaskScope;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +42,27 @@ class SortLargerThanMemoryTest {
 
     static String text(long id, long k) {
         return "row-" + id + "-key-" + k + "-some-padding-to-weigh";
+    }
+
+    /** What {@code n} rows of the test's schema weigh as column batches (ColumnBatch.estimatedBytes, as the sort counts). */
+    static long estimatedBytes(long n) {
+        int rows = 4096;
+        long[] ids = new long[rows];
+        long[] keys = new long[rows];
+        double[] ds = new double[rows];
+        ColumnVector s = ColumnVector.allocate(DataTypes.StringType, rows);
+        for (int i = 0; i < rows; i++) {
+            long id = n - 1 - i;
+            ids[i] = id;
+            keys[i] = id * P % n;
+            ds[i] = id * 0.5;
+            byte[] b = text(id, keys[i]).getBytes(StandardCharsets.UTF_8);
+            s.appendUtf8(b, 0, b.length);
+        }
+        ColumnBatch batch = new ColumnBatch(new ColumnVector[] {ColumnVector.ofLongs(DataTypes.LongType, ids, null, rows),
+            ColumnVector.ofLongs(DataTypes.LongType, keys, null, rows),
+            ColumnVector.ofDoubles(DataTypes.DoubleType, ds, null, rows), s}, rows);
+        return batch.estimatedBytes() * n / rows;
     }
 
     @Test
@@ -99,10 +124,12 @@ class SortLargerThanMemoryTest {
             assertEquals(n, total);
             assertEquals(n, next, "keys 0 .. n-1 each once, in order");
             assertTrue(spilledDisk > 0, "the sort spilled");
-            System.out.printf("LARGER-THAN-MEMORY orderBy: %d rows, spilled %d MB in memory as %d MB on disk "
-                    + "(%.1fx the heap of %d MB); peak heap used %d MB; wall time %.1f s%n", n, spilledMemory >> 20,
-                    spilledDisk >> 20, (double) spilledMemory / heap, heap >> 20, heapSampler.peakBytes() >> 20,
-                    (System.nanoTime() - started) / 1e9);
+            long inputBytes = estimatedBytes(n);
+            System.out.printf("LARGER-THAN-MEMORY orderBy: %d rows, %d MB as column batches (%.1fx the heap of %d MB); "
+                    + "spilled %d MB in memory as %d MB on disk; peak heap used %d MB; wall time %.1f s%n", n,
+                    inputBytes >> 20, (double) inputBytes / heap, heap >> 20, spilledMemory >> 20, spilledDisk >> 20,
+                    heapSampler.peakBytes() >> 20, (System.nanoTime() - started) / 1e9);
+            assertTrue(inputBytes > 2.5 * heap, "the input is about three heaps: " + inputBytes);
         }
     }
 }
