@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * running sum needs no state, whatever order the rows come in; they must come in {@code id}
  * order, though, as the last window sorts them.
  */
-@Timeout(300)
+@Timeout(600)
 class WindowLargerThanMemoryTest {
 
     @BeforeAll

@@ -113,7 +113,8 @@ final class SortMergeJoiner implements Iterator<ColumnBatch> {
 
     /**
      * Joins the rows of both sides whose keys equal the left cursor's. If each side has at most a
-     * batch of them, they are moved into the chunks and paired; otherwise (a skewed key) the
+     * batch of them and they make at most four batches of pairs, they are moved into the chunks
+     * and paired; otherwise (a skewed key) the
      * right side's rows go into a {@link SpillableBatchBuffer} and a {@link SortMergeGroupJoin}
      * joins them with the left side's, streamed, once the chunk is out. Returns whether it did so.
      */
@@ -139,7 +140,7 @@ final class SortMergeJoiner implements Iterator<ColumnBatch> {
             left.moveTo(leftGroup, true);
         }
         boolean moreLeft = left.hasRow() && keyOrdering.compare(left.keys, left.row, groupKeys, groupRow) == 0;
-        if (rightBuffer == null && !moreLeft) {
+        if (rightBuffer == null && !moreLeft && (long) leftGroup.rows * rightGroup.rows <= 4L * batchSize) {
             int l0 = l.rows;
             int r0 = r.rows;
             l.addAll(leftGroup);

@@ -20,13 +20,14 @@ import java.util.ArrayDeque;
  */
 final class StreamingFrameAggregate implements StreamingWindowFunction {
     private final FrameAggregateEvaluator spec;
-    private final SpillableBatchBuffer buffer;
     private final WindowStreamingBounds bounds;
     private final WindowAccumulator acc;
     private final boolean recompute;
     private final boolean whole;
     private final WindowRowCursor adding;
     private final WindowRowCursor removing;
+    /** For whole-partition frames: the first pass over each partition. */
+    private final WindowRowCursor wholePass;
     /** For recomputed frames: the input vector and row of every row held, from {@code first}. */
     private final ArrayDeque<ColumnVector> heldVectors = new ArrayDeque<>();
     private final ArrayDeque<Integer> heldRows = new ArrayDeque<>();
@@ -37,7 +38,6 @@ final class StreamingFrameAggregate implements StreamingWindowFunction {
 
     StreamingFrameAggregate(FrameAggregateEvaluator spec, SpillableBatchBuffer buffer, RowOrdering order) {
         this.spec = spec;
-        this.buffer = buffer;
         this.bounds = new WindowStreamingBounds(spec.frame, buffer, order);
         FrameBounds frame = spec.frame;
         this.whole = frame.unboundedStart() && frame.unboundedEnd();
@@ -47,6 +47,7 @@ final class StreamingFrameAggregate implements StreamingWindowFunction {
         this.acc = removable != null ? removable : WindowAccumulator.create(spec.fn, spec.inputType, spec.type);
         this.adding = new WindowRowCursor(buffer, spec.input);
         this.removing = removable != null ? new WindowRowCursor(buffer, spec.input) : null;
+        this.wholePass = whole ? new WindowRowCursor(buffer, spec.input) : null;
     }
 
     @Override
@@ -58,10 +59,9 @@ final class StreamingFrameAggregate implements StreamingWindowFunction {
         first = from;
         end = from;
         if (whole) {
-            WindowRowCursor pass = new WindowRowCursor(buffer, spec.input);
             for (long r = from; r < to; r++) {
-                pass.seek(r);
-                acc.add(pass.value(0), pass.row);
+                wholePass.seek(r);
+                acc.add(wholePass.value(0), wholePass.row);
             }
             wholeValue = ColumnVector.allocate(spec.type, 1);
             acc.writeTo(wholeValue);

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * {@link ColumnBatch#estimatedBytes()}; when memory is refused or another consumer asks, the
  * batches in memory are written as one more {@link SpillFile} and freed. A reader goes through
  * the files in order (opening one at a time, keeping them for later readers) and then the
- * batches that were in memory when it started. {@link #close} deletes the files and frees the
+ * batches in memory, holding none of them beyond the one it returned. {@link #close} deletes the files and frees the
  * memory; the task's end deletes the files anyway.
  *
  * <p>Owned by one task's thread.
@@ -31,7 +31,12 @@ import java.util.function.Supplier;
 public final class SpillableBatchBuffer extends MemoryConsumer {
     private final Supplier<SpillContext> spillContext;
     private final List<SpillFile> files = new ArrayList<>();
+    /** The first batch (counting every batch appended) of each file. */
+    private final List<Long> fileFirst = new ArrayList<>();
     private final List<ColumnBatch> inMemory = new ArrayList<>();
+    /** The number (counting every batch appended) of the first batch in memory. */
+    private long inMemoryFirst;
+    private long batches;
     private long inMemoryBytes;
     private long numRows;
 
@@ -58,6 +63,7 @@ public final class SpillableBatchBuffer extends MemoryConsumer {
         long bytes = batch.estimatedBytes();
         acquireOrFail(bytes);
         inMemory.add(batch);
+        batches++;
         inMemoryBytes += bytes;
         numRows += batch.numRows;
     }
@@ -89,46 +95,77 @@ public final class SpillableBatchBuffer extends MemoryConsumer {
         SpillFile file = SpillFile.write(spillContext.get().store(), "buffer", new ArrayList<>(inMemory).iterator(),
                 (b, out) -> out.write(b));
         files.add(file);
+        fileFirst.add(inMemoryFirst);
         taskMemory().recordSpill(freed, file.bytes());
-        inMemory.clear(); // readers already open keep their own list of these batches
+        inMemoryFirst += inMemory.size();
+        inMemory.clear();
         inMemoryBytes = 0;
         freeMemory(freed);
         return freed;
     }
 
-    /** Every batch appended so far, in order; the files are kept for other readers. */
+    /**
+     * The batches appended so far, in order; the files are kept for other readers. A reader
+     * holds no batch it has not returned: once the batches in memory are spilled, it reads them
+     * from the new file (skipping to where it was), so that spilling frees them.
+     */
     public Iterator<ColumnBatch> read() {
-        List<SpillFile> fileSnapshot = new ArrayList<>(files);
-        List<ColumnBatch> memorySnapshot = new ArrayList<>(inMemory);
-        ClassLoader loader = fileSnapshot.isEmpty() ? null : spillContext.get().loader();
-        return new Iterator<>() {
-            private int nextFile;
-            private Iterator<ColumnBatch> current = Collections.emptyIterator();
-            private boolean inMemoryStarted;
+        return new Reader(batches);
+    }
 
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext()) {
-                    if (nextFile < fileSnapshot.size()) {
-                        current = fileSnapshot.get(nextFile++).readAgainLater(loader);
-                    } else if (!inMemoryStarted) {
-                        inMemoryStarted = true;
-                        current = memorySnapshot.iterator();
-                    } else {
-                        return false;
-                    }
-                }
-                return true;
-            }
+    /** A pass over the first {@code limit} batches. */
+    private final class Reader implements Iterator<ColumnBatch> {
+        private final long limit;
+        private long next;
+        private int file = -1;
+        private Iterator<ColumnBatch> fileBatches;
+        /** The batch {@code fileBatches} returns next. */
+        private long fileNext;
 
-            @Override
-            public ColumnBatch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.next();
+        Reader(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < limit;
+        }
+
+        @Override
+        public ColumnBatch next() {
+            if (next >= limit) {
+                throw new NoSuchElementException();
             }
-        };
+            if (next >= inMemoryFirst) {
+                return inMemory.get((int) (next++ - inMemoryFirst));
+            }
+            int k = fileOf(next);
+            if (k != file || fileNext != next) {
+                file = k;
+                fileBatches = files.get(k).readAgainLater(spillContext.get().loader());
+                fileNext = fileFirst.get(k);
+                while (fileNext < next) {
+                    fileBatches.next(); // why: the batches were in memory when this reader passed them
+                    fileNext++;
+                }
+            }
+            ColumnBatch b = fileBatches.next();
+            fileNext++;
+            next++;
+            if (fileNext == fileFirst.get(k) + files.get(k).records()) {
+                fileBatches.hasNext(); // reads the end of the file, which closes it
+                file = -1;
+            }
+            return b;
+        }
+
+        private int fileOf(long batch) {
+            int k = files.size() - 1;
+            while (fileFirst.get(k) > batch) {
+                k--;
+            }
+            return k;
+        }
     }
 
     /** Deletes the files and frees the memory; the buffer is empty and may be reused. */
@@ -137,7 +174,10 @@ public final class SpillableBatchBuffer extends MemoryConsumer {
             f.delete();
         }
         files.clear();
+        fileFirst.clear();
         inMemory.clear();
+        inMemoryFirst = 0;
+        batches = 0;
         inMemoryBytes = 0;
         numRows = 0;
         freeAll();
