@@ -44,7 +44,7 @@ class SortLargerThanMemoryTest {
         return "row-" + id + "-key-" + k + "-some-padding-to-weigh";
     }
 
-    /** What {@code n} rows of the test's schema weigh as column batches (ColumnBatch.estimatedBytes, as the sort counts). */
+    /** What {@code n} rows of the test's schema weigh as column batches, counted as the sort counts them. */
     static long estimatedBytes(long n) {
         int rows = 4096;
         long[] ids = new long[rows];
@@ -59,7 +59,8 @@ class SortLargerThanMemoryTest {
             byte[] b = text(id, keys[i]).getBytes(StandardCharsets.UTF_8);
             s.appendUtf8(b, 0, b.length);
         }
-        ColumnBatch batch = new ColumnBatch(new ColumnVector[] {ColumnVector.ofLongs(DataTypes.LongType, ids, null, rows),
+        ColumnBatch batch = new ColumnBatch(new ColumnVector[] {
+            ColumnVector.ofLongs(DataTypes.LongType, ids, null, rows),
             ColumnVector.ofLongs(DataTypes.LongType, keys, null, rows),
             ColumnVector.ofDoubles(DataTypes.DoubleType, ds, null, rows), s}, rows);
         return batch.estimatedBytes() * n / rows;

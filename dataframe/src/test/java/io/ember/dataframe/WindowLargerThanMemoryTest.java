@@ -64,7 +64,8 @@ class WindowLargerThanMemoryTest {
             WindowSpec ordered = Window.partitionBy("g").orderBy("id");
             DataFrame windowed = df.withColumn("total", sum("v").over(whole))
                     .withColumn("rn", row_number().over(ordered))
-                    .withColumn("running", sum("v").over(ordered.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+                    .withColumn("running",
+                            sum("v").over(ordered.rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
                     .withColumn("prev", lag("v", 1).over(ordered))
                     .select("id", "v", "s", "total", "rn", "running", "prev");
             List<long[]> parts = windowed.rdd().mapPartitions(it -> {

@@ -42,7 +42,10 @@ final class SortMergeGroupJoin implements Iterator<ColumnBatch> {
     private Iterator<ColumnBatch> padPass;
     private boolean done;
 
-    /** Joins the key's left rows {@code leftChunks} with its right rows {@code right}, closing {@code right} at the end. */
+    /**
+     * Joins the key's left rows {@code leftChunks} with its right rows {@code right}, closing
+     * {@code right} at the end.
+     */
     SortMergeGroupJoin(Iterator<ColumnBatch> leftChunks, SpillableBatchBuffer right, JoinType type,
                        Expression residual, List<DataType> leftTypes, List<DataType> rightTypes) {
         this.leftChunks = leftChunks;

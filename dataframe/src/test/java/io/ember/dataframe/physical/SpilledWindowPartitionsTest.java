@@ -107,7 +107,8 @@ class SpilledWindowPartitionsTest {
             long hi = f.end() == F ? to - 1 : Math.min(to - 1, Math.max(from - 1, (long) i + f.end()));
             return new int[] {(int) lo, (int) hi};
         }
-        return new int[] {rangeBound(rows, from, to, i, f.start(), true), rangeBound(rows, from, to, i, f.end(), false)};
+        return new int[] {rangeBound(rows, from, to, i, f.start(), true),
+            rangeBound(rows, from, to, i, f.end(), false)};
     }
 
     private static int rangeBound(List<In> rows, int from, int to, int i, long offset, boolean start) {

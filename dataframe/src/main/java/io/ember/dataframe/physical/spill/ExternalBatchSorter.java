@@ -152,7 +152,7 @@ public final class ExternalBatchSorter extends MemoryConsumer {
         return new ClosingIterator(new RunMerger(all, ordering, types, batchSize));
     }
 
-    /** Merges the {@code fanIn} oldest runs on disk into one, which takes their place (not a spill: no memory is freed). */
+    /** Merges the {@code fanIn} oldest runs on disk into one in their place (not a spill: no memory is freed). */
     private void mergeOldestRuns() {
         SpillContext ctx = spillContext.get();
         List<SpillFile> oldest = new ArrayList<>(runs.subList(0, fanIn));
