@@ -25,10 +25,10 @@ import io.ember.dataframe.types.DataType;
 final class FrameAggregateEvaluator extends WindowEvaluator {
     private static final long serialVersionUID = 1L;
 
-    private final AggFn fn;
-    private final Expression input;
-    private final DataType inputType;
-    private final FrameBounds frame;
+    final AggFn fn;
+    final Expression input;
+    final DataType inputType;
+    final FrameBounds frame;
 
     FrameAggregateEvaluator(AggFn fn, Expression input, DataType inputType, DataType resultType, FrameBounds frame) {
         super(resultType);

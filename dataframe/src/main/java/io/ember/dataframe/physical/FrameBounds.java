@@ -98,25 +98,36 @@ final class FrameBounds implements Serializable {
      * {@code targets[i - first]} for an interval), compared in sort direction.
      */
     private int compare(ColumnVector key, int j, int i, long offset, long[] targets, int first) {
+        return compareMoved(key, j, key, i, offset, targets != null, targets == null ? 0 : targets[i - first]);
+    }
+
+    /**
+     * The sign of {@code keyJ[j]} minus row {@code i}'s target, compared in sort direction: the
+     * target is {@code keyI[i]} moved by {@code offset}, or {@code intervalTarget} if
+     * {@code interval} (see {@link #intervalTarget}). The rows may be in different batches.
+     */
+    int compareMoved(ColumnVector keyJ, int j, ColumnVector keyI, int i, long offset, boolean interval,
+                     long intervalTarget) {
         int sign = ascending ? 1 : -1;
-        if (targets != null) {
-            long value = key.kind == ColumnVector.INT ? key.ints[j] : key.longs[j];
-            return sign * Long.compare(value, targets[i - first]);
+        if (interval) {
+            long value = keyJ.kind == ColumnVector.INT ? keyJ.ints[j] : keyJ.longs[j];
+            return sign * Long.compare(value, intervalTarget);
         }
-        switch (key.kind) {
+        switch (keyJ.kind) {
             case ColumnVector.INT:
-                return Long.compare(sign * ((long) key.ints[j] - key.ints[i]), offset);
+                return Long.compare(sign * ((long) keyJ.ints[j] - keyI.ints[i]), offset);
             case ColumnVector.LONG:
                 try {
-                    return Long.compare(Math.multiplyExact(sign, Math.subtractExact(key.longs[j], key.longs[i])), offset);
+                    return Long.compare(Math.multiplyExact(sign, Math.subtractExact(keyJ.longs[j], keyI.longs[i])),
+                            offset);
                 } catch (ArithmeticException overflow) {
-                    return BigDecimal.valueOf(key.longs[j]).subtract(BigDecimal.valueOf(key.longs[i]))
+                    return BigDecimal.valueOf(keyJ.longs[j]).subtract(BigDecimal.valueOf(keyI.longs[i]))
                             .multiply(BigDecimal.valueOf(sign)).compareTo(BigDecimal.valueOf(offset));
                 }
             case ColumnVector.DOUBLE:
-                return Double.compare(sign * (key.doubles[j] - key.doubles[i]), (double) offset);
+                return Double.compare(sign * (keyJ.doubles[j] - keyI.doubles[i]), (double) offset);
             default:
-                return key.getDecimal(j).subtract(key.getDecimal(i))
+                return keyJ.getDecimal(j).subtract(keyI.getDecimal(i))
                         .multiply(BigDecimal.valueOf(sign)).compareTo(BigDecimal.valueOf(offset));
         }
     }
@@ -127,20 +138,30 @@ final class FrameBounds implements Serializable {
      * months then days added in the frame's zone as Spark adds an interval.
      */
     private long[] intervalTargets(ColumnVector key, int first, int end, CalendarInterval interval) {
-        CalendarInterval moved = ascending ? interval : interval.negate();
         long[] targets = new long[end - first];
-        ZoneId zone = key.kind == ColumnVector.INT ? null
-                : frame.zone() == null ? ZoneId.systemDefault() : ZoneId.of(frame.zone());
         for (int i = first; i < end; i++) {
-            if (key.kind == ColumnVector.INT) {
-                targets[i - first] = LocalDate.ofEpochDay(key.ints[i]).plusMonths(moved.months()).plusDays(moved.days())
-                        .toEpochDay();
-            } else {
-                ZonedDateTime t = Values.microsToInstant(key.longs[i]).atZone(zone)
-                        .plusMonths(moved.months()).plusDays(moved.days());
-                targets[i - first] = Values.instantToMicros(t.toInstant()) + moved.microseconds();
-            }
+            targets[i - first] = intervalTarget(key, i, interval);
         }
         return targets;
+    }
+
+    /**
+     * Row {@code i}'s key moved by {@code interval} in sort direction: a date as epoch days, a
+     * timestamp as epoch microseconds, months then days added in the frame's zone.
+     */
+    long intervalTarget(ColumnVector key, int i, CalendarInterval interval) {
+        CalendarInterval moved = ascending ? interval : interval.negate();
+        if (key.kind == ColumnVector.INT) {
+            return LocalDate.ofEpochDay(key.ints[i]).plusMonths(moved.months()).plusDays(moved.days()).toEpochDay();
+        }
+        ZoneId zone = frame.zone() == null ? ZoneId.systemDefault() : ZoneId.of(frame.zone());
+        ZonedDateTime t = Values.microsToInstant(key.longs[i]).atZone(zone).plusMonths(moved.months())
+                .plusDays(moved.days());
+        return Values.instantToMicros(t.toInstant()) + moved.microseconds();
+    }
+
+    /** The frame. */
+    WindowFrame frame() {
+        return frame;
     }
 }

@@ -13,11 +13,11 @@ import io.ember.dataframe.expressions.Expression;
 final class FrameValueEvaluator extends WindowEvaluator {
     private static final long serialVersionUID = 1L;
 
-    private final Expression input;
-    private final int n;
-    private final boolean fromLast;
-    private final boolean ignoreNulls;
-    private final FrameBounds frame;
+    final Expression input;
+    final int n;
+    final boolean fromLast;
+    final boolean ignoreNulls;
+    final FrameBounds frame;
 
     /**
      * The evaluator reading the {@code n}-th row (from 1) of each frame, counted from its end if

@@ -4,12 +4,12 @@ import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.SortOrder;
-import java.io.Serializable;
+import io.ember.dataframe.physical.spill.BatchOrdering;
 import java.util.Arrays;
 import java.util.List;
 
 /** Compares rows by sort keys (already evaluated into columns), honouring direction and null order. */
-final class RowOrdering implements Serializable {
+final class RowOrdering implements BatchOrdering {
     private static final long serialVersionUID = 1L;
 
     final Expression[] keys;
@@ -27,7 +27,8 @@ final class RowOrdering implements Serializable {
     }
 
     /** The key columns of {@code b}. */
-    ColumnVector[] evalKeys(ColumnBatch b) {
+    @Override
+    public ColumnVector[] evalKeys(ColumnBatch b) {
         ColumnVector[] out = new ColumnVector[keys.length];
         for (int i = 0; i < keys.length; i++) {
             out[i] = keys[i].eval(b);
@@ -36,7 +37,8 @@ final class RowOrdering implements Serializable {
     }
 
     /** Compares row {@code i} of keys {@code a} with row {@code j} of keys {@code b}. */
-    int compare(ColumnVector[] a, int i, ColumnVector[] b, int j) {
+    @Override
+    public int compare(ColumnVector[] a, int i, ColumnVector[] b, int j) {
         for (int k = 0; k < a.length; k++) {
             boolean ni = a[k].isNull(i);
             boolean nj = b[k].isNull(j);
@@ -71,7 +73,8 @@ final class RowOrdering implements Serializable {
     }
 
     /** {@code b} sorted. */
-    ColumnBatch sort(ColumnBatch b) {
+    @Override
+    public ColumnBatch sort(ColumnBatch b) {
         if (b.numRows <= 1) {
             return b;
         }

@@ -4,11 +4,11 @@ import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.SortOrder;
+import io.ember.dataframe.physical.spill.ExternalBatchSorter;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.types.DataType;
 import io.ember.rdd.RDD;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -62,7 +62,7 @@ public final class SortExec extends PhysicalPlan {
         RowOrdering ordering = new RowOrdering(Binder.bindAll(keys(order), child.output()), order);
         List<DataType> types = outputTypes();
         int batchSize = ctx.batchSize();
-        return child.execute(ctx).mapPartitions(it -> sortPartition(it, ordering, types, batchSize), true);
+        return child.execute(ctx).mapPartitions(it -> sortPartition(it, ordering, types, batchSize, "SortExec"), true);
     }
 
     static List<Expression> keys(List<SortOrder> order) {
@@ -73,14 +73,13 @@ public final class SortExec extends PhysicalPlan {
         return out;
     }
 
+    /**
+     * The rows of {@code it} sorted by {@code ordering}, in batches of {@code batchSize} rows; an
+     * external sort that spills to disk when the task's memory runs short ({@code operator} names
+     * it in errors and metrics).
+     */
     static Iterator<ColumnBatch> sortPartition(Iterator<ColumnBatch> it, RowOrdering ordering,
-                                               List<DataType> types, int batchSize) {
-        List<ColumnBatch> all = new ArrayList<>();
-        it.forEachRemaining(all::add);
-        if (all.isEmpty()) {
-            return Collections.emptyIterator();
-        }
-        ColumnBatch sorted = ordering.sort(ColumnBatch.concat(types, all));
-        return Batches.split(sorted, batchSize).iterator();
+                                               List<DataType> types, int batchSize, String operator) {
+        return ExternalBatchSorter.sort(it, operator, ordering, types, batchSize);
     }
 }

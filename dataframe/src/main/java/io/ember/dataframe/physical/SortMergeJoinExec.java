@@ -84,8 +84,10 @@ public final class SortMergeJoinExec extends JoinExec {
         RowOrdering leftOrdering = new RowOrdering(lk, order);
         RowOrdering rightOrdering = new RowOrdering(rk, order);
         int batchSize = ctx.batchSize();
-        RDD<ColumnBatch> l = left.execute(ctx).mapPartitions(it -> SortExec.sortPartition(it, leftOrdering, lt, batchSize), true);
-        RDD<ColumnBatch> r = right.execute(ctx).mapPartitions(it -> SortExec.sortPartition(it, rightOrdering, rt, batchSize), true);
+        RDD<ColumnBatch> l = left.execute(ctx).mapPartitions(
+                it -> SortExec.sortPartition(it, leftOrdering, lt, batchSize, "SortMergeJoinExec"), true);
+        RDD<ColumnBatch> r = right.execute(ctx).mapPartitions(
+                it -> SortExec.sortPartition(it, rightOrdering, rt, batchSize, "SortMergeJoinExec"), true);
         return l.zipPartitions(r, (ls, rs) -> new SortMergeJoiner(ls, rs, spec, lt, rt, batchSize));
     }
 }

@@ -3,6 +3,7 @@ package io.ember.dataframe.physical;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.physical.spill.SpillableBatchBuffer;
 import io.ember.dataframe.plan.JoinType;
 import io.ember.dataframe.types.DataType;
 import java.util.ArrayDeque;
@@ -19,8 +20,10 @@ import java.util.NoSuchElementException;
  * keys absent from the other side) and whole groups of equal keys from both sides, so that every
  * row of a chunk has all its candidate partners in the same chunk. {@link JoinCore} then applies
  * the residual condition and pads or drops unmatched rows exactly as for a whole partition, chunk
- * by chunk. Unmatched rows that the join type drops are skipped without copying. What is held at a
- * time is one chunk, the input batches it points into and the largest group of equal keys.
+ * by chunk. Unmatched rows that the join type drops are skipped without copying. A key with more
+ * than a batch of rows on either side is joined apart ({@link SortMergeGroupJoin}): its right
+ * rows in a buffer that spills, its left rows streamed. What is held at a time is one chunk and
+ * the input batches it points into, or one key's right rows as far as memory allows.
  */
 final class SortMergeJoiner implements Iterator<ColumnBatch> {
     private final Cursor left;
@@ -33,7 +36,11 @@ final class SortMergeJoiner implements Iterator<ColumnBatch> {
     private final int batchSize;
     private final boolean keepUnmatchedLeft;
     private final boolean keepUnmatchedRight;
+    private static final String OPERATOR = "SortMergeJoinExec";
+
     private final ArrayDeque<ColumnBatch> ready = new ArrayDeque<>();
+    /** The join of a skewed key, produced before anything else. */
+    private Iterator<ColumnBatch> group;
 
     SortMergeJoiner(Iterator<ColumnBatch> sortedLeft, Iterator<ColumnBatch> sortedRight, SortMergeJoinExec.Spec spec,
                     List<DataType> leftTypes, List<DataType> rightTypes, int batchSize) {
@@ -51,10 +58,22 @@ final class SortMergeJoiner implements Iterator<ColumnBatch> {
 
     @Override
     public boolean hasNext() {
-        while (ready.isEmpty() && (left.hasRow() || right.hasRow())) {
+        while (true) {
+            if (!ready.isEmpty()) {
+                return true;
+            }
+            if (group != null) {
+                if (group.hasNext()) {
+                    ready.add(group.next());
+                    return true;
+                }
+                group = null;
+            }
+            if (!left.hasRow() && !right.hasRow()) {
+                return false;
+            }
             joinNextChunk();
         }
-        return !ready.isEmpty();
     }
 
     @Override
@@ -80,8 +99,8 @@ final class SortMergeJoiner implements Iterator<ColumnBatch> {
                     left.moveTo(l, keepUnmatchedLeft);
                 } else if (c > 0) {
                     right.moveTo(r, keepUnmatchedRight);
-                } else {
-                    matchGroup(l, r, pairs);
+                } else if (matchGroup(l, r, pairs)) {
+                    break; // a key with too many rows for a chunk: joined by the group join after this chunk
                 }
             }
         }
@@ -92,22 +111,92 @@ final class SortMergeJoiner implements Iterator<ColumnBatch> {
         }
     }
 
-    /** Moves the rows of both sides whose keys equal the left cursor's into the chunks, pairing them all. */
-    private void matchGroup(Chunk l, Chunk r, PairBuffer pairs) {
+    /**
+     * Joins the rows of both sides whose keys equal the left cursor's. If each side has at most a
+     * batch of them and they make at most four batches of pairs, they are moved into the chunks
+     * and paired; otherwise (a skewed key) the
+     * right side's rows go into a {@link SpillableBatchBuffer} and a {@link SortMergeGroupJoin}
+     * joins them with the left side's, streamed, once the chunk is out. Returns whether it did so.
+     */
+    private boolean matchGroup(Chunk l, Chunk r, PairBuffer pairs) {
         ColumnVector[] groupKeys = left.keys;
         int groupRow = left.row;
-        int l0 = l.rows;
-        while (left.hasRow() && keyOrdering.compare(left.keys, left.row, groupKeys, groupRow) == 0) {
-            left.moveTo(l, true);
-        }
-        int r0 = r.rows;
+        Chunk rightGroup = new Chunk();
+        SpillableBatchBuffer rightBuffer = null;
         while (right.hasRow() && keyOrdering.compare(right.keys, right.row, groupKeys, groupRow) == 0) {
-            right.moveTo(r, true);
-        }
-        for (int a = l0; a < l.rows; a++) {
-            for (int b = r0; b < r.rows; b++) {
-                pairs.add(a, b);
+            if (rightBuffer == null && rightGroup.rows >= batchSize) {
+                rightBuffer = SpillableBatchBuffer.forTask(OPERATOR);
+                rightBuffer.append(rightGroup.build(rightTypes));
             }
+            if (rightBuffer == null) {
+                right.moveTo(rightGroup, true);
+            } else {
+                rightBuffer.append(right.takeRun(keyOrdering, groupKeys, groupRow));
+            }
+        }
+        Chunk leftGroup = new Chunk();
+        while (leftGroup.rows < batchSize && left.hasRow()
+                && keyOrdering.compare(left.keys, left.row, groupKeys, groupRow) == 0) {
+            left.moveTo(leftGroup, true);
+        }
+        boolean moreLeft = left.hasRow() && keyOrdering.compare(left.keys, left.row, groupKeys, groupRow) == 0;
+        if (rightBuffer == null && !moreLeft && (long) leftGroup.rows * rightGroup.rows <= 4L * batchSize) {
+            int l0 = l.rows;
+            int r0 = r.rows;
+            l.addAll(leftGroup);
+            r.addAll(rightGroup);
+            for (int a = l0; a < l.rows; a++) {
+                for (int b = r0; b < r.rows; b++) {
+                    pairs.add(a, b);
+                }
+            }
+            return false;
+        }
+        if (rightBuffer == null) {
+            rightBuffer = SpillableBatchBuffer.forTask(OPERATOR);
+            rightBuffer.append(rightGroup.build(rightTypes));
+        }
+        group = new SortMergeGroupJoin(new LeftGroupChunks(leftGroup.build(leftTypes), groupKeys, groupRow),
+                rightBuffer, type, residual, leftTypes, rightTypes);
+        return true;
+    }
+
+    /** The left side's rows of one key in chunks of a batch: those already taken, then the rest from the cursor. */
+    private final class LeftGroupChunks implements Iterator<ColumnBatch> {
+        private ColumnBatch first;
+        private final ColumnVector[] groupKeys;
+        private final int groupRow;
+
+        LeftGroupChunks(ColumnBatch first, ColumnVector[] groupKeys, int groupRow) {
+            this.first = first;
+            this.groupKeys = groupKeys;
+            this.groupRow = groupRow;
+        }
+
+        private boolean inGroup() {
+            return left.hasRow() && keyOrdering.compare(left.keys, left.row, groupKeys, groupRow) == 0;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return first != null || inGroup();
+        }
+
+        @Override
+        public ColumnBatch next() {
+            if (first != null) {
+                ColumnBatch b = first;
+                first = null;
+                return b;
+            }
+            Chunk chunk = new Chunk();
+            while (chunk.rows < batchSize && inGroup()) {
+                left.moveTo(chunk, true);
+            }
+            if (chunk.rows == 0) {
+                throw new NoSuchElementException();
+            }
+            return chunk.build(leftTypes);
         }
     }
 
@@ -141,6 +230,18 @@ final class SortMergeJoiner implements Iterator<ColumnBatch> {
             return KeyHashTable.anyNull(keys, row);
         }
 
+        /**
+         * The current row and those after it in the same batch whose keys equal row
+         * {@code groupRow} of {@code groupKeys}, passed.
+         */
+        ColumnBatch takeRun(RowOrdering ordering, ColumnVector[] groupKeys, int groupRow) {
+            int from = row;
+            while (row < batch.numRows && ordering.compare(keys, row, groupKeys, groupRow) == 0) {
+                row++;
+            }
+            return from == 0 && row == batch.numRows ? batch : batch.slice(from, row);
+        }
+
         /** Passes the current row, adding it to {@code chunk} if {@code keep}. */
         void moveTo(Chunk chunk, boolean keep) {
             if (keep) {
@@ -165,6 +266,15 @@ final class SortMergeJoiner implements Iterator<ColumnBatch> {
                 ranges.add(new int[] {row, row + 1});
             }
             rows++;
+        }
+
+        void addAll(Chunk other) {
+            for (int i = 0; i < other.batches.size(); i++) {
+                int[] range = other.ranges.get(i);
+                for (int row = range[0]; row < range[1]; row++) {
+                    add(other.batches.get(i), row);
+                }
+            }
         }
 
         ColumnBatch build(List<DataType> types) {

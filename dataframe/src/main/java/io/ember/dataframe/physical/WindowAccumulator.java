@@ -297,6 +297,7 @@ abstract class WindowAccumulator {
             }
             int c = in.compare(i, source, best);
             if (max ? c > 0 : c < 0) {
+                source = in; // rows may come from several batches (a spilled window partition)
                 best = i;
             }
         }
@@ -314,15 +315,19 @@ abstract class WindowAccumulator {
     /**
      * {@code min} / {@code max} over a frame that slides forward: a queue of the rows that may
      * still become the extreme (each better than every later one), so the front is the extreme
-     * and each row enters and leaves the queue once.
+     * and each row enters and leaves the queue once. Rows are known by the order they were added
+     * in, since they leave in that order, so they may come from several batches.
      */
     static final class SlidingMinMax extends WindowAccumulator {
         final boolean max;
-        ColumnVector source;
-        /** The candidate rows, oldest first: {@code size} of them from {@code head} in a ring. */
-        int[] ring = new int[16];
+        /** The candidates, oldest first: {@code size} of them from {@code head} in a ring. */
+        ColumnVector[] sources = new ColumnVector[16];
+        int[] rows = new int[16];
+        long[] sequence = new long[16];
         int head;
         int size;
+        long added;
+        long removed;
 
         SlidingMinMax(boolean max) {
             this.max = max;
@@ -337,37 +342,59 @@ abstract class WindowAccumulator {
         void reset() {
             head = 0;
             size = 0;
+            added = 0;
+            removed = 0;
+            java.util.Arrays.fill(sources, null);
         }
 
         @Override
         void add(ColumnVector in, int i) {
+            long seq = added++;
             if (in.isNull(i)) {
                 return;
             }
-            source = in;
             while (size > 0) {
-                int c = in.compare(ring[(head + size - 1) % ring.length], in, i);
+                int last = (head + size - 1) % rows.length;
+                int c = sources[last].compare(rows[last], in, i);
                 if (max ? c > 0 : c < 0) {
                     break;
                 }
+                sources[last] = null;
                 size--;
             }
-            if (size == ring.length) {
-                int[] larger = new int[ring.length * 2];
-                for (int k = 0; k < size; k++) {
-                    larger[k] = ring[(head + k) % ring.length];
-                }
-                ring = larger;
-                head = 0;
+            if (size == rows.length) {
+                grow();
             }
-            ring[(head + size) % ring.length] = i;
+            int slot = (head + size) % rows.length;
+            sources[slot] = in;
+            rows[slot] = i;
+            sequence[slot] = seq;
             size++;
+        }
+
+        private void grow() {
+            int n = rows.length * 2;
+            ColumnVector[] s = new ColumnVector[n];
+            int[] r = new int[n];
+            long[] q = new long[n];
+            for (int k = 0; k < size; k++) {
+                int from = (head + k) % rows.length;
+                s[k] = sources[from];
+                r[k] = rows[from];
+                q[k] = sequence[from];
+            }
+            sources = s;
+            rows = r;
+            sequence = q;
+            head = 0;
         }
 
         @Override
         void remove(ColumnVector in, int i) {
-            if (size > 0 && ring[head] == i) {
-                head = (head + 1) % ring.length;
+            long seq = removed++;
+            if (size > 0 && sequence[head] == seq) {
+                sources[head] = null;
+                head = (head + 1) % rows.length;
                 size--;
             }
         }
@@ -377,7 +404,7 @@ abstract class WindowAccumulator {
             if (size == 0) {
                 out.appendNull();
             } else {
-                out.appendFrom(source, ring[head]);
+                out.appendFrom(sources[head], rows[head]);
             }
         }
     }

@@ -98,7 +98,7 @@ abstract class WindowEvaluator implements Serializable {
          * as in Spark, each group holds {@code size / buckets} rows and the first
          * {@code size % buckets} groups one more.
          */
-        private int ntile(int position, int size) {
+        int ntile(int position, int size) {
             int perGroup = size / buckets;
             int larger = size % buckets;
             int inLarger = larger * (perGroup + 1);

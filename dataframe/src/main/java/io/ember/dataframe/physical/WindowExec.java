@@ -1,18 +1,17 @@
 package io.ember.dataframe.physical;
 
 import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.NamedExpression;
 import io.ember.dataframe.expressions.SortOrder;
+import io.ember.dataframe.physical.spill.ExternalBatchSorter;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.window.WindowExpression;
 import io.ember.rdd.RDD;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -20,11 +19,11 @@ import java.util.List;
  * Computes window functions. It requires its input clustered by the partition keys (so
  * {@link EnsureRequirements} puts a hash exchange on those keys below it, or a single-partition
  * exchange when there are none); each task then sorts its rows by partition keys and ordering,
- * cuts them into window partitions and evaluates every function a column at a time over those
- * sorted rows, appending one column per function to the input's.
+ * cuts them into window partitions and evaluates every function over those sorted rows,
+ * appending one column per function to the input's.
  *
- * <p>A task holds its whole input in memory while it computes (there is no spilling), as the
- * sort operator does.
+ * <p>Neither a task's input nor one window partition has to fit in memory: the sort is external
+ * and a partition that outgrows memory spills and is computed from disk ({@link WindowStream}).
  */
 public final class WindowExec extends PhysicalPlan {
     private final List<NamedExpression> windowExpressions;
@@ -97,25 +96,14 @@ public final class WindowExec extends PhysicalPlan {
                 it -> compute(it, types, partitionKeys, sorting, peers, evaluators, batchSize), true);
     }
 
-    /** The rows of one task with the window functions' columns appended. */
+    /**
+     * The rows of one task with the window functions' columns appended: sorted by an external
+     * sort, then cut into window partitions and computed by a {@link WindowStream}.
+     */
     static Iterator<ColumnBatch> compute(Iterator<ColumnBatch> it, List<DataType> types, Expression[] partitionKeys,
                                          RowOrdering sorting, RowOrdering peers, List<WindowEvaluator> evaluators,
                                          int batchSize) {
-        ColumnBatch all = Batches.drain(it, types);
-        if (all.numRows == 0) {
-            return Collections.emptyIterator();
-        }
-        ColumnBatch sorted = sorting.sort(all);
-        ColumnVector[] keys = new ColumnVector[partitionKeys.length];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = partitionKeys[i].eval(sorted);
-        }
-        WindowPartitions parts = WindowPartitions.of(sorted, keys, peers);
-        ColumnVector[] computed = new ColumnVector[evaluators.size()];
-        for (int i = 0; i < computed.length; i++) {
-            computed[i] = evaluators.get(i).evaluate(parts);
-        }
-        ColumnBatch result = sorted.appendColumns(new ColumnBatch(computed, sorted.numRows));
-        return Batches.split(result, batchSize).iterator();
+        Iterator<ColumnBatch> sorted = ExternalBatchSorter.sort(it, "WindowExec", sorting, types, batchSize);
+        return new WindowStream(sorted, types, partitionKeys, peers, evaluators, batchSize);
     }
 }

@@ -59,13 +59,7 @@ public final class SpillFile {
 
     /** Reads the records back lazily; the file is deleted when they are exhausted. */
     public <T> Iterator<T> read(ClassLoader loader) {
-        InputStream in;
-        try {
-            in = Compression.decompress(Files.newInputStream(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open spill file " + path, e);
-        }
-        Iterator<T> records = Codecs.kryo().newReader(new java.io.BufferedInputStream(in, 64 * 1024), loader);
+        Iterator<T> records = readAgainLater(loader);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -81,6 +75,20 @@ public final class SpillFile {
                 return records.next();
             }
         };
+    }
+
+    /**
+     * Reads the records back lazily and keeps the file, for data read more than once (a window
+     * partition that frames pass over twice); the owner deletes it, or the task's end does.
+     */
+    public <T> Iterator<T> readAgainLater(ClassLoader loader) {
+        InputStream in;
+        try {
+            in = Compression.decompress(Files.newInputStream(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open spill file " + path, e);
+        }
+        return Codecs.kryo().newReader(new java.io.BufferedInputStream(in, 64 * 1024), loader);
     }
 
     /** Records written. */
