@@ -3,7 +3,6 @@ package io.ember.dataframe.physical;
 import io.ember.actors.memory.MemoryConsumer;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
-import io.ember.dataframe.types.DataType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -171,14 +170,6 @@ final class HashAggregator implements Iterator<ColumnBatch> {
                 spec.ignoreNulls()[i]);
     }
 
-    private List<DataType> bufferLayout() {
-        List<DataType> types = new ArrayList<>(spec.keyTypes());
-        for (int i = 0; i < spec.fns().length; i++) {
-            types.addAll(newState(i).bufferTypes());
-        }
-        return types;
-    }
-
     /** The results of the spilled partitions, aggregated one after the other, one level deeper. */
     private final class PartitionResults implements Iterator<ColumnBatch> {
         private final PartitionedSpill partitions;
@@ -322,8 +313,8 @@ final class HashAggregator implements Iterator<ColumnBatch> {
         long spillToDisk() {
             if (spilled == null) {
                 long chunk = Math.max(64 * 1024, Math.min(4L << 20, used() / (2L * SPILL_PARTITIONS)));
-                spilled = new PartitionedSpill(partial() ? 1 : SPILL_PARTITIONS, level, chunk, bufferLayout(), this,
-                        memory, "agg");
+                spilled = new PartitionedSpill(partial() ? 1 : SPILL_PARTITIONS, level, chunk, this, memory,
+                        "hashagg");
             }
             long freed = used();
             ColumnBatch all = groups(true);

@@ -3,7 +3,6 @@ package io.ember.dataframe.physical;
 import io.ember.actors.memory.MemoryConsumer;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
-import io.ember.dataframe.types.DataType;
 import io.ember.rdd.shuffle.SpillFile;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +24,6 @@ final class PartitionedSpill {
     private final int n;
     private final int level;
     private final long chunkBytes;
-    private final List<DataType> types;
     private final MemoryConsumer owner;
     private final OperatorMemory memory;
     private final String prefix;
@@ -35,12 +33,11 @@ final class PartitionedSpill {
     private long memoryBytes;
     private long diskBytes;
 
-    PartitionedSpill(int n, int level, long chunkBytes, List<DataType> types, MemoryConsumer owner,
+    PartitionedSpill(int n, int level, long chunkBytes, MemoryConsumer owner,
                      OperatorMemory memory, String prefix) {
         this.n = n;
         this.level = level;
         this.chunkBytes = chunkBytes;
-        this.types = types;
         this.owner = owner;
         this.memory = memory;
         this.prefix = prefix;
@@ -49,6 +46,10 @@ final class PartitionedSpill {
             runs.add(new ArrayList<>());
             pending.add(new ArrayList<>());
         }
+    }
+
+    long chunkBytes() {
+        return chunkBytes;
     }
 
     int partitions() {
@@ -182,19 +183,9 @@ final class PartitionedSpill {
         };
     }
 
-    /** Deletes whatever is still on disk and frees what waits in memory (the task failed or stopped early). */
-    void discard() {
-        for (List<SpillFile> files : runs) {
-            files.forEach(SpillFile::delete);
-        }
-        for (int p = 0; p < n; p++) {
-            owner.freeMemory(pendingBytes[p]);
-            pendingBytes[p] = 0;
-            pending.set(p, new ArrayList<>());
-        }
-    }
-
-    List<DataType> types() {
-        return types;
+    /** Deletes partition {@code p}'s runs unread (nothing can come of them). */
+    void discard(int p) {
+        runs.get(p).forEach(SpillFile::delete);
+        runs.set(p, Collections.emptyList());
     }
 }
