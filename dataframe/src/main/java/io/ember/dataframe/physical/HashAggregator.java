@@ -96,9 +96,9 @@ final class HashAggregator implements Iterator<ColumnBatch> {
         return ready.poll();
     }
 
-    /** Bytes this aggregator (not its deeper levels) wrote to disk so far. */
-    long spilledBytes() {
-        return spilled == null ? 0 : spilled.diskBytes();
+    /** Whether the partial phase gave up aggregating (its table was not reducing the rows). */
+    boolean passingThrough() {
+        return passThrough;
     }
 
     private void consume(ColumnBatch b) {
@@ -320,8 +320,9 @@ final class HashAggregator implements Iterator<ColumnBatch> {
             ColumnBatch all = groups(true);
             reset();
             freeAll();
-            ColumnVector[] keys = Arrays.copyOf(all.columns, spec.keyTypes().size());
-            spilled.add(all, keys);
+            for (ColumnBatch b : Batches.split(all, spec.batchSize())) {
+                spilled.add(b, Arrays.copyOf(b.columns, spec.keyTypes().size()));
+            }
             spilled.flushAll();
             return freed;
         }

@@ -30,8 +30,6 @@ final class PartitionedSpill {
     private final List<List<SpillFile>> runs = new ArrayList<>();
     private final List<List<ColumnBatch>> pending = new ArrayList<>();
     private final long[] pendingBytes;
-    private long memoryBytes;
-    private long diskBytes;
 
     PartitionedSpill(int n, int level, long chunkBytes, MemoryConsumer owner,
                      OperatorMemory memory, String prefix) {
@@ -122,21 +120,9 @@ final class PartitionedSpill {
         SpillFile run = SpillFile.write(memory.spills().store(), prefix, rows.iterator(), (b, out) -> out.write(b));
         runs.get(p).add(run);
         memory.memory().recordSpill(pendingBytes[p], run.bytes());
-        memoryBytes += pendingBytes[p];
-        diskBytes += run.bytes();
         owner.freeMemory(pendingBytes[p]);
         pending.set(p, new ArrayList<>());
         pendingBytes[p] = 0;
-    }
-
-    /** In-memory bytes of the rows written so far. */
-    long memoryBytes() {
-        return memoryBytes;
-    }
-
-    /** Bytes written to disk so far. */
-    long diskBytes() {
-        return diskBytes;
     }
 
     /** Whether partition {@code p} has rows (after {@link #flushAll}). */
