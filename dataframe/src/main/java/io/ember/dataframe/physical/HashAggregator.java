@@ -11,6 +11,8 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One partition's hash aggregation ({@link HashAggregateExec}), within the task's execution
@@ -40,6 +42,7 @@ import java.util.NoSuchElementException;
  * <p>Owned by the task's thread.
  */
 final class HashAggregator implements Iterator<ColumnBatch> {
+    private static final Logger LOG = LoggerFactory.getLogger(HashAggregator.class);
     static final int SPILL_PARTITIONS = 16;
     static final int MAX_LEVEL = 5;
     static final long PASS_THROUGH_MIN_ROWS = 100_000;
@@ -148,6 +151,8 @@ final class HashAggregator implements Iterator<ColumnBatch> {
             }
             spilled.flushAll();
             table.close();
+            LOG.info("HashAggregateExec ({} phase) of task {} spilled {}", spec.mode(), memory.memory().taskId(),
+                    spilled.describe());
             rest = partial() ? spilled.read(0) : new PartitionResults(spilled);
             return;
         }

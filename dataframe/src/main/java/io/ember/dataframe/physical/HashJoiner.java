@@ -15,6 +15,8 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One partition's hash join ({@link ShuffledHashJoinExec}): the build side is loaded into a
@@ -35,6 +37,7 @@ import java.util.NoSuchElementException;
  * <p>Owned by the task's thread.
  */
 final class HashJoiner implements Iterator<ColumnBatch> {
+    private static final Logger LOG = LoggerFactory.getLogger(HashJoiner.class);
     static final int PARTITIONS = 16;
     static final int MAX_LEVEL = 5;
 
@@ -205,6 +208,8 @@ final class HashJoiner implements Iterator<ColumnBatch> {
             streamParts.add(b, eval(spec.streamKeys(), b));
         }
         streamParts.flushAll();
+        LOG.info("ShuffledHashJoinExec of task {} became a grace hash join: build side {}; stream side {}",
+                memory.memory().taskId(), buildParts.describe(), streamParts.describe());
         streamDone = true;
         rest = new PartitionJoins(buildParts, streamParts);
     }

@@ -30,6 +30,8 @@ final class PartitionedSpill {
     private final List<List<SpillFile>> runs = new ArrayList<>();
     private final List<List<ColumnBatch>> pending = new ArrayList<>();
     private final long[] pendingBytes;
+    private long memoryBytes;
+    private long diskBytes;
 
     PartitionedSpill(int n, int level, long chunkBytes, MemoryConsumer owner,
                      OperatorMemory memory, String prefix) {
@@ -120,9 +122,17 @@ final class PartitionedSpill {
         SpillFile run = SpillFile.write(memory.spills().store(), prefix, rows.iterator(), (b, out) -> out.write(b));
         runs.get(p).add(run);
         memory.memory().recordSpill(pendingBytes[p], run.bytes());
+        memoryBytes += pendingBytes[p];
+        diskBytes += run.bytes();
         owner.freeMemory(pendingBytes[p]);
         pending.set(p, new ArrayList<>());
         pendingBytes[p] = 0;
+    }
+
+    /** What was written, for the operator's log line: in-memory and on-disk bytes, partitions, level. */
+    String describe() {
+        return memoryBytes + " bytes in memory as " + diskBytes + " bytes on disk in " + n + " partitions at level "
+                + level;
     }
 
     /** Whether partition {@code p} has rows (after {@link #flushAll}). */
