@@ -150,7 +150,7 @@ final class HashAggregator implements Iterator<ColumnBatch> {
                 table.spillToDisk();
             }
             spilled.flushAll();
-            table.close();
+            close();
             LOG.info("HashAggregateExec ({} phase) of task {} spilled {}", spec.mode(), memory.memory().taskId(),
                     spilled.describe());
             rest = partial() ? spilled.read(0) : new PartitionResults(spilled);
@@ -160,7 +160,7 @@ final class HashAggregator implements Iterator<ColumnBatch> {
             table.index.ensureOneGroup();
         }
         table.emitTo(ready);
-        table.close();
+        close();
     }
 
     private void close() {
