@@ -33,6 +33,7 @@ class AggregateLargerThanMemoryTest {
     @Test
     void twentyMillionGroups() {
         HeapSampler.assumeSmallHeap();
+        spark.conf().set("ember.sql.shuffle.partitions", "4");
         DataFrame rows = spark.range(0, ROWS, 1, 4).select(col("id").mod(KEYS).as("k"), col("id").as("v"));
         DataFrame groups = rows.groupBy("k").agg(sum("v").as("s"), count("v").as("c"), min("v").as("m"));
         DataFrame summary = groups.agg(count(lit(1)).as("groups"), sum("s").as("total"), sum("c").as("rows"),

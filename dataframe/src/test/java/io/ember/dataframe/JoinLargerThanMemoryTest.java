@@ -34,6 +34,7 @@ class JoinLargerThanMemoryTest {
     @Test
     void innerJoinOfTwoSidesTwiceTheHeap() {
         HeapSampler.assumeSmallHeap();
+        spark.conf().set("ember.sql.shuffle.partitions", "4");
         spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "-1");
         spark.conf().set("ember.sql.join.preferSortMergeJoin", "false");
         DataFrame left = spark.range(0, N, 1, 4).select(col("id").as("k"), col("id").multiply(3).as("v"),

@@ -238,11 +238,16 @@ final class HashAggregator implements Iterator<ColumnBatch> {
             keyBytesPerGroup = Math.max(keyBytesPerGroup, (bytes + n - 1) / n);
         }
 
+        /**
+         * Bytes of the table with {@code groups} groups, counting the copy made when the groups
+         * are emitted or spilled (keys and one value per buffer column), which lives beside the table
+         * for a moment.
+         */
         private long estimate(long groups) {
-            long perGroup = 2 * keyBytesPerGroup;
+            long perGroup = 3 * keyBytesPerGroup;
             long extra = 0;
             for (AggState s : states) {
-                perGroup += s.bytesPerGroup();
+                perGroup += s.bytesPerGroup() + 16L * s.bufferTypes().size();
                 extra += s.extraBytes();
             }
             return GroupIndex.lookupBytesFor(groups) + groups * perGroup + extra;

@@ -263,9 +263,12 @@ final class HashJoiner implements Iterator<ColumnBatch> {
             super(memory.memory(), "ShuffledHashJoinExec");
         }
 
-        /** Memory for a build batch: its rows, their copy into one batch, and their share of the table. */
+        /**
+         * Memory for a build batch: its rows, their copy into one batch, and their share of the
+         * table (and a margin per row for the object headers that the batch's estimate leaves out).
+         */
         private long cost(ColumnBatch b) {
-            return 2 * b.estimatedBytes() + 24L * b.numRows;
+            return 2 * b.estimatedBytes() + 48L * b.numRows;
         }
 
         void add(ColumnBatch b) {

@@ -1,6 +1,7 @@
 package io.ember.dataframe.physical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.dataframe.batch.ColumnBatch;
@@ -14,6 +15,7 @@ import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -115,6 +117,25 @@ class HashJoinSpillTest {
         List<ColumnBatch> build = side(!buildRight);
         List<ColumnBatch> stream = side(buildRight);
         return TinyMemoryTask.run(region, memory -> new HashJoiner(spec, memory, 0, build.iterator(), stream.iterator()));
+    }
+
+    @Test
+    void oneKeyWithMoreRowsThanMemoryFailsNamingTheOperatorAndSettings() {
+        Expression key = new BoundReference(0, DataTypes.LongType, true, "k");
+        HashJoiner.Spec spec = new HashJoiner.Spec(new Expression[] {key}, new Expression[] {key}, JoinType.INNER, true,
+                null, TYPES, TYPES, 700);
+        List<ColumnBatch> skewed = new ArrayList<>();
+        for (int b = 0; b < 6; b++) {
+            long[] ones = new long[1000];
+            java.util.Arrays.fill(ones, 1);
+            ColumnVector k = ColumnVector.ofLongs(DataTypes.LongType, ones, null, 1000);
+            skewed.add(new ColumnBatch(new ColumnVector[] {k, k}, 1000));
+        }
+        List<ColumnBatch> stream = side(true);
+        Exception e = assertThrows(Exception.class, () -> TinyMemoryTask.run(TINY,
+                memory -> new HashJoiner(spec, memory, 0, skewed.iterator(), stream.iterator())));
+        assertTrue(e.getMessage().contains("ShuffledHashJoinExec") && e.getMessage().contains("ember.memory.fraction"),
+                e.getMessage());
     }
 
     @ParameterizedTest(name = "{0} build {1} condition {2}")
