@@ -273,7 +273,8 @@ public final class EmberSession implements AutoCloseable {
 
     ExecContext execContext() {
         return new ExecContext(sc, conf.shufflePartitions(sc.defaultParallelism()), conf.batchSize(),
-                conf.broadcastThreshold(), conf.timeZone(), conf.maxPartitionBytes());
+                conf.broadcastThreshold(), conf.timeZone(), conf.maxPartitionBytes(), conf.preferSortMergeJoin(),
+                conf.maxBroadcastTableSize());
     }
 
     static List<AttributeReference> attributes(StructType schema) {

@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@code ember.sql.datetime.java8API.enabled}</td><td>false</td><td>rows hold LocalDate/Instant instead of java.sql.Date/Timestamp</td></tr>
  *   <tr><td>{@code ember.sql.pivotMaxValues}</td><td>10000</td><td>most distinct values of a pivot column whose values are not given</td></tr>
  *   <tr><td>{@code ember.sql.optimizer.excludedRules}</td><td>(none)</td><td>comma-separated optimizer rule names to skip</td></tr>
+ *   <tr><td>{@code ember.sql.join.preferSortMergeJoin}</td><td>true</td><td>equi-joins too large to broadcast sort both sides; false: a shuffled hash join instead</td></tr>
+ *   <tr><td>{@code ember.sql.maxBroadcastTableSize}</td><td>a quarter of the driver's heap, at most 8 GB</td><td>largest collected side a broadcast join ships; larger fails early naming this setting</td></tr>
  * </table>
  *
  * <p>Spark's names of these keys ({@code spark.sql.shuffle.partitions} ...) set and read the same
@@ -52,6 +54,13 @@ public final class RuntimeConfig {
     public static final String JAVA8_API = "ember.sql.datetime.java8API.enabled";
     /** The excluded optimizer rules key. */
     public static final String EXCLUDED_RULES = "ember.sql.optimizer.excludedRules";
+
+    /** The key choosing sort-merge (true) or shuffled hash joins (false) for large equi-joins. */
+    public static final String PREFER_SORT_MERGE_JOIN = "ember.sql.join.preferSortMergeJoin";
+    /** The key of the largest broadcast side. */
+    public static final String MAX_BROADCAST_TABLE_SIZE = "ember.sql.maxBroadcastTableSize";
+    /** Spark's hard limit on a broadcast table, the most the setting may default to. */
+    private static final long SPARK_MAX_BROADCAST_TABLE_SIZE = 8L << 30;
 
     /** The pivot values limit key. */
     public static final String PIVOT_MAX_VALUES = "ember.sql.pivotMaxValues";
@@ -137,7 +146,7 @@ public final class RuntimeConfig {
                 }
             }
             case AUTO_BROADCAST_JOIN_THRESHOLD -> parseBytes(key, v, true);
-            case MAX_PARTITION_BYTES -> {
+            case MAX_PARTITION_BYTES, MAX_BROADCAST_TABLE_SIZE -> {
                 if (parseBytes(key, v, false) < 1) {
                     throw new IllegalArgumentException("Setting '" + key + "' must be positive, got '" + value + "'");
                 }
@@ -152,7 +161,7 @@ public final class RuntimeConfig {
                             + value + "'");
                 }
             }
-            case CASE_SENSITIVE, JAVA8_API -> {
+            case CASE_SENSITIVE, JAVA8_API, PREFER_SORT_MERGE_JOIN -> {
                 if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                     throw new IllegalArgumentException("Setting '" + key + "' must be true or false, got '" + value + "'");
                 }
@@ -170,7 +179,7 @@ public final class RuntimeConfig {
             default -> throw new IllegalArgumentException("Unknown SQL setting '" + key + "'; known: "
                     + String.join(", ", SESSION_TIME_ZONE, AUTO_BROADCAST_JOIN_THRESHOLD, SHUFFLE_PARTITIONS,
                     CASE_SENSITIVE, COLUMN_BATCH_SIZE, MAX_PARTITION_BYTES, PARQUET_COMPRESSION, JAVA8_API,
-                    EXCLUDED_RULES, PIVOT_MAX_VALUES));
+                    EXCLUDED_RULES, PIVOT_MAX_VALUES, PREFER_SORT_MERGE_JOIN, MAX_BROADCAST_TABLE_SIZE));
         }
         return v;
     }
@@ -209,6 +218,20 @@ public final class RuntimeConfig {
 
     long broadcastThreshold() {
         return parseBytes(AUTO_BROADCAST_JOIN_THRESHOLD, get(AUTO_BROADCAST_JOIN_THRESHOLD, "10485760"), true);
+    }
+
+    boolean preferSortMergeJoin() {
+        return Boolean.parseBoolean(get(PREFER_SORT_MERGE_JOIN, "true"));
+    }
+
+    /**
+     * The largest side a broadcast join collects and ships: by default a quarter of the driver's
+     * heap (the collected rows, their hash table and their serialized copy all live there at once),
+     * and never more than Spark's 8 GB.
+     */
+    long maxBroadcastTableSize() {
+        return getOption(MAX_BROADCAST_TABLE_SIZE).map(v -> parseBytes(MAX_BROADCAST_TABLE_SIZE, v, false))
+                .orElse(Math.min(SPARK_MAX_BROADCAST_TABLE_SIZE, Runtime.getRuntime().maxMemory() / 4));
     }
 
     int shufflePartitions(int defaultParallelism) {

@@ -12,17 +12,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** Every join type, computed both as a broadcast hash join and as a sort-merge join. */
+/** Every join type, computed as a broadcast hash join, a sort-merge join and a shuffled hash join. */
 class JoinTest {
     private final EmberSession spark = TestSession.get();
 
     @AfterEach
     void restore() {
         spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "10485760");
+        spark.conf().unset("ember.sql.join.preferSortMergeJoin");
     }
 
     private void strategy(String s) {
         spark.conf().set("ember.sql.autoBroadcastJoinThreshold", s.equals("broadcast") ? "10485760" : "-1");
+        spark.conf().set("ember.sql.join.preferSortMergeJoin", !s.equals("shuffledhash"));
     }
 
     private DataFrame left() {
@@ -51,15 +53,19 @@ class JoinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"broadcast", "sortmerge"})
+    @ValueSource(strings = {"broadcast", "sortmerge", "shuffledhash"})
     void inner(String s) {
         strategy(s);
         assertEquals(List.of("[2,b,2,x]", "[2,b2,2,x]", "[3,c,3,y2]", "[3,c,3,y]"), rows(join("inner")));
-        assertTrue(join("inner").explainString(false).contains(s.equals("broadcast") ? "BroadcastHashJoin" : "SortMergeJoin"));
+        assertTrue(join("inner").explainString(false).contains(switch (s) {
+            case "broadcast" -> "BroadcastHashJoin";
+            case "sortmerge" -> "SortMergeJoin";
+            default -> "ShuffledHashJoin";
+        }));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"broadcast", "sortmerge"})
+    @ValueSource(strings = {"broadcast", "sortmerge", "shuffledhash"})
     void leftOuter(String s) {
         strategy(s);
         assertEquals(List.of("[1,a,null,null]", "[2,b,2,x]", "[2,b2,2,x]", "[3,c,3,y2]", "[3,c,3,y]",
@@ -67,7 +73,7 @@ class JoinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"broadcast", "sortmerge"})
+    @ValueSource(strings = {"broadcast", "sortmerge", "shuffledhash"})
     void rightOuter(String s) {
         strategy(s);
         assertEquals(List.of("[2,b,2,x]", "[2,b2,2,x]", "[3,c,3,y2]", "[3,c,3,y]", "[null,null,4,z]",
@@ -75,7 +81,7 @@ class JoinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"broadcast", "sortmerge"})
+    @ValueSource(strings = {"broadcast", "sortmerge", "shuffledhash"})
     void fullOuter(String s) {
         strategy(s);
         assertEquals(List.of("[1,a,null,null]", "[2,b,2,x]", "[2,b2,2,x]", "[3,c,3,y2]", "[3,c,3,y]",
@@ -83,7 +89,7 @@ class JoinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"broadcast", "sortmerge"})
+    @ValueSource(strings = {"broadcast", "sortmerge", "shuffledhash"})
     void semiAndAnti(String s) {
         strategy(s);
         assertEquals(List.of("[2,b2]", "[2,b]", "[3,c]"), rows(join("left_semi")));
@@ -92,7 +98,7 @@ class JoinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"broadcast", "sortmerge"})
+    @ValueSource(strings = {"broadcast", "sortmerge", "shuffledhash"})
     void residualCondition_inOuterJoin(String s) {
         strategy(s);
         DataFrame df = left().join(right(), col("k").equalTo(col("rk")).and(col("rv").notEqual("y2")), "left");

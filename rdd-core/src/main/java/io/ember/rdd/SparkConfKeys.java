@@ -74,7 +74,7 @@ public final class SparkConfKeys {
                 "scheduler.maxRegisteredResourcesWaitingTime", "sql.shuffle.partitions",
                 "sql.autoBroadcastJoinThreshold", "sql.session.timeZone", "sql.caseSensitive",
                 "sql.files.maxPartitionBytes", "sql.parquet.compression.codec", "sql.datetime.java8API.enabled",
-                "sql.optimizer.excludedRules"}) {
+                "sql.optimizer.excludedRules", "sql.join.preferSortMergeJoin"}) {
             m.put(SPARK + sameName, "ember." + sameName);
         }
         return Collections.unmodifiableMap(m);

@@ -35,6 +35,19 @@ abstract class AggState {
 
     abstract ColumnVector result(int numGroups);
 
+    /**
+     * A generous estimate of the bytes this state holds per group in its arrays (room for their
+     * doubling included), for the memory a hash aggregation asks before it grows.
+     */
+    long bytesPerGroup() {
+        return 64L * bufferTypes().size();
+    }
+
+    /** Bytes held beyond the per-group arrays (the values collected by collect_* and DISTINCT). */
+    long extraBytes() {
+        return 0;
+    }
+
     /** The state for {@code fn} over input of {@code inputType} with result {@code resultType}. */
     static AggState create(AggFn fn, DataType inputType, DataType resultType, boolean distinct, boolean ignoreNulls) {
         if (distinct) {
@@ -443,6 +456,7 @@ abstract class AggState {
         final DataType type;
         final boolean set;
         List<Collection<Object>> groups = new ArrayList<>();
+        long elements;
 
         CollectState(DataType type, boolean set) {
             this.type = type;
@@ -462,10 +476,17 @@ abstract class AggState {
         }
 
         @Override
+        long extraBytes() {
+            return 64L * groups.size() + 48L * elements;
+        }
+
+        @Override
         void update(int[] gs, ColumnVector in, int n, int numGroups) {
             for (int i = 0; i < n; i++) {
                 if (!in.isNull(i)) {
-                    group(gs[i]).add(in.get(i));
+                    if (group(gs[i]).add(in.get(i))) {
+                        elements++;
+                    }
                 }
             }
         }
@@ -474,7 +495,10 @@ abstract class AggState {
         void merge(int[] gs, ColumnVector[] buffers, int offset, int n, int numGroups) {
             ColumnVector v = buffers[offset];
             for (int i = 0; i < n; i++) {
-                group(gs[i]).addAll((List<?>) v.objects[i]);
+                Collection<Object> g = group(gs[i]);
+                int before = g.size();
+                g.addAll((List<?>) v.objects[i]);
+                elements += g.size() - before;
             }
         }
 
@@ -600,6 +624,11 @@ abstract class AggState {
         @Override
         List<DataType> bufferTypes() {
             return values.bufferTypes();
+        }
+
+        @Override
+        long extraBytes() {
+            return values.extraBytes();
         }
 
         @Override

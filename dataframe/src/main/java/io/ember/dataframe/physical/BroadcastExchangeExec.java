@@ -13,7 +13,9 @@ import java.util.function.Function;
  * from them (a hash table, or the rows as they are) and ships that once to every executor with
  * {@code sc.broadcast}: tasks capture only the small {@link Broadcast} handle, and each executor
  * deserializes the value once for all its tasks. Collected and broadcast once per query, when the
- * join is planned into RDDs.
+ * join is planned into RDDs. A side larger than {@code ember.sql.maxBroadcastTableSize} is not
+ * broadcast: the query fails early, naming the setting ({@link BroadcastLimit}), rather than
+ * exhausting the driver's memory.
  *
  * <p>Lifecycle. The broadcast lives as long as an RDD that reads it may run: the join's RDD
  * captures the handle, and the context's cleaner destroys the broadcast once that RDD is
@@ -59,7 +61,10 @@ public final class BroadcastExchangeExec extends PhysicalPlan {
     synchronized <T> Broadcast<T> broadcast(ExecContext ctx, Function<ColumnBatch, T> build) {
         if (broadcast == null) {
             List<DataType> types = outputTypes();
-            List<ColumnBatch> parts = ctx.sc().runJob(child.execute(ctx), (tc, it) -> Batches.drain(it, types));
+            long limit = ctx.maxBroadcastTableSize();
+            List<ColumnBatch> parts = ctx.sc().runJob(child.execute(ctx),
+                    (tc, it) -> BroadcastLimit.drainWithin(it, types, limit, tc.partitionId()));
+            BroadcastLimit.check(parts, limit);
             ColumnBatch rows = ColumnBatch.concat(types, parts.isEmpty() ? List.of(ColumnBatch.empty(types)) : parts);
             addOutputRows(ctx, rows.numRows);
             broadcast = ctx.sc().broadcast(build.apply(rows));

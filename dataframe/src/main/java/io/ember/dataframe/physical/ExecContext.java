@@ -8,7 +8,8 @@ import io.ember.rdd.EmberContext;
  * the SQL settings in force when the query was planned.
  */
 public record ExecContext(EmberContext sc, int shufflePartitions, int batchSize, long broadcastThreshold,
-                          String timeZone, long maxPartitionBytes) {
+                          String timeZone, long maxPartitionBytes, boolean preferSortMergeJoin,
+                          long maxBroadcastTableSize) {
 
     /** The settings file scans need on the executors. */
     public ScanSettings scanSettings() {

@@ -61,6 +61,15 @@ final class GroupIndex {
         return out;
     }
 
+    /**
+     * The bytes of the lookup arrays once the index holds {@code groups} groups, counting the
+     * moment of a rehash, when the old slots and the new ones are both alive.
+     */
+    static long lookupBytesFor(long groups) {
+        long slotsNow = Math.max(64, Long.highestOneBit(Math.max(1, groups * 2)) << 1);
+        return 4L * slotsNow * 3 / 2 + 8L * Math.max(16, groups);
+    }
+
     /** Makes sure group 0 exists (a global aggregate over no rows still has one group). */
     void ensureOneGroup() {
         if (size == 0 && keys.length == 0) {

@@ -12,7 +12,6 @@ import io.ember.dataframe.types.DataType;
 import io.ember.rdd.RDD;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -21,7 +20,8 @@ import java.util.List;
  * rows (keys in a {@link GroupIndex}, per-function state in primitive arrays) and emits one row
  * per group: keys and partial buffers. After the exchange (inserted by {@link EnsureRequirements}
  * to bring equal keys together, or everything together for a global aggregate), the final phase
- * merges the buffers and evaluates the result expressions.
+ * merges the buffers and evaluates the result expressions. Both phases work within the task's
+ * execution memory and give it back when refused ({@link HashAggregator}).
  */
 public final class HashAggregateExec extends PhysicalPlan {
     /** Which phase. */
@@ -160,55 +160,8 @@ public final class HashAggregateExec extends PhysicalPlan {
         return child.execute(ctx).mapPartitions(it -> aggregate(it, spec));
     }
 
+    /** One partition's aggregation, within the running task's execution memory. */
     static Iterator<ColumnBatch> aggregate(Iterator<ColumnBatch> it, Spec spec) {
-        GroupIndex index = new GroupIndex(spec.keyTypes());
-        int k = spec.fns().length;
-        AggState[] states = new AggState[k];
-        for (int i = 0; i < k; i++) {
-            states[i] = AggState.create(spec.fns()[i], spec.inputTypes()[i], spec.resultTypes()[i],
-                    spec.distinct()[i], spec.ignoreNulls()[i]);
-        }
-        while (it.hasNext()) {
-            ColumnBatch b = it.next();
-            if (b.numRows == 0) {
-                continue;
-            }
-            ColumnVector[] keyCols = new ColumnVector[spec.keys().length];
-            for (int i = 0; i < keyCols.length; i++) {
-                keyCols[i] = spec.keys()[i].eval(b);
-            }
-            int[] groups = index.groupIds(keyCols, b.numRows);
-            int numGroups = index.size();
-            for (int i = 0; i < k; i++) {
-                if (spec.mode() == Mode.PARTIAL) {
-                    states[i].update(groups, spec.inputs()[i].eval(b), b.numRows, numGroups);
-                } else {
-                    states[i].merge(groups, b.columns, spec.bufferOffsets()[i], b.numRows, numGroups);
-                }
-            }
-        }
-        index.ensureOneGroup();
-        int numGroups = index.size();
-        if (numGroups == 0) {
-            return Collections.emptyIterator();
-        }
-        List<ColumnVector> cols = new ArrayList<>();
-        for (ColumnVector key : index.keys) {
-            cols.add(key.slice(0, numGroups));
-        }
-        for (int i = 0; i < k; i++) {
-            if (spec.mode() == Mode.PARTIAL) {
-                for (ColumnVector v : states[i].buffers(numGroups)) {
-                    cols.add(v);
-                }
-            } else {
-                cols.add(states[i].result(numGroups));
-            }
-        }
-        ColumnBatch out = new ColumnBatch(cols.toArray(new ColumnVector[0]), numGroups);
-        if (spec.mode() == Mode.FINAL) {
-            out = ProjectExec.project(out, spec.resultExprs());
-        }
-        return Batches.split(out, spec.batchSize()).iterator();
+        return new HashAggregator(spec, OperatorMemory.ofRunningTask(), 0, it);
     }
 }

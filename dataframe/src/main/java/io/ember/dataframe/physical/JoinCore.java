@@ -16,19 +16,33 @@ final class JoinCore {
 
     static ColumnBatch join(ColumnBatch left, ColumnBatch right, int[] li, int[] ri, int m, JoinType type,
                             Expression residual) {
-        if (residual != null && m > 0) {
-            ColumnBatch pairs = left.select(li, m).appendColumns(right.select(ri, m));
-            ColumnVector keep = residual.eval(pairs);
-            int k = 0;
-            for (int p = 0; p < m; p++) {
-                if (!keep.isNull(p) && keep.booleans[p]) {
-                    li[k] = li[p];
-                    ri[k] = ri[p];
-                    k++;
-                }
-            }
-            m = k;
+        m = keepMatching(left, right, li, ri, m, residual);
+        return assemble(left, right, li, ri, m, type);
+    }
+
+    /**
+     * Keeps, at the front of {@code li} and {@code ri}, the pairs for which {@code residual}
+     * holds (all of them if it is null); returns how many.
+     */
+    static int keepMatching(ColumnBatch left, ColumnBatch right, int[] li, int[] ri, int m, Expression residual) {
+        if (residual == null || m == 0) {
+            return m;
         }
+        ColumnBatch pairs = left.select(li, m).appendColumns(right.select(ri, m));
+        ColumnVector keep = residual.eval(pairs);
+        int k = 0;
+        for (int p = 0; p < m; p++) {
+            if (!keep.isNull(p) && keep.booleans[p]) {
+                li[k] = li[p];
+                ri[k] = ri[p];
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** The output of {@code type} for the matching pairs {@code li[0..m)}, {@code ri[0..m)}. */
+    static ColumnBatch assemble(ColumnBatch left, ColumnBatch right, int[] li, int[] ri, int m, JoinType type) {
         switch (type) {
             case INNER, CROSS:
                 return left.select(li, m).appendColumns(right.select(ri, m));

@@ -33,8 +33,9 @@ import java.util.function.UnaryOperator;
 /**
  * Turns an optimized logical plan into physical operators: aggregates into partial and final
  * hash aggregates, joins into broadcast hash joins (one side under
- * {@code ember.sql.autoBroadcastJoinThreshold} or hinted), sort-merge joins (equality keys) or
- * nested loop / cartesian joins (no keys), {@code orderBy().limit()} into a top-N. Exchanges are
+ * {@code ember.sql.autoBroadcastJoinThreshold} or hinted), sort-merge joins (equality keys; shuffled
+ * hash joins if {@code ember.sql.join.preferSortMergeJoin} is false) or nested loop / cartesian
+ * joins (no keys), {@code orderBy().limit()} into a top-N. Exchanges are
  * left to {@link EnsureRequirements}.
  */
 public final class Planner {
@@ -214,6 +215,10 @@ public final class Planner {
             }
             if (buildRight || buildLeft) {
                 return new BroadcastHashJoinExec(leftKeys, rightKeys, type, buildRight, rest, left, right, j.output());
+            }
+            if (!ctx.preferSortMergeJoin()) {
+                return new ShuffledHashJoinExec(leftKeys, rightKeys, type, ShuffledHashJoinExec.buildsRight(type), rest,
+                        left, right, j.output());
             }
             return new SortMergeJoinExec(leftKeys, rightKeys, type, rest, left, right, j.output());
         }

@@ -109,6 +109,11 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
         return h;
     }
 
+    /**
+     * The batches of {@code it} cut by target partition, rows gathered until a partition holds a
+     * batch; lazily, one input batch at a time, so that a map task holds at most about one batch
+     * per target partition (its output goes on to the shuffle writer, which spills).
+     */
     private static Iterator<Tuple2<Integer, ColumnBatch>> cut(Iterator<ColumnBatch> it, Router router, int n,
                                                             List<DataType> types, int batchSize) {
         List<List<ColumnBatch>> pending = new ArrayList<>(n);
@@ -116,45 +121,67 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
         for (int p = 0; p < n; p++) {
             pending.add(new ArrayList<>());
         }
-        List<Tuple2<Integer, ColumnBatch>> out = new ArrayList<>();
-        while (it.hasNext()) {
-            ColumnBatch b = it.next();
-            if (b.numRows == 0) {
-                continue;
-            }
-            int[] target = router.route(b);
-            int[] counts = new int[n];
-            for (int t : target) {
-                counts[t]++;
-            }
-            int[][] rows = new int[n][];
-            for (int p = 0; p < n; p++) {
-                rows[p] = new int[counts[p]];
-            }
-            int[] fill = new int[n];
-            for (int i = 0; i < target.length; i++) {
-                int p = target[i];
-                rows[p][fill[p]++] = i;
-            }
-            for (int p = 0; p < n; p++) {
-                if (counts[p] == 0) {
-                    continue;
+        java.util.Deque<Tuple2<Integer, ColumnBatch>> out = new java.util.ArrayDeque<>();
+        return new Iterator<>() {
+            private boolean flushed;
+
+            @Override
+            public boolean hasNext() {
+                while (out.isEmpty() && !flushed) {
+                    if (it.hasNext()) {
+                        route(it.next());
+                    } else {
+                        flushed = true;
+                        for (int p = 0; p < n; p++) {
+                            if (!pending.get(p).isEmpty()) {
+                                out.add(Tuple.of(p, ColumnBatch.concat(types, pending.get(p))));
+                            }
+                        }
+                    }
                 }
-                pending.get(p).add(counts[p] == b.numRows ? b : b.select(rows[p], counts[p]));
-                pendingRows[p] += counts[p];
-                if (pendingRows[p] >= batchSize) {
-                    out.add(Tuple.of(p, ColumnBatch.concat(types, pending.get(p))));
-                    pending.get(p).clear();
-                    pendingRows[p] = 0;
+                return !out.isEmpty();
+            }
+
+            @Override
+            public Tuple2<Integer, ColumnBatch> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return out.poll();
+            }
+
+            private void route(ColumnBatch b) {
+                if (b.numRows == 0) {
+                    return;
+                }
+                int[] target = router.route(b);
+                int[] counts = new int[n];
+                for (int t : target) {
+                    counts[t]++;
+                }
+                int[][] rows = new int[n][];
+                for (int p = 0; p < n; p++) {
+                    rows[p] = new int[counts[p]];
+                }
+                int[] fill = new int[n];
+                for (int i = 0; i < target.length; i++) {
+                    int p = target[i];
+                    rows[p][fill[p]++] = i;
+                }
+                for (int p = 0; p < n; p++) {
+                    if (counts[p] == 0) {
+                        continue;
+                    }
+                    pending.get(p).add(counts[p] == b.numRows ? b : b.select(rows[p], counts[p]));
+                    pendingRows[p] += counts[p];
+                    if (pendingRows[p] >= batchSize) {
+                        out.add(Tuple.of(p, ColumnBatch.concat(types, pending.get(p))));
+                        pending.set(p, new ArrayList<>());
+                        pendingRows[p] = 0;
+                    }
                 }
             }
-        }
-        for (int p = 0; p < n; p++) {
-            if (!pending.get(p).isEmpty()) {
-                out.add(Tuple.of(p, ColumnBatch.concat(types, pending.get(p))));
-            }
-        }
-        return out.iterator();
+        };
     }
 
     private Router rangeRouter(ExecContext ctx, RDD<ColumnBatch> in, List<SortOrder> order, int n) {
