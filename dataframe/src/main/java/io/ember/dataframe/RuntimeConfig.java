@@ -1,5 +1,6 @@
 package io.ember.dataframe;
 
+import io.ember.dataframe.optimizer.JoinReorderSettings;
 import io.ember.rdd.SparkConfKeys;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -27,7 +28,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@code ember.sql.datetime.java8API.enabled}</td><td>false</td><td>rows hold LocalDate/Instant instead of java.sql.Date/Timestamp</td></tr>
  *   <tr><td>{@code ember.sql.pivotMaxValues}</td><td>10000</td><td>most distinct values of a pivot column whose values are not given</td></tr>
  *   <tr><td>{@code ember.sql.optimizer.excludedRules}</td><td>(none)</td><td>comma-separated optimizer rule names to skip</td></tr>
+ *   <tr><td>{@code ember.sql.cbo.enabled}</td><td>true</td><td>estimate rows and column statistics (from Parquet
+ *       footers, file sizes, filter selectivity) for join ordering, join strategy and {@code explain("cost")};
+ *       false: sizes only</td></tr>
+ *   <tr><td>{@code ember.sql.cbo.joinReorder.enabled}</td><td>true</td><td>order inner joins by estimated cost
+ *       (with {@code cbo.enabled}); false: only avoid cartesian products</td></tr>
+ *   <tr><td>{@code ember.sql.cbo.joinReorder.dp.threshold}</td><td>12</td><td>most relations ordered by dynamic
+ *       programming (1 to 16); larger groups greedily</td></tr>
  * </table>
+ *
+ * <p>Unlike Spark, whose cost-based optimizer is off until tables are analyzed, Ember turns it on:
+ * its statistics come from what the files already tell (footers, sizes), with no {@code ANALYZE}.
  *
  * <p>Spark's names of these keys ({@code spark.sql.shuffle.partitions} ...) set and read the same
  * settings; other {@code spark.*} keys are ignored with a logged reason (see
@@ -52,6 +63,13 @@ public final class RuntimeConfig {
     public static final String JAVA8_API = "ember.sql.datetime.java8API.enabled";
     /** The excluded optimizer rules key. */
     public static final String EXCLUDED_RULES = "ember.sql.optimizer.excludedRules";
+
+    /** The cost-based estimation key. */
+    public static final String CBO_ENABLED = "ember.sql.cbo.enabled";
+    /** The cost-based join reorder key. */
+    public static final String JOIN_REORDER_ENABLED = "ember.sql.cbo.joinReorder.enabled";
+    /** The join reorder dynamic programming threshold key. */
+    public static final String JOIN_REORDER_DP_THRESHOLD = "ember.sql.cbo.joinReorder.dp.threshold";
 
     /** The pivot values limit key. */
     public static final String PIVOT_MAX_VALUES = "ember.sql.pivotMaxValues";
@@ -152,7 +170,18 @@ public final class RuntimeConfig {
                             + value + "'");
                 }
             }
-            case CASE_SENSITIVE, JAVA8_API -> {
+            case JOIN_REORDER_DP_THRESHOLD -> {
+                try {
+                    int n = Integer.parseInt(v);
+                    if (n < 1 || n > JoinReorderSettings.MAX_DP_THRESHOLD) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Setting '" + key + "' must be an integer from 1 to "
+                            + JoinReorderSettings.MAX_DP_THRESHOLD + ", got '" + value + "'");
+                }
+            }
+            case CASE_SENSITIVE, JAVA8_API, CBO_ENABLED, JOIN_REORDER_ENABLED -> {
                 if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                     throw new IllegalArgumentException("Setting '" + key + "' must be true or false, got '" + value + "'");
                 }
@@ -170,7 +199,7 @@ public final class RuntimeConfig {
             default -> throw new IllegalArgumentException("Unknown SQL setting '" + key + "'; known: "
                     + String.join(", ", SESSION_TIME_ZONE, AUTO_BROADCAST_JOIN_THRESHOLD, SHUFFLE_PARTITIONS,
                     CASE_SENSITIVE, COLUMN_BATCH_SIZE, MAX_PARTITION_BYTES, PARQUET_COMPRESSION, JAVA8_API,
-                    EXCLUDED_RULES, PIVOT_MAX_VALUES));
+                    EXCLUDED_RULES, PIVOT_MAX_VALUES, CBO_ENABLED, JOIN_REORDER_ENABLED, JOIN_REORDER_DP_THRESHOLD));
         }
         return v;
     }
@@ -237,6 +266,15 @@ public final class RuntimeConfig {
 
     boolean java8Api() {
         return Boolean.parseBoolean(get(JAVA8_API, "false"));
+    }
+
+    boolean cboEnabled() {
+        return Boolean.parseBoolean(get(CBO_ENABLED, "true"));
+    }
+
+    JoinReorderSettings joinReorder() {
+        return new JoinReorderSettings(cboEnabled() && Boolean.parseBoolean(get(JOIN_REORDER_ENABLED, "true")),
+                Integer.parseInt(get(JOIN_REORDER_DP_THRESHOLD, Integer.toString(JoinReorderSettings.DEFAULT_DP_THRESHOLD))));
     }
 
     java.util.Set<String> excludedRules() {

@@ -24,6 +24,7 @@ import io.ember.dataframe.plan.Repartition;
 import io.ember.dataframe.plan.Sort;
 import io.ember.dataframe.plan.SubqueryAlias;
 import io.ember.dataframe.plan.Union;
+import io.ember.dataframe.plan.stats.StatsEstimator;
 import io.ember.dataframe.window.WindowPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +37,25 @@ import java.util.function.UnaryOperator;
  * {@code ember.sql.autoBroadcastJoinThreshold} or hinted), sort-merge joins (equality keys) or
  * nested loop / cartesian joins (no keys), {@code orderBy().limit()} into a top-N. Exchanges are
  * left to {@link EnsureRequirements}.
+ *
+ * <p>Sides are sized by the query's {@link StatsEstimator}: with cost-based estimates a filtered
+ * or joined side is as small as its estimated rows, so a selective filter can make a side
+ * broadcast. Where both sides may be broadcast (or built by a nested loop join), the smaller
+ * estimated one is.
  */
 public final class Planner {
     private final ExecContext ctx;
     private final UnaryOperator<LogicalPlan> optimizer;
+    private final StatsEstimator stats;
 
-    /** A planner for one query; {@code optimizer} optimizes the plans of cached data. */
-    public Planner(ExecContext ctx, UnaryOperator<LogicalPlan> optimizer) {
+    /**
+     * A planner for one query; {@code optimizer} optimizes the plans of cached data,
+     * {@code stats} sizes the sides of joins.
+     */
+    public Planner(ExecContext ctx, UnaryOperator<LogicalPlan> optimizer, StatsEstimator stats) {
         this.ctx = ctx;
         this.optimizer = optimizer;
+        this.stats = stats;
     }
 
     /** The executable plan of {@code plan}, exchanges included. */
@@ -197,8 +208,10 @@ public final class Planner {
         PhysicalPlan left = toPhysical(j.left());
         PhysicalPlan right = toPhysical(j.right());
         long threshold = ctx.broadcastThreshold();
-        boolean rightSmall = j.broadcastRight() || (threshold >= 0 && j.right().sizeInBytes() <= threshold);
-        boolean leftSmall = j.broadcastLeft() || (threshold >= 0 && j.left().sizeInBytes() <= threshold);
+        long rightSize = stats.sizeInBytes(j.right());
+        long leftSize = stats.sizeInBytes(j.left());
+        boolean rightSmall = j.broadcastRight() || (threshold >= 0 && rightSize <= threshold);
+        boolean leftSmall = j.broadcastLeft() || (threshold >= 0 && leftSize <= threshold);
         boolean canBuildRight = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
         boolean canBuildLeft = type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER;
         if (!leftKeys.isEmpty()) {
@@ -208,7 +221,7 @@ public final class Planner {
                 if (j.broadcastLeft() != j.broadcastRight()) {
                     buildRight = j.broadcastRight();
                 } else {
-                    buildRight = j.right().sizeInBytes() <= j.left().sizeInBytes();
+                    buildRight = rightSize <= leftSize;
                 }
                 buildLeft = !buildRight;
             }
@@ -221,7 +234,7 @@ public final class Planner {
             return new CartesianProductExec(rest, left, right, j.output());
         }
         boolean buildRight = type != JoinType.RIGHT_OUTER;
-        if ((type == JoinType.INNER || type == JoinType.CROSS) && leftSmall && !rightSmall) {
+        if ((type == JoinType.INNER || type == JoinType.CROSS) && leftSmall && (!rightSmall || leftSize < rightSize)) {
             buildRight = false;
         }
         return new NestedLoopJoinExec(buildRight, type, rest, left, right, j.output());
