@@ -39,8 +39,8 @@ import java.util.function.UnaryOperator;
  * left to {@link EnsureRequirements}.
  *
  * <p>Sides are sized by the query's {@link StatsEstimator}: with cost-based estimates a filtered
- * or joined side is as small as its estimated rows, so a selective filter can make a side
- * broadcast. Where both sides may be broadcast (or built by a nested loop join), the smaller
+ * side is as small as its estimated rows, so a selective filter can make a side broadcast (a
+ * side that joins keeps the size-only bound, see {@link #sideSize}). Where both sides may be broadcast (or built by a nested loop join), the smaller
  * estimated one is.
  */
 public final class Planner {
@@ -208,8 +208,8 @@ public final class Planner {
         PhysicalPlan left = toPhysical(j.left());
         PhysicalPlan right = toPhysical(j.right());
         long threshold = ctx.broadcastThreshold();
-        long rightSize = stats.sizeInBytes(j.right());
-        long leftSize = stats.sizeInBytes(j.left());
+        long rightSize = sideSize(j.right());
+        long leftSize = sideSize(j.left());
         boolean rightSmall = j.broadcastRight() || (threshold >= 0 && rightSize <= threshold);
         boolean leftSmall = j.broadcastLeft() || (threshold >= 0 && leftSize <= threshold);
         boolean canBuildRight = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
@@ -238,5 +238,28 @@ public final class Planner {
             buildRight = false;
         }
         return new NestedLoopJoinExec(buildRight, type, rest, left, right, j.output());
+    }
+
+    /**
+     * The size a join side is planned by: its estimate, but for a side that itself joins, no less
+     * than the size-only bound (the product of its inputs), as Spark without statistics: a join's
+     * row estimate rests on guesses about its keys that can be off by orders of magnitude, and a
+     * broadcast that is too large takes the heap down, where a shuffle would only be slower.
+     */
+    private long sideSize(LogicalPlan side) {
+        long estimate = stats.sizeInBytes(side);
+        return containsJoin(side) ? Math.max(estimate, side.sizeInBytes()) : estimate;
+    }
+
+    private static boolean containsJoin(LogicalPlan plan) {
+        if (plan instanceof Join) {
+            return true;
+        }
+        for (LogicalPlan c : plan.children()) {
+            if (containsJoin(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

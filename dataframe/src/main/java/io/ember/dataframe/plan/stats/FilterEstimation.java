@@ -18,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * The share of rows a filter condition keeps, and what it tells about the columns it tests,
- * after Spark's {@code FilterEstimation}. Equality with a literal keeps 1/(distinct count), or
+ * after Spark's {@code FilterEstimation}. Equality with a literal keeps 1/(distinct count) (for
+ * whole numbers without a counted one, the values in the known range), or
  * {@value #UNKNOWN_EQUALITY} when that is unknown, and none outside a known range; a range
  * comparison keeps the part of the known range it covers (values taken as evenly spread), or
  * {@value #UNKNOWN_RANGE_TEXT}; {@code IS NULL} keeps the known share of nulls, or
@@ -139,7 +140,8 @@ final class FilterEstimation {
                 if (ranged && (v < s.min() || v > s.max())) {
                     return 0;
                 }
-                double sel = s.hasDistinctCount() ? 1.0 / Math.max(1, s.distinctCount()) : UNKNOWN_EQUALITY;
+                long ndv = LeafStatistics.distinctEstimate(s, a.dataType(), rows);
+                double sel = ndv >= 0 ? 1.0 / Math.max(1, ndv) : UNKNOWN_EQUALITY;
                 if (update) {
                     ColumnStat one = s.withDistinctCount(1);
                     columns.put(a.exprId(), Double.isNaN(v) ? one : one.withRange(v, v));
@@ -147,7 +149,8 @@ final class FilterEstimation {
                 return sel;
             }
             case NEQ -> {
-                return 1 - (s.hasDistinctCount() ? 1.0 / Math.max(1, s.distinctCount()) : UNKNOWN_EQUALITY);
+                long ndv = LeafStatistics.distinctEstimate(s, a.dataType(), rows);
+                return 1 - (ndv >= 0 ? 1.0 / Math.max(1, ndv) : UNKNOWN_EQUALITY);
             }
             default -> {
                 if (!ranged) {
@@ -203,7 +206,8 @@ final class FilterEstimation {
                 places.add(v);
             }
         }
-        double sel = s.hasDistinctCount() ? (double) values / Math.max(1, s.distinctCount()) : values * UNKNOWN_EQUALITY;
+        long ndv = LeafStatistics.distinctEstimate(s, a.dataType(), rows);
+        double sel = ndv >= 0 ? (double) values / Math.max(1, ndv) : values * UNKNOWN_EQUALITY;
         if (update) {
             ColumnStat narrowed = s.withDistinctCount(s.hasDistinctCount() ? Math.min(s.distinctCount(), values) : values);
             if (!places.isEmpty() && places.size() == values) {

@@ -13,10 +13,13 @@ import java.util.Set;
 
 /**
  * The rows of a join, after Spark's {@code JoinEstimation}. An inner equi-join on {@code l = r}
- * gives {@code |L| * |R| / max(ndv(l), ndv(r))}, the most selective key pair deciding when there
- * are several; where a key's distinct count is unknown its side's row count stands in (the key
- * is taken as unique on that side, so a join of a key with a foreign key gives about the rows
- * of the smaller side). A join without keys is the product. Outer joins keep at least the rows
+ * gives {@code |L| * |R| / max(ndv(l), ndv(r))} when both distinct counts are counted, the most
+ * selective key pair deciding when there are several. Otherwise (footers and file sizes give no
+ * distinct counts) the key is taken as unique in the smaller of the two relations the columns
+ * were read from, the foreign key of the other: {@code |L| * |R| / min(rows(l's relation),
+ * rows(r's relation))}, which keeps the foreign-key side's rows times the share of keys the
+ * other side's filters left (a side without statistics counts its own rows as its relation's).
+ * A join without keys is the product. Outer joins keep at least the rows
  * of their preserved sides; semi and anti joins at most the left's rows. Other conditions than
  * the equalities do not change the estimate.
  */
@@ -40,7 +43,8 @@ final class JoinEstimation {
             AttributeReference rc = NumericDomain.column(key[1]);
             ColumnStat ls = lc == null ? ColumnStat.UNKNOWN : left.column(lc.exprId());
             ColumnStat rs = rc == null ? ColumnStat.UNKNOWN : right.column(rc.exprId());
-            long ndv = Math.max(ls.hasDistinctCount() ? ls.distinctCount() : l, rs.hasDistinctCount() ? rs.distinctCount() : r);
+            long ndv = ls.hasDistinctCount() && rs.hasDistinctCount() ? Math.max(ls.distinctCount(), rs.distinctCount())
+                    : Math.min(ls.hasSourceRows() ? ls.sourceRows() : l, rs.hasSourceRows() ? rs.sourceRows() : r);
             inner = Math.min(inner, (double) l * r / Math.max(1, ndv));
             if (lc != null && rc != null && ls.hasDistinctCount() && rs.hasDistinctCount()) {
                 ColumnStat joined = ls.withDistinctCount(Math.min(ls.distinctCount(), rs.distinctCount()));

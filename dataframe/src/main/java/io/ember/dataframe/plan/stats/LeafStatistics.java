@@ -19,9 +19,8 @@ import java.util.Set;
 /**
  * Statistics of the relations a plan reads: a range and a local relation exactly (a local
  * relation's distinct counts are counted when it has at most {@value #MAX_COUNTED_ROWS} rows), a
- * Parquet source from its footers, other file sources from their size over the estimated width
- * of a row. Where a whole-number column's range is known, its distinct count is taken as at most
- * the values in the range (a key numbered 1..2000 has at most 2000 distinct values).
+ * Parquet source from its footers (rows, ranges, null counts), other file sources from their
+ * size over the estimated width of a row. Every column records its relation's rows.
  */
 final class LeafStatistics {
     static final int MAX_COUNTED_ROWS = 100_000;
@@ -31,7 +30,7 @@ final class LeafStatistics {
 
     static RowEstimate range(RangeRelation r) {
         long n = r.count();
-        ColumnStat id = new ColumnStat(n, Double.NaN, Double.NaN, 0);
+        ColumnStat id = new ColumnStat(n, Double.NaN, Double.NaN, 0, n);
         if (n > 0) {
             double first = r.start();
             double last = r.start() + (double) (n - 1) * r.step();
@@ -76,9 +75,8 @@ final class LeafStatistics {
             }
         }
         boolean ranged = ordered && min <= max;
-        ColumnStat s = new ColumnStat(countDistinct ? distinct.size() : -1, ranged ? min : Double.NaN,
-                ranged ? max : Double.NaN, nulls);
-        return countDistinct ? s : withRangeBound(s, type, rows);
+        return new ColumnStat(countDistinct ? distinct.size() : -1, ranged ? min : Double.NaN,
+                ranged ? max : Double.NaN, nulls, rows);
     }
 
     static RowEstimate file(FileScan scan, ParquetFooterStats footers) {
@@ -90,15 +88,18 @@ final class LeafStatistics {
                 width += a.dataType().defaultSize();
             }
             long rows = Math.max(1, (scan.source().sizeInBytes() + width - 1) / width);
-            return new RowEstimate(rows, Map.of());
+            Map<Long, ColumnStat> columns = new HashMap<>();
+            for (AttributeReference a : scan.fullOutput()) {
+                columns.put(a.exprId(), ColumnStat.ofSource(rows));
+            }
+            return new RowEstimate(rows, columns);
         }
         long rows = table.get().rows();
         Map<Long, ColumnStat> columns = new HashMap<>();
         for (AttributeReference a : scan.fullOutput()) {
             ColumnStat s = byName(table.get().columns(), a.name());
-            if (s != null) {
-                columns.put(a.exprId(), withRangeBound(s, a.dataType(), rows));
-            }
+            columns.put(a.exprId(), s == null ? ColumnStat.ofSource(rows)
+                    : new ColumnStat(-1, s.min(), s.max(), s.nullCount(), rows));
         }
         return new RowEstimate(rows, columns);
     }
@@ -116,13 +117,18 @@ final class LeafStatistics {
         return null;
     }
 
-    /** {@code s} with a distinct count bounded by its range when the values are whole numbers. */
-    static ColumnStat withRangeBound(ColumnStat s, DataType type, long rows) {
-        if (s.hasDistinctCount() || !s.hasRange() || !NumericDomain.integral(type)) {
-            return s;
+    /**
+     * The distinct count of a column: counted if known, else for whole numbers the values its
+     * range holds (a key numbered 1..2000 has at most 2000), at most {@code rows}; -1 if neither.
+     */
+    static long distinctEstimate(ColumnStat s, DataType type, long rows) {
+        if (s.hasDistinctCount()) {
+            return s.distinctCount();
+        }
+        if (!s.hasRange() || !NumericDomain.integral(type)) {
+            return -1;
         }
         long nonNull = s.hasNullCount() ? Math.max(0, rows - s.nullCount()) : rows;
-        double span = s.max() - s.min() + 1;
-        return s.withDistinctCount((long) Math.min(nonNull, span));
+        return (long) Math.min(nonNull, s.max() - s.min() + 1);
     }
 }

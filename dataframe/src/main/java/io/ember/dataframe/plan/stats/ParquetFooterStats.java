@@ -121,7 +121,7 @@ final class ParquetFooterStats {
 
         ColumnStat stat() {
             boolean range = rangeKnown && min <= max;
-            return new ColumnStat(-1, range ? min : Double.NaN, range ? max : Double.NaN, nullsKnown ? nulls : -1);
+            return new ColumnStat(-1, range ? min : Double.NaN, range ? max : Double.NaN, nullsKnown ? nulls : -1, -1);
         }
     }
 

@@ -33,7 +33,7 @@ import java.util.Map;
  * statistics start at the relations ({@link LeafStatistics}) and flow up: a filter keeps its
  * selectivity's share ({@link FilterEstimation}), a join what {@link JoinEstimation} gives, an
  * aggregate one row per group (the product of the grouping columns' distinct counts when all are
- * known, else as many as its input), a limit at most its count, a union the sum; the size is
+ * known or bounded by a whole-number range, else as many as its input), a limit at most its count, a union the sum; the size is
  * rows times the estimated width of a row. Without it, each node's own
  * {@link LogicalPlan#sizeInBytes()} is the only statistic, as Spark's size-only estimates.
  *
@@ -148,8 +148,8 @@ public final class StatsEstimator {
             for (Expression g : a.groupingExpressions()) {
                 AttributeReference column = NumericDomain.column(g);
                 ColumnStat s = column == null ? ColumnStat.UNKNOWN : child.column(column.exprId());
-                product = s.hasDistinctCount() ? product * (s.distinctCount() + (s.nullCount() > 0 ? 1 : 0))
-                        : Double.POSITIVE_INFINITY;
+                long ndv = column == null ? -1 : LeafStatistics.distinctEstimate(s, column.dataType(), child.rowCount());
+                product = ndv >= 0 ? product * (ndv + (s.nullCount() > 0 ? 1 : 0)) : Double.POSITIVE_INFINITY;
             }
             groups = (long) Math.min(child.rowCount(), product);
         }

@@ -55,7 +55,7 @@ class StatsEstimatorTest {
     void range_isExact() {
         Statistics s = stats.of(range);
         assertEquals(1000, s.rowCount());
-        assertEquals(new ColumnStat(1000, 0, 999, 0), s.column(id.exprId()));
+        assertEquals(new ColumnStat(1000, 0, 999, 0, 1000), s.column(id.exprId()));
     }
 
     @Test
@@ -130,7 +130,7 @@ class StatsEstimatorTest {
     }
 
     @Test
-    void equiJoinOnUnknownKeys_takesEachSideAsUnique() {
+    void equiJoinOnUncountedKeys_takesTheKeyAsUniqueInTheSmallerRelation() {
         LocalRelation fact = ints(100, List.of("fk"), i -> i % 10);
         LocalRelation dim = ints(20, List.of("pk"), i -> i);
         NamedExpression computed = Alias.of(new BinaryArithmetic(ArithOp.ADD, column(fact, "fk"), Literal.create(0)),
@@ -138,8 +138,12 @@ class StatsEstimatorTest {
         Project p = new Project(List.of(computed), fact);
         Join j = new Join(p, dim, JoinType.INNER,
                 new Comparison(CmpOp.EQ, computed.toAttribute(), column(dim, "pk")), false, false);
-        // 100 * 20 / max(100 rows, 20)
-        assertEquals(20, rows(j));
+        // 100 * 20 / min(100 rows of fact, 20 rows of dim)
+        assertEquals(100, rows(j));
+        Join filtered = new Join(p, new Filter(cmp(CmpOp.LT, column(dim, "pk"), 5), dim), JoinType.INNER,
+                new Comparison(CmpOp.EQ, computed.toAttribute(), column(dim, "pk")), false, false);
+        // pk < 5 over [0, 19] keeps 5/19 of 20 rows: 5.26 -> 6; 100 * 6 / min(100, 20)
+        assertEquals(30, rows(filtered));
         Join left = new Join(p, dim, JoinType.LEFT_OUTER,
                 new Comparison(CmpOp.EQ, computed.toAttribute(), column(dim, "pk")), false, false);
         assertEquals(100, rows(left));
