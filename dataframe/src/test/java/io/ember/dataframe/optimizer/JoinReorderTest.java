@@ -159,6 +159,39 @@ class JoinReorderTest {
         assertTrue(crossJoins(reordered).isEmpty(), reordered.treeString());
     }
 
+    @Test
+    void longChainsWrittenOutOfOrder_areJoinedAlongTheChain_byDpAndGreedily() {
+        for (int n : new int[] {12, 14}) {
+            List<LocalRelation> chain = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int rows = 10 + (i * 37) % 50;
+                chain.add(relation("R" + i, rows, List.of("x", "y"), r -> r, r -> r % 7));
+            }
+            List<Expression> conditions = new ArrayList<>();
+            for (int i = 0; i + 1 < n; i++) {
+                conditions.add(eq(chain.get(i), "y", chain.get(i + 1), "x"));
+            }
+            List<LogicalPlan> written = new ArrayList<>();
+            for (int i = 0; i < n; i += 2) {
+                written.add(chain.get(i));
+            }
+            for (int i = 1; i < n; i += 2) {
+                written.add(chain.get(i));
+            }
+            LogicalPlan reordered = rule(12).apply(writtenOrder(written, conditions));
+            assertTrue(crossJoins(reordered).isEmpty(), n + " relations:\n" + reordered.treeString());
+            assertEquals(n - 1, innerJoins(reordered), reordered.treeString());
+        }
+    }
+
+    private static int innerJoins(LogicalPlan p) {
+        int n = p instanceof Join j && j.joinType() == JoinType.INNER ? 1 : 0;
+        for (LogicalPlan c : p.children()) {
+            n += innerJoins(c);
+        }
+        return n;
+    }
+
     private static List<Join> crossJoins(LogicalPlan p) {
         List<Join> out = new ArrayList<>();
         if (p instanceof Join j && j.joinType() == JoinType.CROSS) {

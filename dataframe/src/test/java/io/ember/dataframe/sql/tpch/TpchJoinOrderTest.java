@@ -145,6 +145,31 @@ class TpchJoinOrderTest {
     }
 
     @Test
+    void rangeFilterOnParquet_keepsTheShareOfTheFootersMinMax() throws Exception {
+        register("parquet");
+        long min;
+        long max;
+        long count;
+        try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckDb.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT min(l_shipdate), max(l_shipdate), count(*) FROM '"
+                     + parquet(tables.stream().filter(t -> t.name().equals("lineitem")).findFirst().orElseThrow()) + "'")) {
+            rs.next();
+            min = rs.getObject(1, java.time.LocalDate.class).toEpochDay();
+            max = rs.getObject(2, java.time.LocalDate.class).toEpochDay();
+            count = rs.getLong(3);
+        }
+        long cut = java.time.LocalDate.parse("1995-01-01").toEpochDay();
+        long expected = (long) Math.ceil(count * (double) (cut - min) / (max - min));
+        String text = spark.sql("SELECT l_orderkey FROM lineitem WHERE l_shipdate < DATE '1995-01-01'")
+                .explainString("cost");
+        String filter = text.lines().filter(l -> l.contains("Filter ")).findFirst().orElseThrow();
+        Matcher m = ROW_COUNT.matcher(filter);
+        assertTrue(m.find(), filter);
+        assertEquals(new BigDecimal(expected).round(new MathContext(3, RoundingMode.HALF_UP)).toString(), m.group(1), filter);
+    }
+
+    @Test
     void explainCostInSql_isTheSameText() throws Exception {
         register("csv");
         String sql = TpchQueriesTest.text(2);
