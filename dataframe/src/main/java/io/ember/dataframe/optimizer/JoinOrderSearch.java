@@ -27,6 +27,9 @@ import java.util.Set;
  * with more rows is the left (the build side of a hash join is then the right, smaller one).
  */
 final class JoinOrderSearch {
+    /** The most relations a search takes: each plan's relations are the bits of a long. */
+    static final int MAX_RELATIONS = 63;
+
     private final StatsEstimator stats;
     private final List<Expression> conditions;
     private final long[] conditionMasks;
@@ -56,8 +59,9 @@ final class JoinOrderSearch {
     JoinOrderSearch(JoinGroup group, StatsEstimator stats) {
         this.stats = stats;
         List<LogicalPlan> leaves = group.leaves();
-        if (leaves.size() > 63) {
-            throw new IllegalArgumentException("join groups of more than 63 relations are not reordered");
+        if (leaves.size() > MAX_RELATIONS) {
+            throw new IllegalArgumentException("A join order search takes at most " + MAX_RELATIONS
+                    + " relations, got " + leaves.size());
         }
         List<Set<Long>> ids = new ArrayList<>();
         for (LogicalPlan leaf : leaves) {

@@ -26,7 +26,8 @@ import java.util.Set;
  * by {@link JoinGroup} through filters and column projections, is planned by
  * {@link JoinOrderSearch} on the estimates of a {@link StatsEstimator}, and rewritten only when
  * the order found is better than the tree's own (fewer joins without an equality, then a lower
- * cost), so a good order stays as it is and the rule reaches a fixed point.
+ * cost), so a good order stays as it is and the rule reaches a fixed point. A group of more than
+ * {@value JoinOrderSearch#MAX_RELATIONS} relations is ordered the greedy way.
  *
  * <p>Otherwise greedy: start from the first relation, and repeatedly join the first remaining
  * relation that an equality connects to those joined so far (the first remaining one if none
@@ -58,6 +59,9 @@ final class ReorderInnerJoins implements Rule {
         JoinGroup group = JoinGroup.of(top);
         if (group == null || group.leaves().size() < 3) {
             return top;
+        }
+        if (group.leaves().size() > JoinOrderSearch.MAX_RELATIONS) {
+            return greedy(top);
         }
         JoinOrderSearch search = new JoinOrderSearch(group, stats);
         JoinOrderSearch.Candidate best = search.best(settings.dpThreshold());
