@@ -1078,6 +1078,23 @@ public final class DataFrame {
         System.out.println(explainString(extended));
     }
 
+    /**
+     * Prints the plans in Spark's {@code mode}: {@code simple} (the physical plan),
+     * {@code extended} (the logical plans too) or {@code cost} (the optimized logical plan with
+     * each node's estimated {@code Statistics(sizeInBytes, rowCount)}, then the physical plan).
+     *
+     * @throws IllegalArgumentException for another mode
+     */
+    public void explain(String mode) {
+        System.out.println(explainString(mode));
+    }
+
+    /** The text {@code explain(mode)} prints. */
+    public String explainString(String mode) {
+        Objects.requireNonNull(mode, "mode is null");
+        return execution(plan).explainString(mode);
+    }
+
     /** The text {@code explain(extended)} prints. */
     public String explainString(boolean extended) {
         return execution(plan).explainString(extended);

@@ -7,6 +7,8 @@ import io.ember.dataframe.physical.ExecContext;
 import io.ember.dataframe.plan.ExistingRddRelation;
 import io.ember.dataframe.plan.LocalRelation;
 import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.plan.stats.StatsEstimator;
+import io.ember.dataframe.optimizer.Optimizer;
 import io.ember.dataframe.plan.RangeRelation;
 import io.ember.dataframe.plan.SubqueryAlias;
 import io.ember.dataframe.sql.Catalog;
@@ -268,7 +270,17 @@ public final class EmberSession implements AutoCloseable {
     }
 
     LogicalPlan optimize(LogicalPlan plan) {
-        return QueryExecution.optimizerFor(conf.excludedRules()).optimize(plan);
+        return optimize(plan, statsEstimator());
+    }
+
+    /** {@code plan} optimized with the settings in force, on the estimates of {@code stats}. */
+    LogicalPlan optimize(LogicalPlan plan, StatsEstimator stats) {
+        return new Optimizer(conf.excludedRules(), conf.joinReorder(), stats).optimize(plan);
+    }
+
+    /** A statistics estimator for one query, cost-based as {@code ember.sql.cbo.enabled} says. */
+    StatsEstimator statsEstimator() {
+        return new StatsEstimator(conf.cboEnabled());
     }
 
     ExecContext execContext() {

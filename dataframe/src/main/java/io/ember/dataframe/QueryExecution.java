@@ -1,13 +1,13 @@
 package io.ember.dataframe;
 
 import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.optimizer.Optimizer;
 import io.ember.dataframe.physical.BroadcastExchangeExec;
 import io.ember.dataframe.physical.ExecContext;
 import io.ember.dataframe.physical.LimitExec;
 import io.ember.dataframe.physical.PhysicalPlan;
 import io.ember.dataframe.physical.Planner;
 import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.plan.stats.StatsEstimator;
 import io.ember.rdd.RDD;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,6 +22,7 @@ final class QueryExecution {
     private final EmberSession session;
     private final LogicalPlan analyzed;
     private final ExecContext ctx;
+    private final StatsEstimator stats;
     private LogicalPlan optimized;
     private PhysicalPlan physical;
     private boolean inExecution;
@@ -30,18 +31,19 @@ final class QueryExecution {
         this.session = session;
         this.analyzed = analyzed;
         this.ctx = session.execContext();
+        this.stats = session.statsEstimator();
     }
 
     LogicalPlan optimized() {
         if (optimized == null) {
-            optimized = session.optimize(analyzed);
+            optimized = session.optimize(analyzed, stats);
         }
         return optimized;
     }
 
     PhysicalPlan physical() {
         if (physical == null) {
-            physical = new Planner(ctx, session::optimize).plan(optimized());
+            physical = new Planner(ctx, session::optimize, stats).plan(optimized());
         }
         return physical;
     }
@@ -177,6 +179,27 @@ final class QueryExecution {
         return list;
     }
 
+    /**
+     * The plans, as {@code explain(mode)} prints them: {@code simple} the physical plan,
+     * {@code extended} the logical plans too, {@code cost} the optimized plan with each node's
+     * statistics and the physical plan.
+     *
+     * @throws IllegalArgumentException naming an unknown mode, or one Ember does not have
+     */
+    String explainString(String mode) {
+        String m = mode == null ? "" : mode.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (m) {
+            case "simple" -> explainString(false);
+            case "extended" -> explainString(true);
+            case "cost" -> "== Optimized Logical Plan ==\n" + stats.treeStringWithStats(optimized())
+                    + "\n== Physical Plan ==\n" + physical().treeString();
+            case "codegen", "formatted" -> throw new IllegalArgumentException("Explain mode '" + mode
+                    + "' is not supported by Ember; supported modes: 'simple', 'extended', 'cost'");
+            default -> throw new IllegalArgumentException("Unknown explain mode: " + mode
+                    + ". Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.");
+        };
+    }
+
     /** The plans, as {@code explain()} prints them. */
     String explainString(boolean extended) {
         StringBuilder sb = new StringBuilder();
@@ -195,9 +218,5 @@ final class QueryExecution {
         }
         sb.append(physical().treeString());
         return sb.toString();
-    }
-
-    static Optimizer optimizerFor(java.util.Set<String> excluded) {
-        return new Optimizer(excluded);
     }
 }

@@ -1,5 +1,6 @@
 package io.ember.dataframe;
 
+import io.ember.dataframe.optimizer.JoinReorderSettings;
 import io.ember.rdd.SparkConfKeys;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -29,7 +30,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@code ember.sql.optimizer.excludedRules}</td><td>(none)</td><td>comma-separated optimizer rule names to skip</td></tr>
  *   <tr><td>{@code ember.sql.join.preferSortMergeJoin}</td><td>true</td><td>equi-joins too large to broadcast sort both sides; false: a shuffled hash join instead</td></tr>
  *   <tr><td>{@code ember.sql.maxBroadcastTableSize}</td><td>a quarter of the driver's heap, at most 8 GB</td><td>largest collected side a broadcast join ships; larger fails early naming this setting</td></tr>
+ *   <tr><td>{@code ember.sql.cbo.enabled}</td><td>true</td><td>estimate rows and column statistics (from Parquet
+ *       footers, file sizes, filter selectivity) for join ordering, join strategy and {@code explain("cost")};
+ *       false: sizes only</td></tr>
+ *   <tr><td>{@code ember.sql.cbo.joinReorder.enabled}</td><td>true</td><td>order inner joins by estimated cost
+ *       (with {@code cbo.enabled}); false: only avoid cartesian products</td></tr>
+ *   <tr><td>{@code ember.sql.cbo.joinReorder.dp.threshold}</td><td>12</td><td>most relations ordered by dynamic
+ *       programming (1 to 16); larger groups greedily</td></tr>
  * </table>
+ *
+ * <p>Unlike Spark, whose cost-based optimizer is off until tables are analyzed, Ember turns it on:
+ * its statistics come from what the files already tell (footers, sizes), with no {@code ANALYZE}.
  *
  * <p>Spark's names of these keys ({@code spark.sql.shuffle.partitions} ...) set and read the same
  * settings; other {@code spark.*} keys are ignored with a logged reason (see
@@ -61,6 +72,12 @@ public final class RuntimeConfig {
     public static final String MAX_BROADCAST_TABLE_SIZE = "ember.sql.maxBroadcastTableSize";
     /** Spark's hard limit on a broadcast table, the most the setting may default to. */
     private static final long SPARK_MAX_BROADCAST_TABLE_SIZE = 8L << 30;
+    /** The cost-based estimation key. */
+    public static final String CBO_ENABLED = "ember.sql.cbo.enabled";
+    /** The cost-based join reorder key. */
+    public static final String JOIN_REORDER_ENABLED = "ember.sql.cbo.joinReorder.enabled";
+    /** The join reorder dynamic programming threshold key. */
+    public static final String JOIN_REORDER_DP_THRESHOLD = "ember.sql.cbo.joinReorder.dp.threshold";
 
     /** The pivot values limit key. */
     public static final String PIVOT_MAX_VALUES = "ember.sql.pivotMaxValues";
@@ -161,7 +178,18 @@ public final class RuntimeConfig {
                             + value + "'");
                 }
             }
-            case CASE_SENSITIVE, JAVA8_API, PREFER_SORT_MERGE_JOIN -> {
+            case JOIN_REORDER_DP_THRESHOLD -> {
+                try {
+                    int n = Integer.parseInt(v);
+                    if (n < 1 || n > JoinReorderSettings.MAX_DP_THRESHOLD) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Setting '" + key + "' must be an integer from 1 to "
+                            + JoinReorderSettings.MAX_DP_THRESHOLD + ", got '" + value + "'");
+                }
+            }
+            case CASE_SENSITIVE, JAVA8_API, PREFER_SORT_MERGE_JOIN, CBO_ENABLED, JOIN_REORDER_ENABLED -> {
                 if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                     throw new IllegalArgumentException("Setting '" + key + "' must be true or false, got '" + value + "'");
                 }
@@ -179,7 +207,8 @@ public final class RuntimeConfig {
             default -> throw new IllegalArgumentException("Unknown SQL setting '" + key + "'; known: "
                     + String.join(", ", SESSION_TIME_ZONE, AUTO_BROADCAST_JOIN_THRESHOLD, SHUFFLE_PARTITIONS,
                     CASE_SENSITIVE, COLUMN_BATCH_SIZE, MAX_PARTITION_BYTES, PARQUET_COMPRESSION, JAVA8_API,
-                    EXCLUDED_RULES, PIVOT_MAX_VALUES, PREFER_SORT_MERGE_JOIN, MAX_BROADCAST_TABLE_SIZE));
+                    EXCLUDED_RULES, PIVOT_MAX_VALUES, PREFER_SORT_MERGE_JOIN, MAX_BROADCAST_TABLE_SIZE, CBO_ENABLED,
+                    JOIN_REORDER_ENABLED, JOIN_REORDER_DP_THRESHOLD));
         }
         return v;
     }
@@ -260,6 +289,15 @@ public final class RuntimeConfig {
 
     boolean java8Api() {
         return Boolean.parseBoolean(get(JAVA8_API, "false"));
+    }
+
+    boolean cboEnabled() {
+        return Boolean.parseBoolean(get(CBO_ENABLED, "true"));
+    }
+
+    JoinReorderSettings joinReorder() {
+        return new JoinReorderSettings(cboEnabled() && Boolean.parseBoolean(get(JOIN_REORDER_ENABLED, "true")),
+                Integer.parseInt(get(JOIN_REORDER_DP_THRESHOLD, Integer.toString(JoinReorderSettings.DEFAULT_DP_THRESHOLD))));
     }
 
     java.util.Set<String> excludedRules() {

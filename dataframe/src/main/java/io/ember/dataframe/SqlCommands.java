@@ -73,7 +73,7 @@ final class SqlCommands {
             return describe(session, d.name());
         }
         SqlStatement.Explain e = (SqlStatement.Explain) statement;
-        String text = new DataFrame(session, e.plan()).explainString(e.extended());
+        String text = new DataFrame(session, e.plan()).explainString(e.mode());
         return session.createDataFrame(List.of(Row.of(text)), new StructType().add("plan", DataTypes.StringType));
     }
 

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code spark.sql.shuffle.partitions}, {@code spark.sql.autoBroadcastJoinThreshold},
  *       {@code spark.sql.session.timeZone}, {@code spark.sql.caseSensitive},
  *       {@code spark.sql.files.maxPartitionBytes}, {@code spark.sql.parquet.compression.codec},
- *       {@code spark.sql.datetime.java8API.enabled}, {@code spark.sql.optimizer.excludedRules}</td>
+ *       {@code spark.sql.datetime.java8API.enabled}, {@code spark.sql.optimizer.excludedRules},
+ *       {@code spark.sql.cbo.enabled}, {@code spark.sql.cbo.joinReorder.enabled},
+ *       {@code spark.sql.cbo.joinReorder.dp.threshold}</td>
  *       <td>{@code ember.sql.*} of the same name</td></tr>
  * </table>
  *
@@ -74,7 +76,8 @@ public final class SparkConfKeys {
                 "scheduler.maxRegisteredResourcesWaitingTime", "sql.shuffle.partitions",
                 "sql.autoBroadcastJoinThreshold", "sql.session.timeZone", "sql.caseSensitive",
                 "sql.files.maxPartitionBytes", "sql.parquet.compression.codec", "sql.datetime.java8API.enabled",
-                "sql.optimizer.excludedRules", "sql.join.preferSortMergeJoin"}) {
+                "sql.optimizer.excludedRules", "sql.join.preferSortMergeJoin", "sql.cbo.enabled",
+                "sql.cbo.joinReorder.enabled", "sql.cbo.joinReorder.dp.threshold"}) {
             m.put(SPARK + sameName, "ember." + sameName);
         }
         return Collections.unmodifiableMap(m);

@@ -6,6 +6,7 @@ import io.ember.dataframe.plan.Filter;
 import io.ember.dataframe.plan.Join;
 import io.ember.dataframe.plan.JoinType;
 import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.plan.Project;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,15 +58,23 @@ final class InferFiltersFromOrJoinCondition implements Rule {
         return holds(side, derived) ? side : new Filter(derived, side);
     }
 
-    /** Whether a node of {@code plan} already applies {@code predicate} as one of its conjuncts. */
+    /**
+     * Whether a node of {@code plan} already applies {@code predicate} as one of its conjuncts.
+     * Below a projection the predicate is looked for in the projection's input columns, as
+     * pushing it down rewrites it (a self-join's renamed side: {@code n_name#62} is
+     * {@code n_name#55} below {@code n_name#55 AS n_name#62}); otherwise it would be derived
+     * again in every optimizer round.
+     */
     private static boolean holds(LogicalPlan plan, Expression predicate) {
         for (Expression e : plan.expressions()) {
             if (Predicates.splitConjuncts(e).contains(predicate)) {
                 return true;
             }
         }
+        Expression below = plan instanceof Project p
+                ? Predicates.substitute(predicate, Predicates.aliases(p.projectList())) : predicate;
         for (LogicalPlan c : plan.children()) {
-            if (holds(c, predicate)) {
+            if (holds(c, below)) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package io.ember.dataframe.optimizer;
 
 import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.plan.stats.StatsEstimator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,11 +21,19 @@ public final class Optimizer {
     private final List<Rule> subqueryRules;
     private final List<Rule> rules;
 
-    /** The default rules, minus those named in {@code excluded}. */
+    /** The default rules, minus those named in {@code excluded}, with cost-based join ordering. */
     public Optimizer(Set<String> excluded) {
+        this(excluded, JoinReorderSettings.DEFAULT, new StatsEstimator(true));
+    }
+
+    /**
+     * The default rules, minus those named in {@code excluded}; inner joins are ordered as
+     * {@code reorder} says on the estimates of {@code stats}.
+     */
+    public Optimizer(Set<String> excluded, JoinReorderSettings reorder, StatsEstimator stats) {
         this.subqueryRules = kept(List.of(new RewritePredicateSubqueries(), new RewriteScalarSubqueries()), excluded);
         this.rules = kept(List.of(new EliminateSubqueryAliases(), new ExtractCommonConjunctsFromOr(),
-                new PushDownPredicates(), new InferFiltersFromOrJoinCondition(), new ReorderInnerJoins(),
+                new PushDownPredicates(), new InferFiltersFromOrJoinCondition(), new ReorderInnerJoins(reorder, stats),
                 new PushPredicateThroughWindow(), new CombineFilters(), new ConstantFolding(), new PruneFilters(),
                 new CollapseProject(), new RemoveNoopProject(), new ColumnPruning(), new PushFiltersIntoScan()), excluded);
     }

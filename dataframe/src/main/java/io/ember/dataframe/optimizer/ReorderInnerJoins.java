@@ -9,6 +9,7 @@ import io.ember.dataframe.plan.Join;
 import io.ember.dataframe.plan.JoinType;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.plan.Project;
+import io.ember.dataframe.plan.stats.StatsEstimator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,26 +22,68 @@ import java.util.Set;
  * s_suppkey = ps_suppkey} joins part with partsupp, then supplier, instead of starting with a
  * cartesian product of part and supplier.
  *
- * <p>The order is greedy: start from the first relation, and repeatedly join the first
- * remaining relation that an equality connects to those joined so far (the first remaining one
- * if none is, a cartesian product nothing can avoid). Each condition goes to the lowest join
- * that sees all its columns. The tree is rewritten only when this has fewer joins without an
- * equality than the order written (so a good order stays as it is, and the rule reaches a
- * fixed point); the output columns keep their order. Trees with {@code broadcast} hints or
- * non-deterministic conditions are left alone. Cost-based ordering is not attempted.
+ * <p>Cost-based (the default; see {@link JoinReorderSettings}): the group of joins, taken apart
+ * by {@link JoinGroup} through filters and column projections, is planned by
+ * {@link JoinOrderSearch} on the estimates of a {@link StatsEstimator}, and rewritten only when
+ * the order found is better than the tree's own (fewer joins without an equality, then a lower
+ * cost), so a good order stays as it is and the rule reaches a fixed point. A group of more than
+ * {@value JoinOrderSearch#MAX_RELATIONS} relations is ordered the greedy way.
+ *
+ * <p>Otherwise greedy: start from the first relation, and repeatedly join the first remaining
+ * relation that an equality connects to those joined so far (the first remaining one if none
+ * is, a cartesian product nothing can avoid). Each condition goes to the lowest join that sees
+ * all its columns. The tree is rewritten only when this has fewer joins without an equality
+ * than the order written.
+ *
+ * <p>Either way the output columns keep their order, and trees with {@code broadcast} hints or
+ * non-deterministic conditions are left alone.
  */
 final class ReorderInnerJoins implements Rule {
+    private final JoinReorderSettings settings;
+    private final StatsEstimator stats;
+
+    ReorderInnerJoins(JoinReorderSettings settings, StatsEstimator stats) {
+        this.settings = settings;
+        this.stats = stats;
+    }
 
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
         if (!(plan instanceof Join top) || !innerOrCross(top)) {
             return plan;
         }
+        return settings.costBased() && stats.costBased() ? costBased(top) : greedy(top);
+    }
+
+    private LogicalPlan costBased(Join top) {
+        JoinGroup group = JoinGroup.of(top);
+        if (group == null || group.leaves().size() < 3) {
+            return top;
+        }
+        if (group.leaves().size() > JoinOrderSearch.MAX_RELATIONS) {
+            return greedy(top);
+        }
+        JoinOrderSearch search = new JoinOrderSearch(group, stats);
+        JoinOrderSearch.Candidate best = search.best(settings.dpThreshold());
+        if (!best.betterThan(search.evaluate(group.shape()))) {
+            return top;
+        }
+        LogicalPlan joined = best.plan();
+        if (!search.unplaced().isEmpty()) {
+            joined = new Filter(Predicates.and(search.unplaced()), joined);
+        }
+        if (!joined.output().equals(top.output())) {
+            joined = new Project(new ArrayList<NamedExpression>(top.output()), joined);
+        }
+        return joined;
+    }
+
+    private LogicalPlan greedy(Join top) {
         List<LogicalPlan> leaves = new ArrayList<>();
         List<Expression> conditions = new ArrayList<>();
         int[] withoutEquality = {0};
         if (!flatten(top, leaves, conditions, withoutEquality) || leaves.size() < 3 || withoutEquality[0] == 0) {
-            return plan;
+            return top;
         }
         List<LogicalPlan> remaining = new ArrayList<>(leaves);
         List<Expression> unused = new ArrayList<>(conditions);
@@ -71,7 +114,7 @@ final class ReorderInnerJoins implements Rule {
                     false, false);
         }
         if (reorderedWithoutEquality >= withoutEquality[0]) {
-            return plan;
+            return top;
         }
         if (!unused.isEmpty()) {
             joined = new Filter(Predicates.and(unused), joined);

@@ -24,6 +24,7 @@ import io.ember.dataframe.plan.Repartition;
 import io.ember.dataframe.plan.Sort;
 import io.ember.dataframe.plan.SubqueryAlias;
 import io.ember.dataframe.plan.Union;
+import io.ember.dataframe.plan.stats.StatsEstimator;
 import io.ember.dataframe.window.WindowPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,15 +38,25 @@ import java.util.function.UnaryOperator;
  * hash joins if {@code ember.sql.join.preferSortMergeJoin} is false) or nested loop / cartesian
  * joins (no keys), {@code orderBy().limit()} into a top-N. Exchanges are
  * left to {@link EnsureRequirements}.
+ *
+ * <p>Sides are sized by the query's {@link StatsEstimator}: with cost-based estimates a filtered
+ * side is as small as its estimated rows, so a selective filter can make a side broadcast (a
+ * side that joins keeps the size-only bound, see {@link #sideSize}). Where both sides may be broadcast (or built by a nested loop join), the smaller
+ * estimated one is.
  */
 public final class Planner {
     private final ExecContext ctx;
     private final UnaryOperator<LogicalPlan> optimizer;
+    private final StatsEstimator stats;
 
-    /** A planner for one query; {@code optimizer} optimizes the plans of cached data. */
-    public Planner(ExecContext ctx, UnaryOperator<LogicalPlan> optimizer) {
+    /**
+     * A planner for one query; {@code optimizer} optimizes the plans of cached data,
+     * {@code stats} sizes the sides of joins.
+     */
+    public Planner(ExecContext ctx, UnaryOperator<LogicalPlan> optimizer, StatsEstimator stats) {
         this.ctx = ctx;
         this.optimizer = optimizer;
+        this.stats = stats;
     }
 
     /** The executable plan of {@code plan}, exchanges included. */
@@ -198,8 +209,10 @@ public final class Planner {
         PhysicalPlan left = toPhysical(j.left());
         PhysicalPlan right = toPhysical(j.right());
         long threshold = ctx.broadcastThreshold();
-        boolean rightSmall = j.broadcastRight() || (threshold >= 0 && j.right().sizeInBytes() <= threshold);
-        boolean leftSmall = j.broadcastLeft() || (threshold >= 0 && j.left().sizeInBytes() <= threshold);
+        long rightSize = sideSize(j.right());
+        long leftSize = sideSize(j.left());
+        boolean rightSmall = j.broadcastRight() || (threshold >= 0 && rightSize <= threshold);
+        boolean leftSmall = j.broadcastLeft() || (threshold >= 0 && leftSize <= threshold);
         boolean canBuildRight = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
         boolean canBuildLeft = type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER;
         if (!leftKeys.isEmpty()) {
@@ -209,7 +222,7 @@ public final class Planner {
                 if (j.broadcastLeft() != j.broadcastRight()) {
                     buildRight = j.broadcastRight();
                 } else {
-                    buildRight = j.right().sizeInBytes() <= j.left().sizeInBytes();
+                    buildRight = rightSize <= leftSize;
                 }
                 buildLeft = !buildRight;
             }
@@ -226,9 +239,32 @@ public final class Planner {
             return new CartesianProductExec(rest, left, right, j.output());
         }
         boolean buildRight = type != JoinType.RIGHT_OUTER;
-        if ((type == JoinType.INNER || type == JoinType.CROSS) && leftSmall && !rightSmall) {
+        if ((type == JoinType.INNER || type == JoinType.CROSS) && leftSmall && (!rightSmall || leftSize < rightSize)) {
             buildRight = false;
         }
         return new NestedLoopJoinExec(buildRight, type, rest, left, right, j.output());
+    }
+
+    /**
+     * The size a join side is planned by: its estimate, but for a side that itself joins, no less
+     * than the size-only bound (the product of its inputs), as Spark without statistics: a join's
+     * row estimate rests on guesses about its keys that can be off by orders of magnitude, and a
+     * broadcast that is too large takes the heap down, where a shuffle would only be slower.
+     */
+    private long sideSize(LogicalPlan side) {
+        long estimate = stats.sizeInBytes(side);
+        return containsJoin(side) ? Math.max(estimate, side.sizeInBytes()) : estimate;
+    }
+
+    private static boolean containsJoin(LogicalPlan plan) {
+        if (plan instanceof Join) {
+            return true;
+        }
+        for (LogicalPlan c : plan.children()) {
+            if (containsJoin(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

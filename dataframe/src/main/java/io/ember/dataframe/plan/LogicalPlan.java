@@ -33,7 +33,11 @@ public interface LogicalPlan {
     /** This node's line in a tree string. */
     String nodeString();
 
-    /** An estimate of the output size in bytes, for join selection. */
+    /**
+     * The size-only estimate of the output in bytes (Spark's without statistics: a filter keeps
+     * its input's size, an inner join the product). Row and column estimates, and sizes from
+     * them, come from {@link io.ember.dataframe.plan.stats.StatsEstimator}.
+     */
     long sizeInBytes();
 
     /** The whole tree, Spark's format. */

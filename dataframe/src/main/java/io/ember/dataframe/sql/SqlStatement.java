@@ -49,7 +49,7 @@ public sealed interface SqlStatement {
     record Describe(String name) implements SqlStatement {
     }
 
-    /** {@code EXPLAIN [EXTENDED] query}. */
-    record Explain(LogicalPlan plan, boolean extended) implements SqlStatement {
+    /** {@code EXPLAIN [EXTENDED | COST] query}; {@code mode} is {@code simple}, {@code extended} or {@code cost}. */
+    record Explain(LogicalPlan plan, String mode) implements SqlStatement {
     }
 }

@@ -153,12 +153,12 @@ final class StatementParser {
     }
 
     private SqlStatement explain() {
-        boolean extended = accept("extended");
-        if (peek("formatted") || peek("codegen") || peek("cost") || peek("logical")) {
+        String mode = accept("extended") ? "extended" : accept("cost") ? "cost" : "simple";
+        if (peek("formatted") || peek("codegen") || peek("logical")) {
             throw unsupported("EXPLAIN " + tokens.get(next).image.toUpperCase(Locale.ROOT)
-                    + " (EXPLAIN and EXPLAIN EXTENDED are)");
+                    + " (EXPLAIN, EXPLAIN EXTENDED and EXPLAIN COST are)");
         }
-        return new SqlStatement.Explain(query(), extended);
+        return new SqlStatement.Explain(query(), mode);
     }
 
     // ---- the token cursor -------------------------------------------------------------------------
