@@ -9,9 +9,9 @@
 # without one and starts a low-priority training JVM (io.ember.rdd.launcher.StartupTraining under
 # -XX:ArchiveClassesAtExit), so it is not slowed beyond sharing the CPU; launches after it use
 # the archive. Archives live in $EMBER_CDS_DIR (default ${XDG_CACHE_HOME:-~/.cache}/ember/cds), named
-# <class path hash>-<contents hash>-<size>.jsa: a rebuilt jar or another JDK changes the contents
-# hash, so it gets a new archive (and the old one of that class path is deleted). EMBER_CDS=off
-# turns all of this off.
+# <hash>-<size>.jsa, the hash of the class path, the JDK and each jar's size and time: a rebuilt
+# jar or another JDK gets a new archive (and the old one of that class path is deleted; each
+# archive's class path is kept next to it as <hash>.classpath). EMBER_CDS=off turns all of this off.
 #
 # Safety. The training run writes a temporary file renamed into place only when the run
 # succeeded, so a concurrent launch sees no archive or a whole one; one training runs at a time
@@ -25,6 +25,9 @@
 ember_cds_class_path=""
 ember_cds_opts=()
 
+# Few processes are started here (each costs tens of milliseconds on a busy machine): the class
+# path is ordered and the archive found in this shell; one readlink, one stat, one hash and one
+# wc make the rest.
 ember_cds() {
   ember_cds_class_path="$1"
   ember_cds_opts=()
@@ -33,27 +36,26 @@ ember_cds() {
     off) return 0 ;;
     *) echo "EMBER_CDS='$EMBER_CDS' is not 'on' or 'off'" >&2; return 2 ;;
   esac
-  local ordered
-  ordered="$(ember_cds_order "$1")" || return 0
+  ember_cds_order "$1" || return 0
+  local ordered="$ember_cds_ordered"
   local dir="${EMBER_CDS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ember/cds}"
   # why: without a writable cache the launch simply runs without an archive
-  mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || return 0
-  local name_hash contents_hash
-  name_hash="$(printf '%s' "$ordered" | ember_cds_hash)"
-  contents_hash="$(ember_cds_contents "$ordered" | ember_cds_hash)" || return 0
+  { [ -d "$dir" ] || mkdir -p "$dir" 2>/dev/null; } && [ -w "$dir" ] || return 0
+  local key
+  key="$(ember_cds_contents "$ordered" | ember_cds_hash)" || return 0
   ember_cds_class_path="$ordered"
-  local prefix="$dir/$name_hash-$contents_hash" archive
-  archive="$(ember_cds_find "$prefix")"
-  if [ -n "$archive" ]; then
-    ember_cds_opts=("-XX:SharedArchiveFile=$archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+  local prefix="$dir/${key:0:24}"
+  ember_cds_find "$prefix"
+  if [ -n "$ember_cds_archive" ]; then
+    ember_cds_opts=("-XX:SharedArchiveFile=$ember_cds_archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
   elif [ ! -e "$prefix.failed" ]; then
-    ember_cds_train "$dir" "$name_hash" "$prefix" "$ordered"
+    ember_cds_train "$dir" "$prefix" "$ordered"
   fi
 }
 
-# Prints the class path with Ember's logging settings (bin/lib/conf, a directory of resources)
-# moved to the end: CDS archives jars only, and accepts a directory only after the last entry it
-# loaded a class from. Fails (prints nothing) if any other entry is a directory.
+# Sets ember_cds_ordered to the class path with Ember's logging settings (bin/lib/conf, a
+# directory of resources) moved to the end: CDS archives jars only, and accepts a directory only
+# after the last entry it loaded a class from. Fails if any other entry is a directory.
 ember_cds_order() {
   local conf="$ember_root/bin/lib/conf" entry entries jars=() has_conf=""
   IFS=: read -ra entries <<< "$1"
@@ -68,53 +70,60 @@ ember_cds_order() {
   done
   [ ${#jars[@]} -gt 0 ] || return 1
   local IFS=:
-  printf '%s%s\n' "${jars[*]}" "${has_conf:+:$conf}"
+  ember_cds_ordered="${jars[*]}${has_conf:+:$conf}"
 }
 
-# What the archive depends on: the JDK (its home, release file and libjvm) and each class path
-# entry's size and modification time.
+# What the archive depends on: the class path itself, the JDK (its home, release file and
+# libjvm) and each class path entry's size and modification time.
 ember_cds_contents() {
-  local java_bin java_home entries
+  local java_bin java_home entries line
   java_bin="$(command -v java)" || return 1
-  java_home="$(cd "$(dirname "$(readlink -f "$java_bin" 2>/dev/null || echo "$java_bin")")/.." && pwd)"
+  java_bin="$(readlink -f "$java_bin" 2>/dev/null || printf '%s' "$java_bin")"
+  java_home="${java_bin%/bin/java}"
   IFS=: read -ra entries <<< "$1"
-  printf '%s\n' "$java_home"
-  cat "$java_home/release" 2>/dev/null || true  # why: the libjvm stamp below still tells JDKs apart
+  printf '%s\n%s\n' "$1" "$java_home"
+  if [ -r "$java_home/release" ]; then
+    while IFS= read -r line; do printf '%s\n' "$line"; done < "$java_home/release"
+  fi
   ember_cds_stat "$java_home"/lib/server/libjvm.* "${entries[@]}"
 }
 
-# Name, size and modification time of each file (GNU stat, else BSD stat); a missing one as such.
+# Name, size and modification time of each file, in one stat call (GNU stat, else BSD stat); a
+# missing file is left out, which changes the stamp as well.
 ember_cds_stat() {
-  local file
-  for file in "$@"; do
-    [ -e "$file" ] || { printf '%s missing\n' "$file"; continue; }
-    stat -c '%n %s %Y' "$file" 2>/dev/null || stat -f '%N %z %m' "$file"
-  done
+  case "${OSTYPE:-}" in
+    darwin*|*bsd*) stat -f '%N %z %m' "$@" 2>/dev/null || true ;;
+    *) stat -c '%n %s %Y' -- "$@" 2>/dev/null || true ;;
+  esac
 }
 
+# A hex digest of standard input (at least 24 characters).
 ember_cds_hash() {
   if command -v sha256sum >/dev/null 2>&1; then
-    sha256sum | cut -c1-16
+    sha256sum
   elif command -v shasum >/dev/null 2>&1; then
-    shasum -a 256 | cut -c1-16
+    shasum -a 256
   else
-    cksum | tr ' ' '-'
+    cksum | od -An -tx1 | tr -d ' \n'
   fi
 }
 
 ember_cds_size() {
-  wc -c < "$1" | tr -d ' '
+  local size
+  size="$(wc -c < "$1")"
+  printf '%s\n' "${size//[[:space:]]/}"
 }
 
-# Prints the archive for PREFIX if there is a whole one; deletes one whose size is wrong.
+# Sets ember_cds_archive to PREFIX's archive if there is a whole one (its size is the one in its
+# name), else to nothing; deletes one whose size is wrong.
 ember_cds_find() {
-  local prefix="$1" archive size
-  for archive in "$prefix"-*.jsa; do
+  local archive size
+  ember_cds_archive=""
+  for archive in "$1"-*.jsa; do
     [ -f "$archive" ] || continue
     size="${archive##*-}"
-    size="${size%.jsa}"
-    if [ "$(ember_cds_size "$archive")" = "$size" ]; then
-      printf '%s\n' "$archive"
+    if [ "$(ember_cds_size "$archive")" = "${size%.jsa}" ]; then
+      ember_cds_archive="$archive"
       return 0
     fi
     rm -f "$archive"
@@ -124,31 +133,43 @@ ember_cds_find() {
 # Starts the training run in the background, detached from the launcher (which execs the real
 # JVM next), at the lowest CPU priority.
 ember_cds_train() {
-  local dir="$1" name_hash="$2" prefix="$3" class_path="$4"
   (
     # why: the launcher's own output and terminal are not the training run's
     exec </dev/null >/dev/null 2>&1
-    ember_cds_train_locked "$dir" "$name_hash" "$prefix" "$class_path"
+    ember_cds_train_locked "$@"
   ) &
-  disown 2>/dev/null || true  # why: job control is off in scripts; disown only matters interactively
 }
 
 ember_cds_train_locked() {
-  local dir="$1" name_hash="$2" prefix="$3" class_path="$4"
+  local dir="$1" prefix="$2" class_path="$3"
   if command -v flock >/dev/null 2>&1; then
     exec 8>"$prefix.lock"
     flock -n 8 || return 0  # another launch is training this archive already
   fi
-  [ -z "$(ember_cds_find "$prefix")" ] || return 0
-  local tmp="$prefix.$$.tmp" log="$prefix.$$.log" size
+  ember_cds_find "$prefix"
+  [ -z "$ember_cds_archive" ] || return 0
+  local tmp="$prefix.$BASHPID.tmp" log="$prefix.$BASHPID.log" size
   if nice -n 19 java -XX:ArchiveClassesAtExit="$tmp" -Xshare:auto -cp "$class_path" \
       io.ember.rdd.launcher.StartupTraining >"$log" 2>&1 && [ -s "$tmp" ]; then
     size="$(ember_cds_size "$tmp")"
-    rm -f "$dir/$name_hash"-*.jsa  # the archives of this class path's earlier contents
+    ember_cds_forget "$dir" "$prefix" "$class_path"
+    printf '%s\n' "$class_path" > "$prefix.classpath"
     mv -f "$tmp" "$prefix-$size.jsa"
     rm -f "$log"
   else
     rm -f "$tmp"
     mv -f "$log" "$prefix.failed"
   fi
+}
+
+# Deletes the archives made earlier for this class path (of jars since rebuilt, or another JDK),
+# and PREFIX's own (one cut short); PREFIX's lock stays, since this training run holds it.
+ember_cds_forget() {
+  local dir="$1" prefix="$2" class_path="$3" recorded
+  rm -f "$prefix"-*.jsa
+  for recorded in "$dir"/*.classpath; do
+    [ -f "$recorded" ] && [ "${recorded%.classpath}" != "$prefix" ] || continue
+    [ "$(cat "$recorded")" = "$class_path" ] || continue
+    rm -f "${recorded%.classpath}"-*.jsa "${recorded%.classpath}".lock "$recorded"
+  done
 }
