@@ -6,6 +6,7 @@
 #                              is newer than every source and pom
 # EMBER_CLASSPATH, when set, is used as the class path, and nothing is built. Either way the class
 # path starts with bin/lib/conf, the launchers' logging settings (simplelogger.properties).
+# The JVMs that launchers start share their classes through an archive: see cds.sh (ember_cds).
 #
 # Builds happen once, and again only after a source or a pom changed. Launchers started at the
 # same time wait for one another: a build holds a lock (target/build.lock), and a launcher that
@@ -14,6 +15,7 @@
 # into ~/.m2: modules are packaged in one reactor, so their class paths point at target/ jars.
 
 ember_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$ember_root/bin/lib/cds.sh"
 
 # The module whose class path the launchers use: dataframe once it has a session, else rdd-core.
 ember_module() {

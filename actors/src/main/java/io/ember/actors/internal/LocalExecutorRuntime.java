@@ -122,7 +122,8 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
         CompletableFuture<Topology> topology = new CompletableFuture<>();
         Behavior<Void> guardian = guardian(List.copyOf(slots.values()), runner, userClassLoader, blockStores,
                 view, topology);
-        ClassLoader akkaLoader = LocalExecutorRuntime.class.getClassLoader();
+        // why: a local runtime neither parses nor carries remoting's and the cluster's settings
+        ClassLoader akkaLoader = LocalOnlyConfigLoader.forAkka();
         ActorSystem<Void> system = ActorSystem.create(guardian, systemName, BootstrapSetup.create(
                 Optional.of(akkaLoader), Optional.of(RuntimeConfig.load(overrides, akkaLoader)), Optional.empty()));
         try {
@@ -260,6 +261,16 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
             throw new IllegalArgumentException("unknown executor " + executorId);
         }
         return AskPattern.ask(executor, ExecutorActor.GetStatus::new, ASK_TIMEOUT, system.scheduler());
+    }
+
+    /** The actor system's resolved settings; for tests. */
+    Config actorSystemConfig() {
+        return system.settings().config();
+    }
+
+    /** Whether the actor system has started this Akka extension (e.g. the cluster); for tests. */
+    boolean hasExtension(akka.actor.ExtensionId<?> extension) {
+        return system.classicSystem().hasExtension(extension);
     }
 
     private static Duration remaining(long deadlineNanos) {
