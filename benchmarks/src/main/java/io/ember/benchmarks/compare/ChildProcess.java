@@ -33,16 +33,26 @@ final class ChildProcess {
     static Outcome run(List<String> command, Duration timeout, Path log) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A parent stopped mid-run (Ctrl-C) takes its child with it, rather than leaving it running.
+        Thread reaper = new Thread(() -> stopNow(child), "compare-child-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         long deadline = start + timeout.toNanos();
         long peak = 0;
         boolean timedOut = false;
-        while (!child.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
-            peak = Math.max(peak, PeakRss.of(child.pid()).orElse(0));
-            if (System.nanoTime() > deadline) {
-                timedOut = true;
-                stop(child);
-                break;
+        try {
+            while (!child.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
+                peak = Math.max(peak, PeakRss.of(child.pid()).orElse(0));
+                if (System.nanoTime() > deadline) {
+                    timedOut = true;
+                    stop(child);
+                    break;
+                }
             }
+        } finally {
+            if (child.isAlive()) {
+                stopNow(child); // interrupted while waiting: the child must not outlive the wait
+            }
+            removeHook(reaper);
         }
         double wallMillis = (System.nanoTime() - start) / 1e6;
         List<String> lines = Files.readAllLines(log);
@@ -73,6 +83,19 @@ final class ChildProcess {
         if (!child.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
             child.descendants().forEach(ProcessHandle::destroyForcibly);
             child.destroyForcibly().waitFor();
+        }
+    }
+
+    private static void stopNow(Process child) {
+        child.descendants().forEach(ProcessHandle::destroyForcibly);
+        child.destroyForcibly();
+    }
+
+    private static void removeHook(Thread reaper) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook runs, and stopping an ended child does nothing.
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -69,6 +70,8 @@ public final class Compare {
         OtherLoad otherLoad = OtherLoad.start();
         CompareInputs inputs = CompareInputs.prepare(options);
         Path logs = Files.createDirectories(options.dataDir().resolve("out").resolve("compare-logs"));
+        String stem = freshStem(options.resultsDir());
+        Path page = options.resultsDir().resolve(stem + ".md");
         List<Row> rows = new ArrayList<>();
         for (Workload workload : options.workloads()) {
             Map<CompareEngine, Measurement> results = new EnumMap<>(CompareEngine.class);
@@ -78,13 +81,11 @@ public final class Compare {
                 System.out.printf("# %-30s %-7s %s%n", workload.label(), engine.title(), describe(m));
             }
             rows.add(new Row(workload, results, Agreement.of(workload, results)));
+            // Both pages are written after every workload, so that a run stopped part-way leaves what it measured.
+            Files.writeString(page, CompareReport.render(stem, options, loadAtStart, LoadAverage.oneMinute(),
+                    otherLoad.describe(Runtime.getRuntime().availableProcessors()), rows));
+            ResultsPage.update(options.resultsDir());
         }
-        double loadAtEnd = LoadAverage.oneMinute();
-        String stem = freshStem(options.resultsDir());
-        Path page = options.resultsDir().resolve(stem + ".md");
-        Files.writeString(page, CompareReport.render(stem, options, loadAtStart, loadAtEnd,
-                otherLoad.describe(Runtime.getRuntime().availableProcessors()), rows));
-        ResultsPage.update(options.resultsDir());
         return new Result(rows, page);
     }
 
@@ -105,7 +106,7 @@ public final class Compare {
             args.put("runs", Integer.toString(options.runs()));
             ChildProcess.Outcome outcome = ChildProcess.run(engine.command(options, ChildArgs.of(args)),
                     options.timeout(), log);
-            if (outcome.status() != ChildProcess.Status.OK || outcome.runMillis().isEmpty()) {
+            if (outcome.status() != ChildProcess.Status.OK || outcome.runMillis().isEmpty() || !Files.exists(answers)) {
                 return failed(outcome);
             }
             return new Measurement(ChildProcess.Status.OK, OptionalDouble.of(Measurement.median(outcome.runMillis())),
@@ -119,7 +120,7 @@ public final class Compare {
         for (int i = 0; i < options.warmups() + options.runs(); i++) {
             ChildProcess.Outcome outcome = ChildProcess.run(engine.command(options, ChildArgs.of(args)),
                     options.timeout(), log);
-            if (outcome.status() != ChildProcess.Status.OK) {
+            if (outcome.status() != ChildProcess.Status.OK || !Files.exists(answers)) {
                 return failed(outcome);
             }
             if (i >= options.warmups()) {
@@ -132,14 +133,15 @@ public final class Compare {
     }
 
     private static Measurement failed(ChildProcess.Outcome outcome) {
-        String detail = outcome.status() == ChildProcess.Status.OK ? "no timed run reported" : outcome.detail();
+        String detail = outcome.status() == ChildProcess.Status.OK ? "exited 0 without its timed runs or its answer"
+                : outcome.detail();
         ChildProcess.Status status = outcome.status() == ChildProcess.Status.OK ? ChildProcess.Status.FAILED
                 : outcome.status();
         return new Measurement(status, OptionalDouble.empty(), outcome.peakRssBytes(), Optional.empty(), detail);
     }
 
     private static String describe(Measurement m) {
-        return m.ok() ? String.format(java.util.Locale.ROOT, "%.2f ms, peak RSS %s", m.medianMillis().getAsDouble(),
+        return m.ok() ? String.format(Locale.ROOT, "%.2f ms, peak RSS %s", m.medianMillis().getAsDouble(),
                 m.peakRssBytes().isPresent() ? (m.peakRssBytes().getAsLong() >> 20) + " MB" : "unknown")
                 : m.status() + " " + m.detail();
     }

@@ -1,5 +1,6 @@
 package io.ember.benchmarks.compare;
 
+import io.ember.benchmarks.support.BenchmarkData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public record CompareOptions(List<Workload> workloads, List<CompareEngine> engin
         List<CompareEngine> engines = List.of(CompareEngine.values());
         double scaleFactor = 1;
         String heap = "2g";
-        Path data = Path.of("benchmarks/data");
+        Path data = Path.of(BenchmarkData.DEFAULT_DIR);
         Path results = Path.of("benchmarks/results");
         long yellowRows = 2_000_000;
         long greenRows = 500_000;

@@ -29,6 +29,10 @@ final class CompareReport {
                         + "%,d lines. Timeout %d s per child.%n%n", options.heap(), options.runs(), options.warmups(),
                 fmtScale(options.scaleFactor()), options.yellowRows(), options.greenRows(), options.lines(),
                 options.timeout().toSeconds()));
+        if (rows.size() < options.workloads().size()) {
+            page.append(String.format(Locale.ROOT, "**Incomplete: %d of %d workloads measured so far.**%n%n", rows.size(),
+                    options.workloads().size()));
+        }
         page.append("| workload | Ember ms | Spark ms | DuckDB ms | Ember/Spark | Ember/DuckDB "
                 + "| Ember peak RSS MB | Spark peak RSS MB | DuckDB peak RSS MB | answers |\n");
         page.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +16,8 @@ import java.util.stream.Stream;
  * then links to every comparison and every JMH run, newest first.
  */
 final class ResultsPage {
+    private static final Pattern DATED = Pattern.compile("(.*\\d{4}-\\d{2}-\\d{2})(?:-(\\d+))?(.*)");
+
     private ResultsPage() {
     }
 
@@ -67,12 +72,12 @@ final class ResultsPage {
     /** compare-2026-12-02-2 sorts after compare-2026-12-02: the run number, zero-padded. */
     private static String sortKey(Path page) {
         String stem = stem(page);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*\\d{4}-\\d{2}-\\d{2})(?:-(\\d+))?(.*)")
-                .matcher(stem);
+        Matcher m = DATED.matcher(stem);
         if (!m.matches()) {
             return stem;
         }
-        return m.group(1) + String.format("-%04d", m.group(2) == null ? 1 : Integer.parseInt(m.group(2))) + m.group(3);
+        int run = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+        return m.group(1) + String.format(Locale.ROOT, "-%04d", run) + m.group(3);
     }
 
     private static String stem(Path page) {
