@@ -25,10 +25,16 @@ final class CompareReport {
                 otherLoad));
         page.append(String.format(Locale.ROOT, "Each engine in its own JVM per workload (-Xmx%s, UTC): Ember and Spark "
                         + "`local[2]` (Spark 3.5, UI off), DuckDB 2 threads. Median of %d timed run(s) after %d warm-up(s); "
-                        + "W9 times whole processes. TPC-H at scale factor %s; yellow trips %,d rows, green %,d, words "
-                        + "%,d lines. Timeout %d s per child.%n%n", options.heap(), options.runs(), options.warmups(),
-                fmtScale(options.scaleFactor()), options.yellowRows(), options.greenRows(), options.lines(),
-                options.timeout().toSeconds()));
+                        + "W9 times whole processes. Timeout %d s per child.", options.heap(), options.runs(),
+                options.warmups(), options.timeout().toSeconds()));
+        if (options.workloads().stream().anyMatch(w -> !w.isTpch())) {
+            page.append(String.format(Locale.ROOT, " Yellow trips %,d rows, green %,d, words %,d lines.",
+                    options.yellowRows(), options.greenRows(), options.lines()));
+        }
+        if (options.workloads().stream().anyMatch(Workload::isTpch)) {
+            page.append(" TPC-H at scale factor ").append(fmtScale(options.scaleFactor())).append('.');
+        }
+        page.append("\n\n");
         if (rows.size() < options.workloads().size()) {
             page.append(String.format(Locale.ROOT, "**Incomplete: %d of %d workloads measured so far.**%n%n", rows.size(),
                     options.workloads().size()));
