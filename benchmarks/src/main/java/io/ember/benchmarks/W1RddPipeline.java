@@ -68,7 +68,7 @@ public class W1RddPipeline extends ReferenceWorkload {
     }
 
     /** The pipeline as an Ember user writes it: one lazy RDD, two actions. */
-    static SumAndCount onEmber(EmberContext sc, long size) {
+    public static SumAndCount onEmber(EmberContext sc, long size) {
         RDD<Long> doubled = sc.range(1, size + 1, 1, PARTITIONS).map(x -> x * 2L).filter(x -> x % 3 == 0);
         return new SumAndCount(doubled.fold(0L, Long::sum), doubled.count());
     }

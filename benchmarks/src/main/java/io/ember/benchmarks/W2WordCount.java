@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class W2WordCount extends ReferenceWorkload {
     /** How many words the answer lists. */
-    static final int TOP = 20;
+    public static final int TOP = 20;
 
     /** Most frequent first; equal counts by word, so the answer is unique. */
     static final SerializableComparator<Tuple2<String, Integer>> BY_COUNT_THEN_WORD =
@@ -85,7 +85,7 @@ public class W2WordCount extends ReferenceWorkload {
     }
 
     /** The job as an Ember user writes it. */
-    static List<Tuple2<String, Integer>> onEmber(EmberContext sc, Path input) {
+    public static List<Tuple2<String, Integer>> onEmber(EmberContext sc, Path input) {
         return sc.textFile(input.toString())
                 .flatMap(line -> Arrays.asList(line.split(" ")))
                 .mapToPair(word -> Tuple.of(word, 1))

@@ -79,12 +79,12 @@ public class W3CsvGroupby extends ReferenceWorkload {
     }
 
     /** The yellow CSV as the page reads it: header, explicit schema. */
-    static DataFrame readCsv(EmberSession spark, Path csv) {
+    public static DataFrame readCsv(EmberSession spark, Path csv) {
         return spark.read().option("header", "true").schema(TaxiInputs.YELLOW_SCHEMA).csv(csv.toString());
     }
 
     /** W3's (and W4's) query over yellow trips. */
-    static DataFrame groupBy(DataFrame yellow) {
+    public static DataFrame groupBy(DataFrame yellow) {
         return yellow.filter(col("total_amount").gt(lit(0)))
                 .groupBy(col("PULocationID"), hour(col("tpep_pickup_datetime")).as("hour"))
                 .agg(sum("total_amount").as("total_amount"), avg("trip_distance").as("avg_distance"),

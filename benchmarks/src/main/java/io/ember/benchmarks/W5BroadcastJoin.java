@@ -71,7 +71,7 @@ public class W5BroadcastJoin extends ReferenceWorkload {
     }
 
     /** The workload's query. */
-    static DataFrame query(EmberSession spark, Path trips, Path zones) {
+    public static DataFrame query(EmberSession spark, Path trips, Path zones) {
         DataFrame yellow = spark.read().parquet(trips.toString());
         DataFrame zoneTable = spark.read().option("header", "true").schema(TaxiInputs.ZONE_SCHEMA).csv(zones.toString());
         return yellow.join(broadcast(zoneTable), col("PULocationID").equalTo(col("LocationID")))

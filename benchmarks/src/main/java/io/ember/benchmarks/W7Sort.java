@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class W7Sort extends ReferenceWorkload {
     /** Rows of the top list. */
-    static final int TOP = 100;
+    public static final int TOP = 100;
 
     /** Yellow trips at 1x (2,000,000 is the page's default). */
     @Param("2000000")
@@ -88,7 +88,7 @@ public class W7Sort extends ReferenceWorkload {
     }
 
     /** The workload's ordering over every column. */
-    static DataFrame sorted(EmberSession spark, Path input) {
+    public static DataFrame sorted(EmberSession spark, Path input) {
         return spark.read().parquet(input.toString()).orderBy(col("total_amount").desc(), col("trip_distance").asc());
     }
 }

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class W8TinyJobs extends ReferenceWorkload {
     /** Jobs per invocation; the score is per job. */
-    static final int JOBS = 200;
+    public static final int JOBS = 200;
 
     /** Elements of each job. */
     @Param("100")
@@ -56,7 +56,7 @@ public class W8TinyJobs extends ReferenceWorkload {
         return runJobs(sc, elements, JOBS);
     }
 
-    static long runJobs(EmberContext sc, List<Integer> elements, int jobs) {
+    public static long runJobs(EmberContext sc, List<Integer> elements, int jobs) {
         long total = 0;
         for (int i = 0; i < jobs; i++) {
             total += sc.parallelize(elements, 2).count();

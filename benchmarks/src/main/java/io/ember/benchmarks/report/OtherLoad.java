@@ -18,7 +18,7 @@ import java.util.Optional;
  * and child process it waited for ({@code /proc/self/stat}); the difference is everyone else's.
  * Linux only: elsewhere the figure is missing and the report says just the load average.
  */
-final class OtherLoad {
+public final class OtherLoad {
     private static final Path MACHINE = Path.of("/proc/stat");
     private static final Path SELF = Path.of("/proc/self/stat");
 
@@ -33,7 +33,7 @@ final class OtherLoad {
     }
 
     /** Starts measuring: call just before the run. */
-    static OtherLoad start() {
+    public static OtherLoad start() {
         return new OtherLoad(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), ticks(),
                 System.nanoTime());
     }
@@ -52,7 +52,7 @@ final class OtherLoad {
     }
 
     /** One sentence for the report, with a warning when the run was disturbed. */
-    String describe(int cores) {
+    public String describe(int cores) {
         String load = String.format(Locale.ROOT, "load average %.2f when the run started", loadAverage);
         return othersCores().map(others -> String.format(Locale.ROOT,
                         "Other processes used %.2f of the %d cores on average during the run (%s).%s", others, cores,
