@@ -11,9 +11,12 @@ import io.ember.rdd.PairRDD;
 import io.ember.rdd.RDD;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Random;
 
 /**
@@ -121,7 +124,7 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
         for (int p = 0; p < n; p++) {
             pending.add(new ArrayList<>());
         }
-        java.util.Deque<Tuple2<Integer, ColumnBatch>> out = new java.util.ArrayDeque<>();
+        Deque<Tuple2<Integer, ColumnBatch>> out = new ArrayDeque<>();
         return new Iterator<>() {
             private boolean flushed;
 
@@ -145,7 +148,7 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
             @Override
             public Tuple2<Integer, ColumnBatch> next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 return out.poll();
             }
