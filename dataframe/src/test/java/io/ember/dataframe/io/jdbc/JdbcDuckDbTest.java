@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,12 +38,26 @@ class JdbcDuckDbTest {
     Path dir;
     private String url;
     private EmberSession spark;
+    private Connection keeper;
 
+    /**
+     * Opens the database once before any task does and keeps it open: DuckDB's driver shares one
+     * instance per file among a JVM's connections, but two connections that open a file nobody
+     * has open at the same moment (two tasks of one partitioned read) race to attach it and one
+     * fails with "Unique file handle conflict". A server database (see JdbcPostgresTest) has no
+     * such race; this is the embedded driver's, so the test keeps the instance alive.
+     */
     @BeforeEach
-    void setUp() {
+    void setUp() throws SQLException {
         url = "jdbc:duckdb:" + dir.resolve("test.db");
+        keeper = DriverManager.getConnection(url);
         spark = EmberSession.builder().master("local[2]").appName("dataframe-tests")
                 .config("ember.sql.session.timeZone", "UTC").getOrCreate();
+    }
+
+    @AfterEach
+    void closeDatabase() throws SQLException {
+        keeper.close();
     }
 
     private List<String> query(String sql) throws SQLException {
