@@ -39,6 +39,14 @@ final class LocalOnlyConfigLoader extends ClassLoader {
             "akka/coordination/lease/LeaseSettings.class",
             "com/typesafe/sslconfig/ssl/SSLConfigSettings.class");
 
+    /**
+     * Classes of the modules a local runtime needs. A cluster-side marker found where one of these
+     * lives is in a fat jar whose single reference.conf merges every module's: that file is kept.
+     */
+    private static final List<String> LOCAL_MARKERS = List.of(
+            "akka/actor/ActorSystem.class",
+            "akka/actor/typed/ActorSystem.class");
+
     static {
         registerAsParallelCapable();
     }
@@ -88,7 +96,13 @@ final class LocalOnlyConfigLoader extends ClassLoader {
 
     /** Where each cluster-side module present on the class path was loaded from (jar or directory). */
     private Set<String> clusterSideOrigins() {
-        return CLUSTER_SIDE_MARKERS.stream()
+        Set<String> needed = originsOf(LOCAL_MARKERS);
+        return originsOf(CLUSTER_SIDE_MARKERS).stream().filter(origin -> !needed.contains(origin))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private Set<String> originsOf(List<String> markers) {
+        return markers.stream()
                 .flatMap(marker -> Stream.ofNullable(getParent().getResource(marker))
                         .map(url -> origin(url, marker)))
                 .collect(Collectors.toUnmodifiableSet());
