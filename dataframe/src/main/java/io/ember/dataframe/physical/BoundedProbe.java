@@ -2,8 +2,7 @@ package io.ember.dataframe.physical;
 
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
+import io.ember.rdd.internal.ComputedIterator;
 
 /**
  * One stream batch probing a hash join's table a slice of rows at a time, so that an output batch
@@ -13,7 +12,7 @@ import java.util.NoSuchElementException;
  * matches are never split, so the join type sees each stream row's matches together (an outer,
  * semi or anti join decides per stream row).
  */
-final class BoundedProbe implements Iterator<ColumnBatch> {
+final class BoundedProbe extends ComputedIterator<ColumnBatch> {
     /** Builds the output of one slice of stream rows from its pairs (stream row within the slice, build row). */
     interface SliceJoin {
         ColumnBatch join(ColumnBatch streamSlice, PairBuffer pairs);
@@ -25,7 +24,6 @@ final class BoundedProbe implements Iterator<ColumnBatch> {
     private final int maxPairs;
     private final SliceJoin sliceJoin;
     private int from;
-    private ColumnBatch ready;
 
     BoundedProbe(KeyHashTable table, ColumnBatch stream, ColumnVector[] streamKeys, int maxPairs, SliceJoin sliceJoin) {
         this.table = table;
@@ -36,27 +34,17 @@ final class BoundedProbe implements Iterator<ColumnBatch> {
     }
 
     @Override
-    public boolean hasNext() {
-        while (ready == null && from < stream.numRows) {
+    protected ColumnBatch computeNext() {
+        while (from < stream.numRows) {
             PairBuffer pairs = new PairBuffer();
             int end = table.probe(streamKeys, from, stream.numRows, pairs, maxPairs);
             ColumnBatch slice = from == 0 && end == stream.numRows ? stream : stream.slice(from, end);
             from = end;
             ColumnBatch out = sliceJoin.join(slice, pairs);
             if (out.numRows > 0) {
-                ready = out;
+                return out;
             }
         }
-        return ready != null;
-    }
-
-    @Override
-    public ColumnBatch next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ColumnBatch out = ready;
-        ready = null;
-        return out;
+        return null;
     }
 }
