@@ -2,6 +2,7 @@ package io.ember.benchmarks.support;
 
 import io.ember.dataframe.EmberSession;
 import io.ember.dataframe.types.StructType;
+import io.ember.examples.TaxiRevenue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +60,7 @@ public final class TaxiInputs {
         return parquetCopy(spark, greenCsv(dataDir, rows), GREEN_SCHEMA);
     }
 
-    /** {@code taxi_zone_lookup.csv} (265 zones), copied from the dataframe module's resources. */
+    /** {@code taxi_zone_lookup.csv} (265 zones), copied from the examples module's resources. */
     public static Path zoneLookup(String dataDir) throws IOException {
         Path file = Path.of(dataDir, "taxi_zone_lookup.csv");
         if (Files.isRegularFile(file)) {
@@ -67,9 +68,9 @@ public final class TaxiInputs {
         }
         Files.createDirectories(file.getParent());
         Path partial = Files.createTempFile(file.getParent(), "taxi_zone_lookup", ".partial");
-        try (InputStream in = EmberSession.class.getResourceAsStream("/taxi_zone_lookup.csv")) {
+        try (InputStream in = TaxiRevenue.class.getResourceAsStream("/taxi_zone_lookup.csv")) {
             if (in == null) {
-                throw new IllegalStateException("taxi_zone_lookup.csv is not on the class path (ember-dataframe)");
+                throw new IllegalStateException("taxi_zone_lookup.csv is not on the class path (ember-examples)");
             }
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
         }
