@@ -15,25 +15,17 @@ import java.util.stream.Stream;
 /**
  * The inputs of the DataFrame workloads (W3-W7), derived from {@link BenchmarkData}'s trip CSVs:
  * the CSVs themselves, their snappy Parquet copies written by Ember's own Parquet writer, and the
- * zone lookup table the dataframe module ships. Every file is made once per data directory and
+ * zone lookup table the examples module ships. Every file is made once per data directory and
  * reused; a Parquet copy's name carries the row count, like the CSV's.
  *
  * <p>A copy is written by Ember's atomic writer (staging directory, then a rename at commit), so
  * a directory that exists is complete: an interrupted setup never leaves one behind.
  */
 public final class TaxiInputs {
-    /** The yellow columns, typed as BENCHMARKS.md asks (ints, doubles, timestamps; the flag a string). */
-    public static final String YELLOW_SCHEMA = "VendorID INT, tpep_pickup_datetime TIMESTAMP, "
-            + "tpep_dropoff_datetime TIMESTAMP, passenger_count INT, trip_distance DOUBLE, RatecodeID INT, "
-            + "store_and_fwd_flag STRING, PULocationID INT, DOLocationID INT, payment_type INT, fare_amount DOUBLE, "
-            + "extra DOUBLE, mta_tax DOUBLE, tip_amount DOUBLE, tolls_amount DOUBLE, improvement_surcharge DOUBLE, "
-            + "total_amount DOUBLE, congestion_surcharge DOUBLE";
-    /** The green columns, typed the same way. */
-    public static final String GREEN_SCHEMA = "VendorID INT, lpep_pickup_datetime TIMESTAMP, "
-            + "lpep_dropoff_datetime TIMESTAMP, store_and_fwd_flag STRING, RatecodeID INT, PULocationID INT, "
-            + "DOLocationID INT, passenger_count INT, trip_distance DOUBLE, fare_amount DOUBLE, extra DOUBLE, "
-            + "mta_tax DOUBLE, tip_amount DOUBLE, tolls_amount DOUBLE, ehail_fee DOUBLE, improvement_surcharge DOUBLE, "
-            + "total_amount DOUBLE, payment_type INT, trip_type INT, congestion_surcharge DOUBLE";
+    /** The yellow columns, typed as BENCHMARKS.md asks (ints, doubles, timestamps; the flag a string): the example's. */
+    public static final String YELLOW_SCHEMA = TaxiRevenue.YELLOW_SCHEMA;
+    /** The green columns, typed the same way: the example's. */
+    public static final String GREEN_SCHEMA = TaxiRevenue.GREEN_SCHEMA;
     /** The zone lookup's columns (the file has a header). */
     public static final String ZONE_SCHEMA = "LocationID INT, Borough STRING, Zone STRING, service_zone STRING";
 
