@@ -67,7 +67,9 @@ public final class EventLogWriter implements EmberListener, AutoCloseable {
 
     @Override
     public synchronized void onEvent(ListenerEvent event) {
-        if (out == null) {
+        // why the record check: the log writes a record's components; another layer's event that
+        // is not a record has none to write, and must not end the log (see ListenerEvent.Other)
+        if (out == null || !(event instanceof Record)) {
             return;
         }
         try {
