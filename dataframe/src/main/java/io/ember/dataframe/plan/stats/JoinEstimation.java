@@ -18,7 +18,8 @@ import java.util.Set;
  * distinct counts) the key is taken as unique in the smaller of the two relations the columns
  * were read from, the foreign key of the other: {@code |L| * |R| / min(rows(l's relation),
  * rows(r's relation))}, which keeps the foreign-key side's rows times the share of keys the
- * other side's filters left (a side without statistics counts its own rows as its relation's).
+ * other side's filters left (a side without statistics counts its own rows as its relation's);
+ * when both keys are whole numbers with known ranges, the larger range bounds that count.
  * A join without keys is the product. Outer joins keep at least the rows
  * of their preserved sides; semi and anti joins at most the left's rows. Other conditions than
  * the equalities do not change the estimate.
@@ -45,6 +46,15 @@ final class JoinEstimation {
             ColumnStat rs = rc == null ? ColumnStat.UNKNOWN : right.column(rc.exprId());
             long ndv = ls.hasDistinctCount() && rs.hasDistinctCount() ? Math.max(ls.distinctCount(), rs.distinctCount())
                     : Math.min(ls.hasSourceRows() ? ls.sourceRows() : l, rs.hasSourceRows() ? rs.sourceRows() : r);
+            if (!(ls.hasDistinctCount() && rs.hasDistinctCount()) && lc != null && rc != null) {
+                // Whole-number keys hold at most as many values as their ranges: a key of 25 values
+                // (a nation) is far from unique in a relation of 10,000 rows.
+                long lr = LeafStatistics.distinctEstimate(ls, lc.dataType(), l);
+                long rr = LeafStatistics.distinctEstimate(rs, rc.dataType(), r);
+                if (lr > 0 && rr > 0) {
+                    ndv = Math.min(ndv, Math.max(lr, rr));
+                }
+            }
             inner = Math.min(inner, (double) l * r / Math.max(1, ndv));
             if (lc != null && rc != null && ls.hasDistinctCount() && rs.hasDistinctCount()) {
                 ColumnStat joined = ls.withDistinctCount(Math.min(ls.distinctCount(), rs.distinctCount()));

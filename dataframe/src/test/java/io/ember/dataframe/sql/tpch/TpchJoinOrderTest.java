@@ -170,6 +170,22 @@ class TpchJoinOrderTest {
     }
 
     @Test
+    void joinOnAKeyOfFewValues_isEstimatedFromTheKeysRanges() throws Exception {
+        register("parquet");
+        // Footers give no distinct counts, but nation keys span [0, 24]: 25 values at most, so
+        // |customer| * |supplier| / 25 rows, not one row per customer (the key taken as unique).
+        long customers = DUCKDB_COUNTS.get("customer");
+        long suppliers = DUCKDB_COUNTS.get("supplier");
+        String text = spark.sql("SELECT c_custkey, s_suppkey FROM customer, supplier WHERE c_nationkey = s_nationkey")
+                .explainString("cost");
+        String join = text.lines().filter(l -> l.contains("Join Inner")).findFirst().orElseThrow();
+        Matcher m = ROW_COUNT.matcher(join);
+        assertTrue(m.find(), join);
+        long expected = (long) Math.ceil(customers * suppliers / 25.0);
+        assertEquals(new BigDecimal(expected).round(new MathContext(3, RoundingMode.HALF_UP)).toString(), m.group(1), join);
+    }
+
+    @Test
     void explainCostInSql_isTheSameText() throws Exception {
         register("csv");
         String sql = TpchQueriesTest.text(2);
