@@ -8,6 +8,8 @@ import java.beans.IntrospectionException;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.io.Serializable;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -25,8 +27,12 @@ import java.util.Map;
 
 /**
  * The schema of a Java bean (readable properties sorted by name, as Spark does) or record
- * (components in declaration order), and the reading of one bean into a {@link Row}. Serializable,
- * so that beans of an RDD are read on the executors; the getters are found again there.
+ * (components in declaration order), the reading of one bean into a {@link Row} and the building
+ * of one from a row. Serializable, so that beans are read and built on the executors; the getters,
+ * setters and constructors are found again there.
+ *
+ * <p>A bean is built with its no-argument constructor and the setters of its properties (a
+ * read-only property is skipped, as Spark skips it); a record with its canonical constructor.
  */
 final class BeanSchema implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -34,11 +40,13 @@ final class BeanSchema implements Serializable {
     private final Class<?> beanClass;
     private final StructType schema;
     private transient List<Method> getters;
+    private transient List<Method> setters;
 
-    private BeanSchema(Class<?> beanClass, StructType schema, List<Method> getters) {
+    private BeanSchema(Class<?> beanClass, StructType schema, List<Method> getters, List<Method> setters) {
         this.beanClass = beanClass;
         this.schema = schema;
         this.getters = getters;
+        this.setters = setters;
     }
 
     /**
@@ -52,26 +60,54 @@ final class BeanSchema implements Serializable {
         rejectCycles(beanClass, new ArrayDeque<>());
         List<String> names = new ArrayList<>();
         List<Method> getters = new ArrayList<>();
-        properties(beanClass, names, getters);
+        List<Method> setters = new ArrayList<>();
+        properties(beanClass, names, getters, setters);
         StructType schema = new StructType();
         for (int i = 0; i < names.size(); i++) {
             Class<?> t = getters.get(i).getReturnType();
             schema = schema.add(names.get(i), javaType(t, names.get(i), beanClass), !t.isPrimitive());
         }
-        return new BeanSchema(beanClass, schema, getters);
+        return new BeanSchema(beanClass, schema, getters, setters);
     }
 
     StructType schema() {
         return schema;
     }
 
+    Class<?> beanClass() {
+        return beanClass;
+    }
+
+    /**
+     * Checks that beans can be built from rows: a bean class needs a no-argument constructor.
+     *
+     * @throws IllegalArgumentException naming the class if it has none
+     */
+    BeanSchema requireBuildable() {
+        if (!beanClass.isRecord()) {
+            try {
+                beanClass.getDeclaredConstructor();
+            } catch (NoSuchMethodException e) {
+                throw new IllegalArgumentException("Bean class " + beanClass.getName()
+                        + " has no no-argument constructor, so its objects cannot be built from rows", e);
+            }
+        }
+        return this;
+    }
+
+    private void findAccessors() {
+        if (getters == null) {
+            List<Method> foundGetters = new ArrayList<>();
+            List<Method> foundSetters = new ArrayList<>();
+            properties(beanClass, new ArrayList<>(), foundGetters, foundSetters);
+            getters = foundGetters;
+            setters = foundSetters;
+        }
+    }
+
     /** The values of {@code bean}'s properties, in schema order. */
     Row toRow(Object bean) {
-        if (getters == null) {
-            List<Method> found = new ArrayList<>();
-            properties(beanClass, new ArrayList<>(), found);
-            getters = found;
-        }
+        findAccessors();
         Object[] values = new Object[getters.size()];
         for (int i = 0; i < values.length; i++) {
             Method getter = getters.get(i);
@@ -86,11 +122,60 @@ final class BeanSchema implements Serializable {
         return Row.of(values);
     }
 
+    /**
+     * A bean or record holding the values of {@code row}, whose fields are in schema order.
+     *
+     * @throws NullPointerException if a null would go into a primitive property
+     * @throws IllegalArgumentException naming the property that cannot take its value
+     */
+    Object fromRow(Row row) {
+        findAccessors();
+        Object[] values = new Object[getters.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = JavaValues.toJava(row.get(i), getters.get(i).getReturnType(),
+                    "field " + schema.fields()[i].name() + " of " + beanClass.getName());
+        }
+        try {
+            if (beanClass.isRecord()) {
+                Class<?>[] types = new Class<?>[getters.size()];
+                for (int i = 0; i < types.length; i++) {
+                    types[i] = getters.get(i).getReturnType();
+                }
+                Constructor<?> canonical = beanClass.getDeclaredConstructor(types);
+                canonical.setAccessible(true);
+                return canonical.newInstance(values);
+            }
+            Constructor<?> noArgs = beanClass.getDeclaredConstructor();
+            noArgs.setAccessible(true);
+            Object bean = noArgs.newInstance();
+            for (int i = 0; i < values.length; i++) {
+                Method setter = setters.get(i);
+                if (setter != null) {
+                    setter.setAccessible(true);
+                    setter.invoke(bean, values[i]);
+                }
+            }
+            return bean;
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException("Cannot build a " + beanClass.getName() + " from " + row + ": "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("Cannot build a " + beanClass.getName() + " from " + row, e);
+        }
+    }
+
     private static void properties(Class<?> beanClass, List<String> names, List<Method> getters) {
+        properties(beanClass, names, getters, new ArrayList<>());
+    }
+
+    /** The properties in schema order; {@code setters} gets null for a read-only property and for records. */
+    private static void properties(Class<?> beanClass, List<String> names, List<Method> getters,
+            List<Method> setters) {
         if (beanClass.isRecord()) {
             for (RecordComponent c : beanClass.getRecordComponents()) {
                 names.add(c.getName());
                 getters.add(c.getAccessor());
+                setters.add(null);
             }
             return;
         }
@@ -102,6 +187,7 @@ final class BeanSchema implements Serializable {
                 if (p.getReadMethod() != null) {
                     names.add(p.getName());
                     getters.add(p.getReadMethod());
+                    setters.add(p.getWriteMethod());
                 }
             }
         } catch (IntrospectionException e) {
