@@ -138,28 +138,6 @@ class CreateDataFrameFromRddTest {
         return s.toString();
     }
 
-    /** A bean with a nullable age. */
-    public static final class Person implements java.io.Serializable {
-        private String name;
-        private Integer age;
-
-        public Person() {
-        }
-
-        Person(String name, Integer age) {
-            this.name = name;
-            this.age = age;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public Integer getAge() {
-            return age;
-        }
-    }
-
     /** A bean with a BigInteger. */
     public static final class Account implements java.io.Serializable {
         private final BigInteger balance;

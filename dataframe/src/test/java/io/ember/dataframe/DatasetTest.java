@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -25,51 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Typed operations and actions of {@link Dataset}, checked against the same computation in plain Java. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DatasetTest {
-
-    /** A bean: properties sorted by name (age, name); a nullable boxed age. */
-    public static final class Person {
-        private String name;
-        private Integer age;
-
-        public Person() {
-        }
-
-        Person(String name, Integer age) {
-            this.name = name;
-            this.age = age;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public Integer getAge() {
-            return age;
-        }
-
-        public void setAge(Integer age) {
-            this.age = age;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Person p && Objects.equals(name, p.name) && Objects.equals(age, p.age);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(name, age);
-        }
-
-        @Override
-        public String toString() {
-            return name + "/" + age;
-        }
-    }
 
     record Point(int x, double y) {
     }
