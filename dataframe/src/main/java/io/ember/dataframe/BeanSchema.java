@@ -11,6 +11,8 @@ import java.io.Serializable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -64,8 +66,9 @@ final class BeanSchema implements Serializable {
         properties(beanClass, names, getters, setters);
         StructType schema = new StructType();
         for (int i = 0; i < names.size(); i++) {
-            Class<?> t = getters.get(i).getReturnType();
-            schema = schema.add(names.get(i), javaType(t, names.get(i), beanClass), !t.isPrimitive());
+            Method getter = getters.get(i);
+            schema = schema.add(names.get(i), javaType(getter.getGenericReturnType(), names.get(i), beanClass),
+                    !getter.getReturnType().isPrimitive());
         }
         return new BeanSchema(beanClass, schema, getters, setters);
     }
@@ -113,8 +116,7 @@ final class BeanSchema implements Serializable {
             Method getter = getters.get(i);
             try {
                 getter.setAccessible(true);
-                Object v = getter.invoke(bean);
-                values[i] = v instanceof BigInteger b ? new BigDecimal(b) : v;
+                values[i] = JavaValues.toColumnValue(getter.invoke(bean));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException("Cannot read property " + schema.fields()[i].name() + " of " + bean, e);
             }
@@ -132,7 +134,7 @@ final class BeanSchema implements Serializable {
         findAccessors();
         Object[] values = new Object[getters.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = JavaValues.toJava(row.get(i), getters.get(i).getReturnType(),
+            values[i] = JavaValues.toJava(row.get(i), getters.get(i).getGenericReturnType(),
                     "field " + schema.fields()[i].name() + " of " + beanClass.getName());
         }
         try {
@@ -223,7 +225,24 @@ final class BeanSchema implements Serializable {
                 && !Collection.class.isAssignableFrom(t) && !Map.class.isAssignableFrom(t);
     }
 
-    private static DataType javaType(Class<?> t, String name, Class<?> owner) {
+    /**
+     * The column type of a property of Java type {@code type}: scalars by their class, arrays
+     * (but {@code byte[]}, which is binary) and {@code List}s as arrays of their element's type.
+     */
+    private static DataType javaType(Type type, String name, Class<?> owner) {
+        if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
+            return DataTypes.createArrayType(javaType(p.getActualTypeArguments()[0], name, owner), true);
+        }
+        Class<?> t = type instanceof Class<?> c ? c
+                : type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> r ? r : null;
+        if (t == null || type instanceof ParameterizedType && !Map.class.isAssignableFrom(t)) {
+            throw new IllegalArgumentException("Property " + name + " of " + owner.getName() + " has type "
+                    + type.getTypeName() + ", which has no DataFrame type");
+        }
+        if (t.isArray() && t != byte[].class) {
+            Class<?> element = t.getComponentType();
+            return DataTypes.createArrayType(javaType(element, name, owner), !element.isPrimitive());
+        }
         if (t == int.class || t == Integer.class || t == short.class || t == Short.class || t == byte.class
                 || t == Byte.class) {
             return DataTypes.IntegerType;
@@ -255,9 +274,13 @@ final class BeanSchema implements Serializable {
         if (t == byte[].class) {
             return DataTypes.BinaryType;
         }
-        if (t.isArray() || Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || isBeanLike(t)) {
+        if (Map.class.isAssignableFrom(t) || isBeanLike(t)) {
             throw new IllegalArgumentException("Property " + name + " of " + owner.getName() + " has type "
-                    + t.getName() + ": nested types (arrays, lists, maps, beans) are not supported yet");
+                    + t.getName() + ": nested types (maps, beans) need map and struct columns, not supported yet");
+        }
+        if (t == List.class) {
+            throw new IllegalArgumentException("Property " + name + " of " + owner.getName()
+                    + " is a raw List: give its element type (List<String>...)");
         }
         throw new IllegalArgumentException("Property " + name + " of " + owner.getName() + " has type " + t.getName()
                 + ", which has no DataFrame type");

@@ -124,10 +124,18 @@ class CreateDataFrameFromRddTest {
                 () -> spark.createDataFrame(List.of(), Parent.class));
         assertTrue(indirect.getMessage().contains(Child.class.getName() + " -> " + Parent.class.getName()),
                 indirect.getMessage());
-        IllegalArgumentException list = assertThrows(IllegalArgumentException.class,
-                () -> spark.createDataFrame(spark.context().parallelize(List.<Tagged>of(), 1), Tagged.class));
-        assertTrue(list.getMessage().contains("Property tags") && list.getMessage().contains("not supported yet"),
-                list.getMessage());
+        IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
+                () -> spark.createDataFrame(List.of(), Wrapper.class));
+        assertTrue(nested.getMessage().contains("Property tagged") && nested.getMessage().contains("not supported yet"),
+                nested.getMessage());
+    }
+
+    @Test
+    void beansFromRdd_listPropertyIsAnArrayColumn() {
+        DataFrame df = spark.createDataFrame(spark.context().parallelize(List.of(new Tagged()), 1), Tagged.class);
+        assertEquals(new StructType().add("tags", DataTypes.createArrayType(DataTypes.StringType, true), true),
+                df.schema());
+        assertEquals(List.of(Row.of(List.of("a"))), df.collectAsList());
     }
 
     private static String fullMessage(Throwable e) {
@@ -172,6 +180,13 @@ class CreateDataFrameFromRddTest {
     /** Refers back to {@link Parent}. */
     public static final class Child {
         public Parent getParent() {
+            return null;
+        }
+    }
+
+    /** Has a nested bean property. */
+    public static final class Wrapper {
+        public Tagged getTagged() {
             return null;
         }
     }

@@ -116,6 +116,13 @@ class EncodersTest {
     record Named(String name, long count) {
     }
 
+    /** Arrays and lists become array columns. */
+    record Bag(List<String> tags, int[] sizes, List<LocalDate> days, Short[] codes) {
+    }
+
+    record WithMap(java.util.Map<String, Integer> counts) {
+    }
+
     /** Opaque to the engine: stored as bytes. */
     static final class Opaque implements Serializable {
         final List<String> parts;
@@ -186,6 +193,33 @@ class EncodersTest {
         assertEquals(e.getWhen(), back.getWhen());
         assertArrayEquals(new String[] {"big", "bytes", "day", "money", "ratio", "small", "when"},
                 Encoders.bean(Everything.class).schema().fieldNames());
+    }
+
+    @Test
+    void listsAndArrays_areArrayColumns() {
+        Encoder<Bag> encoder = Encoders.bean(Bag.class);
+        assertEquals(new StructType()
+                .add("tags", DataTypes.createArrayType(DataTypes.StringType, true), true)
+                .add("sizes", DataTypes.createArrayType(DataTypes.IntegerType, false), true)
+                .add("days", DataTypes.createArrayType(DataTypes.DateType, true), true)
+                .add("codes", DataTypes.createArrayType(DataTypes.IntegerType, true), true), encoder.schema());
+        Bag bag = new Bag(Arrays.asList("a", null), new int[] {3, 1}, List.of(LocalDate.of(2020, 1, 2)),
+                new Short[] {7, null});
+        Bag back = roundTrip(Arrays.asList(bag, new Bag(null, null, List.of(), new Short[0])), encoder).get(0);
+        assertEquals(bag.tags(), back.tags());
+        assertArrayEquals(bag.sizes(), back.sizes());
+        assertEquals(bag.days(), back.days());
+        assertArrayEquals(bag.codes(), back.codes());
+        // The columns are arrays to the engine too.
+        DataFrame df = spark.createDataFrame(List.of(bag), Bag.class);
+        assertEquals(List.of(Row.of(2, 2)), df.select(Functions.size(Functions.col("tags")),
+                Functions.size(Functions.col("sizes"))).collectAsList());
+    }
+
+    @Test
+    void mapProperty_isRejectedUntilMapColumnsExist() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Encoders.bean(WithMap.class));
+        assertTrue(e.getMessage().contains("counts") && e.getMessage().contains("map"), e.getMessage());
     }
 
     @Test
