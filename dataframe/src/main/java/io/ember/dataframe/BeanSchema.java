@@ -41,14 +41,17 @@ final class BeanSchema implements Serializable {
 
     private final Class<?> beanClass;
     private final StructType schema;
-    private transient List<Method> getters;
-    private transient List<Method> setters;
+    /** Found again after deserialization; one object so that threads racing to find them see both lists. */
+    private transient volatile Accessors accessors;
 
-    private BeanSchema(Class<?> beanClass, StructType schema, List<Method> getters, List<Method> setters) {
+    /** The getters and setters (null for a read-only property or a record) in schema order. */
+    private record Accessors(List<Method> getters, List<Method> setters) {
+    }
+
+    private BeanSchema(Class<?> beanClass, StructType schema, Accessors accessors) {
         this.beanClass = beanClass;
         this.schema = schema;
-        this.getters = getters;
-        this.setters = setters;
+        this.accessors = accessors;
     }
 
     /**
@@ -70,7 +73,7 @@ final class BeanSchema implements Serializable {
             schema = schema.add(names.get(i), javaType(getter.getGenericReturnType(), names.get(i), beanClass),
                     !getter.getReturnType().isPrimitive());
         }
-        return new BeanSchema(beanClass, schema, getters, setters);
+        return new BeanSchema(beanClass, schema, new Accessors(getters, setters));
     }
 
     StructType schema() {
@@ -98,19 +101,21 @@ final class BeanSchema implements Serializable {
         return this;
     }
 
-    private void findAccessors() {
-        if (getters == null) {
-            List<Method> foundGetters = new ArrayList<>();
-            List<Method> foundSetters = new ArrayList<>();
-            properties(beanClass, new ArrayList<>(), foundGetters, foundSetters);
-            getters = foundGetters;
-            setters = foundSetters;
+    private Accessors accessors() {
+        Accessors found = accessors;
+        if (found == null) {
+            List<Method> getters = new ArrayList<>();
+            List<Method> setters = new ArrayList<>();
+            properties(beanClass, new ArrayList<>(), getters, setters);
+            found = new Accessors(getters, setters);
+            accessors = found;
         }
+        return found;
     }
 
     /** The values of {@code bean}'s properties, in schema order. */
     Row toRow(Object bean) {
-        findAccessors();
+        List<Method> getters = accessors().getters();
         Object[] values = new Object[getters.size()];
         for (int i = 0; i < values.length; i++) {
             Method getter = getters.get(i);
@@ -131,7 +136,8 @@ final class BeanSchema implements Serializable {
      * @throws IllegalArgumentException naming the property that cannot take its value
      */
     Object fromRow(Row row) {
-        findAccessors();
+        List<Method> getters = accessors().getters();
+        List<Method> setters = accessors().setters();
         Object[] values = new Object[getters.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = JavaValues.toJava(row.get(i), getters.get(i).getGenericReturnType(),

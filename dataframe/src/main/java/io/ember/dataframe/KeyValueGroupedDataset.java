@@ -1,9 +1,14 @@
 package io.ember.dataframe;
 
+import io.ember.dataframe.expressions.AggFn;
+import io.ember.dataframe.expressions.AggregateExpression;
+import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.NamedExpression;
 import io.ember.dataframe.expressions.SortOrder;
+import io.ember.dataframe.plan.Aggregate;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.plan.MapPartitions;
 import io.ember.dataframe.plan.Project;
@@ -83,15 +88,19 @@ public final class KeyValueGroupedDataset<K, V> {
     }
 
     /**
-     * Each key with the number of its values, as columns {@code key} and {@code count(1)} (Spark's).
+     * Each key with the number of its values, as columns {@code key} and {@code count(1)} (Spark's),
+     * counted by the engine's hash aggregation (partial counts before the shuffle).
      *
      * @throws IllegalArgumentException if the key takes several columns (a bean)
      */
     public Dataset<Tuple2<K, Long>> count() {
         TupleEncoder<Tuple2<K, Long>> counts = new TupleEncoder<>(pairClass(), List.of("key", "count(1)"),
                 List.of(keyEncoder, new ValueEncoder<>(Long.class, DataTypes.LongType)));
-        return groups("count", counts, (key, group) -> io.vavr.collection.Iterator.of(Tuple.of(key,
-                (long) group.size())));
+        Keyed keyed = keyed();
+        AttributeReference key = keyed.keys.get(0);
+        Alias count = Alias.of(new AggregateExpression(AggFn.COUNT, Literal.create(1), false, false), "count(1)");
+        LogicalPlan plan = new Aggregate(List.of(key), List.of(Alias.of(key, "key"), count), keyed.plan);
+        return new Dataset<>(new DataFrame(values.sparkSession(), plan), counts);
     }
 
     /** The distinct keys. */
