@@ -196,6 +196,46 @@ public final class Dataset<T> {
         return df.select(cols);
     }
 
+    /** The named columns, untyped. */
+    public DataFrame select(String col, String... cols) {
+        return df.select(col, cols);
+    }
+
+    /** The columns of the SQL expressions {@code exprs}, untyped. */
+    public DataFrame selectExpr(String... exprs) {
+        return df.selectExpr(exprs);
+    }
+
+    /** The rows with column {@code colName} added or replaced, untyped. */
+    public DataFrame withColumn(String colName, Column col) {
+        return df.withColumn(colName, col);
+    }
+
+    /** The rows grouped by {@code cols} for aggregation, untyped. */
+    public GroupedData groupBy(Column... cols) {
+        return df.groupBy(cols);
+    }
+
+    /** The rows grouped by the named columns for aggregation, untyped. */
+    public GroupedData groupBy(String col, String... cols) {
+        return df.groupBy(col, cols);
+    }
+
+    /** The inner join with {@code right} on {@code condition}, untyped. */
+    public DataFrame join(Dataset<?> right, Column condition) {
+        return df.join(Objects.requireNonNull(right, "right is null").df, condition);
+    }
+
+    /** The join with {@code right} on {@code condition} of {@code joinType} ({@code "left"}...), untyped. */
+    public DataFrame join(Dataset<?> right, Column condition, String joinType) {
+        return df.join(Objects.requireNonNull(right, "right is null").df, condition, joinType);
+    }
+
+    /** A writer of the rows to files or tables. */
+    public DataFrameWriter write() {
+        return df.write();
+    }
+
     /** The column {@code colName} of this Dataset. */
     public Column col(String colName) {
         return df.col(colName);
@@ -249,6 +289,26 @@ public final class Dataset<T> {
     /** The distinct objects (rows compared column by column). */
     public Dataset<T> distinct() {
         return with(df.distinct());
+    }
+
+    /** The objects with distinct values in the named columns (the first of each kept). */
+    public Dataset<T> dropDuplicates(String... colNames) {
+        return with(colNames.length == 0 ? df.dropDuplicates() : df.dropDuplicates(colNames));
+    }
+
+    /** The distinct objects that are also in {@code other}. */
+    public Dataset<T> intersect(Dataset<T> other) {
+        return with(df.intersect(Objects.requireNonNull(other, "other is null").df));
+    }
+
+    /** The distinct objects that are not in {@code other}. */
+    public Dataset<T> except(Dataset<T> other) {
+        return with(df.except(Objects.requireNonNull(other, "other is null").df));
+    }
+
+    /** Each partition sorted by {@code cols}, without a global order. */
+    public Dataset<T> sortWithinPartitions(Column... cols) {
+        return with(df.sortWithinPartitions(cols));
     }
 
     /** The objects of this and {@code other}, duplicates kept, columns matched by position as in Spark. */

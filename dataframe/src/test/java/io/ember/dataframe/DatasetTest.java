@@ -158,6 +158,26 @@ class DatasetTest {
     }
 
     @Test
+    void untypedOperations_delegateToTheDataFrame() {
+        Dataset<Person> people = spark.createDataset(List.of(new Person("ann", 30), new Person("bob", 30),
+                new Person("cy", 12)), Encoders.bean(Person.class));
+        assertEquals(List.of(Row.of(12, 1L), Row.of(30, 2L)), people.groupBy("age").count().orderBy("age")
+                .collectAsList());
+        assertEquals(List.of(Row.of("cy")), people.where("age < 20").select("name").collectAsList());
+        assertEquals(2, people.dropDuplicates("age").count());
+        Dataset<Person> young = people.filter(p -> p.getAge() < 20);
+        assertEquals(List.of(new Person("cy", 12)), people.intersect(young).collectAsList());
+        assertEquals(List.of(new Person("ann", 30), new Person("bob", 30)),
+                people.except(young).orderBy("name").collectAsList());
+        Dataset<Integer> ages = spark.createDataset(List.of(12, 40), Encoders.INT());
+        assertEquals(List.of(Row.of(12, "cy", 12)),
+                people.join(ages, people.col("age").equalTo(ages.col("value"))).collectAsList());
+        assertEquals(List.of(Row.of("ann", 31L)), people.withColumn("next", Functions.col("age").plus(1))
+                .where("name = 'ann'").select("name", "next").collectAsList().stream()
+                .map(r -> Row.of(r.get(0), ((Number) r.get(1)).longValue())).toList());
+    }
+
+    @Test
     void textFile_linesAsStrings(@TempDir Path dir) throws Exception {
         List<String> lines = List.of("first line", "", "third");
         Files.write(dir.resolve("a.txt"), lines);
