@@ -57,6 +57,10 @@ record TupleEncoder<T extends Tuple>(Class<T> clsTag, List<String> names, List<A
     @Override
     @SuppressWarnings("unchecked")
     public Row toRow(T value) {
+        if (value == null) {
+            throw new NullPointerException("A null tuple cannot be stored as a row of " + schema().simpleString()
+                    + "; its elements may be null, the tuple may not");
+        }
         Seq<?> values = value.toSeq();
         Object[] out = new Object[elements.size()];
         for (int i = 0; i < out.length; i++) {

@@ -24,6 +24,9 @@ class KeyValueGroupedDatasetTest {
     record Sale(String city, int amount) {
     }
 
+    record CityParity(String city, boolean even) {
+    }
+
     private static final List<String> WORDS = List.of("apple", "avocado", "banana", "blueberry", "cherry", "apricot",
             "beet", "corn", "kiwi", "apple");
 
@@ -86,6 +89,21 @@ class KeyValueGroupedDatasetTest {
                 .groupByKey(a -> a % 2 == 0 ? "even" : "odd", Encoders.STRING()).reduceGroups(Integer::sum)
                 .collectAsList();
         assertEquals(List.of(Tuple.of("odd", 24)), reduced);
+    }
+
+    @Test
+    void recordKeys_groupByEveryComponent() {
+        List<Sale> sales = List.of(new Sale("oslo", 2), new Sale("oslo", 3), new Sale("oslo", 4), new Sale("rome", 7));
+        Dataset<Sale> ds = spark.createDataset(spark.context().parallelize(sales, 2), Encoders.bean(Sale.class));
+        KeyValueGroupedDataset<CityParity, Sale> grouped = ds.groupByKey(
+                s -> new CityParity(s.city(), s.amount() % 2 == 0), Encoders.bean(CityParity.class));
+        List<String> sums = grouped.mapGroups((k, it) -> k.city() + (k.even() ? "+even=" : "+odd=")
+                + it.map(Sale::amount).sum().intValue(), Encoders.STRING()).collectAsList();
+        Map<CityParity, Integer> expected = sales.stream().collect(Collectors.groupingBy(
+                s -> new CityParity(s.city(), s.amount() % 2 == 0), Collectors.summingInt(Sale::amount)));
+        assertEquals(expected.entrySet().stream().map(e -> e.getKey().city() + (e.getKey().even() ? "+even=" : "+odd=")
+                + e.getValue()).sorted().toList(), sorted(sums, Comparator.naturalOrder()));
+        assertEquals(expected.keySet().size(), grouped.keys().count());
     }
 
     @Test
