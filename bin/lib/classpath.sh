@@ -1,6 +1,7 @@
 # Sourced by every Ember launcher in bin/: the one place that builds Ember and knows its class path.
 #   ember_classpath [module]   prints the class path of a module (default: the top-most one with
-#                              a session), building it first when needed
+#                              a session), building it first when needed; a module is its folder,
+#                              e.g. rdd-core or examples/ember-examples
 #   ember_ensure_built MODULE STAMP GOALS...
 #                              runs Maven's GOALS on MODULE and what it depends on, unless STAMP
 #                              is newer than every source and pom
@@ -30,7 +31,7 @@ ember_module() {
 ember_is_fresh() {
   local stamp="$1" newer
   [ -f "$stamp" ] || return 1
-  newer="$(find "$ember_root" -path '*/target' -prune -o -path '*/.git' -prune -o -path "$ember_root/examples" -prune -o \
+  newer="$(find "$ember_root" -path '*/target' -prune -o -path '*/.git' -prune -o -path "$ember_root/examples/starter" -prune -o \
     \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$stamp" -print 2>/dev/null | head -n 1)"
   [ -z "$newer" ]
 }
@@ -103,7 +104,7 @@ ember_classpath() {
   ember_ensure_built "$module" "$cp_file" \
     package dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile=target/ember-classpath.txt || return 1
-  jar="$(ls "$ember_root/$module/target/ember-$module-"*.jar 2>/dev/null \
+  jar="$(ls "$ember_root/$module/target/ember-"*.jar 2>/dev/null \
     | grep -v -e '-sources' -e '-javadoc' -e '-tests' | head -n 1)"
   printf '%s:%s:%s\n' "$ember_root/bin/lib/conf" "${jar:-$ember_root/$module/target/classes}" "$(cat "$cp_file")"
 }

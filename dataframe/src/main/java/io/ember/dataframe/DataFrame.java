@@ -2,15 +2,13 @@ package io.ember.dataframe;
 
 import io.ember.dataframe.analysis.Analyzer;
 import io.ember.dataframe.analysis.GroupingSets;
+import io.ember.dataframe.analysis.Joins;
 import io.ember.dataframe.analysis.SetOperations;
-import io.ember.dataframe.analysis.TypeCoercion;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.expressions.AggFn;
 import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.AttributeReference;
-import io.ember.dataframe.expressions.Coalesce;
-import io.ember.dataframe.expressions.CmpOp;
 import io.ember.dataframe.expressions.Comparison;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.Literal;
@@ -582,56 +580,7 @@ public final class DataFrame {
      * left_anti, cross, ...); the output has them once (coalesced for a full outer join).
      */
     public DataFrame join(DataFrame right, List<String> usingColumns, String joinType) {
-        JoinType type = JoinType.parse(joinType);
-        LogicalPlan r = dedupRight(right.plan);
-        List<Expression> conds = new ArrayList<>();
-        List<AttributeReference[]> pairs = new ArrayList<>();
-        for (String name : usingColumns) {
-            AttributeReference l = usingLookup(name, plan.output(), "left");
-            AttributeReference rr = usingLookup(name, r.output(), "right");
-            pairs.add(new AttributeReference[] {l, rr});
-            conds.add(TypeCoercion.coerce(new Comparison(CmpOp.EQ, l, rr)));
-        }
-        Join join = hinted(plan, r, type, io.ember.dataframe.optimizer.Predicates.and(conds));
-        List<AttributeReference> out = join.output();
-        List<NamedExpression> list = new ArrayList<>();
-        Set<Long> used = new LinkedHashSet<>();
-        for (AttributeReference[] p : pairs) {
-            used.add(p[0].exprId());
-            used.add(p[1].exprId());
-            AttributeReference l = outputVersion(out, p[0]);
-            AttributeReference rr = outputVersion(out, p[1]);
-            switch (type) {
-                case RIGHT_OUTER -> list.add(rr);
-                case FULL_OUTER -> list.add(Alias.of(TypeCoercion.coerce(new Coalesce(List.of(l, rr))), p[0].name()));
-                default -> list.add(l);
-            }
-        }
-        for (AttributeReference a : out) {
-            if (!used.contains(a.exprId())) {
-                list.add(a);
-            }
-        }
-        return with(new Project(list, join));
-    }
-
-    private static AttributeReference outputVersion(List<AttributeReference> out, AttributeReference a) {
-        for (AttributeReference o : out) {
-            if (o.exprId() == a.exprId()) {
-                return o;
-            }
-        }
-        return a;
-    }
-
-    private AttributeReference usingLookup(String name, List<AttributeReference> attrs, String side) {
-        try {
-            return analyzer().lookup(name, attrs);
-        } catch (AnalysisException e) {
-            throw new AnalysisException("[UNRESOLVED_USING_COLUMN_FOR_JOIN] USING column `" + name
-                    + "` cannot be resolved on the " + side + " side of the join. The " + side + "-side columns: ["
-                    + String.join(", ", attrs.stream().map(a -> "`" + a.name() + "`").toList()) + "].", e);
-        }
+        return with(Joins.using(analyzer(), plan, dedupRight(right.plan), usingColumns, JoinType.parse(joinType)));
     }
 
     /** Inner join on {@code condition}. */
@@ -660,15 +609,7 @@ public final class DataFrame {
                 cond = selfJoinCondition(cond, right.plan.output(), r.output());
             }
         }
-        return with(hinted(plan, r, type, cond));
-    }
-
-    private static Join hinted(LogicalPlan left, LogicalPlan right, JoinType type, Expression cond) {
-        boolean bl = left instanceof io.ember.dataframe.plan.BroadcastHint;
-        boolean br = right instanceof io.ember.dataframe.plan.BroadcastHint;
-        LogicalPlan l = bl ? left.children().get(0) : left;
-        LogicalPlan r = br ? right.children().get(0) : right;
-        return new Join(l, r, type, cond, bl, br);
+        return with(Joins.hinted(plan, r, type, cond));
     }
 
     /**

@@ -11,7 +11,6 @@ import io.ember.dataframe.plan.stats.StatsEstimator;
 import io.ember.dataframe.optimizer.Optimizer;
 import io.ember.dataframe.plan.RangeRelation;
 import io.ember.dataframe.plan.SubqueryAlias;
-import io.ember.dataframe.sql.Catalog;
 import io.ember.dataframe.sql.SessionCatalog;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DataTypes;

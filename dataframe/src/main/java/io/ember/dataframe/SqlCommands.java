@@ -1,7 +1,6 @@
 package io.ember.dataframe;
 
 import io.ember.dataframe.plan.LogicalPlan;
-import io.ember.dataframe.sql.CatalogTable;
 import io.ember.dataframe.sql.SqlStatement;
 import io.ember.dataframe.types.DataTypes;
 import io.ember.dataframe.types.StructField;

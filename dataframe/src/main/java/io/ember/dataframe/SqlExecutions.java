@@ -3,8 +3,9 @@ package io.ember.dataframe;
 import io.ember.dataframe.physical.PhysicalPlan;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.rdd.EmberContext;
-import io.ember.rdd.ListenerEvent;
-import io.ember.rdd.ListenerEvent.SqlPlanNode;
+import io.ember.dataframe.ui.SqlExecutionEnd;
+import io.ember.dataframe.ui.SqlExecutionStart;
+import io.ember.dataframe.ui.SqlPlanNode;
 import io.ember.rdd.internal.CallSite;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs DataFrame actions as SQL executions, as Spark's {@code SQLExecution} does: posts
- * {@link ListenerEvent.SqlExecutionStart} with the physical plan (operators numbered from 0 at the
- * root, depth first) before the action's jobs, and {@link ListenerEvent.SqlExecutionEnd} with the
+ * {@link SqlExecutionStart} with the physical plan (operators numbered from 0 at the
+ * root, depth first) before the action's jobs, and {@link SqlExecutionEnd} with the
  * rows each operator produced after them, for the UI's SQL page and the event log.
  *
  * <p>Design notes. Execution ids are unique in the JVM, as Spark's. The description is the
@@ -45,7 +46,7 @@ final class SqlExecutions {
         String callSite = CallSite.capture();
         List<PhysicalPlan> nodes = new ArrayList<>();
         SqlPlanNode plan = node(physical, nodes);
-        sc.postEvent(new ListenerEvent.SqlExecutionStart(id, sqlText(analyzed).getOrElse(callSite), callSite, plan,
+        sc.postEvent(new SqlExecutionStart(id, sqlText(analyzed).getOrElse(callSite), callSite, plan,
                 System.currentTimeMillis()));
         String error = null;
         try {
@@ -54,7 +55,7 @@ final class SqlExecutions {
             error = e.toString();
             throw e;
         } finally {
-            sc.postEvent(new ListenerEvent.SqlExecutionEnd(id, System.currentTimeMillis(), rows(nodes), error));
+            sc.postEvent(new SqlExecutionEnd(id, System.currentTimeMillis(), rows(nodes), error));
         }
     }
 

@@ -10,7 +10,6 @@ import io.ember.rdd.JobFailedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,42 +33,11 @@ class CsvTest {
         spark.conf().unset("ember.sql.files.maxPartitionBytes");
     }
 
-    static Path zones() {
-        try {
-            return Path.of(CsvTest.class.getResource("/taxi_zone_lookup.csv").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.createDirectories(p.getParent());
         Files.writeString(p, text);
         return p;
-    }
-
-    @Test
-    void zoneTable_headerAndInferSchema() {
-        DataFrame z = spark.read().option("header", "true").option("inferSchema", "true").csv(zones().toString());
-        assertEquals("root\n"
-                + " |-- LocationID: integer (nullable = true)\n"
-                + " |-- Borough: string (nullable = true)\n"
-                + " |-- Zone: string (nullable = true)\n"
-                + " |-- service_zone: string (nullable = true)\n", z.schema().treeString());
-        assertEquals(265, z.count());
-        Row first = z.orderBy(col("LocationID")).first();
-        assertEquals(RowFactory.create(1, "EWR", "Newark Airport", "EWR"), first);
-        assertEquals(8, z.select(col("Borough")).distinct().count(), "7 boroughs and N/A");
-        assertEquals(""
-                + "+----------+-------+--------------------+------------+\n"
-                + "|LocationID|Borough|                Zone|service_zone|\n"
-                + "+----------+-------+--------------------+------------+\n"
-                + "|         1|    EWR|      Newark Airport|         EWR|\n"
-                + "|         2| Queens|         Jamaica Bay|   Boro Zone|\n"
-                + "|         3|  Bronx|Allerton/Pelham G...|   Boro Zone|\n"
-                + "+----------+-------+--------------------+------------+\n"
-                + "only showing top 3 rows\n", z.showString(3, 20));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.ember.rdd;
 
 import io.vavr.collection.List;
-import io.vavr.collection.Map;
 
 /**
  * What happens in an application, as delivered to {@link EmberListener}s: jobs, stages and tasks
- * starting and ending, executors coming and going, and the SQL executions (DataFrame actions) that
- * engine layers post through {@link EmberContext#postEvent}. Times are epoch milliseconds.
+ * starting and ending, executors coming and going, and the {@link Other} events that engine layers
+ * post through {@link EmberContext#postEvent} (DataFrames' SQL executions). Times are epoch
+ * milliseconds.
  */
 public sealed interface ListenerEvent {
 
@@ -54,27 +54,13 @@ public sealed interface ListenerEvent {
     }
 
     /**
-     * A DataFrame action (or SQL query) started running; the jobs it submits follow.
-     *
-     * @param executionId unique in this JVM, increasing
-     * @param description what ran: the SQL text when the DataFrame came from a query, else the
-     *     action and where it was called, e.g. {@code count at Report.java:42}
-     * @param callSite where the action was called, e.g. {@code count at Report.java:42}
-     * @param plan the physical plan's root
+     * An event that an engine layer above the RDDs defines and posts through
+     * {@link EmberContext#postEvent} (the SQL executions of DataFrames), delivered to listeners
+     * like any other, as Spark's {@code onOtherEvent} receives them. To be written to the event log
+     * and replayed, an implementation is a record of JSON-friendly components whose type a UI
+     * extension lists (see {@code io.ember.rdd.ui.web.UiExtension#eventTypes}).
      */
-    record SqlExecutionStart(long executionId, String description, String callSite, SqlPlanNode plan, long time)
-            implements ListenerEvent {
-    }
-
-    /**
-     * A SQL execution ended.
-     *
-     * @param rowsByNode the rows each plan operator produced, by {@link SqlPlanNode#id()}; an
-     *     operator that never ran is absent
-     * @param error why it failed, or null when it succeeded
-     */
-    record SqlExecutionEnd(long executionId, long time, Map<Integer, Long> rowsByNode, String error)
-            implements ListenerEvent {
+    non-sealed interface Other extends ListenerEvent {
     }
 
     /**
@@ -90,16 +76,5 @@ public sealed interface ListenerEvent {
     /** A task attempt as listeners see it. */
     record TaskInfo(long taskId, int stageId, int stageAttempt, int partition, int attempt, String executorId,
                     long launchTime) {
-    }
-
-    /**
-     * One operator of a SQL execution's physical plan.
-     *
-     * @param id unique in its plan: operators are numbered from 0 at the root, depth first
-     * @param name the operator, e.g. {@code HashAggregate}
-     * @param detail its line in {@code explain()}, e.g. {@code Filter (amount > 10)}
-     * @param children its inputs
-     */
-    record SqlPlanNode(int id, String name, String detail, List<SqlPlanNode> children) {
     }
 }

@@ -4,7 +4,6 @@ import io.ember.rdd.internal.CoGroupedRDD;
 import io.ember.rdd.internal.PairRDDView;
 import io.ember.rdd.internal.RangePartitioners;
 import io.ember.rdd.internal.ShuffledRDD;
-import io.ember.rdd.shuffle.Aggregator;
 import io.ember.serializers.Codecs;
 import io.vavr.Function1;
 import io.vavr.Function2;

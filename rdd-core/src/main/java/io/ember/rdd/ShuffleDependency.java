@@ -1,6 +1,5 @@
 package io.ember.rdd;
 
-import io.ember.rdd.shuffle.Aggregator;
 import io.vavr.Tuple2;
 import io.vavr.control.Option;
 

@@ -2,6 +2,7 @@ package io.ember.benchmarks.support;
 
 import io.ember.dataframe.EmberSession;
 import io.ember.dataframe.types.StructType;
+import io.ember.examples.TaxiRevenue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,25 +15,17 @@ import java.util.stream.Stream;
 /**
  * The inputs of the DataFrame workloads (W3-W7), derived from {@link BenchmarkData}'s trip CSVs:
  * the CSVs themselves, their snappy Parquet copies written by Ember's own Parquet writer, and the
- * zone lookup table the dataframe module ships. Every file is made once per data directory and
+ * zone lookup table the examples module ships. Every file is made once per data directory and
  * reused; a Parquet copy's name carries the row count, like the CSV's.
  *
  * <p>A copy is written by Ember's atomic writer (staging directory, then a rename at commit), so
  * a directory that exists is complete: an interrupted setup never leaves one behind.
  */
 public final class TaxiInputs {
-    /** The yellow columns, typed as BENCHMARKS.md asks (ints, doubles, timestamps; the flag a string). */
-    public static final String YELLOW_SCHEMA = "VendorID INT, tpep_pickup_datetime TIMESTAMP, "
-            + "tpep_dropoff_datetime TIMESTAMP, passenger_count INT, trip_distance DOUBLE, RatecodeID INT, "
-            + "store_and_fwd_flag STRING, PULocationID INT, DOLocationID INT, payment_type INT, fare_amount DOUBLE, "
-            + "extra DOUBLE, mta_tax DOUBLE, tip_amount DOUBLE, tolls_amount DOUBLE, improvement_surcharge DOUBLE, "
-            + "total_amount DOUBLE, congestion_surcharge DOUBLE";
-    /** The green columns, typed the same way. */
-    public static final String GREEN_SCHEMA = "VendorID INT, lpep_pickup_datetime TIMESTAMP, "
-            + "lpep_dropoff_datetime TIMESTAMP, store_and_fwd_flag STRING, RatecodeID INT, PULocationID INT, "
-            + "DOLocationID INT, passenger_count INT, trip_distance DOUBLE, fare_amount DOUBLE, extra DOUBLE, "
-            + "mta_tax DOUBLE, tip_amount DOUBLE, tolls_amount DOUBLE, ehail_fee DOUBLE, improvement_surcharge DOUBLE, "
-            + "total_amount DOUBLE, payment_type INT, trip_type INT, congestion_surcharge DOUBLE";
+    /** The yellow columns, typed as BENCHMARKS.md asks (ints, doubles, timestamps; the flag a string): the example's. */
+    public static final String YELLOW_SCHEMA = TaxiRevenue.YELLOW_SCHEMA;
+    /** The green columns, typed the same way: the example's. */
+    public static final String GREEN_SCHEMA = TaxiRevenue.GREEN_SCHEMA;
     /** The zone lookup's columns (the file has a header). */
     public static final String ZONE_SCHEMA = "LocationID INT, Borough STRING, Zone STRING, service_zone STRING";
 
@@ -59,7 +52,7 @@ public final class TaxiInputs {
         return parquetCopy(spark, greenCsv(dataDir, rows), GREEN_SCHEMA);
     }
 
-    /** {@code taxi_zone_lookup.csv} (265 zones), copied from the dataframe module's resources. */
+    /** {@code taxi_zone_lookup.csv} (265 zones), copied from the examples module's resources. */
     public static Path zoneLookup(String dataDir) throws IOException {
         Path file = Path.of(dataDir, "taxi_zone_lookup.csv");
         if (Files.isRegularFile(file)) {
@@ -67,9 +60,9 @@ public final class TaxiInputs {
         }
         Files.createDirectories(file.getParent());
         Path partial = Files.createTempFile(file.getParent(), "taxi_zone_lookup", ".partial");
-        try (InputStream in = EmberSession.class.getResourceAsStream("/taxi_zone_lookup.csv")) {
+        try (InputStream in = TaxiRevenue.class.getResourceAsStream("/taxi_zone_lookup.csv")) {
             if (in == null) {
-                throw new IllegalStateException("taxi_zone_lookup.csv is not on the class path (ember-dataframe)");
+                throw new IllegalStateException("taxi_zone_lookup.csv is not on the class path (ember-examples)");
             }
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
         }

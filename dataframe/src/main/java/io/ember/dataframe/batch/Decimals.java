@@ -38,7 +38,7 @@ public final class Decimals {
         return POW10[n];
     }
 
-    /** Whether {@code unscaled} has at most {@code precision} (at most 18) digits. */
+    /** Whether {@code unscaled} has at most {@code precision} digits (a precision of at most 18). */
     public static boolean fits(long unscaled, int precision) {
         long bound = POW10[precision];
         return unscaled < bound && unscaled > -bound;

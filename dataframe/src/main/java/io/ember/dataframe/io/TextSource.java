@@ -1,5 +1,6 @@
 package io.ember.dataframe.io;
 
+import io.ember.rdd.internal.ComputedIterator;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.types.DataTypes;

@@ -9,6 +9,7 @@ import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.rdd.Broadcast;
 import io.ember.rdd.RDD;
 import java.io.Serializable;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -69,9 +70,10 @@ public final class BroadcastHashJoinExec extends JoinExec {
         Expression residual = boundCondition();
         JoinType type = joinType;
         boolean br = buildRight;
+        int maxPairs = ctx.batchSize();
         return streamPlan.execute(ctx).mapPartitions(it -> {
             HashedRelation h = relation.value();
-            return it.map(b -> probe(b, streamKeys, h.table(), h.rows(), br, type, residual)).filter(b -> b.numRows > 0);
+            return it.flatMap(b -> () -> probe(b, streamKeys, h, maxPairs, br, type, residual));
         });
     }
 
@@ -83,17 +85,15 @@ public final class BroadcastHashJoinExec extends JoinExec {
         return new HashedRelation(rows, new KeyHashTable(keyCols, rows.numRows));
     }
 
-    private static ColumnBatch probe(ColumnBatch stream, Expression[] streamKeys, KeyHashTable table,
-                                     ColumnBatch relation, boolean buildRight, JoinType type, Expression residual) {
+    private static Iterator<ColumnBatch> probe(ColumnBatch stream, Expression[] streamKeys, HashedRelation h,
+                                               int maxPairs, boolean buildRight, JoinType type, Expression residual) {
         ColumnVector[] keys = new ColumnVector[streamKeys.length];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = streamKeys[i].eval(stream);
         }
-        PairBuffer pairs = new PairBuffer();
-        table.probe(keys, stream.numRows, pairs);
-        if (buildRight) {
-            return JoinCore.join(stream, relation, pairs.first, pairs.second, pairs.size, type, residual);
-        }
-        return JoinCore.join(relation, stream, pairs.second, pairs.first, pairs.size, type, residual);
+        ColumnBatch relation = h.rows();
+        return new BoundedProbe(h.table(), stream, keys, maxPairs, (slice, pairs) -> buildRight
+                ? JoinCore.join(slice, relation, pairs.first, pairs.second, pairs.size, type, residual)
+                : JoinCore.join(relation, slice, pairs.second, pairs.first, pairs.size, type, residual));
     }
 }

@@ -74,6 +74,8 @@ final class HashJoiner implements Iterator<ColumnBatch> {
     private final BuildSide build;
     private final Deque<ColumnBatch> ready = new ArrayDeque<>();
     private Iterator<ColumnBatch> rest = Collections.emptyIterator();
+    /** The output of the stream batch being probed, a bounded slice at a time. */
+    private Iterator<ColumnBatch> probing = Collections.emptyIterator();
     private ColumnBatch rows;
     private KeyHashTable table;
     private boolean[] matched;
@@ -102,11 +104,10 @@ final class HashJoiner implements Iterator<ColumnBatch> {
                     return false;
                 }
                 ready.add(rest.next());
+            } else if (probing.hasNext()) {
+                ready.add(probing.next());
             } else if (!streamDone && streamInput.hasNext()) {
-                ColumnBatch out = probe(streamInput.next());
-                if (out.numRows > 0) {
-                    ready.add(out);
-                }
+                probing = probe(streamInput.next());
             } else if (!streamDone) {
                 streamDone = true;
                 emitUnmatchedBuildRows();
@@ -156,22 +157,22 @@ final class HashJoiner implements Iterator<ColumnBatch> {
         matched = spec.keepsUnmatchedBuild() ? new boolean[rows.numRows] : null;
     }
 
-    private ColumnBatch probe(ColumnBatch stream) {
-        PairBuffer pairs = new PairBuffer();
-        table.probe(eval(spec.streamKeys(), stream), stream.numRows, pairs);
-        int[] s = pairs.first;
-        int[] b = pairs.second;
-        ColumnBatch left = spec.buildRight() ? stream : rows;
-        ColumnBatch right = spec.buildRight() ? rows : stream;
-        int[] li = spec.buildRight() ? s : b;
-        int[] ri = spec.buildRight() ? b : s;
-        int m = JoinCore.keepMatching(left, right, li, ri, pairs.size, spec.residual());
-        if (matched != null) {
-            for (int p = 0; p < m; p++) {
-                matched[b[p]] = true;
+    private Iterator<ColumnBatch> probe(ColumnBatch stream) {
+        return new BoundedProbe(table, stream, eval(spec.streamKeys(), stream), spec.batchSize(), (slice, pairs) -> {
+            int[] s = pairs.first;
+            int[] b = pairs.second;
+            ColumnBatch left = spec.buildRight() ? slice : rows;
+            ColumnBatch right = spec.buildRight() ? rows : slice;
+            int[] li = spec.buildRight() ? s : b;
+            int[] ri = spec.buildRight() ? b : s;
+            int m = JoinCore.keepMatching(left, right, li, ri, pairs.size, spec.residual());
+            if (matched != null) {
+                for (int p = 0; p < m; p++) {
+                    matched[b[p]] = true;
+                }
             }
-        }
-        return JoinCore.assemble(left, right, li, ri, m, spec.perStreamBatch());
+            return JoinCore.assemble(left, right, li, ri, m, spec.perStreamBatch());
+        });
     }
 
     private void emitUnmatchedBuildRows() {

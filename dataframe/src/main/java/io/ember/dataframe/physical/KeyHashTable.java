@@ -51,10 +51,14 @@ final class KeyHashTable implements Serializable {
         return h ^ (h >>> 16);
     }
 
-    /** Appends the pairs (probe row, build row) of equal keys to {@code pairs}. */
-    void probe(ColumnVector[] probeKeys, int n, PairBuffer pairs) {
+    /**
+     * Appends the pairs (probe row - {@code from}, build row) of equal keys of the probe rows
+     * {@code [from, n)} to {@code pairs}, stopping after the first row at which they number
+     * {@code maxPairs} or more; returns the row after the last one probed.
+     */
+    int probe(ColumnVector[] probeKeys, int from, int n, PairBuffer pairs, int maxPairs) {
         int mask = heads.length - 1;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             if (anyNull(probeKeys, i)) {
                 continue;
             }
@@ -62,11 +66,15 @@ final class KeyHashTable implements Serializable {
             int r = heads[h & mask] - 1;
             while (r >= 0) {
                 if (hashes[r] == h && equal(probeKeys, i, r)) {
-                    pairs.add(i, r);
+                    pairs.add(i - from, r);
                 }
                 r = next[r] - 1;
             }
+            if (pairs.size >= maxPairs) {
+                return i + 1;
+            }
         }
+        return n;
     }
 
     private boolean equal(ColumnVector[] probeKeys, int i, int r) {

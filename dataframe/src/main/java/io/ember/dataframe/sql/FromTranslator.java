@@ -1,24 +1,18 @@
 package io.ember.dataframe.sql;
 
 import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.analysis.Joins;
 import io.ember.dataframe.analysis.SetOperations;
-import io.ember.dataframe.analysis.TypeCoercion;
 import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.AttributeReference;
-import io.ember.dataframe.expressions.CmpOp;
-import io.ember.dataframe.expressions.Coalesce;
-import io.ember.dataframe.expressions.Comparison;
 import io.ember.dataframe.expressions.Expression;
-import io.ember.dataframe.expressions.NamedExpression;
 import io.ember.dataframe.optimizer.Predicates;
 import io.ember.dataframe.plan.BroadcastHint;
 import io.ember.dataframe.plan.Join;
 import io.ember.dataframe.plan.JoinType;
 import io.ember.dataframe.plan.LogicalPlan;
-import io.ember.dataframe.plan.Project;
 import io.ember.dataframe.plan.SubqueryAlias;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -172,14 +166,14 @@ final class FromTranslator {
         }
         List<Column> using = j.getUsingColumns();
         if (j.isNatural()) {
-            return usingJoin(left, right, commonNames(left, right), type);
+            return Joins.using(q.analyzer, left, right, commonNames(left, right), type);
         }
         if (using != null && !using.isEmpty()) {
             List<String> names = new ArrayList<>();
             for (Column c : using) {
                 names.add(Names.unquote(c.getColumnName()));
             }
-            return usingJoin(left, right, names, type);
+            return Joins.using(q.analyzer, left, right, names, type);
         }
         if (j.getOnExpressions() != null && !j.getOnExpressions().isEmpty()) {
             if (type == JoinType.CROSS) {
@@ -198,12 +192,12 @@ final class FromTranslator {
             } catch (AnalysisException e) {
                 throw q.source.locate(e, j.getOnExpressions().iterator().next());
             }
-            return hinted(left, right, type, condition);
+            return Joins.hinted(left, right, type, condition);
         }
         if (type != JoinType.INNER && type != JoinType.CROSS) {
             throw q.source.unsupported("A " + type.display() + " join without ON or USING", j);
         }
-        return hinted(left, right, type, null);
+        return Joins.hinted(left, right, type, null);
     }
 
     private static List<String> commonNames(LogicalPlan left, LogicalPlan right) {
@@ -216,78 +210,5 @@ final class FromTranslator {
             }
         }
         return names;
-    }
-
-    /** {@code DataFrame.join(right, usingColumns, type)}: an equi-join keeping one copy of each key. */
-    private LogicalPlan usingJoin(LogicalPlan left, LogicalPlan right, List<String> names, JoinType type) {
-        List<Expression> conditions = new ArrayList<>();
-        List<AttributeReference[]> pairs = new ArrayList<>();
-        for (String name : names) {
-            AttributeReference l = usingColumn(name, left.output(), "left");
-            AttributeReference r = usingColumn(name, right.output(), "right");
-            pairs.add(new AttributeReference[] {l, r});
-            conditions.add(TypeCoercion.coerce(new Comparison(CmpOp.EQ, l, r)));
-        }
-        Join join = hinted(left, right, type, Predicates.and(conditions));
-        List<AttributeReference> out = join.output();
-        List<NamedExpression> list = new ArrayList<>();
-        Set<Long> used = new LinkedHashSet<>();
-        for (AttributeReference[] p : pairs) {
-            used.add(p[0].exprId());
-            used.add(p[1].exprId());
-            AttributeReference l = outputVersion(out, p[0]);
-            AttributeReference r = outputVersion(out, p[1]);
-            switch (type) {
-                case RIGHT_OUTER -> list.add(r);
-                case FULL_OUTER -> list.add(Alias.of(TypeCoercion.coerce(new Coalesce(List.of(l, r))), p[0].name()));
-                default -> list.add(l);
-            }
-        }
-        for (AttributeReference a : out) {
-            if (!used.contains(a.exprId())) {
-                list.add(a);
-            }
-        }
-        return new Project(list, join);
-    }
-
-    private AttributeReference usingColumn(String name, List<AttributeReference> attrs, String side) {
-        try {
-            return q.analyzer.lookup(Names.part(name), attrs);
-        } catch (AnalysisException e) {
-            List<String> names = new ArrayList<>();
-            for (AttributeReference a : attrs) {
-                names.add(a.name());
-            }
-            throw new AnalysisException("[UNRESOLVED_USING_COLUMN_FOR_JOIN] USING column `" + name + "` cannot be "
-                    + "resolved on the " + side + " side of the join. The " + side + "-side columns: "
-                    + Names.quoted(names) + ".", e);
-        }
-    }
-
-    private static AttributeReference outputVersion(List<AttributeReference> out, AttributeReference a) {
-        for (AttributeReference o : out) {
-            if (o.exprId() == a.exprId()) {
-                return o;
-            }
-        }
-        return a;
-    }
-
-    /** A join carrying the {@code broadcast(df)} hints of its sides (under their aliases too). */
-    private static Join hinted(LogicalPlan left, LogicalPlan right, JoinType type, Expression condition) {
-        LogicalPlan l = unhinted(left);
-        LogicalPlan r = unhinted(right);
-        return new Join(l, r, type, condition, l != left, r != right);
-    }
-
-    private static LogicalPlan unhinted(LogicalPlan p) {
-        if (p instanceof BroadcastHint h) {
-            return h.child();
-        }
-        if (p instanceof SubqueryAlias a && a.child() instanceof BroadcastHint h) {
-            return new SubqueryAlias(a.alias(), h.child());
-        }
-        return p;
     }
 }

@@ -1,5 +1,6 @@
 package io.ember.dataframe.sql;
 
+import io.ember.dataframe.CatalogTable;
 import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.plan.LogicalPlan;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * The temporary views of a session: names bound to the analyzed plans of DataFrames. The engine
- * side of {@link Catalog}. Names are case-insensitive, as Spark's are by default. Thread-safe.
+ * side of {@link io.ember.dataframe.Catalog}. Names are case-insensitive, as Spark's are by default. Thread-safe.
  *
  * <p>A view stores a plan, not data: querying it runs that plan again (or reads its cache if the
  * DataFrame was cached), so creating a view runs nothing.
@@ -101,6 +102,15 @@ public final class SessionCatalog {
             out.add(new CatalogTable(v.name(), schema(v.plan()), true));
         }
         return out;
+    }
+
+    /**
+     * The columns of the view {@code name}.
+     *
+     * @throws AnalysisException naming the closest existing views if there is none
+     */
+    public StructType schemaOf(String name) {
+        return schema(resolve(name));
     }
 
     /** The schema of a plan's output. */

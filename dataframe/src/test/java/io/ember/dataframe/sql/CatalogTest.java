@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.CatalogTable;
 import io.ember.dataframe.DataFrame;
 import io.ember.dataframe.EmberSession;
 import io.ember.dataframe.types.DataTypes;

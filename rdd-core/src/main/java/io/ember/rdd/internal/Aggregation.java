@@ -1,6 +1,6 @@
 package io.ember.rdd.internal;
 
-import io.ember.rdd.shuffle.Aggregator;
+import io.ember.rdd.Aggregator;
 import io.vavr.Function1;
 import io.ember.rdd.shuffle.ExternalAggregator;
 import io.ember.rdd.shuffle.SpillContext;

@@ -9,7 +9,7 @@ import io.ember.rdd.SerializableComparator;
 import io.ember.rdd.ShuffleDependency;
 import io.ember.rdd.TaskContext;
 import io.ember.rdd.scheduler.TaskContextImpl;
-import io.ember.rdd.shuffle.Aggregator;
+import io.ember.rdd.Aggregator;
 import io.ember.rdd.shuffle.ShuffleReader;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;

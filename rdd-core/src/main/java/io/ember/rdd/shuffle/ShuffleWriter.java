@@ -1,5 +1,6 @@
 package io.ember.rdd.shuffle;
 
+import io.ember.rdd.Aggregator;
 import io.ember.actors.BlockId;
 import io.ember.actors.BlockStore;
 import io.ember.actors.DiskBlockWriter;

@@ -6,6 +6,7 @@ import io.ember.rdd.ui.progress.ConsoleProgressBar;
 import io.ember.rdd.ui.status.AppStatusStore;
 import io.ember.rdd.ui.status.EnvironmentData;
 import io.ember.rdd.ui.status.RddStorageData;
+import io.ember.rdd.ui.web.UiExtensions;
 import io.ember.rdd.ui.web.WebServer;
 import io.vavr.control.Option;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class ApplicationUi implements AutoCloseable {
         Supplier<List<RddStorageData>> storage = StorageReport.of(sc);
         UiConf conf = UiConf.of(sc.conf());
         String appId = newApplicationId(sc.master());
-        AppStatusStore status = new AppStatusStore(appId, EmberVersion.get());
+        AppStatusStore status = UiExtensions.attachTo(new AppStatusStore(appId, EmberVersion.get()));
         status.environmentUpdated(EnvironmentData.ofThisJvm(sc.conf().getAll().toJavaMap()));
         status.storageSource(storage);
         Option<EventLogWriter> eventLog = Option.none();

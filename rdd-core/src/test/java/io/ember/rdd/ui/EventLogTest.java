@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.rdd.EmberContext;
 import io.ember.rdd.JobFailedException;
-import io.ember.rdd.ListenerEvent;
 import io.ember.rdd.ui.eventlog.EventLogReader;
 import io.ember.rdd.ui.history.HistoryServer;
 import io.ember.rdd.ui.status.AppStatusStore;
 import io.ember.rdd.ui.status.JobData;
-import io.ember.rdd.ui.status.SqlExecutionData;
 import io.vavr.Tuple;
-import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,36 +68,6 @@ class EventLogTest {
             assertTrue(failedJob.contains("no 1") || failedJob.contains("no 2"), failedJob);
             assertTrue(Http.body(history.url() + "/history/" + appId + "/environment/").contains("logged"));
             assertEquals(404, Http.get(history.url() + "/history/nope/jobs/").statusCode());
-        }
-    }
-
-    @Test
-    void sqlExecutions_roundTripWithTheirPlansAndRowCounts(@TempDir Path dir) throws Exception {
-        String appId;
-        String liveSql;
-        var scan = new ListenerEvent.SqlPlanNode(1, "Scan", "Scan numbers", List.empty());
-        var plan = new ListenerEvent.SqlPlanNode(0, "Filter", "Filter (x > 1)", List.of(scan));
-        try (EmberContext sc = EmberContext.builder().master("local[1]").config(UiConf.UI_PORT, "0")
-                .config(UiConf.EVENT_LOG_DIR, dir.toString()).getOrCreate()) {
-            appId = sc.applicationId();
-            sc.postEvent(new ListenerEvent.SqlExecutionStart(7, "SELECT * FROM numbers WHERE x > 1",
-                    "collect at Q.java:3", plan, 1000));
-            sc.parallelize(List.range(0, 10), 2).count();
-            sc.postEvent(new ListenerEvent.SqlExecutionEnd(7, 1500, HashMap.of(0, 8L, 1, 10L), null));
-            String api = sc.uiWebUrl().get() + "/api/v1/applications/" + appId + "/sql";
-            Http.await("the SQL execution's end", () -> Http.body(api).contains("COMPLETED"));
-            liveSql = Http.body(api);
-        }
-        AppStatusStore store = EventLogReader.replay(dir.resolve(appId));
-        SqlExecutionData execution = store.sqlExecution(7).get();
-        assertEquals(plan, execution.plan());
-        assertEquals(java.util.Map.of(0, 8L, 1, 10L), execution.rowsByNode());
-        assertEquals(java.util.List.of(0), execution.jobIds());
-        assertEquals(500, execution.duration(0));
-        try (HistoryServer history = new HistoryServer(dir, 0)) {
-            assertEquals(liveSql, Http.body(history.url() + "/api/v1/applications/" + appId + "/sql"));
-            String page = Http.body(history.url() + "/history/" + appId + "/sql/execution/?id=7");
-            assertTrue(page.contains("id=\"plan-node-1\" data-rows=\"10\""), page);
         }
     }
 

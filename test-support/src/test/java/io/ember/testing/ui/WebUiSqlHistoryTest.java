@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.dataframe.EmberSession;
+import io.ember.dataframe.ui.SqlExecutionData;
+import io.ember.dataframe.ui.SqlStatus;
 import io.ember.rdd.EmberContext;
 import io.ember.rdd.ui.eventlog.EventLogReader;
 import io.ember.rdd.ui.history.HistoryServer;
-import io.ember.rdd.ui.status.SqlExecutionData;
 import io.ember.testing.EmberTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class WebUiSqlHistoryTest {
         }
         Path log = LOGS.resolve(appId);
         assertTrue(Files.readAllLines(log).stream().anyMatch(l -> l.startsWith("{\"Event\":\"SqlExecutionEnd\"")));
-        SqlExecutionData replayed = EventLogReader.replay(log).sqlExecutions().get(0);
+        SqlExecutionData replayed = SqlStatus.of(EventLogReader.replay(log)).executions().get(0);
         assertEquals(SqlExecutionData.Status.COMPLETED, replayed.status());
         assertEquals(60L, replayed.rowsByNode().get(6));
         assertEquals("Filter", replayed.plan().children().get(0).children().get(0).children().get(0).children().get(0)

@@ -428,7 +428,7 @@ class JdbcPostgresTest {
     void passwords_areRedactedInPlans_andInTheUisSqlEvents() throws Exception {
         List<String> sqlEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
         io.ember.rdd.EmberListener listener = event -> {
-            if (event instanceof io.ember.rdd.ListenerEvent.SqlExecutionStart start) {
+            if (event instanceof io.ember.dataframe.ui.SqlExecutionStart start) {
                 sqlEvents.add(start.plan().toString());
             }
         };

@@ -6,6 +6,8 @@ import io.ember.rdd.ui.json.RecordReader;
 import io.ember.rdd.ui.status.AppStatusStore;
 import io.ember.rdd.ui.status.EnvironmentData;
 import io.ember.rdd.ui.status.RddStorageData;
+import io.ember.rdd.ui.web.UiExtensions;
+import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * One line of an event log: a JSON object whose {@code "Event"} names a {@link ListenerEvent}
- * record (its components follow by name) or one of the log's own records: {@code LogStart}
+ * record (its components follow by name), built-in or listed by a UI extension (see
+ * {@link UiExtensions#eventType}), or one of the log's own records: {@code LogStart}
  * (application id and Ember version), {@code EnvironmentUpdate} and {@code StorageUpdate}.
  *
  * <p>Events are written and read by reflection over the record components, so an event that
@@ -92,7 +95,10 @@ final class EventCodec {
                         return true;
                     }
                 }
-                return false;
+                Option<Class<? extends ListenerEvent.Other>> other = UiExtensions.eventType(type).filter(Class::isRecord);
+                other.forEach(subtype -> store.onEvent(
+                        (ListenerEvent) RecordReader.read(subtype.asSubclass(Record.class), line)));
+                return other.isDefined();
             }
         }
     }

@@ -2,6 +2,7 @@ package io.ember.rdd.ui.eventlog;
 
 import io.ember.rdd.ui.json.JsonParser;
 import io.ember.rdd.ui.status.AppStatusStore;
+import io.ember.rdd.ui.web.UiExtensions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Replays event logs written by {@link EventLogWriter} into {@link AppStatusStore}s, which the
- * web UI then serves exactly as it serves a live application.
+ * Replays event logs written by {@link EventLogWriter} into {@link AppStatusStore}s (with the
+ * state of every UI extension on the class path), which the web UI then serves exactly as it
+ * serves a live application.
  */
 public final class EventLogReader {
     private EventLogReader() {
@@ -38,8 +40,8 @@ public final class EventLogReader {
             if (!EventCodec.LOG_START.equals(start.get("Event"))) {
                 throw new IllegalArgumentException("Not an Ember event log (no LogStart line): " + file);
             }
-            AppStatusStore store = new AppStatusStore(String.valueOf(start.get("appId")),
-                    String.valueOf(start.get("emberVersion")));
+            AppStatusStore store = UiExtensions.attachTo(new AppStatusStore(String.valueOf(start.get("appId")),
+                    String.valueOf(start.get("emberVersion"))));
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes an application's events to {@code <dir>/<appId>.inprogress}, one JSON object a line,
  * and renames the file to {@code <dir>/<appId>} when the application ends, as Spark's event log
- * does; {@code bin/ember-history} replays it. The log is flushed after each job and each SQL
- * execution. After each job the persisted RDDs are logged too (when they changed), so the
- * Storage page can be replayed as it was after the last job.
+ * does; {@code bin/ember-history} replays it. The log is flushed after each job and each
+ * {@link ListenerEvent.Other} event (such as a SQL execution's start and end). After each job
+ * the persisted RDDs are logged too (when they changed), so the Storage page can be replayed as
+ * it was after the last job.
  *
  * <p>A write error is logged once and ends logging; it never fails the application.
  */
@@ -66,7 +67,9 @@ public final class EventLogWriter implements EmberListener, AutoCloseable {
 
     @Override
     public synchronized void onEvent(ListenerEvent event) {
-        if (out == null) {
+        // why the record check: the log writes a record's components; another layer's event that
+        // is not a record has none to write, and must not end the log (see ListenerEvent.Other)
+        if (out == null || !(event instanceof Record)) {
             return;
         }
         try {
@@ -74,7 +77,7 @@ public final class EventLogWriter implements EmberListener, AutoCloseable {
             if (event instanceof ListenerEvent.JobEnd) {
                 logStorage();
                 out.flush();
-            } else if (event instanceof ListenerEvent.SqlExecutionEnd) {
+            } else if (event instanceof ListenerEvent.Other) {
                 out.flush();
             } else if (event instanceof ListenerEvent.ApplicationEnd) {
                 out.close();

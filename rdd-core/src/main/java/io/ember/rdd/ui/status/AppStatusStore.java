@@ -7,11 +7,12 @@ import io.ember.rdd.internal.Redaction;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -19,13 +20,17 @@ import java.util.function.Supplier;
  * listener of a running context) or replayed from an event log. Queries return immutable
  * snapshots.
  *
+ * <p>It also holds the state of the application's UI extensions (the SQL tab's, when DataFrames
+ * are on the class path; see {@link io.ember.rdd.ui.web.UiExtension}): each is attached under its
+ * tab id before the first event and fed every event after the store's own state was updated.
+ *
  * <p>Design notes. Events arrive on the listener bus thread and queries on the web server's
- * threads; one lock guards everything, and each query copies what it returns. The newest
- * {@value #RETAINED} jobs, stage attempts and SQL executions are kept, as Spark's
- * {@code spark.ui.retainedJobs} does, so a long-running application does not grow without bound.
+ * threads; one lock guards everything the store itself keeps, and each query copies what it
+ * returns. Extensions' states are fed outside that lock and guard themselves, so an extension
+ * that queries the store while holding its own lock cannot deadlock with an event. What is kept
+ * is bounded by {@link Retention}.
  */
 public final class AppStatusStore implements EmberListener {
-    static final int RETAINED = 1000;
     private static final Comparator<long[]> STAGE_ORDER =
             Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]);
 
@@ -36,7 +41,7 @@ public final class AppStatusStore implements EmberListener {
     private final Map<Integer, LiveJob> jobs = new TreeMap<>();
     private final TreeMap<long[], LiveStage> stages = new TreeMap<>(STAGE_ORDER);
     private final Map<String, LiveExecutor> executors = new LinkedHashMap<>();
-    private final Map<Long, LiveSqlExecution> sqlExecutions = new TreeMap<>();
+    private final Map<String, EmberListener> extensions = new ConcurrentHashMap<>();
     private Supplier<List<RddStorageData>> storageSource;
     private List<RddStorageData> storage = List.of();
 
@@ -50,7 +55,32 @@ public final class AppStatusStore implements EmberListener {
     // ---- updates ----------------------------------------------------------------------------
 
     @Override
-    public synchronized void onEvent(ListenerEvent event) {
+    public void onEvent(ListenerEvent event) {
+        synchronized (this) {
+            update(event);
+        }
+        extensions.values().forEach(extension -> extension.onEvent(event));
+    }
+
+    /**
+     * Keeps {@code state} as the state of the UI extension {@code id}, and feeds it every event
+     * from now on.
+     *
+     * @throws IllegalStateException if an extension with this id is already attached
+     */
+    public void attach(String id, EmberListener state) {
+        Objects.requireNonNull(state, "state is null");
+        if (extensions.putIfAbsent(id, state) != null) {
+            throw new IllegalStateException("A UI extension with id '" + id + "' is already attached to " + appId);
+        }
+    }
+
+    /** The state of the UI extension {@code id}, if one is attached and is a {@code type}. */
+    public <T> Option<T> extension(String id, Class<T> type) {
+        return Option.of(extensions.get(id)).filter(type::isInstance).map(type::cast);
+    }
+
+    private void update(ListenerEvent event) {
         if (event instanceof ListenerEvent.ApplicationStart e) {
             applicationStarted(e.appName(), e.master(), e.time(), e.conf().getAll().toJavaMap());
         } else if (event instanceof ListenerEvent.ApplicationEnd e) {
@@ -78,14 +108,6 @@ public final class AppStatusStore implements EmberListener {
             executor.active = false;
             executor.removeTime = e.time();
             executor.removeReason = e.reason();
-        } else if (event instanceof ListenerEvent.SqlExecutionStart e) {
-            sqlExecutions.put(e.executionId(), new LiveSqlExecution(e));
-            trim(sqlExecutions.values().iterator(), sqlExecutions.size(), execution -> !execution.running());
-        } else if (event instanceof ListenerEvent.SqlExecutionEnd e) {
-            LiveSqlExecution execution = sqlExecutions.get(e.executionId());
-            if (execution != null) {
-                execution.ended(e);
-            }
         }
     }
 
@@ -127,12 +149,7 @@ public final class AppStatusStore implements EmberListener {
             stage.jobIds.add(e.jobId());
         }
         jobs.put(e.jobId(), new LiveJob(e.jobId(), e.callSite(), e.time(), List.copyOf(stageIds), numTasks));
-        for (LiveSqlExecution execution : sqlExecutions.values()) {
-            if (execution.running()) {
-                execution.jobIds.add(e.jobId());
-            }
-        }
-        trim(jobs.entrySet().iterator(), jobs.size(), entry -> entry.getValue().status != JobData.JobStatus.RUNNING);
+        Retention.trim(jobs.entrySet().iterator(), jobs.size(), entry -> entry.getValue().status != JobData.JobStatus.RUNNING);
     }
 
     private void onJobEnd(ListenerEvent.JobEnd e) {
@@ -170,7 +187,7 @@ public final class AppStatusStore implements EmberListener {
                 job.activeStages++;
             }
         }
-        trim(stages.entrySet().iterator(), stages.size(), entry -> entry.getValue().completionTime >= 0);
+        Retention.trim(stages.entrySet().iterator(), stages.size(), entry -> entry.getValue().completionTime >= 0);
     }
 
     private void onStageCompleted(ListenerEvent.StageCompleted e) {
@@ -315,21 +332,6 @@ public final class AppStatusStore implements EmberListener {
         return io.vavr.collection.List.ofAll(storage()).find(rdd -> rdd.id() == rddId);
     }
 
-    /**
-     * Every retained SQL execution, newest first. A job belongs to the executions running when it
-     * started (events carry no thread, so concurrent executions share their jobs).
-     */
-    public synchronized List<SqlExecutionData> sqlExecutions() {
-        List<SqlExecutionData> result = new ArrayList<>();
-        sqlExecutions.values().forEach(execution -> result.add(0, execution.toData()));
-        return result;
-    }
-
-    /** One SQL execution. */
-    public synchronized Option<SqlExecutionData> sqlExecution(long executionId) {
-        return Option.of(sqlExecutions.get(executionId)).map(LiveSqlExecution::toData);
-    }
-
     /** The JVM, settings and class path. */
     public synchronized EnvironmentData environment() {
         return environment;
@@ -364,16 +366,5 @@ public final class AppStatusStore implements EmberListener {
             }
         }
         return true;
-    }
-
-    /** Drops the oldest finished entries while there are more than {@link #RETAINED}. */
-    private static <E> void trim(Iterator<E> oldestFirst, int size, java.util.function.Predicate<E> finished) {
-        int excess = size - RETAINED;
-        while (excess > 0 && oldestFirst.hasNext()) {
-            if (finished.test(oldestFirst.next())) {
-                oldestFirst.remove();
-                excess--;
-            }
-        }
     }
 }

@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How the pages write times, durations and sizes (as Spark's UI does). */
-final class Format {
+/** How the pages (built-in and {@link UiExtension}s') write times, durations and sizes, as Spark's UI does. */
+public final class Format {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -14,12 +14,12 @@ final class Format {
     }
 
     /** An epoch-milliseconds time, or an empty string for a negative one (not happened yet). */
-    static String time(long epochMillis) {
+    public static String time(long epochMillis) {
         return epochMillis < 0 ? "" : TIME.format(Instant.ofEpochMilli(epochMillis));
     }
 
     /** {@code 45 ms}, {@code 1.2 s}, {@code 2.5 min} or {@code 1.1 h}. */
-    static String duration(long millis) {
+    public static String duration(long millis) {
         if (millis < 1000) {
             return Math.max(0, millis) + " ms";
         }
@@ -30,6 +30,12 @@ final class Format {
             return String.format(Locale.ROOT, "%.1f min", millis / 60_000.0);
         }
         return String.format(Locale.ROOT, "%.1f h", millis / 3_600_000.0);
+    }
+
+    /** The first line of {@code text} (an error's message without its stack trace). */
+    public static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     /** {@code 0.0 B}, {@code 1.5 KiB}, {@code 3.2 MiB}, ... */

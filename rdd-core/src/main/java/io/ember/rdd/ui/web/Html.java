@@ -2,13 +2,13 @@ package io.ember.rdd.ui.web;
 
 import java.util.List;
 
-/** Small builders for the pages' HTML: escaping, tables, links, the page frame. */
-final class Html {
+/** Small builders for the pages' HTML (built-in and {@link UiExtension}s'): escaping, tables, links, badges. */
+public final class Html {
     private Html() {
     }
 
     /** {@code text} with HTML's special characters escaped. */
-    static String escape(Object text) {
+    public static String escape(Object text) {
         if (text == null) {
             return "";
         }
@@ -29,7 +29,7 @@ final class Html {
     }
 
     /** A link to {@code href} showing {@code text} (escaped). */
-    static String link(String href, Object text) {
+    public static String link(String href, Object text) {
         return "<a href=\"" + escape(href) + "\">" + escape(text) + "</a>";
     }
 
@@ -37,7 +37,7 @@ final class Html {
      * A table with an id (for tests and anchors), escaped headers, and rows of cells that are
      * already HTML; {@code empty} is shown instead when there are no rows.
      */
-    static String table(String id, List<String> headers, List<List<String>> rows, String empty) {
+    public static String table(String id, List<String> headers, List<List<String>> rows, String empty) {
         if (rows.isEmpty()) {
             return "<p class=\"empty\" id=\"" + id + "\">" + escape(empty) + "</p>";
         }
@@ -60,7 +60,7 @@ final class Html {
     }
 
     /** A status word in a colored badge, e.g. SUCCEEDED or FAILED. */
-    static String status(Object status) {
+    public static String status(Object status) {
         String s = String.valueOf(status);
         return "<span class=\"status status-" + escape(s.toLowerCase(java.util.Locale.ROOT)) + "\">" + escape(s) + "</span>";
     }

@@ -46,7 +46,7 @@ final class JobsPage {
     static List<String> row(UiContext ctx, JobData job) {
         String description = Html.link(ctx.url("/jobs/job/?id=" + job.jobId()), job.name());
         if (job.error() != null) {
-            description += "<div class=\"error\">" + Html.escape(firstLine(job.error())) + "</div>";
+            description += "<div class=\"error\">" + Html.escape(Format.firstLine(job.error())) + "</div>";
         }
         int totalStages = job.stageIds().size();
         String stages = job.numCompletedStages() + "/" + (totalStages - job.numSkippedStages())
@@ -57,10 +57,5 @@ final class JobsPage {
                 Html.progress(job.numCompletedTasks(), job.numActiveTasks(), job.numFailedTasks(),
                         job.numTasks() - job.numSkippedTasks()),
                 Html.status(job.status()));
-    }
-
-    static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

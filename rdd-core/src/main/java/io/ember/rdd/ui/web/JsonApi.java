@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * The REST API under {@code /api/v1}, with Spark's paths: {@code /applications},
  * {@code /applications/{id}} and below it {@code /jobs[/{jobId}]}, {@code /stages[/{stageId}[/{attempt}[/taskList]]]},
- * {@code /executors}, {@code /allexecutors}, {@code /storage/rdd[/{rddId}]}, {@code /environment} and
- * {@code /sql[/{executionId}]} (see {@link SqlJson}).
+ * {@code /executors}, {@code /allexecutors}, {@code /storage/rdd[/{rddId}]}, {@code /environment},
+ * and below {@code /{tabId}} the routes of the application's {@link UiExtension}s (such as
+ * DataFrames' {@code /sql[/{executionId}]}).
  * {@code ?status=} filters jobs and stages. Times are epoch milliseconds.
  */
 final class JsonApi {
@@ -54,8 +55,9 @@ final class JsonApi {
             case "allexecutors" -> store.executors();
             case "storage" -> storage(store, rest);
             case "environment" -> store.environment();
-            case "sql" -> sql(store, rest);
-            default -> throw new NotFoundException("Unknown API path " + path);
+            default -> io.vavr.collection.List.ofAll(UiExtensions.of(store)).find(e -> e.id().equals(rest.get(0)))
+                    .getOrElseThrow(() -> new NotFoundException("Unknown API path " + path))
+                    .api(List.copyOf(rest.subList(1, rest.size())), store, System.currentTimeMillis());
         };
     }
 
@@ -83,16 +85,6 @@ final class JsonApi {
         tasks.forEach(t -> byId.put(Long.toString(t.taskId()), t));
         withTasks.put("tasks", byId);
         return withTasks;
-    }
-
-    private static Object sql(AppStatusStore store, List<String> rest) {
-        long now = System.currentTimeMillis();
-        if (rest.size() == 1) {
-            return SqlJson.all(store, now);
-        }
-        int id = number(rest.get(1));
-        return SqlJson.of(store, store.sqlExecution(id)
-                .getOrElseThrow(() -> new NotFoundException("No SQL execution " + id)), now);
     }
 
     private static Object storage(AppStatusStore store, List<String> rest) {

@@ -1,10 +1,11 @@
 package io.ember.rdd.ui.web;
 
 /** Thrown by a page or an API route for something that does not exist; answered with a 404. */
-final class NotFoundException extends RuntimeException {
+public final class NotFoundException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    NotFoundException(String message) {
+    /** An error answered with a 404 showing {@code message}. */
+    public NotFoundException(String message) {
         super(message);
     }
 }

@@ -5,9 +5,10 @@ import io.ember.rdd.ui.status.JobData;
 
 /** Wraps page bodies in the common frame: head, navigation bar and auto-refresh. */
 final class PageFrame {
+    /** The built-in tabs, ids and titles; the application's {@link UiExtension}s' tabs follow. */
     static final String[][] TABS = {
         {"jobs", "Jobs"}, {"stages", "Stages"}, {"storage", "Storage"}, {"executors", "Executors"},
-        {"environment", "Environment"}, {"sql", "SQL"},
+        {"environment", "Environment"},
     };
 
     private PageFrame() {
@@ -23,9 +24,10 @@ final class PageFrame {
                 .anyMatch(j -> j.status() == JobData.JobStatus.RUNNING);
         StringBuilder nav = new StringBuilder();
         for (String[] tab : TABS) {
-            nav.append("<a class=\"tab").append(tab[0].equals(page.tab()) ? " active" : "")
-                    .append("\" id=\"tab-").append(tab[0]).append("\" href=\"")
-                    .append(Html.escape(ctx.url("/" + tab[0] + "/"))).append("\">").append(tab[1]).append("</a>");
+            tab(nav, ctx, page, tab[0], tab[1]);
+        }
+        for (UiExtension extension : UiExtensions.of(ctx.store())) {
+            tab(nav, ctx, page, extension.id(), extension.title());
         }
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>" + Html.escape(app.name() + " - " + page.title()) + "</title>"
@@ -36,6 +38,12 @@ final class PageFrame {
                 + nav + "<span class=\"app\">" + Html.escape(app.name()) + " application UI"
                 + (app.completed() ? " (ended)" : "") + "</span></nav><main><h1>" + Html.escape(page.title()) + "</h1>"
                 + page.body() + "</main></body></html>\n";
+    }
+
+    private static void tab(StringBuilder nav, UiContext ctx, Rendered page, String id, String title) {
+        nav.append("<a class=\"tab").append(id.equals(page.tab()) ? " active" : "")
+                .append("\" id=\"tab-").append(Html.escape(id)).append("\" href=\"")
+                .append(Html.escape(ctx.url("/" + id + "/"))).append("\">").append(Html.escape(title)).append("</a>");
     }
 
     /** A page saying what was not found. */

@@ -3,9 +3,9 @@ package io.ember.rdd.ui.web;
 /**
  * A rendered page body.
  *
- * @param tab the navigation tab it belongs to, e.g. {@code jobs}
+ * @param tab the id of the navigation tab it belongs to, e.g. {@code jobs}
  * @param title the page's heading
  * @param body its HTML, without the frame
  */
-record Rendered(String tab, String title, String body) {
+public record Rendered(String tab, String title, String body) {
 }

@@ -47,7 +47,7 @@ final class StagesPage {
                     spill(s.memoryBytesSpilled()), spill(s.diskBytesSpilled()),
                     Html.status(s.status()),
                     s.failureReason() == null ? "" : "<span class=\"error\">"
-                            + Html.escape(JobsPage.firstLine(s.failureReason())) + "</span>"));
+                            + Html.escape(Format.firstLine(s.failureReason())) + "</span>"));
         }
         return Html.table(id, HEADERS, rows, "None.");
     }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web UI's HTTP server (the JDK's {@code com.sun.net.httpserver}) on 127.0.0.1: the pages
- * (Jobs, Stages, Storage, Executors, Environment, SQL), the JSON API under {@code /api/v1} and the
+ * (Jobs, Stages, Storage, Executors, Environment, and the tabs of {@link UiExtension}s such as
+ * DataFrames' SQL), the JSON API under {@code /api/v1} and the
  * stylesheet. Serves one live application, or (for {@code bin/ember-history}) the applications
  * of an event log directory under {@code /history/<appId>/}.
  *
@@ -175,10 +176,8 @@ public final class WebServer implements AutoCloseable {
             case "/storage/", "/storage" -> StoragePage.render(ctx);
             case "/storage/rdd/", "/storage/rdd" -> StoragePage.renderRdd(ctx);
             case "/executors/", "/executors" -> ExecutorsPage.render(ctx);
-            case "/sql/", "/sql" -> SqlPage.render(ctx);
-            case "/sql/execution/", "/sql/execution" -> SqlExecutionPage.render(ctx);
             case "/environment/", "/environment" -> EnvironmentPage.render(ctx);
-            default -> throw new NotFoundException("No page " + page);
+            default -> extensionPage(ctx, page);
         };
         if (rendered == null) {
             exchange.getResponseHeaders().add("Location", ctx.url("/jobs/"));
@@ -186,6 +185,17 @@ public final class WebServer implements AutoCloseable {
         } else {
             send(exchange, 200, "text/html", PageFrame.wrap(ctx, rendered));
         }
+    }
+
+    /** A page of a {@link UiExtension}'s tab: {@code /<id>/<path>/}. */
+    private static Rendered extensionPage(UiContext ctx, String page) {
+        String trimmed = page.replaceAll("^/+|/+$", "");
+        int slash = trimmed.indexOf('/');
+        String id = slash < 0 ? trimmed : trimmed.substring(0, slash);
+        UiExtension extension = io.vavr.collection.List.ofAll(UiExtensions.of(ctx.store()))
+                .find(e -> e.id().equals(id))
+                .getOrElseThrow(() -> new NotFoundException("No page " + page));
+        return extension.page(slash < 0 ? "" : trimmed.substring(slash + 1), ctx);
     }
 
     private static void staticResource(HttpExchange exchange, String name) throws IOException {

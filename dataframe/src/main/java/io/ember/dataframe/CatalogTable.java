@@ -1,4 +1,4 @@
-package io.ember.dataframe.sql;
+package io.ember.dataframe;
 
 import io.ember.dataframe.types.StructType;
 

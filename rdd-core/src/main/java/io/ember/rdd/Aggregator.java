@@ -1,4 +1,4 @@
-package io.ember.rdd.shuffle;
+package io.ember.rdd;
 
 import io.vavr.Function1;
 import io.vavr.Function2;

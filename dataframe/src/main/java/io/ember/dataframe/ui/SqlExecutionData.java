@@ -1,6 +1,5 @@
-package io.ember.rdd.ui.status;
+package io.ember.dataframe.ui;
 
-import io.ember.rdd.ListenerEvent.SqlPlanNode;
 import java.util.List;
 import java.util.Map;
 

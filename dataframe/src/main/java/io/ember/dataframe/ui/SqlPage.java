@@ -1,6 +1,9 @@
-package io.ember.rdd.ui.web;
+package io.ember.dataframe.ui;
 
-import io.ember.rdd.ui.status.SqlExecutionData;
+import io.ember.rdd.ui.web.Format;
+import io.ember.rdd.ui.web.Html;
+import io.ember.rdd.ui.web.Rendered;
+import io.ember.rdd.ui.web.UiContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +17,7 @@ final class SqlPage {
     }
 
     static Rendered render(UiContext ctx) {
-        List<SqlExecutionData> executions = ctx.store().sqlExecutions();
+        List<SqlExecutionData> executions = SqlStatus.of(ctx.store()).executions();
         StringBuilder body = new StringBuilder();
         for (SqlExecutionData.Status status : SqlExecutionData.Status.values()) {
             List<List<String>> rows = new ArrayList<>();
@@ -32,14 +35,14 @@ final class SqlPage {
                     .append(Html.table(status.name().toLowerCase(Locale.ROOT) + "-queries", HEADERS, rows,
                             "No " + name.toLowerCase(Locale.ROOT) + "."));
         }
-        return new Rendered("sql", "SQL", body.toString());
+        return new Rendered(SqlTab.ID, "SQL", body.toString());
     }
 
     private static List<String> row(UiContext ctx, SqlExecutionData execution) {
         String href = executionUrl(ctx, execution.executionId());
         String description = Html.link(href, abbreviate(execution.description()));
         if (execution.error() != null) {
-            description += "<div class=\"error\">" + Html.escape(JobsPage.firstLine(execution.error())) + "</div>";
+            description += "<div class=\"error\">" + Html.escape(Format.firstLine(execution.error())) + "</div>";
         }
         return List.of(Html.link(href, execution.executionId()), description,
                 Format.time(execution.submissionTime()), Format.duration(execution.duration(ctx.now())),
@@ -59,7 +62,7 @@ final class SqlPage {
     }
 
     private static String abbreviate(String text) {
-        String line = JobsPage.firstLine(text == null ? "" : text.strip());
+        String line = Format.firstLine(text == null ? "" : text.strip());
         return line.length() <= DESCRIPTION_CHARS ? line : line.substring(0, DESCRIPTION_CHARS - 3) + "...";
     }
 }

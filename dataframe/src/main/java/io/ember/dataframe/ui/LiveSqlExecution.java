@@ -1,20 +1,19 @@
-package io.ember.rdd.ui.status;
+package io.ember.dataframe.ui;
 
-import io.ember.rdd.ListenerEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A SQL execution's mutable state inside {@link AppStatusStore}; guarded by the store's lock. */
+/** A SQL execution's mutable state inside {@link SqlStatus}; guarded by its lock. */
 final class LiveSqlExecution {
-    final ListenerEvent.SqlExecutionStart start;
+    final SqlExecutionStart start;
     final List<Integer> jobIds = new ArrayList<>();
     long completionTime = -1;
     String error;
     Map<Integer, Long> rowsByNode = Map.of();
 
-    LiveSqlExecution(ListenerEvent.SqlExecutionStart start) {
+    LiveSqlExecution(SqlExecutionStart start) {
         this.start = start;
     }
 
@@ -22,7 +21,7 @@ final class LiveSqlExecution {
         return completionTime < 0;
     }
 
-    void ended(ListenerEvent.SqlExecutionEnd end) {
+    void ended(SqlExecutionEnd end) {
         completionTime = end.time();
         error = end.error();
         rowsByNode = end.rowsByNode() == null ? Map.of() : new TreeMap<>(end.rowsByNode().toJavaMap());

@@ -1,10 +1,12 @@
-package io.ember.dataframe;
+package io.ember.examples;
 
 import static io.ember.dataframe.Functions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ember.dataframe.examples.TaxiRevenue;
-import io.ember.examples.TaxiTripsGenerator;
+import io.ember.dataframe.DataFrame;
+import io.ember.dataframe.EmberSession;
+import io.ember.dataframe.Row;
+import io.ember.dataframe.RowFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TaxiSuiteTest {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private final EmberSession spark = TestSession.get();
+    private final EmberSession spark = ExampleSession.get();
 
     @TempDir
     static Path dir;
@@ -48,6 +50,29 @@ class TaxiSuiteTest {
             out.put(Integer.parseInt(clean[0]), new String[] {clean[1], clean[2]});
         }
         return out;
+    }
+
+    @Test
+    void zoneTable_headerAndInferSchema() {
+        DataFrame z = spark.read().option("header", "true").option("inferSchema", "true").csv(dir.resolve("taxi_zone_lookup.csv").toString());
+        assertEquals("root\n"
+                + " |-- LocationID: integer (nullable = true)\n"
+                + " |-- Borough: string (nullable = true)\n"
+                + " |-- Zone: string (nullable = true)\n"
+                + " |-- service_zone: string (nullable = true)\n", z.schema().treeString());
+        assertEquals(265, z.count());
+        Row first = z.orderBy(col("LocationID")).first();
+        assertEquals(RowFactory.create(1, "EWR", "Newark Airport", "EWR"), first);
+        assertEquals(8, z.select(col("Borough")).distinct().count(), "7 boroughs and N/A");
+        assertEquals(""
+                + "+----------+-------+--------------------+------------+\n"
+                + "|LocationID|Borough|                Zone|service_zone|\n"
+                + "+----------+-------+--------------------+------------+\n"
+                + "|         1|    EWR|      Newark Airport|         EWR|\n"
+                + "|         2| Queens|         Jamaica Bay|   Boro Zone|\n"
+                + "|         3|  Bronx|Allerton/Pelham G...|   Boro Zone|\n"
+                + "+----------+-------+--------------------+------------+\n"
+                + "only showing top 3 rows\n", z.showString(3, 20));
     }
 
     @Test

@@ -1,10 +1,13 @@
-package io.ember.dataframe.io;
+package io.ember.rdd.internal;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** An iterator over what {@link #computeNext} returns until it returns null. */
-abstract class ComputedIterator<T> implements Iterator<T> {
+/**
+ * An iterator over what {@link #computeNext} returns until it returns null: the one skeleton for
+ * iterators that find their next element by work of their own (readers, join probes).
+ */
+public abstract class ComputedIterator<T> implements Iterator<T> {
     private T next;
     private boolean done;
 

@@ -1,7 +1,10 @@
-package io.ember.rdd.ui.web;
+package io.ember.dataframe.ui;
 
-import io.ember.rdd.ListenerEvent.SqlPlanNode;
-import io.ember.rdd.ui.status.SqlExecutionData;
+import io.ember.rdd.ui.web.Format;
+import io.ember.rdd.ui.web.Html;
+import io.ember.rdd.ui.web.NotFoundException;
+import io.ember.rdd.ui.web.Rendered;
+import io.ember.rdd.ui.web.UiContext;
 import java.util.Map;
 
 /**
@@ -14,7 +17,7 @@ final class SqlExecutionPage {
 
     static Rendered render(UiContext ctx) {
         int id = ctx.intParam("id");
-        SqlExecutionData execution = ctx.store().sqlExecution(id)
+        SqlExecutionData execution = SqlStatus.of(ctx.store()).execution(id)
                 .getOrElseThrow(() -> new NotFoundException("No SQL execution " + id));
         StringBuilder body = new StringBuilder("<ul class=\"summary\">")
                 .append("<li><strong>Status:</strong> <span id=\"sql-status\">").append(Html.status(execution.status()))
@@ -32,7 +35,7 @@ final class SqlExecutionPage {
         body.append("<h2>Physical Plan</h2><ul class=\"plan-tree\" id=\"sql-plan\">");
         node(body, execution.plan(), execution.rowsByNode());
         body.append("</ul>");
-        return new Rendered("sql", "Details for Query " + id, body.toString());
+        return new Rendered(SqlTab.ID, "Details for Query " + id, body.toString());
     }
 
     private static void node(StringBuilder out, SqlPlanNode node, Map<Integer, Long> rows) {

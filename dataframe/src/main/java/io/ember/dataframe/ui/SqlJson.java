@@ -1,9 +1,7 @@
-package io.ember.rdd.ui.web;
+package io.ember.dataframe.ui;
 
-import io.ember.rdd.ListenerEvent.SqlPlanNode;
 import io.ember.rdd.ui.status.AppStatusStore;
 import io.ember.rdd.ui.status.JobData;
-import io.ember.rdd.ui.status.SqlExecutionData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +22,7 @@ final class SqlJson {
     /** Every retained execution, oldest first as Spark lists them. */
     static List<Map<String, Object>> all(AppStatusStore store, long now) {
         List<Map<String, Object>> result = new ArrayList<>();
-        store.sqlExecutions().forEach(execution -> result.add(0, of(store, execution, now)));
+        SqlStatus.of(store).executions().forEach(execution -> result.add(0, of(store, execution, now)));
         return result;
     }
 

@@ -1,6 +1,6 @@
-package io.ember.dataframe.sql;
+package io.ember.dataframe;
 
-import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.sql.SessionCatalog;
 import io.ember.dataframe.types.StructField;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ public final class Catalog {
     private final SessionCatalog views;
 
     /** The user's view of {@code views}. */
-    public Catalog(SessionCatalog views) {
+    Catalog(SessionCatalog views) {
         this.views = Objects.requireNonNull(views, "views is null");
     }
 
@@ -31,7 +31,7 @@ public final class Catalog {
      */
     public List<StructField> listColumns(String name) {
         List<StructField> out = new ArrayList<>();
-        for (StructField f : SessionCatalog.schema(views.resolve(name))) {
+        for (StructField f : views.schemaOf(name)) {
             out.add(f);
         }
         return out;

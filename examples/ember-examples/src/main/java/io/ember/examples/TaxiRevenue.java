@@ -1,4 +1,4 @@
-package io.ember.dataframe.examples;
+package io.ember.examples;
 
 import static io.ember.dataframe.Functions.avg;
 import static io.ember.dataframe.Functions.col;
@@ -10,7 +10,6 @@ import static io.ember.dataframe.Functions.sum;
 
 import io.ember.dataframe.DataFrame;
 import io.ember.dataframe.EmberSession;
-import io.ember.examples.TaxiTripsGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ import java.time.YearMonth;
  * written as Parquet, the top rows shown.
  *
  * <pre>
- * java io.ember.dataframe.examples.TaxiRevenue [data-dir] [rows-per-color]
+ * java io.ember.examples.TaxiRevenue [data-dir] [rows-per-color]
  * </pre>
  *
  * Defaults: {@code data/taxi} and 200000 rows. Writes {@code <data-dir>/revenue/} (Parquet,
