@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ember.dataframe.types.DataTypes;
 import io.ember.dataframe.types.StructType;
-import io.ember.rdd.EmberListener;
-import io.ember.rdd.ListenerEvent;
 import io.ember.rdd.RDD;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -69,27 +66,11 @@ class CreateDataFrameFromRddTest {
 
     @Test
     void noJobRunsAtCreation() throws InterruptedException {
-        AtomicInteger jobs = new AtomicInteger();
-        EmberListener listener = event -> {
-            if (event instanceof ListenerEvent.JobStart) {
-                jobs.incrementAndGet();
-            }
-        };
-        spark.context().addListener(listener);
-        try {
+        JobAssertions.assertRunsNoJob(spark, () -> {
             RDD<Row> rdd = spark.context().parallelize(List.of(Row.of("a", 1)), 2);
             spark.createDataFrame(rdd, PEOPLE);
             spark.createDataFrame(spark.context().parallelize(List.of(new Person("a", 1)), 2), Person.class);
-            // A marker job: events arrive in order, so once its start is seen any earlier job would be too.
-            spark.context().parallelize(List.of(1), 1).count();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (jobs.get() < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertEquals(1, jobs.get(), "only the marker job ran");
-        } finally {
-            spark.context().removeListener(listener);
-        }
+        });
     }
 
     @Test

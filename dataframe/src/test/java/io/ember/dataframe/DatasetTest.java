@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ember.dataframe.types.DataTypes;
 import io.ember.dataframe.types.StructType;
-import io.ember.rdd.EmberListener;
-import io.ember.rdd.ListenerEvent;
 import io.ember.rdd.LongAccumulator;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
@@ -16,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -80,30 +77,14 @@ class DatasetTest {
 
     @Test
     void typedTransformations_runNoJob() throws InterruptedException {
-        AtomicInteger jobs = new AtomicInteger();
-        EmberListener listener = event -> {
-            if (event instanceof ListenerEvent.JobStart) {
-                jobs.incrementAndGet();
-            }
-        };
-        spark.context().addListener(listener);
-        try {
+        JobAssertions.assertRunsNoJob(spark, () -> {
             Dataset<String> words = numbers().map(i -> "w" + i % 5, Encoders.STRING()).filter(w -> !w.isEmpty())
                     .flatMap(w -> List.of(w, w), Encoders.STRING());
             words.groupByKey(String::length, Encoders.INT()).mapGroups((k, it) -> k, Encoders.INT());
             words.groupByKey(w -> w, Encoders.STRING()).count();
             words.groupByKey(w -> w, Encoders.STRING()).keys();
             words.toDF().as(Encoders.STRING()).mapPartitions(it -> it, Encoders.STRING());
-            // A marker job: events arrive in order, so once its start is seen any earlier job would be too.
-            spark.context().parallelize(List.of(1), 1).count();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (jobs.get() < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertEquals(1, jobs.get(), "only the marker job ran");
-        } finally {
-            spark.context().removeListener(listener);
-        }
+        });
     }
 
     @Test
