@@ -178,7 +178,7 @@ public final class Dataset<T> {
      */
     public <K> KeyValueGroupedDataset<K, T> groupByKey(Function1<? super T, ? extends K> f, Encoder<K> encoder) {
         Objects.requireNonNull(f, "f is null");
-        return new KeyValueGroupedDataset<>(this, f, AgnosticEncoder.of(encoder));
+        return KeyValueGroupedDataset.of(this, f, AgnosticEncoder.of(encoder));
     }
 
     DataFrame objectRows() {
@@ -419,6 +419,12 @@ public final class Dataset<T> {
     /** Whether there are no objects. */
     public boolean isEmpty() {
         return df.isEmpty();
+    }
+
+    /** The objects, fetched one partition at a time (only one partition in driver memory). */
+    public Iterator<T> toLocalIterator() {
+        AgnosticEncoder<T> e = encoder;
+        return io.vavr.collection.Iterator.ofAll(objects.toLocalIterator()).map(e::fromRow);
     }
 
     /**

@@ -41,15 +41,37 @@ import java.util.Objects;
  * @param <V> the type of the values
  */
 public final class KeyValueGroupedDataset<K, V> {
-    private final Dataset<V> values;
-    private final Function1<? super V, ? extends K> keyFunction;
+    /** The objects grouped, each split by {@link #split} into its key and its value. */
+    private final Dataset<?> source;
+    private final Function1<Object, Tuple2<K, V>> split;
     private final AgnosticEncoder<K> keyEncoder;
+    private final AgnosticEncoder<V> valueEncoder;
 
-    KeyValueGroupedDataset(Dataset<V> values, Function1<? super V, ? extends K> keyFunction,
-            AgnosticEncoder<K> keyEncoder) {
-        this.values = values;
-        this.keyFunction = keyFunction;
+    @SuppressWarnings("unchecked")
+    private <S> KeyValueGroupedDataset(Dataset<S> source, Function1<? super S, Tuple2<K, V>> split,
+            AgnosticEncoder<K> keyEncoder, AgnosticEncoder<V> valueEncoder) {
+        this.source = source;
+        this.split = (Function1<Object, Tuple2<K, V>>) (Function1<?, ?>) split;
         this.keyEncoder = keyEncoder;
+        this.valueEncoder = valueEncoder;
+    }
+
+    /** The objects of {@code values} grouped by {@code keyFunction}. */
+    static <K, V> KeyValueGroupedDataset<K, V> of(Dataset<V> values, Function1<? super V, ? extends K> keyFunction,
+            AgnosticEncoder<K> keyEncoder) {
+        return new KeyValueGroupedDataset<>(values, v -> Tuple.of(keyFunction.apply(v), v), keyEncoder,
+                values.agnosticEncoder());
+    }
+
+    /**
+     * The same groups with {@code f} applied to each value, the results stored with {@code encoder}
+     * (the keys still come from the original objects).
+     */
+    public <W> KeyValueGroupedDataset<K, W> mapValues(Function1<? super V, ? extends W> f, Encoder<W> encoder) {
+        Objects.requireNonNull(f, "f is null");
+        Function1<Object, Tuple2<K, V>> keyAndValue = split;
+        return new KeyValueGroupedDataset<>(source, o -> keyAndValue.apply(o).map2(f::apply), keyEncoder,
+                AgnosticEncoder.of(encoder));
     }
 
     /** Applies {@code f} to each group's key and values; the results are stored with {@code encoder}. */
@@ -82,7 +104,7 @@ public final class KeyValueGroupedDataset<K, V> {
     public Dataset<Tuple2<K, V>> reduceGroups(Function2<V, V, V> f) {
         Objects.requireNonNull(f, "f is null");
         TupleEncoder<Tuple2<K, V>> pairs = TupleEncoder.of(pairClass(),
-                List.of(keyEncoder, values.agnosticEncoder()));
+                List.of(keyEncoder, valueEncoder));
         return groups("reduceGroups", pairs, (key, group) -> io.vavr.collection.Iterator.of(Tuple.of(key,
                 group.reduce(f))));
     }
@@ -100,14 +122,14 @@ public final class KeyValueGroupedDataset<K, V> {
         AttributeReference key = keyed.keys.get(0);
         Alias count = Alias.of(new AggregateExpression(AggFn.COUNT, Literal.create(1), false, false), "count(1)");
         LogicalPlan plan = new Aggregate(List.of(key), List.of(Alias.of(key, "key"), count), keyed.plan);
-        return new Dataset<>(new DataFrame(values.sparkSession(), plan), counts);
+        return new Dataset<>(new DataFrame(source.sparkSession(), plan), counts);
     }
 
     /** The distinct keys. */
     public Dataset<K> keys() {
         Keyed keyed = keyed();
         List<NamedExpression> keyColumns = new ArrayList<>(keyed.keys);
-        DataFrame keys = new DataFrame(values.sparkSession(), new Project(keyColumns, keyed.plan)).distinct();
+        DataFrame keys = new DataFrame(source.sparkSession(), new Project(keyColumns, keyed.plan)).distinct();
         return new Dataset<>(keys, keyEncoder);
     }
 
@@ -116,25 +138,26 @@ public final class KeyValueGroupedDataset<K, V> {
     }
 
     private Keyed keyed() {
-        DataFrame objects = values.objectRows();
-        StructType valueSchema = objects.schema();
+        DataFrame objects = source.objectRows();
         StructType keySchema = keyEncoder.schema();
         StructType both = new StructType();
         for (StructField f : keySchema.fields()) {
             both = both.add(f);
         }
-        for (StructField f : valueSchema.fields()) {
+        for (StructField f : valueEncoder.schema().fields()) {
             both = both.add(f);
         }
-        AgnosticEncoder<V> valueEncoder = values.agnosticEncoder();
+        AgnosticEncoder<?> sourceEncoder = source.agnosticEncoder();
         AgnosticEncoder<K> keys = keyEncoder;
-        Function1<? super V, ? extends K> key = keyFunction;
-        int valueWidth = valueSchema.size();
-        var append = TypedPartitions.of(values.sparkSession(), valueSchema).rows(both, rows -> rows.map(row -> {
-            Row keyRow = keys.toRow(key.apply(valueEncoder.fromRow(row)));
-            Object[] out = new Object[keyRow.size() + valueWidth];
-            System.arraycopy(keyRow.toArray(), 0, out, 0, keyRow.size());
-            System.arraycopy(row.toArray(), 0, out, keyRow.size(), valueWidth);
+        AgnosticEncoder<V> values = valueEncoder;
+        Function1<Object, Tuple2<K, V>> keyAndValue = split;
+        var append = TypedPartitions.of(source.sparkSession(), objects.schema()).rows(both, rows -> rows.map(row -> {
+            Tuple2<K, V> kv = keyAndValue.apply(sourceEncoder.fromRow(row));
+            Object[] key = keys.toRow(kv._1).toArray();
+            Object[] value = values.toRow(kv._2).toArray();
+            Object[] out = new Object[key.length + value.length];
+            System.arraycopy(key, 0, out, 0, key.length);
+            System.arraycopy(value, 0, out, key.length, value.length);
             return Row.of(out);
         }));
         List<AttributeReference> output = EmberSession.attributes(both);
@@ -150,18 +173,18 @@ public final class KeyValueGroupedDataset<K, V> {
         for (AttributeReference k : keyed.keys) {
             order.add(SortOrder.asc(k));
         }
-        int partitions = values.sparkSession().execContext().shufflePartitions();
+        int partitions = source.sparkSession().execContext().shufflePartitions();
         LogicalPlan grouped = new Sort(order, false, new Repartition(partitions, true, keyExprs, keyed.plan));
         StructType groupedSchema = EmberSession.schemaOf(keyed.plan.output());
         AgnosticEncoder<K> keys = keyEncoder;
-        AgnosticEncoder<V> valueEncoder = values.agnosticEncoder();
+        AgnosticEncoder<V> values = valueEncoder;
         int keyWidth = keyed.keys.size();
-        var perGroup = TypedPartitions.of(values.sparkSession(), groupedSchema).rows(out.schema(),
+        var perGroup = TypedPartitions.of(source.sparkSession(), groupedSchema).rows(out.schema(),
                 rows -> SortedGroups.of(rows, keyWidth).flatMap(g -> f.apply(keys.fromRow(g.key()),
-                        io.vavr.collection.Iterator.ofAll(g.values()).map(valueEncoder::fromRow)))
+                        io.vavr.collection.Iterator.ofAll(g.values()).map(values::fromRow)))
                         .map(out::toRow));
         LogicalPlan plan = new MapPartitions(description, perGroup, EmberSession.attributes(out.schema()), grouped);
-        return new Dataset<>(new DataFrame(values.sparkSession(), plan), out);
+        return new Dataset<>(new DataFrame(source.sparkSession(), plan), out);
     }
 
     @SuppressWarnings("unchecked")

@@ -140,6 +140,9 @@ class DatasetTest {
         assertEquals(4L, partitions.sum());
         assertEquals(NUMBERS, new ArrayList<>(ds.rdd().collect().asJava()));
         assertEquals(NUMBERS.size(), ds.javaRDD().count());
+        List<Integer> streamed = new ArrayList<>();
+        ds.toLocalIterator().forEachRemaining(streamed::add);
+        assertEquals(NUMBERS, streamed);
     }
 
     @Test

@@ -107,6 +107,19 @@ class KeyValueGroupedDatasetTest {
     }
 
     @Test
+    void mapValues_thenReduceGroups_sumsPerKey() {
+        List<Sale> sales = List.of(new Sale("oslo", 5), new Sale("rome", 7), new Sale("oslo", 11), new Sale("lima", 1));
+        List<Tuple2<String, Integer>> sums = spark.createDataset(spark.context().parallelize(sales, 3),
+                        Encoders.bean(Sale.class))
+                .groupByKey(Sale::city, Encoders.STRING()).mapValues(Sale::amount, Encoders.INT())
+                .reduceGroups(Integer::sum).collectAsList();
+        Map<String, Integer> expected = new TreeMap<>(sales.stream().collect(Collectors.groupingBy(Sale::city,
+                Collectors.summingInt(Sale::amount))));
+        assertEquals(expected.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList(),
+                sorted(sums, Comparator.comparing(t -> t._1)));
+    }
+
+    @Test
     void reduceGroups_ofABeanValue_needsStructColumns() {
         Dataset<Sale> ds = spark.createDataset(List.of(new Sale("x", 1)), Encoders.bean(Sale.class));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
