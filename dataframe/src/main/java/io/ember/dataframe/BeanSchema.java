@@ -8,7 +8,11 @@ import java.beans.IntrospectionException;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.io.Serializable;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,20 +29,29 @@ import java.util.Map;
 
 /**
  * The schema of a Java bean (readable properties sorted by name, as Spark does) or record
- * (components in declaration order), and the reading of one bean into a {@link Row}. Serializable,
- * so that beans of an RDD are read on the executors; the getters are found again there.
+ * (components in declaration order), the reading of one bean into a {@link Row} and the building
+ * of one from a row. Serializable, so that beans are read and built on the executors; the getters,
+ * setters and constructors are found again there.
+ *
+ * <p>A bean is built with its no-argument constructor and the setters of its properties (a
+ * read-only property is skipped, as Spark skips it); a record with its canonical constructor.
  */
 final class BeanSchema implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Class<?> beanClass;
     private final StructType schema;
-    private transient List<Method> getters;
+    /** Found again after deserialization; one object so that threads racing to find them see both lists. */
+    private transient volatile Accessors accessors;
 
-    private BeanSchema(Class<?> beanClass, StructType schema, List<Method> getters) {
+    /** The getters and setters (null for a read-only property or a record) in schema order. */
+    private record Accessors(List<Method> getters, List<Method> setters) {
+    }
+
+    private BeanSchema(Class<?> beanClass, StructType schema, Accessors accessors) {
         this.beanClass = beanClass;
         this.schema = schema;
-        this.getters = getters;
+        this.accessors = accessors;
     }
 
     /**
@@ -52,33 +65,63 @@ final class BeanSchema implements Serializable {
         rejectCycles(beanClass, new ArrayDeque<>());
         List<String> names = new ArrayList<>();
         List<Method> getters = new ArrayList<>();
-        properties(beanClass, names, getters);
+        List<Method> setters = new ArrayList<>();
+        properties(beanClass, names, getters, setters);
         StructType schema = new StructType();
         for (int i = 0; i < names.size(); i++) {
-            Class<?> t = getters.get(i).getReturnType();
-            schema = schema.add(names.get(i), javaType(t, names.get(i), beanClass), !t.isPrimitive());
+            Method getter = getters.get(i);
+            schema = schema.add(names.get(i), javaType(getter.getGenericReturnType(), names.get(i), beanClass),
+                    !getter.getReturnType().isPrimitive());
         }
-        return new BeanSchema(beanClass, schema, getters);
+        return new BeanSchema(beanClass, schema, new Accessors(getters, setters));
     }
 
     StructType schema() {
         return schema;
     }
 
+    Class<?> beanClass() {
+        return beanClass;
+    }
+
+    /**
+     * Checks that beans can be built from rows: a bean class needs a no-argument constructor.
+     *
+     * @throws IllegalArgumentException naming the class if it has none
+     */
+    BeanSchema requireBuildable() {
+        if (!beanClass.isRecord()) {
+            try {
+                beanClass.getDeclaredConstructor();
+            } catch (NoSuchMethodException e) {
+                throw new IllegalArgumentException("Bean class " + beanClass.getName()
+                        + " has no no-argument constructor, so its objects cannot be built from rows", e);
+            }
+        }
+        return this;
+    }
+
+    private Accessors accessors() {
+        Accessors found = accessors;
+        if (found == null) {
+            List<Method> getters = new ArrayList<>();
+            List<Method> setters = new ArrayList<>();
+            properties(beanClass, new ArrayList<>(), getters, setters);
+            found = new Accessors(getters, setters);
+            accessors = found;
+        }
+        return found;
+    }
+
     /** The values of {@code bean}'s properties, in schema order. */
     Row toRow(Object bean) {
-        if (getters == null) {
-            List<Method> found = new ArrayList<>();
-            properties(beanClass, new ArrayList<>(), found);
-            getters = found;
-        }
+        List<Method> getters = accessors().getters();
         Object[] values = new Object[getters.size()];
         for (int i = 0; i < values.length; i++) {
             Method getter = getters.get(i);
             try {
                 getter.setAccessible(true);
-                Object v = getter.invoke(bean);
-                values[i] = v instanceof BigInteger b ? new BigDecimal(b) : v;
+                values[i] = JavaValues.toColumnValue(getter.invoke(bean));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException("Cannot read property " + schema.fields()[i].name() + " of " + bean, e);
             }
@@ -86,11 +129,61 @@ final class BeanSchema implements Serializable {
         return Row.of(values);
     }
 
+    /**
+     * A bean or record holding the values of {@code row}, whose fields are in schema order.
+     *
+     * @throws NullPointerException if a null would go into a primitive property
+     * @throws IllegalArgumentException naming the property that cannot take its value
+     */
+    Object fromRow(Row row) {
+        List<Method> getters = accessors().getters();
+        List<Method> setters = accessors().setters();
+        Object[] values = new Object[getters.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = JavaValues.toJava(row.get(i), getters.get(i).getGenericReturnType(),
+                    "field " + schema.fields()[i].name() + " of " + beanClass.getName());
+        }
+        try {
+            if (beanClass.isRecord()) {
+                Class<?>[] types = new Class<?>[getters.size()];
+                for (int i = 0; i < types.length; i++) {
+                    types[i] = getters.get(i).getReturnType();
+                }
+                Constructor<?> canonical = beanClass.getDeclaredConstructor(types);
+                canonical.setAccessible(true);
+                return canonical.newInstance(values);
+            }
+            Constructor<?> noArgs = beanClass.getDeclaredConstructor();
+            noArgs.setAccessible(true);
+            Object bean = noArgs.newInstance();
+            for (int i = 0; i < values.length; i++) {
+                Method setter = setters.get(i);
+                if (setter != null) {
+                    setter.setAccessible(true);
+                    setter.invoke(bean, values[i]);
+                }
+            }
+            return bean;
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException("Cannot build a " + beanClass.getName() + " from " + row + ": "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("Cannot build a " + beanClass.getName() + " from " + row, e);
+        }
+    }
+
     private static void properties(Class<?> beanClass, List<String> names, List<Method> getters) {
+        properties(beanClass, names, getters, new ArrayList<>());
+    }
+
+    /** The properties in schema order; {@code setters} gets null for a read-only property and for records. */
+    private static void properties(Class<?> beanClass, List<String> names, List<Method> getters,
+            List<Method> setters) {
         if (beanClass.isRecord()) {
             for (RecordComponent c : beanClass.getRecordComponents()) {
                 names.add(c.getName());
                 getters.add(c.getAccessor());
+                setters.add(null);
             }
             return;
         }
@@ -102,6 +195,7 @@ final class BeanSchema implements Serializable {
                 if (p.getReadMethod() != null) {
                     names.add(p.getName());
                     getters.add(p.getReadMethod());
+                    setters.add(p.getWriteMethod());
                 }
             }
         } catch (IntrospectionException e) {
@@ -137,7 +231,24 @@ final class BeanSchema implements Serializable {
                 && !Collection.class.isAssignableFrom(t) && !Map.class.isAssignableFrom(t);
     }
 
-    private static DataType javaType(Class<?> t, String name, Class<?> owner) {
+    /**
+     * The column type of a property of Java type {@code type}: scalars by their class, arrays
+     * (but {@code byte[]}, which is binary) and {@code List}s as arrays of their element's type.
+     */
+    private static DataType javaType(Type type, String name, Class<?> owner) {
+        if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
+            return DataTypes.createArrayType(javaType(p.getActualTypeArguments()[0], name, owner), true);
+        }
+        Class<?> t = type instanceof Class<?> c ? c
+                : type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> r ? r : null;
+        if (t == null || type instanceof ParameterizedType && !Map.class.isAssignableFrom(t)) {
+            throw new IllegalArgumentException("Property " + name + " of " + owner.getName() + " has type "
+                    + type.getTypeName() + ", which has no DataFrame type");
+        }
+        if (t.isArray() && t != byte[].class) {
+            Class<?> element = t.getComponentType();
+            return DataTypes.createArrayType(javaType(element, name, owner), !element.isPrimitive());
+        }
         if (t == int.class || t == Integer.class || t == short.class || t == Short.class || t == byte.class
                 || t == Byte.class) {
             return DataTypes.IntegerType;
@@ -169,9 +280,13 @@ final class BeanSchema implements Serializable {
         if (t == byte[].class) {
             return DataTypes.BinaryType;
         }
-        if (t.isArray() || Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || isBeanLike(t)) {
+        if (Map.class.isAssignableFrom(t) || isBeanLike(t)) {
             throw new IllegalArgumentException("Property " + name + " of " + owner.getName() + " has type "
-                    + t.getName() + ": nested types (arrays, lists, maps, beans) are not supported yet");
+                    + t.getName() + ": nested types (maps, beans) need map and struct columns, not supported yet");
+        }
+        if (t == List.class) {
+            throw new IllegalArgumentException("Property " + name + " of " + owner.getName()
+                    + " is a raw List: give its element type (List<String>...)");
         }
         throw new IllegalArgumentException("Property " + name + " of " + owner.getName() + " has type " + t.getName()
                 + ", which has no DataFrame type");

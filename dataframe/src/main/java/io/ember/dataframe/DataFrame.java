@@ -25,7 +25,6 @@ import io.ember.dataframe.plan.Repartition;
 import io.ember.dataframe.plan.Sort;
 import io.ember.dataframe.plan.SubqueryAlias;
 import io.ember.dataframe.plan.Union;
-import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
 import io.ember.dataframe.window.Windows;
 import io.ember.rdd.RDD;
@@ -91,11 +90,7 @@ public final class DataFrame {
 
     /** The schema. */
     public StructType schema() {
-        StructType s = new StructType();
-        for (AttributeReference a : plan.output()) {
-            s = s.add(new StructField(a.name(), a.dataType(), a.nullable()));
-        }
-        return s;
+        return EmberSession.schemaOf(plan.output());
     }
 
     /** The column names, in order. */
@@ -960,6 +955,47 @@ public final class DataFrame {
      */
     public RDD<Row> toJavaRDD() {
         return rdd();
+    }
+
+    // ---- typed views (Spark's Dataset<Row> methods) ---------------------------------------------
+
+    /**
+     * The rows as objects of {@code encoder}'s type, its fields matched to columns by name:
+     * {@code df.as(Encoders.bean(Person.class))}.
+     *
+     * @throws AnalysisException naming a field without a column (and the available columns), or a
+     *     column whose type cannot be cast up to the field's
+     */
+    public <T> Dataset<T> as(Encoder<T> encoder) {
+        return new Dataset<>(this, AgnosticEncoder.of(encoder));
+    }
+
+    /** The rows as a {@code Dataset<Row>}, for code written against Spark's {@code Dataset<Row>}. */
+    public Dataset<Row> toDS() {
+        return as(Encoders.row(schema()));
+    }
+
+    /** Applies {@code f} to every row; the results are stored with {@code encoder}. */
+    public <U> Dataset<U> map(io.vavr.Function1<? super Row, ? extends U> f, Encoder<U> encoder) {
+        return toDS().map(f, encoder);
+    }
+
+    /** Applies {@code f} to every row and flattens the results, stored with {@code encoder}. */
+    public <U> Dataset<U> flatMap(io.vavr.Function1<? super Row, ? extends Iterable<? extends U>> f,
+            Encoder<U> encoder) {
+        return toDS().flatMap(f, encoder);
+    }
+
+    /** Transforms each partition's rows as a whole; the results are stored with {@code encoder}. */
+    public <U> Dataset<U> mapPartitions(io.vavr.Function1<io.vavr.collection.Iterator<Row>, ? extends Iterator<U>> f,
+            Encoder<U> encoder) {
+        return toDS().mapPartitions(f, encoder);
+    }
+
+    /** The rows grouped by the key {@code f} gives them, the keys stored with {@code encoder}. */
+    public <K> KeyValueGroupedDataset<K, Row> groupByKey(io.vavr.Function1<? super Row, ? extends K> f,
+            Encoder<K> encoder) {
+        return toDS().groupByKey(f, encoder);
     }
 
     /** A writer of this DataFrame's rows to files. */

@@ -119,6 +119,11 @@ public final class DataFrameReader {
         return read("text", paths);
     }
 
+    /** Reads text files as a Dataset of their lines (the {@code value} column of {@link #text}). */
+    public Dataset<String> textFile(String... paths) {
+        return text(paths).select(Functions.col("value")).as(Encoders.STRING());
+    }
+
     /**
      * Reads with the format set by {@link #format}; with no paths, the {@code path} option's (for
      * jdbc: none, the table comes from option {@code dbtable} or {@code query}).

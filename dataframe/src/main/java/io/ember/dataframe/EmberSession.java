@@ -208,6 +208,32 @@ public final class EmberSession implements AutoCloseable {
         return createDataFrame(beans.mapPartitions(it -> it.map(bean::toRow)), bean.schema());
     }
 
+    /**
+     * A Dataset of {@code data}, stored in columns by {@code encoder}:
+     * {@code spark.createDataset(List.of("a", "b"), Encoders.STRING())}.
+     *
+     * @throws IllegalArgumentException if an object does not fit the encoder's schema
+     */
+    public <T> Dataset<T> createDataset(List<T> data, Encoder<T> encoder) {
+        Objects.requireNonNull(data, "data is null");
+        AgnosticEncoder<T> e = AgnosticEncoder.of(encoder);
+        List<Row> rows = new ArrayList<>(data.size());
+        for (T value : data) {
+            rows.add(e.toRow(value));
+        }
+        return new Dataset<>(createDataFrame(rows, e.schema()), e);
+    }
+
+    /**
+     * A Dataset of the objects of {@code data}, without collecting them to the driver: they are
+     * stored in columns by {@code encoder} on the executors when an action runs.
+     */
+    public <T> Dataset<T> createDataset(RDD<T> data, Encoder<T> encoder) {
+        Objects.requireNonNull(data, "data is null");
+        AgnosticEncoder<T> e = AgnosticEncoder.of(encoder);
+        return new Dataset<>(createDataFrame(data.mapPartitions(it -> it.map(e::toRow)), e.schema()), e);
+    }
+
     /** A DataFrame with one bigint column {@code id}: 0 to {@code end - 1}. */
     public DataFrame range(long end) {
         return range(0, end);
@@ -286,6 +312,15 @@ public final class EmberSession implements AutoCloseable {
         return new ExecContext(sc, conf.shufflePartitions(sc.defaultParallelism()), conf.batchSize(),
                 conf.broadcastThreshold(), conf.timeZone(), conf.maxPartitionBytes(), conf.preferSortMergeJoin(),
                 conf.maxBroadcastTableSize());
+    }
+
+    /** The schema of columns {@code attrs}. */
+    static StructType schemaOf(List<AttributeReference> attrs) {
+        StructType s = new StructType();
+        for (AttributeReference a : attrs) {
+            s = s.add(new StructField(a.name(), a.dataType(), a.nullable()));
+        }
+        return s;
     }
 
     static List<AttributeReference> attributes(StructType schema) {

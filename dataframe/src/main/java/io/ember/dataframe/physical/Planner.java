@@ -20,6 +20,7 @@ import io.ember.dataframe.plan.LocalRelation;
 import io.ember.dataframe.plan.LogicalPlan;
 import io.ember.dataframe.plan.Project;
 import io.ember.dataframe.plan.RangeRelation;
+import io.ember.dataframe.plan.MapPartitions;
 import io.ember.dataframe.plan.Repartition;
 import io.ember.dataframe.plan.Sort;
 import io.ember.dataframe.plan.SubqueryAlias;
@@ -125,6 +126,9 @@ public final class Planner {
         }
         if (plan instanceof io.ember.dataframe.plan.BroadcastHint h) {
             return toPhysical(h.child());
+        }
+        if (plan instanceof MapPartitions m) {
+            return new MapPartitionsExec(m, toPhysical(m.child()));
         }
         if (plan instanceof CachedRelation c) {
             return new InMemoryScanExec(c.output(), c.data(), plan(optimizer.apply(c.data().plan())));
