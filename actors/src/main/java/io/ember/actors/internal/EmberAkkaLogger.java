@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * still there:
  * - akkaHeartbeatStarvation (a heartbeat was sent late, under CPU load or GC): if the delay makes
  *   a node unreachable, Akka logs "Marking node as UNREACHABLE" (akkaUnreachable) at WARN.
+ * - akkaFailureDetectorGrowing (heartbeats from a node arrive further apart than the interval,
+ *   the other end of the same CPU load or GC pause): the same akkaUnreachable follows if it lasts.
  * - akkaJoinFailed (the seed nodes did not answer yet, Akka retries): a worker started before its
  *   seed, or workers started together, see it; a join that never succeeds fails the driver's
  *   start (ember.cluster.joinTimeout) or leaves the worker logging it again.
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /** Akka's logger ({@code akka.loggers}): classic log events to SLF4J, transient warnings at INFO. */
 public final class EmberAkkaLogger extends AbstractActor {
     /** Markers of warnings logged at INFO (see the design notes). */
-    static final Set<String> TRANSIENT_WARNINGS = Set.of("akkaHeartbeatStarvation", "akkaJoinFailed");
+    static final Set<String> TRANSIENT_WARNINGS = Set.of(
+            "akkaHeartbeatStarvation", "akkaFailureDetectorGrowing", "akkaJoinFailed");
     /** Texts of warnings logged at INFO whatever their marker (see the design notes). */
     static final java.util.List<String> TRANSIENT_TEXTS = java.util.List.of(
             "java.net.ConnectException: Connection refused", "OutboundStreamStopQuarantinedSignal");
