@@ -1,5 +1,6 @@
 package io.ember.dataframe;
 
+import static io.ember.dataframe.NestedFixtures.map;
 import static io.ember.dataframe.Functions.array;
 import static io.ember.dataframe.Functions.array_contains;
 import static io.ember.dataframe.Functions.col;
@@ -26,33 +27,15 @@ import io.ember.dataframe.types.MapType;
 import io.ember.dataframe.types.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The nested-type functions, generators and field access, each checked against hand-computed values. */
 class NestedFunctionsTest {
     private final EmberSession spark = TestSession.get();
 
-    private static final StructType SCHEMA = StructType.fromDDL(
-            "id INT, xs ARRAY<INT>, m MAP<STRING, INT>, s STRUCT<a: INT, b: STRING>");
-
-    private static Map<String, Integer> map(Object... kv) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], (Integer) kv[i + 1]);
-        }
-        return m;
-    }
-
-    /** Rows 1..4: values, empties, nulls inside, nulls. */
     private DataFrame nested() {
-        return spark.createDataFrame(List.of(
-                RowFactory.create(1, List.of(1, 2), map("a", 1, "b", 2), RowFactory.create(1, "x")),
-                RowFactory.create(2, List.of(), map(), RowFactory.create(null, "y")),
-                RowFactory.create(3, Arrays.asList(3, null), map("c", null), null),
-                RowFactory.create(4, null, null, RowFactory.create(4, null))), SCHEMA);
+        return NestedFixtures.nested(spark);
     }
 
     private static List<List<Object>> values(DataFrame df) {

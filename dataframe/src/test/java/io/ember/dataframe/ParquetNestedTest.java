@@ -1,5 +1,6 @@
 package io.ember.dataframe;
 
+import static io.ember.dataframe.NestedFixtures.map;
 import static io.ember.dataframe.Functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,14 +43,6 @@ class ParquetNestedTest {
 
     @TempDir
     Path dir;
-
-    private static Map<String, Integer> map(Object... kv) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], (Integer) kv[i + 1]);
-        }
-        return m;
-    }
 
     private static void duckDb(String... statements) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {

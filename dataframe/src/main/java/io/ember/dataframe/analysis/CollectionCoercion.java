@@ -2,7 +2,6 @@ package io.ember.dataframe.analysis;
 
 import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.expressions.Expression;
-import io.ember.dataframe.expressions.Fn;
 import io.ember.dataframe.expressions.ScalarFunction;
 import io.ember.dataframe.types.ArrayType;
 import io.ember.dataframe.types.DataType;

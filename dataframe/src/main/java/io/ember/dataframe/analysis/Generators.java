@@ -4,7 +4,6 @@ import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.expressions.Explode;
-import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.NamedExpression;
 import io.ember.dataframe.plan.Generate;
 import io.ember.dataframe.plan.LogicalPlan;
