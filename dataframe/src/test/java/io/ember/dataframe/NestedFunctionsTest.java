@@ -146,6 +146,13 @@ class NestedFunctionsTest {
         DataFrame fields = spark.sql("SELECT s.a, named_struct('p', id, 'q', s.b) AS ns, size(xs) FROM nested_t "
                 + "WHERE id = 1");
         assertEquals(row(1, Row.of(1, "x"), 2), values(fields).get(0));
+        DataFrame items = spark.sql("SELECT xs[1], m['b'], element_at(xs, -1), array_contains(xs, 1), map_keys(m), "
+                + "to_json(s), cast(m AS STRING), split('p,q', ',')[1] FROM nested_t WHERE id = 1");
+        assertEquals(row(2, 2, 2, true, List.of("a", "b"), "{\"a\":1,\"b\":\"x\"}", "{a -> 1, b -> 2}", "q"),
+                values(items).get(0));
+        DataFrame parsed = spark.sql("SELECT from_json('{\"p\": [1, 2]}', 'p ARRAY<INT>') AS j, "
+                + "explode(array(1, 2, 3)) AS e").where("e > 1");
+        assertEquals(List.of(row(Row.of(List.of(1, 2)), 2), row(Row.of(List.of(1, 2)), 3)), values(parsed));
     }
 
     @Test
