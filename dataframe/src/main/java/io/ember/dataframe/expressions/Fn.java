@@ -97,7 +97,7 @@ public enum Fn {
             (a, z) -> arrayContains((List<?>) a[0], a[1])),
     MAP_KEYS("map_keys", args(ArgType.MAP), t -> new ArrayType(((MapType) t.get(0)).keyType(), false),
             (a, z) -> ((MapData) a[0]).keys()),
-    /** The JSON text of a struct, map or array; evaluated in {@link #evalVector}, which knows the argument's type. */
+    /** The JSON text of a struct, map or array; evaluated in {@code evalVector}, which knows the argument's type. */
     TO_JSON("to_json", args(ArgType.ANY), t -> DataTypes.StringType, (a, z) -> null),
     MAP_VALUES("map_values", args(ArgType.MAP),
             t -> new ArrayType(((MapType) t.get(0)).valueType(), ((MapType) t.get(0)).valueContainsNull()),
