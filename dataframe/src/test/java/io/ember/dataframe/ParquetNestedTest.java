@@ -82,6 +82,12 @@ class ParquetNestedTest {
         assertEquals(Row.of(4, null, null, Row.of(4, null), null), rows.get(3));
         assertEquals(List.of(Row.of(1), Row.of(2), Row.of(3), Row.of(4)),
                 df.select("id").orderBy("id").collectAsList());
+        // A field of an array of structs is the array of that field, a null struct a null element.
+        DataFrame ks = df.select(col("id"), col("ls.k"), col("ls").getField("k")).orderBy("id");
+        assertEquals(List.of("id", "k", "ls.k"), List.of(ks.columns()));
+        assertEquals(List.of(Row.of(1, List.of("q"), List.of("q")), Row.of(2, List.of(), List.of()),
+                Row.of(3, Arrays.asList((Object) null), Arrays.asList((Object) null)), Row.of(4, null, null)),
+                ks.collectAsList());
     }
 
     @Test

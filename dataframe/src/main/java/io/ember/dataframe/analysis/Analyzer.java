@@ -5,6 +5,7 @@ import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.expressions.GetArrayStructFields;
 import io.ember.dataframe.expressions.GetItem;
 import io.ember.dataframe.expressions.GetStructField;
 import io.ember.dataframe.expressions.Literal;
@@ -129,6 +130,9 @@ public final class Analyzer {
             // col("s.a") is named after the field, as in Spark.
             return Alias.of(resolved, f.name());
         }
+        if (original instanceof UnresolvedAttribute && resolved instanceof GetArrayStructFields f) {
+            return Alias.of(resolved, f.name());
+        }
         if (original instanceof UnresolvedExtractValue) {
             // getField / getItem are named as resolved: s.b for a struct field, xs[1] or m[k] for an item.
             return Alias.of(resolved, resolved.sql());
@@ -180,19 +184,29 @@ public final class Analyzer {
     }
 
     /**
-     * Field {@code name} of the struct {@code e}.
+     * Field {@code name} of the struct {@code e}, or of every struct of the array of structs {@code e}.
      *
-     * @throws AnalysisException if {@code e} is not a struct or has no such field
+     * @throws AnalysisException if {@code e} is not a struct (or array of them) or has no such field
      */
     public Expression field(Expression e, String name) {
+        if (e.dataType() instanceof ArrayType a && a.elementType() instanceof StructType s) {
+            int i = fieldOrdinal(s, name);
+            return new GetArrayStructFields(e, i, s.apply(i).name());
+        }
         if (!(e.dataType() instanceof StructType s)) {
             throw new AnalysisException("[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"" + e.sql()
                     + "\". Need a complex type [STRUCT, ARRAY, MAP] but got \"" + e.dataType().sql() + "\".");
         }
+        int i = fieldOrdinal(s, name);
+        return new GetStructField(e, i, s.apply(i).name());
+    }
+
+    /** The field {@code name} matches, an exact match first. */
+    private int fieldOrdinal(StructType s, String name) {
         int match = -1;
         for (int i = 0; i < s.size(); i++) {
             if (s.apply(i).name().equals(name)) {
-                return new GetStructField(e, i, s.apply(i).name());
+                return i;
             }
             if (match < 0 && matches(name, s.apply(i).name())) {
                 match = i;
@@ -206,14 +220,15 @@ public final class Analyzer {
             throw new AnalysisException("[FIELD_NOT_FOUND] No such struct field `" + name + "` in "
                     + String.join(", ", names) + ".");
         }
-        return new GetStructField(e, match, s.apply(match).name());
+        return match;
     }
 
     /** {@code getField} / {@code getItem}: a struct's field, an array's element or a map's value. */
     private Expression extract(UnresolvedExtractValue x) {
         DataType t = x.child().dataType();
         Expression key = x.key();
-        if (t instanceof StructType) {
+        if (t instanceof StructType || t instanceof ArrayType a && a.elementType() instanceof StructType
+                && key instanceof Literal k && k.value() instanceof String) {
             if (!(key instanceof Literal l) || !(l.value() instanceof String name)) {
                 throw new AnalysisException("[INVALID_EXTRACT_FIELD_TYPE] Field name should be a non-null string "
                         + "literal, but it's " + key.sql() + ".");
