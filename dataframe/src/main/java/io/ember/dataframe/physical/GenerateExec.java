@@ -7,7 +7,6 @@ import io.ember.dataframe.expressions.Explode;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.plan.Generate;
 import io.ember.rdd.RDD;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,9 +38,7 @@ public final class GenerateExec extends PhysicalPlan {
 
     @Override
     public List<AttributeReference> output() {
-        List<AttributeReference> out = new ArrayList<>(child.output());
-        out.addAll(generatorOutput);
-        return out;
+        return Generate.output(child.output(), generatorOutput);
     }
 
     @Override

@@ -30,7 +30,13 @@ public record Generate(Explode generator, List<AttributeReference> generatorOutp
 
     @Override
     public List<AttributeReference> output() {
-        List<AttributeReference> out = new ArrayList<>(child.output());
+        return output(child.output(), generatorOutput);
+    }
+
+    /** The columns of a generate (logical or physical): the child's, then the generator's. */
+    public static List<AttributeReference> output(List<AttributeReference> childOutput,
+                                                  List<AttributeReference> generatorOutput) {
+        List<AttributeReference> out = new ArrayList<>(childOutput);
         out.addAll(generatorOutput);
         return out;
     }
