@@ -189,6 +189,19 @@ public final class Column {
         return Functions.substring(this, pos, len);
     }
 
+    /** Field {@code fieldName} of a struct column, named {@code s.fieldName}: {@code col("s").getField("a")}. */
+    public Column getField(String fieldName) {
+        return new Column(new io.ember.dataframe.expressions.UnresolvedExtractValue(expr, Literal.create(fieldName)));
+    }
+
+    /**
+     * Element {@code key} (0-based) of an array column, or the value of key {@code key} of a map
+     * column (null when out of range or missing); a struct's field when {@code key} is a name.
+     */
+    public Column getItem(Object key) {
+        return new Column(new io.ember.dataframe.expressions.UnresolvedExtractValue(expr, toExpr(key)));
+    }
+
     /** {@code CAST(this AS to)}. */
     public Column cast(DataType to) {
         return new Column(new Cast(expr, to));

@@ -1,6 +1,7 @@
 package io.ember.dataframe;
 
 import io.ember.dataframe.analysis.Analyzer;
+import io.ember.dataframe.analysis.Generators;
 import io.ember.dataframe.analysis.GroupingSets;
 import io.ember.dataframe.analysis.Joins;
 import io.ember.dataframe.analysis.SetOperations;
@@ -138,7 +139,7 @@ public final class DataFrame {
         if (aggregate) {
             return with(Windows.aggregate(List.of(), list, plan));
         }
-        return with(Windows.project(list, plan));
+        return with(Generators.project(list, plan));
     }
 
     /** The columns named. */

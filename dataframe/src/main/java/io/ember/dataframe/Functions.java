@@ -280,7 +280,7 @@ public final class Functions {
         return fn(Fn.REGEXP_EXTRACT, c, pattern, idx);
     }
 
-    /** The number of elements of an array. */
+    /** The number of elements of an array or entries of a map; -1 for null, as Spark (without ANSI mode). */
     public static Column size(Column c) {
         return fn(Fn.SIZE, c);
     }
@@ -1068,5 +1068,119 @@ public final class Functions {
     /** {@link #randn(long)} with a random seed. */
     public static Column randn() {
         return randn(new java.util.Random().nextLong());
+    }
+
+    // ---- nested types: arrays, maps, structs --------------------------------------------------------
+
+    /** An array of the columns' values (cast to their common type), e.g. {@code array(col("a"), col("b"))}. */
+    public static Column array(Column... cols) {
+        return fn(Fn.ARRAY, (Object[]) cols);
+    }
+
+    /** {@link #array(Column...)} of the columns named. */
+    public static Column array(String colName, String... colNames) {
+        return array(columns(colName, colNames));
+    }
+
+    /**
+     * A map of alternating keys and values, {@code map(lit("a"), col("x"), lit("b"), col("y"))};
+     * a repeated key keeps its last value, a null key is an error.
+     */
+    public static Column map(Column... cols) {
+        return fn(Fn.MAP, (Object[]) cols);
+    }
+
+    /** A struct of the columns, each field named after its column (or alias), else {@code col1}, {@code col2}, .... */
+    public static Column struct(Column... cols) {
+        List<Expression> es = new ArrayList<>();
+        for (Column c : cols) {
+            es.add(c.expr());
+        }
+        return new Column(io.ember.dataframe.expressions.CreateNamedStruct.of(es));
+    }
+
+    /** {@link #struct(Column...)} of the columns named. */
+    public static Column struct(String colName, String... colNames) {
+        return struct(columns(colName, colNames));
+    }
+
+    /**
+     * Element {@code value} (1-based; negative counts from the end) of an array, or the value of
+     * key {@code value} in a map; null when out of range or missing.
+     */
+    public static Column element_at(Column column, Object value) {
+        return fn(Fn.ELEMENT_AT, column, value);
+    }
+
+    /** Whether the array holds {@code value}: null if the array is null, or lacks it but holds a null. */
+    public static Column array_contains(Column column, Object value) {
+        return fn(Fn.ARRAY_CONTAINS, column, value);
+    }
+
+    /** The keys of a map, as an array. */
+    public static Column map_keys(Column c) {
+        return fn(Fn.MAP_KEYS, c);
+    }
+
+    /** The values of a map, as an array. */
+    public static Column map_values(Column c) {
+        return fn(Fn.MAP_VALUES, c);
+    }
+
+    /**
+     * One row per element of an array (column {@code col}) or entry of a map (columns
+     * {@code key}, {@code value}); a null or empty input gives no row. Only as a whole item of
+     * {@code select}: {@code df.select(col("id"), explode(col("xs")))}.
+     */
+    public static Column explode(Column e) {
+        return new Column(new io.ember.dataframe.expressions.Explode(e.expr(), false, false));
+    }
+
+    /** {@link #explode} with the element's 0-based position first (column {@code pos}). */
+    public static Column posexplode(Column e) {
+        return new Column(new io.ember.dataframe.expressions.Explode(e.expr(), true, false));
+    }
+
+    /** {@link #explode}, but a null or empty input gives one row of nulls. */
+    public static Column explode_outer(Column e) {
+        return new Column(new io.ember.dataframe.expressions.Explode(e.expr(), false, true));
+    }
+
+    /** {@link #posexplode}, but a null or empty input gives one row of nulls. */
+    public static Column posexplode_outer(Column e) {
+        return new Column(new io.ember.dataframe.expressions.Explode(e.expr(), true, true));
+    }
+
+    /** The JSON text of a struct, map or array ({@code {"a":1}}); null fields of a struct are left out. */
+    public static Column to_json(Column e) {
+        return fn(Fn.TO_JSON, e);
+    }
+
+    /**
+     * JSON text parsed into {@code schema}; in a struct, a field that does not fit its type is
+     * null, and text that is not a JSON object gives a struct of nulls.
+     */
+    public static Column from_json(Column e, io.ember.dataframe.types.StructType schema) {
+        return from_json(e, (DataType) schema);
+    }
+
+    /** JSON text parsed into {@code schema}, a struct, array or map type. */
+    public static Column from_json(Column e, DataType schema) {
+        java.util.Objects.requireNonNull(schema, "schema is null");
+        return new Column(new io.ember.dataframe.expressions.JsonToStructs(e.expr(), schema));
+    }
+
+    /** JSON text parsed into the schema written in DDL, {@code "a INT, b ARRAY<STRING>"}. */
+    public static Column from_json(Column e, String schemaDdl) {
+        return from_json(e, io.ember.dataframe.types.StructType.fromDDL(schemaDdl));
+    }
+
+    private static Column[] columns(String colName, String... colNames) {
+        Column[] out = new Column[colNames.length + 1];
+        out[0] = col(colName);
+        for (int i = 0; i < colNames.length; i++) {
+            out[i + 1] = col(colNames[i]);
+        }
+        return out;
     }
 }

@@ -164,6 +164,17 @@ public final class Row implements Serializable {
         return (List<T>) values[i];
     }
 
+    /** The map at {@code i} (a map column's value; null allowed), as Spark's {@code getJavaMap}. */
+    @SuppressWarnings("unchecked")
+    public <K, V> Map<K, V> getJavaMap(int i) {
+        return (Map<K, V>) values[i];
+    }
+
+    /** The struct at {@code i} as a row with the struct's schema (null allowed). */
+    public Row getStruct(int i) {
+        return (Row) values[i];
+    }
+
     /** Whether any value is null. */
     public boolean anyNull() {
         for (Object v : values) {

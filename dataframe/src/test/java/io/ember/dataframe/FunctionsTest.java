@@ -215,13 +215,17 @@ class FunctionsTest {
                 + "{\"id\": 2, \"name\": \"b\\\"q\", \"tags\": [1,2], \"nested\": {\"x\": 1}}\n"
                 + "not json\n");
         DataFrame j = spark.read().json(json.toString());
-        // As Spark infers it: fields by name, and the corrupt record column since a line is malformed.
-        assertEquals("struct<_corrupt_record:string,id:bigint,name:string,nested:string,ok:boolean,score:double,"
-                + "tags:string>", j.schema().simpleString());
+        // As Spark infers it: fields by name, objects as structs, arrays as arrays, and the corrupt
+        // record column since a line is malformed.
+        assertEquals("struct<_corrupt_record:string,id:bigint,name:string,nested:struct<x:bigint>,ok:boolean,"
+                + "score:double,tags:array<bigint>>", j.schema().simpleString());
         List<Row> rows = j.collectAsList();
         assertEquals(RowFactory.create(null, 1L, "a", null, true, 1.5, null), rows.get(0));
-        assertEquals(RowFactory.create(null, 2L, "b\"q", "{\"x\": 1}", null, null, "[1,2]"), rows.get(1));
+        assertEquals(RowFactory.create(null, 2L, "b\"q", Row.of(1L), null, null, List.of(1L, 2L)), rows.get(1));
         assertEquals(RowFactory.create("not json", null, null, null, null, null, null), rows.get(2));
+        // Declared as strings, nested values read as their JSON text.
+        Row texts = spark.read().schema("nested STRING, tags STRING").json(json.toString()).collectAsList().get(1);
+        assertEquals(RowFactory.create("{\"x\": 1}", "[1,2]"), texts);
         DataFrame typed = spark.read().schema("id INT, score DOUBLE").json(json.toString());
         assertEquals(3L, typed.agg(sum("id")).first().getLong(0));
     }

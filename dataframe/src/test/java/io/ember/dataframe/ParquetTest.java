@@ -288,7 +288,8 @@ class ParquetTest {
 
     @Test
     void unsupportedColumnTypes_failBeforeWriting() {
-        DataFrame arrays = spark.range(3).select(split(lit("a,b"), ",").as("parts"));
+        // Arrays, maps and structs are written (ParquetNestedTest); a void column has no Parquet type.
+        DataFrame arrays = spark.range(3).select(lit(null).as("parts"));
         AnalysisException e = assertThrows(AnalysisException.class, () -> {
             try {
                 arrays.write().parquet(dir.resolve("arr").toString());

@@ -5,13 +5,23 @@ import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.Alias;
 import io.ember.dataframe.expressions.AttributeReference;
 import io.ember.dataframe.expressions.Expression;
+import io.ember.dataframe.expressions.GetArrayStructFields;
+import io.ember.dataframe.expressions.GetItem;
+import io.ember.dataframe.expressions.GetStructField;
+import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.NamedExpression;
 import io.ember.dataframe.expressions.TimeZoneAware;
 import io.ember.dataframe.expressions.UnresolvedAttribute;
+import io.ember.dataframe.expressions.UnresolvedExtractValue;
 import io.ember.dataframe.expressions.UnresolvedStar;
+import io.ember.dataframe.types.ArrayType;
 import io.ember.dataframe.types.BooleanType;
 import io.ember.dataframe.types.CalendarIntervalType;
+import io.ember.dataframe.types.DataType;
+import io.ember.dataframe.types.DataTypes;
+import io.ember.dataframe.types.MapType;
 import io.ember.dataframe.types.NullType;
+import io.ember.dataframe.types.StructType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,7 +55,7 @@ public final class Analyzer {
     public Expression resolve(Expression e, List<AttributeReference> input) {
         return e.transformUp(node -> {
             if (node instanceof UnresolvedAttribute u) {
-                return lookup(u.name(), input);
+                return resolveName(u.name(), input);
             }
             if (node instanceof UnresolvedStar s) {
                 throw new AnalysisException("[INVALID_USAGE_OF_STAR_OR_REGEX] Invalid usage of '" + s.render(List.of())
@@ -53,6 +63,9 @@ public final class Analyzer {
             }
             if (node instanceof AttributeReference a) {
                 return rebind(a, input);
+            }
+            if (node instanceof UnresolvedExtractValue x) {
+                return extract(x);
             }
             Expression coerced = TypeCoercion.coerce(node);
             if (coerced instanceof TimeZoneAware t && t.needsZone()) {
@@ -113,6 +126,17 @@ public final class Analyzer {
         if (resolved instanceof NamedExpression n) {
             return n;
         }
+        if (original instanceof UnresolvedAttribute && resolved instanceof GetStructField f) {
+            // col("s.a") is named after the field, as in Spark.
+            return Alias.of(resolved, f.name());
+        }
+        if (original instanceof UnresolvedAttribute && resolved instanceof GetArrayStructFields f) {
+            return Alias.of(resolved, f.name());
+        }
+        if (original instanceof UnresolvedExtractValue) {
+            // getField / getItem are named as resolved: s.b for a struct field, xs[1] or m[k] for an item.
+            return Alias.of(resolved, resolved.sql());
+        }
         return Alias.of(resolved, original.sql());
     }
 
@@ -129,6 +153,108 @@ public final class Analyzer {
 
     /** Finds the attribute {@code name} ({@code a}, {@code t.a} or {@code `a.b`}) refers to. */
     public AttributeReference lookup(String name, List<AttributeReference> input) {
+        AttributeReference found = find(name, input);
+        if (found == null) {
+            throw unresolved(String.join(".", nameParts(name)), input);
+        }
+        return found;
+    }
+
+    /**
+     * A column, or a field of a struct column: {@code s.a} (or {@code t.s.a}) is field {@code a}
+     * of column {@code s} when no column is named so, the longest column name winning, as in Spark.
+     */
+    private Expression resolveName(String name, List<AttributeReference> input) {
+        AttributeReference column = find(name, input);
+        if (column != null) {
+            return column;
+        }
+        List<String> parts = nameParts(name);
+        for (int k = parts.size() - 1; k >= 1; k--) {
+            AttributeReference base = find(quoted(parts.subList(0, k)), input);
+            if (base != null) {
+                Expression e = base;
+                for (String field : parts.subList(k, parts.size())) {
+                    e = field(e, field);
+                }
+                return e;
+            }
+        }
+        throw unresolved(String.join(".", parts), input);
+    }
+
+    /**
+     * Field {@code name} of the struct {@code e}, or of every struct of the array of structs {@code e}.
+     *
+     * @throws AnalysisException if {@code e} is not a struct (or array of them) or has no such field
+     */
+    public Expression field(Expression e, String name) {
+        if (e.dataType() instanceof ArrayType a && a.elementType() instanceof StructType s) {
+            int i = fieldOrdinal(s, name);
+            return new GetArrayStructFields(e, i, s.apply(i).name());
+        }
+        if (!(e.dataType() instanceof StructType s)) {
+            throw new AnalysisException("[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"" + e.sql()
+                    + "\". Need a complex type [STRUCT, ARRAY, MAP] but got \"" + e.dataType().sql() + "\".");
+        }
+        int i = fieldOrdinal(s, name);
+        return new GetStructField(e, i, s.apply(i).name());
+    }
+
+    /** The field {@code name} matches, an exact match first. */
+    private int fieldOrdinal(StructType s, String name) {
+        int match = -1;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.apply(i).name().equals(name)) {
+                return i;
+            }
+            if (match < 0 && matches(name, s.apply(i).name())) {
+                match = i;
+            }
+        }
+        if (match < 0) {
+            List<String> names = new ArrayList<>();
+            for (String f : s.fieldNames()) {
+                names.add("`" + f + "`");
+            }
+            throw new AnalysisException("[FIELD_NOT_FOUND] No such struct field `" + name + "` in "
+                    + String.join(", ", names) + ".");
+        }
+        return match;
+    }
+
+    /** {@code getField} / {@code getItem}: a struct's field, an array's element or a map's value. */
+    private Expression extract(UnresolvedExtractValue x) {
+        DataType t = x.child().dataType();
+        Expression key = x.key();
+        if (t instanceof StructType || t instanceof ArrayType a && a.elementType() instanceof StructType
+                && key instanceof Literal k && k.value() instanceof String) {
+            if (!(key instanceof Literal l) || !(l.value() instanceof String name)) {
+                throw new AnalysisException("[INVALID_EXTRACT_FIELD_TYPE] Field name should be a non-null string "
+                        + "literal, but it's " + key.sql() + ".");
+            }
+            return field(x.child(), name);
+        }
+        if (t instanceof ArrayType) {
+            return new GetItem(x.child(), TypeCoercion.cast(key, DataTypes.IntegerType));
+        }
+        if (t instanceof MapType m) {
+            return new GetItem(x.child(), TypeCoercion.cast(key, m.keyType()));
+        }
+        throw new AnalysisException("[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"" + x.child().sql()
+                + "\". Need a complex type [STRUCT, ARRAY, MAP] but got \"" + t.sql() + "\".");
+    }
+
+    private static String quoted(List<String> parts) {
+        List<String> out = new ArrayList<>();
+        for (String p : parts) {
+            out.add("`" + p.replace("`", "``") + "`");
+        }
+        return String.join(".", out);
+    }
+
+    /** The attribute {@code name} refers to, or null if none. */
+    private AttributeReference find(String name, List<AttributeReference> input) {
         List<String> parts = nameParts(name);
         List<AttributeReference> found = new ArrayList<>();
         String whole = String.join(".", parts);
@@ -170,10 +296,7 @@ public final class Analyzer {
                         + "qualified names, or refer to a column with df.col(\"" + whole + "\").");
             }
         }
-        if (found.isEmpty()) {
-            throw unresolved(whole, input);
-        }
-        return found.get(0);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private boolean matches(String a, String b) {
@@ -219,27 +342,7 @@ public final class Analyzer {
 
     /** Splits {@code a.b} into parts; backticks quote a part ({@code `a.b`} is one part). */
     static List<String> nameParts(String name) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '`') {
-                if (quoted && i + 1 < name.length() && name.charAt(i + 1) == '`') {
-                    cur.append('`');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == '.' && !quoted) {
-                parts.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        parts.add(cur.toString());
-        return parts;
+        return new UnresolvedAttribute(name).nameParts();
     }
 
     private static String quotedNames(List<AttributeReference> input) {

@@ -11,6 +11,7 @@ import io.ember.dataframe.expressions.CaseWhen;
 import io.ember.dataframe.expressions.Cast;
 import io.ember.dataframe.expressions.Coalesce;
 import io.ember.dataframe.expressions.Comparison;
+import io.ember.dataframe.expressions.Explode;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.In;
 import io.ember.dataframe.expressions.Literal;
@@ -27,8 +28,10 @@ import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import io.ember.dataframe.types.IntegerType;
 import io.ember.dataframe.types.LongType;
+import io.ember.dataframe.types.MapType;
 import io.ember.dataframe.types.NullType;
 import io.ember.dataframe.types.StringType;
+import io.ember.dataframe.types.StructType;
 import io.ember.dataframe.types.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +78,14 @@ public final class TypeCoercion {
         }
         if (e instanceof ScalarFunction f) {
             return function(f);
+        }
+        if (e instanceof Explode g) {
+            DataType t = g.child().dataType();
+            if (!(t instanceof ArrayType) && !(t instanceof MapType)) {
+                throw mismatch(g, "the first parameter requires the (\"ARRAY\" or \"MAP\") type, however \""
+                        + g.child().sql() + "\" has the type \"" + t.sql() + "\"", "UNEXPECTED_INPUT_TYPE");
+            }
+            return g;
         }
         if (e instanceof AggregateExpression a) {
             return aggregate(a);
@@ -199,7 +210,7 @@ public final class TypeCoercion {
                 common = wider(common, t);
             } else if (common instanceof StringType || t instanceof StringType) {
                 DataType other = common instanceof StringType ? t : common;
-                if (other instanceof ArrayType || other instanceof BinaryType) {
+                if (nested(other) || other instanceof BinaryType) {
                     return null;
                 }
                 common = DataTypes.StringType;
@@ -215,7 +226,7 @@ public final class TypeCoercion {
         return common;
     }
 
-    private static List<Expression> commonCast(Expression parent, List<Expression> children) {
+    static List<Expression> commonCast(Expression parent, List<Expression> children) {
         List<DataType> types = new ArrayList<>();
         for (Expression c : children) {
             types.add(c.dataType());
@@ -263,7 +274,7 @@ public final class TypeCoercion {
         for (int i = 0; i < args.size(); i++) {
             out.add(implicitCast(f, args.get(i), f.fn().input(i), i));
         }
-        return new ScalarFunction(f.fn(), out, f.zone());
+        return CollectionCoercion.coerce(new ScalarFunction(f.fn(), out, f.zone()));
     }
 
     private static Expression aggregate(AggregateExpression a) {
@@ -287,7 +298,7 @@ public final class TypeCoercion {
         DataType t = arg.dataType();
         DataType target = switch (want) {
             case STRING -> t instanceof StringType ? null
-                    : t instanceof ArrayType ? fail(parent, arg, index, "STRING") : DataTypes.StringType;
+                    : nested(t) ? fail(parent, arg, index, "STRING") : DataTypes.StringType;
             case INT -> t instanceof IntegerType ? null
                     : Cast.isNumeric(t) || t instanceof StringType || t instanceof NullType ? DataTypes.IntegerType
                     : fail(parent, arg, index, "INT");
@@ -304,9 +315,16 @@ public final class TypeCoercion {
                     : t instanceof DateType || t instanceof StringType || t instanceof NullType ? DataTypes.TimestampType
                     : fail(parent, arg, index, "TIMESTAMP");
             case ARRAY -> t instanceof ArrayType ? null : fail(parent, arg, index, "ARRAY");
+            case MAP -> t instanceof MapType ? null : fail(parent, arg, index, "MAP");
+            case ARRAY_OR_MAP -> t instanceof ArrayType || t instanceof MapType ? null
+                    : fail(parent, arg, index, "(\"ARRAY\" or \"MAP\")");
             case ANY -> null;
         };
         return target == null ? arg : cast(arg, target);
+    }
+
+    private static boolean nested(DataType t) {
+        return t instanceof ArrayType || t instanceof MapType || t instanceof StructType;
     }
 
     private static DataType fail(Expression parent, Expression arg, int index, String want) {

@@ -10,7 +10,9 @@ import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import io.ember.dataframe.types.IntegerType;
 import io.ember.dataframe.types.LongType;
+import io.ember.dataframe.types.MapType;
 import io.ember.dataframe.types.StringType;
+import io.ember.dataframe.types.StructType;
 import io.ember.dataframe.types.TimestampType;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -42,16 +44,18 @@ import java.util.Objects;
  *   <li>{@link #DECIMAL}: decimals of precision at most 18 as unscaled longs in {@code longs},
  *       at the type's scale ({@link Decimals}); {@link #get} gives a {@link BigDecimal}.</li>
  *   <li>{@link #OBJECT}: internal values in {@code objects}: wider decimals, {@code byte[]} for
- *       binaries, {@link List}s for arrays.</li>
+ *       binaries, {@link List}s for arrays and structs (one internal value per field),
+ *       {@link MapData} for maps.</li>
  * </ul>
  * {@code nulls} is null while no value is null. A vector grows as values are appended;
  * {@link #size} counts the valid entries. A vector is mutable only by its builder (the operator
  * or reader appending to it); once handed on in a batch it is read-only.
  *
- * <p>Nested types (coming) fit the string layout: an array vector is {@code offsets} +
- * {@code lengths} over one child vector of the element type (strings are the case where the child
- * is plain bytes), a map two children (keys, values) under the same offsets, and a struct one
- * child vector per field with a row per value. Select, slice and Kryo then recurse into children.
+ * <p>Nested values are objects for now (above). A columnar layout would fit the string one: an
+ * array vector is {@code offsets} + {@code lengths} over one child vector of the element type
+ * (strings are the case where the child is plain bytes), a map two children (keys, values) under
+ * the same offsets, and a struct one child vector per field with a row per value. Select, slice
+ * and Kryo would then recurse into children.
  *
  * <p>Kryo writes a vector through {@link ColumnVectorSerializer}: only the live values, with no
  * per-value objects for these kinds.
@@ -841,7 +845,8 @@ public final class ColumnVector implements Serializable {
         long total = 0;
         for (int i = 0; i < size; i++) {
             total += objects[i] instanceof byte[] b ? 16 + b.length
-                    : type instanceof ArrayType || type instanceof BinaryType ? 64 : 16;
+                    : type instanceof ArrayType || type instanceof MapType || type instanceof StructType
+                    || type instanceof BinaryType ? 64 : 16;
         }
         return total;
     }

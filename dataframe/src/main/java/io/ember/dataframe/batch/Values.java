@@ -1,5 +1,6 @@
 package io.ember.dataframe.batch;
 
+import io.ember.dataframe.Row;
 import io.ember.dataframe.types.ArrayType;
 import io.ember.dataframe.types.BinaryType;
 import io.ember.dataframe.types.BooleanType;
@@ -9,8 +10,10 @@ import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import io.ember.dataframe.types.IntegerType;
 import io.ember.dataframe.types.LongType;
+import io.ember.dataframe.types.MapType;
 import io.ember.dataframe.types.NullType;
 import io.ember.dataframe.types.StringType;
+import io.ember.dataframe.types.StructType;
 import io.ember.dataframe.types.TimestampType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,13 +27,15 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Conversions between external values (what {@code Row} holds and users pass in) and internal
  * values (what column vectors hold: days for dates, microseconds for timestamps, lists of
- * internal values for arrays), and the value semantics (hash, equality, order, text) shared by
- * operators.
+ * internal values for arrays and for structs (one per field), {@link MapData} for maps), and
+ * the value semantics (hash, equality, order, text) shared by operators.
  */
 public final class Values {
     private Values() {
@@ -65,6 +70,9 @@ public final class Values {
             }
             return h;
         }
+        if (v instanceof MapData m) {
+            return m.hashCode();
+        }
         return v.hashCode();
     }
 
@@ -96,7 +104,10 @@ public final class Values {
         return a.equals(b);
     }
 
-    /** Orders two non-null internal values of one type (strings in code point order, as Spark). */
+    /**
+     * Orders two non-null internal values of one type (strings in code point order, as Spark;
+     * arrays and structs element by element; maps, which Spark does not order, by keys then values).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static int compare(Object a, Object b) {
         if (a instanceof String x && b instanceof String y) {
@@ -124,6 +135,10 @@ public final class Values {
                 }
             }
             return Integer.compare(x.size(), y.size());
+        }
+        if (a instanceof MapData x && b instanceof MapData y) {
+            int c = compare(x.keys(), y.keys());
+            return c != 0 ? c : compare(x.values(), y.values());
         }
         return ((Comparable) a).compareTo(b);
     }
@@ -225,6 +240,30 @@ public final class Values {
                     }
                     return Collections.unmodifiableList(out);
                 }
+            } else if (type instanceof MapType m) {
+                if (v instanceof Map<?, ?> map) {
+                    List<Object> keys = new ArrayList<>(map.size());
+                    List<Object> vals = new ArrayList<>(map.size());
+                    for (Map.Entry<?, ?> e : map.entrySet()) {
+                        keys.add(toInternal(e.getKey(), m.keyType(), zone));
+                        vals.add(toInternal(e.getValue(), m.valueType(), zone));
+                    }
+                    return new MapData(keys, vals);
+                }
+            } else if (type instanceof StructType s) {
+                List<?> fields = v instanceof Row r ? r.toList() : v instanceof List<?> l ? l
+                        : v instanceof Object[] arr ? Arrays.asList(arr) : null;
+                if (fields != null) {
+                    if (fields.size() != s.size()) {
+                        throw new IllegalArgumentException("The value " + v + " has " + fields.size()
+                                + " fields but " + s.simpleString() + " has " + s.size());
+                    }
+                    List<Object> out = new ArrayList<>(fields.size());
+                    for (int i = 0; i < fields.size(); i++) {
+                        out.add(toInternal(fields.get(i), s.apply(i).dataType(), zone));
+                    }
+                    return Collections.unmodifiableList(out);
+                }
             } else if (type instanceof NullType) {
                 throw new IllegalArgumentException("a void column holds only nulls");
             }
@@ -237,7 +276,9 @@ public final class Values {
 
     /**
      * The external value of an internal one: dates and timestamps as {@link java.sql.Date} and
-     * {@link java.sql.Timestamp}, or as {@link LocalDate} and {@link Instant} when {@code java8Api}.
+     * {@link java.sql.Timestamp}, or as {@link LocalDate} and {@link Instant} when {@code java8Api};
+     * arrays as unmodifiable lists, maps as unmodifiable insertion-ordered maps, structs as
+     * {@link Row}s with the struct's schema.
      */
     public static Object toExternal(Object v, DataType type, boolean java8Api) {
         if (v == null) {
@@ -258,6 +299,23 @@ public final class Values {
                 out.add(toExternal(o, a.elementType(), java8Api));
             }
             return Collections.unmodifiableList(out);
+        }
+        if (type instanceof MapType m) {
+            MapData map = (MapData) v;
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (int i = 0; i < map.size(); i++) {
+                out.put(toExternal(map.keys().get(i), m.keyType(), java8Api),
+                        toExternal(map.values().get(i), m.valueType(), java8Api));
+            }
+            return Collections.unmodifiableMap(out);
+        }
+        if (type instanceof StructType s) {
+            List<?> fields = (List<?>) v;
+            Object[] out = new Object[fields.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = toExternal(fields.get(i), s.apply(i).dataType(), java8Api);
+            }
+            return Row.withSchema(out, s);
         }
         return v;
     }
@@ -318,6 +376,29 @@ public final class Values {
                 sb.append(format(list.get(i), a.elementType(), zone));
             }
             return sb.append(']').toString();
+        }
+        if (type instanceof MapType m) {
+            StringBuilder sb = new StringBuilder("{");
+            MapData map = (MapData) v;
+            for (int i = 0; i < map.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(format(map.keys().get(i), m.keyType(), zone)).append(" -> ")
+                        .append(format(map.values().get(i), m.valueType(), zone));
+            }
+            return sb.append('}').toString();
+        }
+        if (type instanceof StructType s) {
+            StringBuilder sb = new StringBuilder("{");
+            List<?> fields = (List<?>) v;
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(format(fields.get(i), s.apply(i).dataType(), zone));
+            }
+            return sb.append('}').toString();
         }
         return v.toString();
     }

@@ -1,7 +1,9 @@
 package io.ember.dataframe.expressions;
 
 import io.ember.dataframe.batch.ColumnVector;
+import io.ember.dataframe.batch.MapData;
 import io.ember.dataframe.batch.Values;
+import io.ember.dataframe.io.JsonFunctions;
 import io.ember.dataframe.types.ArrayType;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DataTypes;
@@ -9,6 +11,7 @@ import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import io.ember.dataframe.types.IntegerType;
 import io.ember.dataframe.types.LongType;
+import io.ember.dataframe.types.MapType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
@@ -74,7 +77,31 @@ public enum Fn {
             (a, z) -> ((String) a[0]).startsWith((String) a[1])),
     ENDSWITH("endswith", args(ArgType.STRING, ArgType.STRING), t -> DataTypes.BooleanType,
             (a, z) -> ((String) a[0]).endsWith((String) a[1])),
-    SIZE("size", args(ArgType.ARRAY), t -> DataTypes.IntegerType, (a, z) -> ((List<?>) a[0]).size()),
+    /** Spark's legacy (non-ANSI) {@code size}: -1 for null. */
+    SIZE("size", args(ArgType.ARRAY_OR_MAP), t -> DataTypes.IntegerType, true,
+            (a, z) -> a[0] == null ? -1 : a[0] instanceof MapData m ? m.size() : ((List<?>) a[0]).size()),
+    ARRAY("array", varargs(ArgType.ANY), t -> new ArrayType(t.get(0), true), true,
+            (a, z) -> Collections.unmodifiableList(new ArrayList<>(Arrays.asList(a)))),
+    MAP("map", varargs(ArgType.ANY), t -> new MapType(t.get(0), t.get(1), true), true, (a, z) -> {
+        List<Object> keys = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < a.length; i += 2) {
+            keys.add(a[i]);
+            values.add(a[i + 1]);
+        }
+        return MapData.lastWins(keys, values);
+    }),
+    ELEMENT_AT("element_at", args(ArgType.ARRAY_OR_MAP, ArgType.ANY), Fn::elementType,
+            (a, z) -> a[0] instanceof MapData m ? m.get(a[1]) : elementAt((List<?>) a[0], (Integer) a[1])),
+    ARRAY_CONTAINS("array_contains", args(ArgType.ARRAY, ArgType.ANY), t -> DataTypes.BooleanType,
+            (a, z) -> arrayContains((List<?>) a[0], a[1])),
+    MAP_KEYS("map_keys", args(ArgType.MAP), t -> new ArrayType(((MapType) t.get(0)).keyType(), false),
+            (a, z) -> ((MapData) a[0]).keys()),
+    /** The JSON text of a struct, map or array; evaluated in {@code evalVector}, which knows the argument's type. */
+    TO_JSON("to_json", args(ArgType.ANY), t -> DataTypes.StringType, (a, z) -> null),
+    MAP_VALUES("map_values", args(ArgType.MAP),
+            t -> new ArrayType(((MapType) t.get(0)).valueType(), ((MapType) t.get(0)).valueContainsNull()),
+            (a, z) -> ((MapData) a[0]).values()),
 
     TO_DATE("to_date", args(ArgType.STRING), t -> DataTypes.DateType, (a, z) -> DateTimeParsing.parseDate((String) a[0])),
     TO_DATE_FMT("to_date", args(ArgType.STRING, ArgType.STRING), t -> DataTypes.DateType,
@@ -162,14 +189,23 @@ public enum Fn {
     private final ArgType[] inputs;
     private final boolean varargs;
     private final Function<List<DataType>, DataType> resultType;
+    private final boolean nullTolerant;
     private final BiFunction<Object[], ZoneId, Object> apply;
 
+    /** A function whose result is null when any argument is. */
     Fn(String sqlName, ArgType[] inputs, Function<List<DataType>, DataType> resultType,
+       BiFunction<Object[], ZoneId, Object> apply) {
+        this(sqlName, inputs, resultType, false, apply);
+    }
+
+    /** A function that, when {@code nullTolerant}, is called with null arguments too. */
+    Fn(String sqlName, ArgType[] inputs, Function<List<DataType>, DataType> resultType, boolean nullTolerant,
        BiFunction<Object[], ZoneId, Object> apply) {
         this.sqlName = sqlName;
         this.inputs = inputs.length == 2 && inputs[1] == null ? new ArgType[] {inputs[0]} : inputs;
         this.varargs = inputs.length == 2 && inputs[1] == null;
         this.resultType = resultType;
+        this.nullTolerant = nullTolerant;
         this.apply = apply;
     }
 
@@ -217,6 +253,8 @@ public enum Fn {
                 return numeric(out, args, n);
             case PMOD:
                 return Vectors.rowwise(out, args, n, true, a -> PositiveModulo.apply(out, (Number) a[0], (Number) a[1]));
+            case TO_JSON:
+                return Vectors.rowwise(out, args, n, true, a -> JsonFunctions.toJson(a[0], args[0].type, zone));
             case HOUR:
                 if (zone.getRules().isFixedOffset()) {
                     long offset = zone.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds();
@@ -232,7 +270,7 @@ public enum Fn {
             default:
                 break;
         }
-        return Vectors.rowwise(out, args, n, true, a -> apply.apply(a, zone));
+        return Vectors.rowwise(out, args, n, !nullTolerant, a -> apply.apply(a, zone));
     }
 
     /** The result by a byte-level kernel for the hot string functions, or null if none applies. */
@@ -340,6 +378,34 @@ public enum Fn {
             return v;
         }
         return BigDecimal.valueOf(v).setScale(digits, mode).doubleValue();
+    }
+
+    /** The element type of an array, the value type of a map. */
+    private static DataType elementType(List<DataType> t) {
+        return t.get(0) instanceof MapType m ? m.valueType() : ((ArrayType) t.get(0)).elementType();
+    }
+
+    /** Spark's {@code element_at} on an array: 1-based, negative from the end, null when out of range. */
+    private static Object elementAt(List<?> list, int index) {
+        if (index == 0) {
+            throw new ArithmeticException("[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be either "
+                    + "< 0 or > 0 (the first element has index 1).");
+        }
+        int at = index > 0 ? index - 1 : list.size() + index;
+        return at >= 0 && at < list.size() ? list.get(at) : null;
+    }
+
+    /** True if found; otherwise null if the array holds a null (the answer is unknown), else false. */
+    private static Boolean arrayContains(List<?> list, Object value) {
+        boolean sawNull = false;
+        for (Object o : list) {
+            if (o == null) {
+                sawNull = true;
+            } else if (Values.equal(o, value)) {
+                return true;
+            }
+        }
+        return sawNull ? null : false;
     }
 
     private static DataType pmodType(List<DataType> t) {

@@ -3,6 +3,7 @@ package io.ember.dataframe.expressions;
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.types.DataType;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A column named by the user, not yet looked up: {@code col("a")}, {@code col("t.a")}. */
@@ -41,5 +42,36 @@ public record UnresolvedAttribute(String name) implements Expression {
     @Override
     public String render(List<String> childTexts) {
         return name;
+    }
+
+    /** The parts of {@code a.b}; backticks quote a part ({@code `a.b`} is one part). */
+    public List<String> nameParts() {
+        List<String> parts = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '`') {
+                if (quoted && i + 1 < name.length() && name.charAt(i + 1) == '`') {
+                    cur.append('`');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        parts.add(cur.toString());
+        return parts;
+    }
+
+    /** The last of {@link #nameParts()}: the column or field the name ends with. */
+    public String lastPart() {
+        List<String> parts = nameParts();
+        return parts.get(parts.size() - 1);
     }
 }

@@ -1,6 +1,7 @@
 package io.ember.dataframe.io;
 
 import io.ember.dataframe.batch.ColumnBatch;
+import io.ember.dataframe.batch.MapData;
 import io.ember.dataframe.batch.Values;
 import io.ember.dataframe.types.ArrayType;
 import io.ember.dataframe.types.BinaryType;
@@ -11,6 +12,7 @@ import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import io.ember.dataframe.types.IntegerType;
 import io.ember.dataframe.types.LongType;
+import io.ember.dataframe.types.MapType;
 import io.ember.dataframe.types.StructType;
 import io.ember.dataframe.types.TimestampType;
 import java.io.IOException;
@@ -27,7 +29,7 @@ import java.util.Set;
  * null fields left out (Spark's {@code ignoreNullFields}). Numbers are written exactly (decimals
  * in plain notation; NaN and infinities as the strings Spark writes), dates as
  * {@code yyyy-MM-dd}, timestamps as {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX} in the session time zone,
- * binary as base64, arrays as JSON arrays. {@code compression}: none or gzip.
+ * binary as base64, arrays as JSON arrays, maps and structs as JSON objects. {@code compression}: none or gzip.
  */
 public record JsonOutput(String codec, String lineSep, String timeZone) implements OutputFormat {
     /** The option names, in Spark's spelling. */
@@ -90,7 +92,8 @@ public record JsonOutput(String codec, String lineSep, String timeZone) implemen
         };
     }
 
-    private static void value(Object v, DataType type, ZoneId zone, StringBuilder sb) {
+    /** Appends the JSON of internal value {@code v} of {@code type}; a struct's null fields are left out. */
+    static void value(Object v, DataType type, ZoneId zone, StringBuilder sb) {
         if (v == null) {
             sb.append("null");
         } else if (type instanceof IntegerType || type instanceof LongType || type instanceof BooleanType) {
@@ -120,6 +123,34 @@ public record JsonOutput(String codec, String lineSep, String timeZone) implemen
                 value(list.get(i), a.elementType(), zone, sb);
             }
             sb.append(']');
+        } else if (type instanceof MapType m) {
+            sb.append('{');
+            MapData map = (MapData) v;
+            for (int i = 0; i < map.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                quote(Values.format(map.keys().get(i), m.keyType(), zone), sb);
+                sb.append(':');
+                value(map.values().get(i), m.valueType(), zone, sb);
+            }
+            sb.append('}');
+        } else if (type instanceof StructType s) {
+            sb.append('{');
+            List<?> fields = (List<?>) v;
+            boolean first = true;
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.get(i) != null) {
+                    if (!first) {
+                        sb.append(',');
+                    }
+                    first = false;
+                    quote(s.apply(i).name(), sb);
+                    sb.append(':');
+                    value(fields.get(i), s.apply(i).dataType(), zone, sb);
+                }
+            }
+            sb.append('}');
         } else {
             quote(Values.format(v, type, zone), sb);
         }

@@ -10,7 +10,8 @@ import java.util.Map;
  * Parses JSON text into records: a top-level object is one record, a top-level array of objects
  * is one record per element. Field values are kept as written: numbers as {@link Number} (their
  * exact text), nested objects and arrays as {@link Nested} (their JSON text), so that typing them
- * loses nothing. The leniencies are Spark's options: comments, unquoted field names, single
+ * loses nothing; a nested value also carries its parsed form (objects as maps by field name,
+ * arrays as lists) for struct, map and array columns. The leniencies are Spark's options: comments, unquoted field names, single
  * quotes, numeric leading zeros; {@code NaN} and {@code Infinity} are numbers as in Spark.
  * Malformed text is an {@link IllegalArgumentException} saying what was expected where.
  */
@@ -27,8 +28,8 @@ final class JsonRecordParser {
         }
     }
 
-    /** A nested object or array, as its JSON text. */
-    record Nested(String json) {
+    /** A nested object or array: its JSON text, and its value (a {@code Map<String, Object>} or a {@code List<Object>}). */
+    record Nested(String json, Object value) {
     }
 
     private final JsonOptions options;
@@ -137,8 +138,8 @@ final class JsonRecordParser {
         }
         if (c == '{' || c == '[') {
             int start = pos;
-            skipNested();
-            return new Nested(s.substring(start, pos));
+            Object nested = c == '{' ? object() : array();
+            return new Nested(s.substring(start, pos), nested);
         }
         int start = pos;
         while (pos < s.length() && ",}] \t\r\n/".indexOf(s.charAt(pos)) < 0) {
@@ -183,25 +184,44 @@ final class JsonRecordParser {
         return new Number(text, integral);
     }
 
-    private void skipNested() {
-        int depth = 0;
-        while (pos < s.length()) {
-            char x = s.charAt(pos);
-            if (x == '"' || x == '\'' && options.allowSingleQuotes()) {
-                string();
-                continue;
-            }
+    private List<Object> array() {
+        pos++;
+        List<Object> out = new ArrayList<>();
+        skipSpace();
+        if (peek() == ']') {
             pos++;
-            if (x == '{' || x == '[') {
-                depth++;
-            } else if (x == '}' || x == ']') {
-                depth--;
-                if (depth == 0) {
-                    return;
-                }
+            return out;
+        }
+        while (true) {
+            skipSpace();
+            out.add(value());
+            skipSpace();
+            char c = next("',' or ']'");
+            if (c == ']') {
+                return out;
+            }
+            if (c != ',') {
+                throw error("',' or ']'", pos - 1);
             }
         }
-        throw error("the end of a nested value");
+    }
+
+    /**
+     * The value of one JSON text (an object, array or scalar), as {@link #records} keeps field
+     * values; for {@code from_json}.
+     *
+     * @throws IllegalArgumentException if the text is not one JSON value
+     */
+    Object parseValue(String text) {
+        this.s = text;
+        this.pos = 0;
+        skipSpace();
+        Object v = value();
+        skipSpace();
+        if (pos < s.length()) {
+            throw error("the end of the value");
+        }
+        return v;
     }
 
     private String string() {

@@ -6,7 +6,6 @@ import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DataTypes;
-import io.ember.dataframe.types.NullType;
 import io.ember.dataframe.types.StringType;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
@@ -88,7 +87,7 @@ public final class JsonSource implements FileSource {
         }
         StructType s = new StructType();
         for (Map.Entry<String, DataType> e : merged.entrySet()) {
-            s = s.add(e.getKey(), e.getValue() instanceof NullType ? DataTypes.StringType : e.getValue(), true);
+            s = s.add(e.getKey(), JsonTypes.canonical(e.getValue()), true);
         }
         return new JsonSource(index, s, options);
     }

@@ -2,14 +2,25 @@ package io.ember.dataframe.io;
 
 import io.ember.dataframe.batch.ColumnBatch;
 import io.ember.dataframe.batch.ColumnVector;
+import io.ember.dataframe.batch.MapData;
+import io.ember.dataframe.types.ArrayType;
+import io.ember.dataframe.types.BooleanType;
 import io.ember.dataframe.types.DataType;
+import io.ember.dataframe.types.DateType;
 import io.ember.dataframe.types.DecimalType;
+import io.ember.dataframe.types.DoubleType;
+import io.ember.dataframe.types.IntegerType;
+import io.ember.dataframe.types.LongType;
+import io.ember.dataframe.types.MapType;
+import io.ember.dataframe.types.StringType;
 import io.ember.dataframe.types.StructType;
+import io.ember.dataframe.types.TimestampType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -24,7 +35,8 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * Parquet output through Apache Parquet's writer, fed column batches a row at a time through a
- * {@link WriteSupport} (no intermediate objects). Snappy by default; {@code compression} zstd,
+ * {@link WriteSupport} (no intermediate objects for flat columns; arrays, maps and structs in
+ * Spark's three-level LIST and MAP layouts). Snappy by default; {@code compression} zstd,
  * gzip or none; {@code parquet.block.size} sets the row group size (128 MB default).
  */
 public record ParquetOutput(String compression, long rowGroupSize) implements OutputFormat {
@@ -184,20 +196,84 @@ public record ParquetOutput(String compression, long rowGroupSize) implements Ou
                             out.addLong(v.longs[r]);
                         }
                     }
-                    default -> {
-                        Object o = v.objects[r];
-                        if (t instanceof DecimalType d) {
-                            BigDecimal dec = ((BigDecimal) o).setScale(d.scale());
-                            out.addBinary(Binary.fromConstantByteArray(fixed(dec.unscaledValue().toByteArray(),
-                                    ParquetSchemas.decimalBytes(d.precision()))));
-                        } else {
-                            out.addBinary(Binary.fromConstantByteArray((byte[]) o));
-                        }
-                    }
+                    default -> value(v.objects[r], t);
                 }
                 out.endField(names[c], c);
             }
             out.endMessage();
+        }
+
+        /**
+         * Writes one non-null internal value of {@code t}: nested values as the groups of
+         * {@link ParquetSchemas#toMessage} (LIST {@code list.element}, MAP {@code key_value}), a
+         * null element or field by leaving its field out.
+         */
+        private void value(Object o, DataType t) {
+            if (t instanceof ArrayType a) {
+                List<?> list = (List<?>) o;
+                out.startGroup();
+                if (!list.isEmpty()) {
+                    out.startField("list", 0);
+                    for (Object e : list) {
+                        out.startGroup();
+                        optionalField("element", 0, e, a.elementType());
+                        out.endGroup();
+                    }
+                    out.endField("list", 0);
+                }
+                out.endGroup();
+            } else if (t instanceof MapType m) {
+                MapData map = (MapData) o;
+                out.startGroup();
+                if (map.size() > 0) {
+                    out.startField("key_value", 0);
+                    for (int i = 0; i < map.size(); i++) {
+                        out.startGroup();
+                        optionalField("key", 0, map.keys().get(i), m.keyType());
+                        optionalField("value", 1, map.values().get(i), m.valueType());
+                        out.endGroup();
+                    }
+                    out.endField("key_value", 0);
+                }
+                out.endGroup();
+            } else if (t instanceof StructType s) {
+                List<?> fields = (List<?>) o;
+                out.startGroup();
+                for (int i = 0; i < fields.size(); i++) {
+                    optionalField(s.apply(i).name(), i, fields.get(i), s.apply(i).dataType());
+                }
+                out.endGroup();
+            } else if (t instanceof BooleanType) {
+                out.addBoolean((Boolean) o);
+            } else if (t instanceof IntegerType || t instanceof DateType) {
+                out.addInteger((Integer) o);
+            } else if (t instanceof LongType || t instanceof TimestampType) {
+                out.addLong((Long) o);
+            } else if (t instanceof DoubleType) {
+                out.addDouble((Double) o);
+            } else if (t instanceof StringType) {
+                out.addBinary(Binary.fromString((String) o));
+            } else if (t instanceof DecimalType d) {
+                BigDecimal dec = ((BigDecimal) o).setScale(d.scale());
+                if (d.precision() <= 9) {
+                    out.addInteger(dec.unscaledValue().intValueExact());
+                } else if (d.precision() <= 18) {
+                    out.addLong(dec.unscaledValue().longValueExact());
+                } else {
+                    out.addBinary(Binary.fromConstantByteArray(fixed(dec.unscaledValue().toByteArray(),
+                            ParquetSchemas.decimalBytes(d.precision()))));
+                }
+            } else {
+                out.addBinary(Binary.fromConstantByteArray((byte[]) o));
+            }
+        }
+
+        private void optionalField(String name, int index, Object v, DataType t) {
+            if (v != null) {
+                out.startField(name, index);
+                value(v, t);
+                out.endField(name, index);
+            }
         }
 
         private static byte[] fixed(byte[] twosComplement, int length) {

@@ -1,6 +1,7 @@
 package io.ember.dataframe.io;
 
 import io.ember.dataframe.AnalysisException;
+import io.ember.dataframe.types.ArrayType;
 import io.ember.dataframe.types.BinaryType;
 import io.ember.dataframe.types.BooleanType;
 import io.ember.dataframe.types.DataType;
@@ -10,10 +11,12 @@ import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import io.ember.dataframe.types.IntegerType;
 import io.ember.dataframe.types.LongType;
+import io.ember.dataframe.types.MapType;
 import io.ember.dataframe.types.StringType;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
 import io.ember.dataframe.types.TimestampType;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -26,17 +29,77 @@ final class ParquetSchemas {
     private ParquetSchemas() {
     }
 
-    /** The DataFrame schema of a Parquet file schema (flat columns only). */
-    static StructType toStruct(MessageType message, String file) {
+    /**
+     * The DataFrame schema of a Parquet file schema: groups are structs, LIST and MAP groups (in
+     * the standard three-level layout and the legacy ones older writers use) arrays and maps, and
+     * an unannotated repeated field an array of non-null elements, as Spark reads them.
+     */
+    static StructType toStruct(GroupType message, String file) {
         StructType s = new StructType();
         for (Type t : message.getFields()) {
-            if (!t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED)) {
-                throw new AnalysisException("Parquet file " + file + ": column " + t.getName()
-                        + " is nested or repeated, which this reader does not support");
-            }
-            s = s.add(t.getName(), toDataType(t.asPrimitiveType(), file), !t.isRepetition(Type.Repetition.REQUIRED));
+            s = s.add(t.getName(), toDataType(t, file), !t.isRepetition(Type.Repetition.REQUIRED));
         }
         return s;
+    }
+
+    /** The type of field {@code t}, whatever its repetition (a repeated field is an array of it). */
+    static DataType toDataType(Type t, String file) {
+        DataType inner = t.isPrimitive() ? toDataType(t.asPrimitiveType(), file) : groupType(t.asGroupType(), file);
+        return t.isRepetition(Type.Repetition.REPEATED) ? new ArrayType(inner, false) : inner;
+    }
+
+    private static DataType groupType(GroupType g, String file) {
+        LogicalTypeAnnotation a = g.getLogicalTypeAnnotation();
+        if (a instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation) {
+            Type repeated = listRepeated(g, file);
+            Type element = listElement(g, repeated);
+            DataType elementType = element == repeated ? elementOf(repeated, file) : toDataType(element, file);
+            return new ArrayType(elementType, element != repeated && !element.isRepetition(Type.Repetition.REQUIRED));
+        }
+        if (a instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
+                || a instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation) {
+            Type repeated = listRepeated(g, file);
+            if (repeated.isPrimitive() || repeated.asGroupType().getFieldCount() < 1) {
+                throw new AnalysisException("Parquet file " + file + ": map " + g.getName() + " has no key field");
+            }
+            GroupType kv = repeated.asGroupType();
+            Type value = kv.getFieldCount() > 1 ? kv.getType(1) : null;
+            return new MapType(toDataType(kv.getType(0), file),
+                    value == null ? DataTypes.NullType : toDataType(value, file),
+                    value == null || !value.isRepetition(Type.Repetition.REQUIRED));
+        }
+        return toStruct(g, file);
+    }
+
+    /** The one repeated field of a LIST or MAP group. */
+    static Type listRepeated(GroupType g, String file) {
+        if (g.getFieldCount() != 1 || !g.getType(0).isRepetition(Type.Repetition.REPEATED)) {
+            throw new AnalysisException("Parquet file " + file + ": " + g.getName() + " is annotated "
+                    + g.getLogicalTypeAnnotation() + " but does not hold exactly one repeated field");
+        }
+        return g.getType(0);
+    }
+
+    /**
+     * The element of a LIST group whose repeated field is {@code repeated}: the repeated field
+     * itself in the legacy two-level layouts (a primitive, a group of several fields, or a group
+     * named {@code array} or {@code <list>_tuple}), else its single child (the standard layout).
+     */
+    static Type listElement(GroupType list, Type repeated) {
+        if (repeated.isPrimitive()) {
+            return repeated;
+        }
+        GroupType r = repeated.asGroupType();
+        if (r.getFieldCount() > 1 || r.getName().equals("array") || r.getName().equals(list.getName() + "_tuple")) {
+            return repeated;
+        }
+        return r.getType(0);
+    }
+
+    /** The element type of a two-level list, whose repeated field is the element. */
+    private static DataType elementOf(Type repeated, String file) {
+        return repeated.isPrimitive() ? toDataType(repeated.asPrimitiveType(), file)
+                : toStruct(repeated.asGroupType(), file);
     }
 
     static DataType toDataType(PrimitiveType p, String file) {
@@ -83,43 +146,67 @@ final class ParquetSchemas {
     static MessageType toMessage(StructType schema) {
         Types.MessageTypeBuilder b = Types.buildMessage();
         for (StructField f : schema) {
-            Type.Repetition rep = f.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
-            DataType t = f.dataType();
-            Type field;
-            if (t instanceof BooleanType) {
-                field = Types.primitive(PrimitiveTypeName.BOOLEAN, rep).named(f.name());
-            } else if (t instanceof IntegerType) {
-                field = Types.primitive(PrimitiveTypeName.INT32, rep).named(f.name());
-            } else if (t instanceof LongType) {
-                field = Types.primitive(PrimitiveTypeName.INT64, rep).named(f.name());
-            } else if (t instanceof DoubleType) {
-                field = Types.primitive(PrimitiveTypeName.DOUBLE, rep).named(f.name());
-            } else if (t instanceof StringType) {
-                field = Types.primitive(PrimitiveTypeName.BINARY, rep).as(LogicalTypeAnnotation.stringType()).named(f.name());
-            } else if (t instanceof BinaryType) {
-                field = Types.primitive(PrimitiveTypeName.BINARY, rep).named(f.name());
-            } else if (t instanceof DateType) {
-                field = Types.primitive(PrimitiveTypeName.INT32, rep).as(LogicalTypeAnnotation.dateType()).named(f.name());
-            } else if (t instanceof TimestampType) {
-                field = Types.primitive(PrimitiveTypeName.INT64, rep)
-                        .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(f.name());
-            } else if (t instanceof DecimalType d) {
-                LogicalTypeAnnotation dec = LogicalTypeAnnotation.decimalType(d.scale(), d.precision());
-                if (d.precision() <= 9) {
-                    field = Types.primitive(PrimitiveTypeName.INT32, rep).as(dec).named(f.name());
-                } else if (d.precision() <= 18) {
-                    field = Types.primitive(PrimitiveTypeName.INT64, rep).as(dec).named(f.name());
-                } else {
-                    field = Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, rep).length(decimalBytes(d.precision()))
-                            .as(dec).named(f.name());
-                }
-            } else {
-                throw new AnalysisException("Cannot write column " + f.name() + " of type " + t.simpleString()
-                        + " to Parquet (supported: boolean, int, bigint, double, decimal, string, date, timestamp, binary)");
-            }
-            b.addField(field);
+            b.addField(toType(f.name(), f.dataType(), f.nullable()));
         }
         return b.named("spark_schema");
+    }
+
+    /**
+     * The Parquet field Spark writes for a value of {@code t}: arrays and maps in the standard
+     * three-level LIST and MAP layouts ({@code list.element}, {@code key_value.key/value}),
+     * structs as groups.
+     */
+    private static Type toType(String name, DataType t, boolean nullable) {
+        Type.Repetition rep = nullable ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+        if (t instanceof ArrayType a) {
+            return Types.buildGroup(rep).as(LogicalTypeAnnotation.listType())
+                    .addField(Types.repeatedGroup().addField(toType("element", a.elementType(), a.containsNull()))
+                            .named("list"))
+                    .named(name);
+        }
+        if (t instanceof MapType m) {
+            return Types.buildGroup(rep).as(LogicalTypeAnnotation.mapType())
+                    .addField(Types.repeatedGroup().addField(toType("key", m.keyType(), false))
+                            .addField(toType("value", m.valueType(), m.valueContainsNull())).named("key_value"))
+                    .named(name);
+        }
+        if (t instanceof StructType s) {
+            Types.GroupBuilder<GroupType> g = Types.buildGroup(rep);
+            for (StructField f : s) {
+                g.addField(toType(f.name(), f.dataType(), f.nullable()));
+            }
+            return g.named(name);
+        }
+        if (t instanceof BooleanType) {
+            return Types.primitive(PrimitiveTypeName.BOOLEAN, rep).named(name);
+        } else if (t instanceof IntegerType) {
+            return Types.primitive(PrimitiveTypeName.INT32, rep).named(name);
+        } else if (t instanceof LongType) {
+            return Types.primitive(PrimitiveTypeName.INT64, rep).named(name);
+        } else if (t instanceof DoubleType) {
+            return Types.primitive(PrimitiveTypeName.DOUBLE, rep).named(name);
+        } else if (t instanceof StringType) {
+            return Types.primitive(PrimitiveTypeName.BINARY, rep).as(LogicalTypeAnnotation.stringType()).named(name);
+        } else if (t instanceof BinaryType) {
+            return Types.primitive(PrimitiveTypeName.BINARY, rep).named(name);
+        } else if (t instanceof DateType) {
+            return Types.primitive(PrimitiveTypeName.INT32, rep).as(LogicalTypeAnnotation.dateType()).named(name);
+        } else if (t instanceof TimestampType) {
+            return Types.primitive(PrimitiveTypeName.INT64, rep)
+                    .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(name);
+        } else if (t instanceof DecimalType d) {
+            LogicalTypeAnnotation dec = LogicalTypeAnnotation.decimalType(d.scale(), d.precision());
+            if (d.precision() <= 9) {
+                return Types.primitive(PrimitiveTypeName.INT32, rep).as(dec).named(name);
+            } else if (d.precision() <= 18) {
+                return Types.primitive(PrimitiveTypeName.INT64, rep).as(dec).named(name);
+            }
+            return Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, rep).length(decimalBytes(d.precision()))
+                    .as(dec).named(name);
+        }
+        throw new AnalysisException("Cannot write column " + name + " of type " + t.simpleString()
+                + " to Parquet (supported: boolean, int, bigint, double, decimal, string, date, timestamp, binary, "
+                + "and arrays, maps and structs of them)");
     }
 
     /** Bytes needed for a two's complement decimal of {@code precision} digits. */

@@ -145,7 +145,8 @@ public final class ParquetSource implements FileSource {
                     Object max = null;
                     long nulls = -1;
                     Statistics<?> s = c.getStatistics();
-                    if (s != null && !s.isEmpty()) {
+                    // Leaves of nested columns (path a.list.element) have no filterable value of their own.
+                    if (s != null && !s.isEmpty() && c.getPath().size() == 1) {
                         nulls = s.isNumNullsSet() ? s.getNumNulls() : -1;
                         if (s.hasNonNullValue()) {
                             PrimitiveType p = message.getType(name).asPrimitiveType();
@@ -358,6 +359,7 @@ public final class ParquetSource implements FileSource {
         private final ReadSpec spec;
         private final long rows;
         private final ColumnChunkReader[] readers;
+        private final ParquetNestedReader[] nestedReaders;
         private final DataType[] targetTypes;
         private final Object[] partitionValues;
         private final RowGroupCodecs codecs = new RowGroupCodecs();
@@ -369,7 +371,9 @@ public final class ParquetSource implements FileSource {
             int[] req = spec.required();
             StructField[] data = spec.dataSchema().fields();
             readers = new ColumnChunkReader[req.length];
+            nestedReaders = new ParquetNestedReader[req.length];
             PrimitiveType[] fileTypes = new PrimitiveType[req.length];
+            Type[] nestedTypes = new Type[req.length];
             targetTypes = new DataType[req.length];
             partitionValues = new Object[req.length];
             ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
@@ -386,7 +390,16 @@ public final class ParquetSource implements FileSource {
                     }
                     StructField f = data[req[c]];
                     targetTypes[c] = f.dataType();
-                    if (fileSchema.containsField(f.name())) {
+                    if (fileSchema.containsField(f.name()) && nested(fileSchema.getType(f.name()))) {
+                        Type t = fileSchema.getType(f.name());
+                        DataType stored = ParquetSchemas.toDataType(t, split.file());
+                        if (!stored.equals(f.dataType())) {
+                            throw new AnalysisException("Parquet column " + f.name() + " in file " + split.file()
+                                    + " has type " + stored.sql() + ", which cannot be read as " + f.dataType().sql());
+                        }
+                        nestedTypes[c] = t;
+                        projected.add(t);
+                    } else if (fileSchema.containsField(f.name())) {
                         PrimitiveType p = fileSchema.getType(f.name()).asPrimitiveType();
                         DataType stored = ParquetSchemas.toDataType(p, split.file());
                         if (!ParquetSchemas.readableAs(stored, f.dataType())) {
@@ -415,6 +428,8 @@ public final class ParquetSource implements FileSource {
                     if (fileTypes[c] != null) {
                         ColumnDescriptor d = projection.getColumnDescription(new String[] {fileTypes[c].getName()});
                         readers[c] = ColumnChunkReader.open(d, pages.getPageReader(d), targetTypes[c]);
+                    } else if (nestedTypes[c] != null) {
+                        nestedReaders[c] = new ParquetNestedReader(nestedTypes[c], projection, pages, targetTypes[c]);
                     }
                 }
                 spec.metrics().read(bytes);
@@ -441,7 +456,9 @@ public final class ParquetSource implements FileSource {
             ColumnVector[] cols = new ColumnVector[readers.length];
             try {
                 for (int c = 0; c < readers.length; c++) {
-                    if (readers[c] == null) {
+                    if (nestedReaders[c] != null) {
+                        cols[c] = nestedReaders[c].read(n);
+                    } else if (readers[c] == null) {
                         cols[c] = ColumnVector.constant(targetTypes[c], partitionValues[c], n);
                     } else {
                         cols[c] = readers[c].read(n);
@@ -457,6 +474,11 @@ public final class ParquetSource implements FileSource {
             }
             return new ColumnBatch(cols, n);
         }
+    }
+
+    /** Whether a top-level field is a group or repeated, so read by record assembly. */
+    private static boolean nested(Type t) {
+        return !t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED);
     }
 
     /**

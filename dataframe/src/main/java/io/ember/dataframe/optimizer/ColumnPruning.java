@@ -6,6 +6,7 @@ import io.ember.dataframe.expressions.NamedExpression;
 import io.ember.dataframe.plan.Aggregate;
 import io.ember.dataframe.plan.FileScan;
 import io.ember.dataframe.plan.Filter;
+import io.ember.dataframe.plan.Generate;
 import io.ember.dataframe.plan.Join;
 import io.ember.dataframe.plan.Limit;
 import io.ember.dataframe.plan.LogicalPlan;
@@ -69,6 +70,12 @@ public final class ColumnPruning implements Rule {
         if (plan instanceof io.ember.dataframe.plan.Expand e) {
             // Every output column is kept (each projection fills all of them); the input only needs what they read.
             return withChild(e, prune(e.child(), e.references()));
+        }
+        if (plan instanceof Generate g) {
+            // The child keeps what the parent reads of it plus the generator's input.
+            Set<Long> need = intersect(required, g.child().outputIds());
+            need.addAll(g.generator().referenceIds());
+            return withChild(g, prune(g.child(), need));
         }
         if (plan instanceof Sort || plan instanceof Limit || plan instanceof Repartition
                 || plan instanceof SubqueryAlias) {

@@ -118,6 +118,9 @@ public final class Planner {
         if (plan instanceof io.ember.dataframe.plan.Expand e) {
             return new ExpandExec(e.projections(), e.output(), toPhysical(e.child()));
         }
+        if (plan instanceof io.ember.dataframe.plan.Generate g) {
+            return new GenerateExec(g.generator(), g.generatorOutput(), toPhysical(g.child()));
+        }
         if (plan instanceof WindowPlan w) {
             return new WindowExec(w.windowExpressions(), w.partitionSpec(), w.orderSpec(), toPhysical(w.child()));
         }

@@ -19,6 +19,7 @@ import io.ember.dataframe.expressions.Or;
 import io.ember.dataframe.expressions.ScalarFunction;
 import io.ember.dataframe.expressions.SortOrder;
 import io.ember.dataframe.expressions.UnresolvedAttribute;
+import io.ember.dataframe.expressions.UnresolvedExtractValue;
 import io.ember.dataframe.types.DataTypes;
 import io.ember.dataframe.window.WindowFunction;
 import java.math.BigDecimal;
@@ -105,8 +106,20 @@ final class ExpressionTranslator {
 
     /** The Ember expression of {@code e}. */
     Expression translate(net.sf.jsqlparser.expression.Expression e) {
+        if (e instanceof Column c && c.getArrayConstructor() != null) {
+            // xs[0] (0-based) and m['k'], as getItem; the parser keeps the subscript on the column.
+            Expression item = column(c);
+            for (net.sf.jsqlparser.expression.Expression index : c.getArrayConstructor().getExpressions()) {
+                item = new UnresolvedExtractValue(item, translate(index));
+            }
+            return item;
+        }
         if (e instanceof Column c) {
             return column(c);
+        }
+        if (e instanceof net.sf.jsqlparser.expression.ArrayExpression a && a.getIndexExpression() != null) {
+            // xs[0] (0-based) and m['k'], as getItem.
+            return new UnresolvedExtractValue(translate(a.getObjExpression()), translate(a.getIndexExpression()));
         }
         if (e instanceof LongValue v) {
             return integer(v.getBigIntegerValue());

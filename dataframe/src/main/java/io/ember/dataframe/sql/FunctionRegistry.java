@@ -5,15 +5,19 @@ import io.ember.dataframe.expressions.AggFn;
 import io.ember.dataframe.expressions.AggregateExpression;
 import io.ember.dataframe.expressions.CaseWhen;
 import io.ember.dataframe.expressions.Coalesce;
+import io.ember.dataframe.expressions.CreateNamedStruct;
+import io.ember.dataframe.expressions.Explode;
 import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.Fn;
 import io.ember.dataframe.expressions.Grouping;
 import io.ember.dataframe.expressions.GroupingId;
 import io.ember.dataframe.expressions.IsNull;
+import io.ember.dataframe.expressions.JsonToStructs;
 import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.Not;
 import io.ember.dataframe.expressions.Rand;
 import io.ember.dataframe.expressions.ScalarFunction;
+import io.ember.dataframe.types.StructType;
 import io.ember.dataframe.window.NthValueFunction;
 import io.ember.dataframe.window.OffsetFunction;
 import io.ember.dataframe.window.RankingFunction;
@@ -168,6 +172,13 @@ public final class FunctionRegistry {
         out.put("random", (n, args, d) -> random(false, n, args));
         out.put("randn", (n, args, d) -> random(true, n, args));
         out.put("lag", (n, args, d) -> offset(false, n, args));
+        out.put("struct", (n, args, d) -> CreateNamedStruct.of(args));
+        out.put("named_struct", (n, args, d) -> namedStruct(n, args));
+        out.put("explode", (n, args, d) -> new Explode(exactly(n, args, 1).get(0), false, false));
+        out.put("posexplode", (n, args, d) -> new Explode(exactly(n, args, 1).get(0), true, false));
+        out.put("explode_outer", (n, args, d) -> new Explode(exactly(n, args, 1).get(0), false, true));
+        out.put("posexplode_outer", (n, args, d) -> new Explode(exactly(n, args, 1).get(0), true, true));
+        out.put("from_json", (n, args, d) -> fromJson(n, args));
         out.put("lead", (n, args, d) -> offset(true, n, args));
         return Collections.unmodifiableMap(out);
     }
@@ -211,6 +222,41 @@ public final class FunctionRegistry {
             boolean ignoreNulls = flagged && booleanLiteral(name, args.get(1));
             return new AggregateExpression(fn, args.get(0), distinct, ignoreNulls);
         };
+    }
+
+    /** {@code named_struct('a', x, 'b', y)}: names are string literals. */
+    private static Expression namedStruct(String name, List<Expression> args) {
+        if (args.isEmpty() || args.size() % 2 != 0) {
+            throw new AnalysisException("[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `" + name + "` requires 2n (n > 0) "
+                    + "parameters but the actual number is " + args.size() + ".");
+        }
+        List<String> names = new ArrayList<>();
+        List<Expression> values = new ArrayList<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            names.add(stringLiteral(name, args.get(i), "field name"));
+            values.add(args.get(i + 1));
+        }
+        return new CreateNamedStruct(names, values);
+    }
+
+    /** {@code from_json(json, 'a INT, b STRING')}: the schema is a DDL string literal. */
+    private static Expression fromJson(String name, List<Expression> args) {
+        exactly(name, args, 2);
+        String ddl = stringLiteral(name, args.get(1), "schema");
+        try {
+            return new JsonToStructs(args.get(0), StructType.fromDDL(ddl));
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException("[INVALID_SCHEMA.PARSE_ERROR] The input schema " + ddl
+                    + " is not a valid schema string: " + e.getMessage() + ".");
+        }
+    }
+
+    private static String stringLiteral(String name, Expression e, String what) {
+        if (e instanceof Literal l && l.value() instanceof String s) {
+            return s;
+        }
+        throw new AnalysisException("[DATATYPE_MISMATCH.NON_FOLDABLE_INPUT] The " + what + " of `" + name
+                + "` must be a string literal, not " + e.sql() + ".");
     }
 
     /** {@code lag(input[, offset[, default]])} / {@code lead(...)}; the offset must be an integer literal. */

@@ -20,6 +20,7 @@ import io.ember.dataframe.plan.Project;
 import io.ember.dataframe.plan.Sort;
 import io.ember.dataframe.types.BooleanType;
 import io.ember.dataframe.types.NullType;
+import io.ember.dataframe.analysis.Generators;
 import io.ember.dataframe.window.Windows;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,7 @@ final class SelectTranslator {
             }
             plan = havingCondition == null ? agg : new Filter(havingCondition, agg);
         }
-        plan = Windows.project(projectList, plan);
+        plan = Generators.project(projectList, plan);
         if (distinct) {
             plan = QueryTranslator.distinct(plan);
         }

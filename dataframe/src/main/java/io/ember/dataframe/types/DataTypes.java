@@ -49,6 +49,16 @@ public final class DataTypes {
         return new ArrayType(elementType, containsNull);
     }
 
+    /** A map whose values may be null, e.g. {@code map<string,int>}. */
+    public static MapType createMapType(DataType keyType, DataType valueType) {
+        return new MapType(keyType, valueType, true);
+    }
+
+    /** A map from {@code keyType} to {@code valueType}. */
+    public static MapType createMapType(DataType keyType, DataType valueType, boolean valueContainsNull) {
+        return new MapType(keyType, valueType, valueContainsNull);
+    }
+
     /** A field of a struct. */
     public static StructField createStructField(String name, DataType dataType, boolean nullable) {
         return new StructField(name, dataType, nullable);

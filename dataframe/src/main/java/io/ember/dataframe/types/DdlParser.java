@@ -33,10 +33,7 @@ final class DdlParser {
             boolean nullable = true;
             p.skipSpace();
             if (p.keyword("NOT")) {
-                if (!p.keyword("NULL")) {
-                    throw p.error("expected NULL after NOT");
-                }
-                nullable = false;
+                nullable = p.notNull();
             }
             if (p.keyword("COMMENT")) {
                 p.quoted('\'');
@@ -120,13 +117,59 @@ final class DdlParser {
                 expect('>');
                 return new ArrayType(element, true);
             }
+            case "map": {
+                skipSpace();
+                expect('<');
+                DataType key = type();
+                expect(',');
+                DataType value = type();
+                expect('>');
+                return new MapType(key, value, true);
+            }
+            case "struct":
+                return struct();
             case "":
                 throw error("expected a type");
             default:
                 throw new IllegalArgumentException("Unsupported data type '" + text.substring(start, pos) + "' in \""
                         + text + "\" (supported: BOOLEAN, INT, BIGINT, DOUBLE, DECIMAL(p,s), STRING, DATE, TIMESTAMP, "
-                        + "BINARY, ARRAY<type>)");
+                        + "BINARY, ARRAY<type>, MAP<key,value>, STRUCT<name:type,...>)");
         }
+    }
+
+    /** The rest of {@code struct<a:int, b:string>}: fields as {@code name[:] type [NOT NULL]}, possibly none. */
+    private StructType struct() {
+        expect('<');
+        List<StructField> fields = new ArrayList<>();
+        skipSpace();
+        if (peek() == '>') {
+            pos++;
+            return new StructType();
+        }
+        while (true) {
+            String name = identifier();
+            skipSpace();
+            if (peek() == ':') {
+                pos++;
+            }
+            DataType type = type();
+            boolean nullable = !keyword("NOT") || notNull();
+            fields.add(new StructField(name, type, nullable));
+            skipSpace();
+            if (peek() == '>') {
+                pos++;
+                return new StructType(fields.toArray(new StructField[0]));
+            }
+            expect(',');
+        }
+    }
+
+    /** After {@code NOT}: requires {@code NULL} and answers false (the field is not nullable). */
+    private boolean notNull() {
+        if (!keyword("NULL")) {
+            throw error("expected NULL after NOT");
+        }
+        return false;
     }
 
     private String identifier() {

@@ -147,13 +147,20 @@ public final class StructType extends DataType implements Iterable<StructField> 
         System.out.print(treeString());
     }
 
+    /** One line of the tree, then the lines of the type's children; a null {@code nullLabel} shows no nullability. */
     private static void appendField(StringBuilder sb, String prefix, String name, DataType type, String nullLabel,
                                     boolean nullable) {
-        sb.append(prefix).append("-- ").append(name).append(": ").append(type.typeName())
-                .append(" (").append(nullLabel).append(" = ").append(nullable).append(")\n");
+        sb.append(prefix).append("-- ").append(name).append(": ").append(type.typeName());
+        if (nullLabel != null) {
+            sb.append(" (").append(nullLabel).append(" = ").append(nullable).append(")");
+        }
+        sb.append('\n');
         String inner = prefix + "    |";
         if (type instanceof ArrayType a) {
             appendField(sb, inner, "element", a.elementType(), "containsNull", a.containsNull());
+        } else if (type instanceof MapType m) {
+            appendField(sb, inner, "key", m.keyType(), null, false);
+            appendField(sb, inner, "value", m.valueType(), "valueContainsNull", m.valueContainsNull());
         } else if (type instanceof StructType s) {
             for (StructField f : s.fields) {
                 appendField(sb, inner, f.name(), f.dataType(), "nullable", f.nullable());

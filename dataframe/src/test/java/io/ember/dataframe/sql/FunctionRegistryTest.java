@@ -15,6 +15,7 @@ import io.ember.dataframe.expressions.Expression;
 import io.ember.dataframe.expressions.Fn;
 import io.ember.dataframe.expressions.Literal;
 import io.ember.dataframe.expressions.UnresolvedAttribute;
+import io.ember.dataframe.types.StructType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class FunctionRegistryTest {
 
     /** SQL names that {@code Functions} exposes as {@code Column} methods or through another construct. */
     private static final Set<String> COLUMN_METHODS = Set.of("like", "rlike", "contains", "startswith", "endswith",
-            "isnotnull", "if");
+            "isnotnull", "if", "named_struct");
 
     /** SQL names whose seedless calls draw a random seed, so that two calls never build equal expressions. */
     private static final Set<String> RANDOMLY_SEEDED = Set.of("rand", "random", "randn");
@@ -74,9 +75,10 @@ class FunctionRegistryTest {
                         sqlArgs.add(new UnresolvedAttribute("c" + i));
                         sqlArgs.add(new UnresolvedAttribute("d" + i));
                     } else {
-                        Object value = sample(types[i], i);
-                        javaArgs[i] = value;
-                        sqlArgs.add(Literal.create(value));
+                        // from_json's schema: a StructType in Java, its DDL string literal in SQL.
+                        Object value = name.equals("from_json") ? StructType.fromDDL("a INT") : sample(types[i], i);
+                        javaArgs[i] = types[i] == String.class && value instanceof StructType s ? s.toDDL() : value;
+                        sqlArgs.add(Literal.create(value instanceof StructType s ? s.toDDL() : value));
                     }
                 }
                 Expression fromJava = expr((Column) m.invoke(null, javaArgs));
