@@ -9,8 +9,6 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.ember.actors.TaskRunner;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -60,8 +58,6 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
     record Resources(String appId, String appName, String executorId, ActorRef<ClusterDriver.Command> driver,
                      String driverData, ExecutorSlot slot, AppClassLoader loader, TaskRunner runner,
                      DataClient client, WorkerData data, String dataAddress, long memory, Consumer<String> log) {}
-
-    private static final int MAX_ERROR = 32 * 1024;
 
     static Behavior<Command> create(Resources resources) {
         return Behaviors.setup(context -> new AppExecutor(context, resources));
@@ -144,37 +140,24 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
     private void runTask(LaunchTask launch, ActorRef<Command> self) {
         long taskId = launch.taskId();
         String id = app.executorId();
-        ClusterDriver.Command outcome;
-        app.slot().tasks().started(taskId);
-        try {
+        TaskExecution.Ended ended = TaskExecution.run(app.slot().tasks(), taskId, () -> {
             byte[] payload = launch.payload() != null ? launch.payload()
                     : app.client().get(app.driverData(), DataServer.OP_TASK, app.appId(), Long.toString(taskId));
-            byte[] result = app.runner().run(payload, services);
-            if (result == null) {
-                outcome = new ClusterDriver.TaskCrashed(taskId, id, "the TaskRunner returned null");
-            } else if (result.length <= ClusterDriver.INLINE_LIMIT) {
-                outcome = new ClusterDriver.TaskFinished(taskId, id, result);
-            } else {
-                results.put(taskId, result);
-                outcome = new ClusterDriver.TaskResultStored(taskId, id, result.length);
-            }
-        } catch (Throwable t) { // why: an Error (e.g. OutOfMemoryError) is this task's crash, not the pool's
-            outcome = new ClusterDriver.TaskCrashed(taskId, id, stackTrace(t));
-        } finally {
-            app.slot().tasks().finished(taskId);
+            return app.runner().run(payload, services);
+        });
+        ClusterDriver.Command outcome;
+        if (ended.crash() != null) {
+            outcome = new ClusterDriver.TaskCrashed(taskId, id, ended.crash());
+        } else if (ended.result().length <= ClusterDriver.INLINE_LIMIT) {
+            outcome = new ClusterDriver.TaskFinished(taskId, id, ended.result());
+        } else {
+            results.put(taskId, ended.result());
+            outcome = new ClusterDriver.TaskResultStored(taskId, id, ended.result().length);
         }
         if (stopping) {
             return;
         }
         app.driver().tell(outcome);
         self.tell(new TaskDone(taskId));
-    }
-
-    /** The stack trace, cut to MAX_ERROR characters so that the report always fits in one Akka frame. */
-    private static String stackTrace(Throwable t) {
-        StringWriter text = new StringWriter();
-        t.printStackTrace(new PrintWriter(text));
-        String trace = text.toString();
-        return trace.length() <= MAX_ERROR ? trace : trace.substring(0, MAX_ERROR) + "\n\t... (cut)";
     }
 }

@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +30,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /*
  * Design notes
  * ------------
  * The driver's side of a cluster application, and the single owner of its bookkeeping: the
- * executors (starting, alive, lost), the pending tasks, the listeners. Like DriverEndpoint, it
+ * executors (starting, alive, lost), the pending tasks (a PendingTasks table, the same as
+ * DriverEndpoint's), the listeners. Like DriverEndpoint, it
  * is reached by messages only and publishes one immutable List<ExecutorInfo> (`view`).
  *
  * Executors: once this node is Up, every member that is Up with the "worker" role gets a
@@ -113,8 +112,6 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
 
     private record DataPathDead(String executorId, String reason) implements Command {}
 
-    private record Pending(String executorId, CompletableFuture<TaskOutcome> outcome) {}
-
     private record Remote(ActorRef<AppExecutor.Command> ref, String dataAddress) {}
 
     /** What the runtime gives the driver actor. */
@@ -132,7 +129,7 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     private final Map<String, Remote> alive = new HashMap<>();
     private final Map<UniqueAddress, String> executorOfMember = new HashMap<>();
     private final Map<String, UniqueAddress> starting = new HashMap<>();
-    private final Map<Long, Pending> pending = new HashMap<>();
+    private final PendingTasks pending;
     private final Set<String> probing = new HashSet<>();
     private final List<Consumer<ExecutorInfo>> addedListeners = new ArrayList<>();
     private final List<Consumer<String>> lostListeners = new ArrayList<>();
@@ -143,6 +140,8 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     private ClusterDriver(ActorContext<Command> context, Resources app) {
         super(context);
         this.app = app;
+        // why: a payload waits on the data path exactly as long as its task is pending
+        this.pending = new PendingTasks(taskId -> app.payloads().remove(taskId));
         ActorRef<SelfUp> selfUp = context.messageAdapter(SelfUp.class, SelfIsUp::new);
         Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(selfUp, SelfUp.class));
     }
@@ -267,18 +266,8 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
 
     private Behavior<Command> onLaunch(Launch launch) {
         String id = launch.executorId();
-        ExecutorInfo state = states.get(id);
         Remote remote = alive.get(id);
-        if (state == null) {
-            launch.outcome().complete(new TaskOutcome.ExecutorLost(id, "unknown executor " + id
-                    + " (known: " + states.keySet() + ")"));
-        } else if (remote == null) {
-            launch.outcome().complete(new TaskOutcome.ExecutorLost(id, "executor " + id + " was lost"));
-        } else if (pending.containsKey(launch.taskId())) {
-            launch.outcome().complete(new TaskOutcome.Crashed(id, "task " + launch.taskId()
-                    + " is already running on executor " + pending.get(launch.taskId()).executorId()));
-        } else {
-            pending.put(launch.taskId(), new Pending(id, launch.outcome()));
+        if (pending.admit(launch.taskId(), id, states, remote != null, launch.outcome())) {
             if (launch.payload().length <= INLINE_LIMIT) {
                 remote.ref().tell(new AppExecutor.LaunchTask(launch.taskId(), launch.payload()));
             } else {
@@ -290,19 +279,13 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     }
 
     private Behavior<Command> settle(long taskId, String executorId, TaskOutcome outcome) {
-        Pending task = pending.get(taskId);
-        if (task != null && task.executorId().equals(executorId)) {
-            pending.remove(taskId);
-            app.payloads().remove(taskId);
-            task.outcome().complete(outcome);
-        }
+        pending.settle(taskId, executorId, outcome);
         return this;
     }
 
     private Behavior<Command> onTaskResultStored(TaskResultStored stored) {
-        Pending task = pending.get(stored.taskId());
         Remote remote = alive.get(stored.executorId());
-        if (task == null || remote == null || !task.executorId().equals(stored.executorId())) {
+        if (remote == null || !pending.isPendingOn(stored.taskId(), stored.executorId())) {
             return this;
         }
         ActorRef<Command> self = getContext().getSelf();
@@ -363,7 +346,7 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
         for (Consumer<String> listener : lostListeners) {
             notify(() -> listener.accept(id));
         }
-        failPending(task -> task.executorId().equals(id), "executor " + id + " was lost: " + reason);
+        pending.loseWhere(id::equals, "executor " + id + " was lost: " + reason);
         sendPeers();
         return this;
     }
@@ -418,7 +401,7 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
         for (Remote remote : alive.values()) {
             remote.ref().tell(new AppExecutor.StopExecutor("the application ended"));
         }
-        failPending(task -> true, "the executor runtime was closed");
+        pending.loseWhere(executor -> true, "the executor runtime was closed");
         shutdown.done().complete(null);
         return Behaviors.stopped();
     }
@@ -430,24 +413,9 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
                 markLost(id, "this driver left the cluster");
             }
         }
-        failPending(task -> true, "the executor runtime stopped");
+        pending.loseWhere(executor -> true, "the executor runtime stopped");
         app.up().completeExceptionally(new IllegalStateException("the driver stopped before joining the cluster"));
         app.initial().complete(null);
         return this;
-    }
-
-    private void failPending(Predicate<Pending> lost, String reason) {
-        List<Map.Entry<Long, Pending>> settled = new ArrayList<>();
-        for (Iterator<Map.Entry<Long, Pending>> tasks = pending.entrySet().iterator(); tasks.hasNext(); ) {
-            Map.Entry<Long, Pending> task = tasks.next();
-            if (lost.test(task.getValue())) {
-                tasks.remove();
-                settled.add(task);
-            }
-        }
-        for (Map.Entry<Long, Pending> task : settled) {
-            app.payloads().remove(task.getKey());
-            task.getValue().outcome().complete(new TaskOutcome.ExecutorLost(task.getValue().executorId(), reason));
-        }
     }
 }

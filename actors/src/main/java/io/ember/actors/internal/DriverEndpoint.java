@@ -11,34 +11,28 @@ import akka.actor.typed.javadsl.Receive;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.TaskOutcome;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /*
  * Design notes
  * ------------
- * The driver's side of the runtime, and the single owner of its bookkeeping: the pending tasks
- * (taskId -> executor and future), the executors' states and the lost-listeners. Other threads
+ * The driver's side of the local runtime, and the single owner of its bookkeeping: the pending
+ * tasks (a PendingTasks table, the same as ClusterDriver's), the executors' states and the
+ * lost-listeners. Other threads
  * reach it only by messages (Launch, AddLostListener, Shutdown from LocalExecutorRuntime; task
  * outcomes from the executors' worker threads). The one thing published outward is `view`, an
  * immutable List<ExecutorInfo> that only this actor writes (the first value in create(), before
  * the actor runs) and that executors() reads.
  *
  * Loss: every executor is watched. On its termination this actor marks it LOST, publishes the
- * view, calls the listeners, and only then completes that executor's pending futures with
- * ExecutorLost, so whoever reacts to a lost task already finds the loss recorded. An outcome
- * is accepted only from the executor its task was launched on and only while that task is
- * pending: late results from a lost executor, or for a task already settled, are ignored.
- *
- * Futures are completed on this actor's thread, so callbacks attached without an executor run
- * here: they must be quick and must not block.
+ * view, calls the listeners, and only then settles that executor's pending tasks as
+ * ExecutorLost, so whoever reacts to a lost task already finds the loss recorded. PendingTasks
+ * states which outcomes are accepted.
  *
  * Launch, AddLostListener and Shutdown carry futures and lambdas: they are local by nature and
  * opt out of serialization checks. Outcomes are EmberMessages, sent by executors that may one
@@ -68,8 +62,6 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     /** Death watch: the executor actor has stopped. */
     private record ExecutorStopped(String executorId) implements Command, EmberMessage {}
 
-    private record Pending(String executorId, CompletableFuture<TaskOutcome> outcome) {}
-
     static Behavior<Command> create(Map<String, ActorRef<ExecutorActor.Command>> executors, int cores,
                                     AtomicReference<List<ExecutorInfo>> view) {
         Map<String, ExecutorInfo> states = new LinkedHashMap<>();
@@ -82,7 +74,7 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     private final Map<String, ActorRef<ExecutorActor.Command>> executors;
     private final Map<String, ExecutorInfo> states;
     private final AtomicReference<List<ExecutorInfo>> view;
-    private final Map<Long, Pending> pending = new HashMap<>();
+    private final PendingTasks pending = new PendingTasks(taskId -> { });
     private final List<Consumer<String>> lostListeners = new ArrayList<>();
 
     private DriverEndpoint(ActorContext<Command> context, Map<String, ActorRef<ExecutorActor.Command>> executors,
@@ -110,39 +102,23 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     private Behavior<Command> onLaunch(Launch launch) {
         String id = launch.executorId();
         ExecutorInfo state = states.get(id);
-        if (state == null) {
-            launch.outcome().complete(new TaskOutcome.ExecutorLost(id, "unknown executor " + id
-                    + " (known: " + states.keySet() + ")"));
-        } else if (state.state() == ExecutorInfo.State.LOST) {
-            launch.outcome().complete(new TaskOutcome.ExecutorLost(id, "executor " + id + " was lost"));
-        } else if (pending.containsKey(launch.taskId())) {
-            launch.outcome().complete(new TaskOutcome.Crashed(id, "task " + launch.taskId()
-                    + " is already running on executor " + pending.get(launch.taskId()).executorId()));
-        } else {
-            pending.put(launch.taskId(), new Pending(id, launch.outcome()));
+        boolean alive = state != null && state.state() == ExecutorInfo.State.ALIVE;
+        if (pending.admit(launch.taskId(), id, states, alive, launch.outcome())) {
             executors.get(id).tell(new ExecutorActor.LaunchTask(launch.taskId(), launch.payload(), getContext().getSelf()));
         }
         return this;
     }
 
     private Behavior<Command> onTaskFinished(TaskFinished finished) {
-        settle(finished.taskId(), finished.executorId(),
+        pending.settle(finished.taskId(), finished.executorId(),
                 new TaskOutcome.Finished(finished.executorId(), finished.result()));
         return this;
     }
 
     private Behavior<Command> onTaskCrashed(TaskCrashed crashed) {
-        settle(crashed.taskId(), crashed.executorId(),
+        pending.settle(crashed.taskId(), crashed.executorId(),
                 new TaskOutcome.Crashed(crashed.executorId(), crashed.error()));
         return this;
-    }
-
-    private void settle(long taskId, String executorId, TaskOutcome outcome) {
-        Pending task = pending.get(taskId);
-        if (task != null && task.executorId().equals(executorId)) {
-            pending.remove(taskId);
-            task.outcome().complete(outcome);
-        }
     }
 
     private Behavior<Command> onExecutorStopped(ExecutorStopped stopped) {
@@ -156,7 +132,7 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
         for (Consumer<String> listener : lostListeners) {
             notify(listener, id);
         }
-        failPending(task -> task.executorId().equals(id), "executor " + id + " was lost");
+        pending.loseWhere(id::equals, "executor " + id + " was lost");
         return this;
     }
 
@@ -174,27 +150,13 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     }
 
     private Behavior<Command> onShutdown(Shutdown shutdown) {
-        failPending(task -> true, "the executor runtime was closed");
+        pending.loseWhere(executor -> true, "the executor runtime was closed");
         shutdown.done().complete(null);
         return Behaviors.stopped();
     }
 
     private Behavior<Command> onPostStop() {
-        failPending(task -> true, "the executor runtime stopped");
+        pending.loseWhere(executor -> true, "the executor runtime stopped");
         return this;
-    }
-
-    private void failPending(Predicate<Pending> lost, String reason) {
-        List<Pending> settled = new ArrayList<>();
-        for (Iterator<Pending> tasks = pending.values().iterator(); tasks.hasNext(); ) {
-            Pending task = tasks.next();
-            if (lost.test(task)) {
-                tasks.remove();
-                settled.add(task);
-            }
-        }
-        for (Pending task : settled) {
-            task.outcome().complete(new TaskOutcome.ExecutorLost(task.executorId(), reason));
-        }
     }
 }

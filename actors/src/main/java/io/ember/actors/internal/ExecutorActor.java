@@ -11,8 +11,6 @@ import akka.actor.typed.javadsl.Receive;
 import io.ember.actors.BlockStore;
 import io.ember.actors.ExecutorServices;
 import io.ember.actors.TaskRunner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 
 /*
@@ -143,28 +141,15 @@ final class ExecutorActor extends AbstractBehavior<ExecutorActor.Command> {
 
     /** On a worker thread: touches only final fields and `stopping`. */
     private void runTask(LaunchTask launch, ActorRef<Command> self) {
-        DriverEndpoint.Command outcome;
-        slot.tasks().started(launch.taskId());
-        try {
-            byte[] result = runner.run(launch.payload(), services);
-            outcome = result != null
-                    ? new DriverEndpoint.TaskFinished(launch.taskId(), slot.id(), result)
-                    : new DriverEndpoint.TaskCrashed(launch.taskId(), slot.id(), "the TaskRunner returned null");
-        } catch (Throwable t) { // why: an Error (e.g. OutOfMemoryError) is this task's crash, not the pool's
-            outcome = new DriverEndpoint.TaskCrashed(launch.taskId(), slot.id(), stackTrace(t));
-        } finally {
-            slot.tasks().finished(launch.taskId());
-        }
+        TaskExecution.Ended ended = TaskExecution.run(slot.tasks(), launch.taskId(),
+                () -> runner.run(launch.payload(), services));
+        DriverEndpoint.Command outcome = ended.crash() == null
+                ? new DriverEndpoint.TaskFinished(launch.taskId(), slot.id(), ended.result())
+                : new DriverEndpoint.TaskCrashed(launch.taskId(), slot.id(), ended.crash());
         if (stopping) {
             return;
         }
         launch.replyTo().tell(outcome);
         self.tell(new TaskDone(launch.taskId(), outcome instanceof DriverEndpoint.TaskCrashed));
-    }
-
-    private static String stackTrace(Throwable t) {
-        StringWriter text = new StringWriter();
-        t.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 }
