@@ -205,6 +205,30 @@ class DAGSchedulerTest {
     }
 
     @Test
+    void mapOutputReportedFromALostExecutor_isIgnored_andItsPartitionIsRecomputed() throws Exception {
+        start(2, 4);
+        RDD<?> rdd = shuffled();
+        SubmittedJob job = submit(rdd, 0, 1);
+        List<FakeExecutorRuntime.Launch> maps = byPartition(runtime.nextLaunches(2));
+        maps.get(0).writeMapOutput();
+        String lost = maps.get(1).executorId();
+        runtime.reportLost(lost);
+        assertEquals(1, dag.bookkeeping().get("jobs"), "the loss is known before the late output arrives");
+        maps.get(1).writeMapOutput();
+
+        FakeExecutorRuntime.Launch rerun = runtime.nextLaunch();
+        assertEquals(List.of(maps.get(1).stageId(), 1, maps.get(0).executorId()),
+                List.of(rerun.stageId(), rerun.partition(), rerun.executorId()));
+        rerun.writeMapOutput();
+        for (int i = 0; i < 2; i++) {
+            FakeExecutorRuntime.Launch result = runtime.nextLaunch();
+            result.succeed(result.partition());
+        }
+        assertEquals(List.of(0, 1), Arrays.asList(resultsOf(job)));
+        assertIdle(1);
+    }
+
+    @Test
     void lossOfTheLastExecutor_failsTheRunningJob() {
         start(1, 4);
         SubmittedJob job = submit(sc.parallelize(io.vavr.collection.List.of(1, 2), 2), 0, 1);

@@ -112,16 +112,21 @@ final class FakeExecutorRuntime implements ExecutorRuntime {
         return result;
     }
 
-    /** The executor is lost: its running tasks end as lost, and the listeners hear of it. */
+    /** The executor is lost: the listeners hear of it, and its running tasks end as lost. */
     void loseExecutor(String executorId) {
-        ExecutorInfo info = executors.get(executorId);
-        executors.put(executorId, new ExecutorInfo(executorId, info.address(), info.cores(), ExecutorInfo.State.LOST));
-        lostListeners.forEach(listener -> listener.accept(executorId));
+        reportLost(executorId);
         for (Launch launch : running) {
             if (launch.executorId().equals(executorId)) {
                 launch.lose();
             }
         }
+    }
+
+    /** The listeners hear that the executor is lost; its running tasks are left to the test. */
+    void reportLost(String executorId) {
+        ExecutorInfo info = executors.get(executorId);
+        executors.put(executorId, new ExecutorInfo(executorId, info.address(), info.cores(), ExecutorInfo.State.LOST));
+        lostListeners.forEach(listener -> listener.accept(executorId));
     }
 
     @Override
