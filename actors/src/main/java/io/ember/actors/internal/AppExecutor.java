@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * One application's executor on a worker node, a child of WorkerNode. It announces itself to
  * the driver (ExecutorStarted) and watches it: when the driver's node leaves the cluster or is
  * downed, or its driver actor stops, the application is over here too. Like ExecutorActor, the
- * message thread only does bookkeeping; tasks run on the slot's worker pool, and a worker
- * thread sends the outcome to the driver itself.
+ * message thread only does bookkeeping; tasks run on the slot's worker pool (control commands
+ * on its control thread), and that thread sends the outcome to the driver itself.
  *
  * Large messages stay off Akka: a task whose payload the driver could not inline arrives with
  * a null payload and is fetched from the driver's data server; a result larger than
@@ -38,6 +38,9 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
 
     /** Runs a task; a null {@code payload} is fetched from the driver's data server. */
     record LaunchTask(long taskId, byte[] payload) implements Command {}
+
+    /** Applies a control command on the control thread; a null {@code payload} is fetched from the driver's data server. */
+    record RunCommand(long commandId, byte[] payload) implements Command {}
 
     /** The data addresses of the application's live executors, by executor id. */
     record UpdatePeers(Map<String, String> peers) implements Command {}
@@ -88,6 +91,7 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(LaunchTask.class, this::onLaunchTask)
+                .onMessage(RunCommand.class, this::onRunCommand)
                 .onMessage(TaskDone.class, done -> {
                     running--;
                     return this;
@@ -114,6 +118,23 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
         return this;
     }
 
+    private Behavior<Command> onRunCommand(RunCommand run) {
+        app.slot().control().execute(() -> {
+            TaskExecution.Ended ended = TaskExecution.call(() -> app.runner().runCommand(payloadOf(run.commandId(),
+                    run.payload()), services));
+            if (!stopping) {
+                app.driver().tell(new ClusterDriver.CommandAnswered(run.commandId(), app.executorId(), ended.result(),
+                        ended.crash()));
+            }
+        });
+        return this;
+    }
+
+    /** {@code payload}, or, if the driver could not inline it, the bytes its data server holds for {@code id}. */
+    private byte[] payloadOf(long id, byte[] payload) throws IOException {
+        return payload != null ? payload : app.client().get(app.driverData(), DataServer.OP_TASK, app.appId(), Long.toString(id));
+    }
+
     private Behavior<Command> stop(String reason) {
         endReason = reason;
         return Behaviors.stopped();
@@ -122,6 +143,7 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
     private Behavior<Command> onPostStop() {
         stopping = true;
         app.slot().workers().shutdownNow();
+        app.slot().control().shutdownNow();
         app.data().unregister(app.appId(), registration);
         app.slot().blockStore().clear();
         results.clear();
@@ -141,9 +163,7 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
         long taskId = launch.taskId();
         String id = app.executorId();
         TaskExecution.Ended ended = TaskExecution.run(app.slot().tasks(), taskId, () -> {
-            byte[] payload = launch.payload() != null ? launch.payload()
-                    : app.client().get(app.driverData(), DataServer.OP_TASK, app.appId(), Long.toString(taskId));
-            return app.runner().run(payload, services);
+            return app.runner().run(payloadOf(taskId, launch.payload()), services);
         });
         ClusterDriver.Command outcome;
         if (ended.crash() != null) {

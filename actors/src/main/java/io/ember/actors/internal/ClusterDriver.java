@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
 import akka.cluster.ClusterEvent;
 import akka.cluster.Member;
 import akka.cluster.MemberStatus;
@@ -16,9 +17,11 @@ import akka.cluster.UniqueAddress;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.SelfUp;
 import akka.cluster.typed.Subscribe;
+import io.ember.actors.CommandOutcome;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.TaskOutcome;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,6 +59,10 @@ import java.util.function.Consumer;
  * The data path: payloads above INLINE_LIMIT wait in `payloads` (served by DriverData) for as
  * long as their task is pending; results above it are fetched on `io` and come back as
  * ResultFetched. Futures are completed on this actor's thread (callbacks must be quick).
+ *
+ * Control commands follow DriverEndpoint's rules (a table of their own, RunCommand on the
+ * executor's control thread, a timer per command); a large one travels on the data path as a
+ * task payload does, under its own (negative) id.
  */
 final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
 
@@ -72,6 +79,13 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     /** Registers listeners; each is first told of the executors already added (or lost). */
     record AddListeners(Consumer<ExecutorInfo> added, Consumer<String> lost)
             implements Command, NoSerializationVerificationNeeded {}
+
+    /** Sends control command {@code commandId}; {@code outcome} is completed when it ends, never exceptionally. */
+    record SendCommand(String executorId, long commandId, byte[] payload, Duration timeout,
+                       CompletableFuture<CommandOutcome> outcome) implements Command, NoSerializationVerificationNeeded {}
+
+    /** From an executor: a command was applied ({@code answer}), or failed ({@code error}, its text). */
+    record CommandAnswered(long commandId, String executorId, byte[] answer, String error) implements Command, EmberMessage {}
 
     /** Gives an executor up as if it had crashed, and tells it to stop. */
     record Kill(String executorId, CompletableFuture<Boolean> known) implements Command, NoSerializationVerificationNeeded {}
@@ -103,6 +117,8 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
 
     private record SelfIsUp(SelfUp up) implements Command {}
 
+    private record CommandTimedOut(long commandId, String executorId, Duration timeout) implements Command {}
+
     private record MemberChanged(ClusterEvent.MemberEvent event) implements Command {}
 
     private record ExecutorTerminated(String executorId) implements Command {}
@@ -121,7 +137,7 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
 
     static Behavior<Command> create(Resources resources) {
         resources.view().set(List.of());
-        return Behaviors.setup(context -> new ClusterDriver(context, resources));
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> new ClusterDriver(context, timers, resources)));
     }
 
     private final Resources app;
@@ -129,7 +145,9 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     private final Map<String, Remote> alive = new HashMap<>();
     private final Map<UniqueAddress, String> executorOfMember = new HashMap<>();
     private final Map<String, UniqueAddress> starting = new HashMap<>();
-    private final PendingTasks pending;
+    private final PendingTasks<TaskOutcome> pending;
+    private final PendingTasks<CommandOutcome> commands;
+    private final TimerScheduler<Command> timers;
     private final Set<String> probing = new HashSet<>();
     private final List<Consumer<ExecutorInfo>> addedListeners = new ArrayList<>();
     private final List<Consumer<String>> lostListeners = new ArrayList<>();
@@ -137,11 +155,16 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     private boolean up;
     private boolean shutDown;
 
-    private ClusterDriver(ActorContext<Command> context, Resources app) {
+    private ClusterDriver(ActorContext<Command> context, TimerScheduler<Command> timers, Resources app) {
         super(context);
         this.app = app;
-        // why: a payload waits on the data path exactly as long as its task is pending
-        this.pending = new PendingTasks(taskId -> app.payloads().remove(taskId));
+        this.timers = timers;
+        // why: a payload waits on the data path exactly as long as its task (or command) is pending
+        this.pending = PendingTasks.forTasks(taskId -> app.payloads().remove(taskId));
+        this.commands = PendingTasks.forCommands(commandId -> {
+            app.payloads().remove(commandId);
+            timers.cancel(commandId);
+        });
         ActorRef<SelfUp> selfUp = context.messageAdapter(SelfUp.class, SelfIsUp::new);
         Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(selfUp, SelfUp.class));
     }
@@ -159,6 +182,17 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
                 .onMessage(TaskCrashed.class, c -> settle(c.taskId(), c.executorId(),
                         new TaskOutcome.Crashed(c.executorId(), c.error())))
                 .onMessage(TaskResultStored.class, this::onTaskResultStored)
+                .onMessage(SendCommand.class, this::onSendCommand)
+                .onMessage(CommandAnswered.class, answered -> {
+                    commands.settle(answered.commandId(), answered.executorId(), CommandRuns.outcomeOf(answered.executorId(),
+                            answered.answer(), answered.error()));
+                    return this;
+                })
+                .onMessage(CommandTimedOut.class, late -> {
+                    commands.settle(late.commandId(), late.executorId(),
+                            new CommandOutcome.TimedOut(late.executorId(), late.timeout()));
+                    return this;
+                })
                 .onMessage(ResultFetched.class, this::onResultFetched)
                 .onMessage(PeerUnreachable.class, this::onPeerUnreachable)
                 .onMessage(DataPathDead.class, dead -> markLost(dead.executorId(), dead.reason()))
@@ -278,6 +312,22 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
         return this;
     }
 
+    private Behavior<Command> onSendCommand(SendCommand send) {
+        String id = send.executorId();
+        Remote remote = alive.get(id);
+        if (commands.admit(send.commandId(), id, states, remote != null, send.outcome())) {
+            timers.startSingleTimer(send.commandId(), new CommandTimedOut(send.commandId(), id, send.timeout()),
+                    send.timeout());
+            if (send.payload().length <= INLINE_LIMIT) {
+                remote.ref().tell(new AppExecutor.RunCommand(send.commandId(), send.payload()));
+            } else {
+                app.payloads().put(send.commandId(), send.payload());
+                remote.ref().tell(new AppExecutor.RunCommand(send.commandId(), null));
+            }
+        }
+        return this;
+    }
+
     private Behavior<Command> settle(long taskId, String executorId, TaskOutcome outcome) {
         pending.settle(taskId, executorId, outcome);
         return this;
@@ -347,6 +397,7 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
             notify(() -> listener.accept(id));
         }
         pending.loseWhere(id::equals, "executor " + id + " was lost: " + reason);
+        commands.loseWhere(id::equals, "executor " + id + " was lost: " + reason);
         sendPeers();
         return this;
     }
@@ -402,6 +453,7 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
             remote.ref().tell(new AppExecutor.StopExecutor("the application ended"));
         }
         pending.loseWhere(executor -> true, "the executor runtime was closed");
+        commands.loseWhere(executor -> true, "the executor runtime was closed");
         shutdown.done().complete(null);
         return Behaviors.stopped();
     }
@@ -414,6 +466,7 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
             }
         }
         pending.loseWhere(executor -> true, "the executor runtime stopped");
+        commands.loseWhere(executor -> true, "the executor runtime stopped");
         app.up().completeExceptionally(new IllegalStateException("the driver stopped before joining the cluster"));
         app.initial().complete(null);
         return this;

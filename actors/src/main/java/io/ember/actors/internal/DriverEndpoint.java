@@ -8,8 +8,11 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import io.ember.actors.CommandOutcome;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.TaskOutcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +37,10 @@ import java.util.function.Consumer;
  * ExecutorLost, so whoever reacts to a lost task already finds the loss recorded. PendingTasks
  * states which outcomes are accepted.
  *
+ * Control commands (SendCommand) are not tasks: they have a table of their own, go to the
+ * executor as RunCommand (which runs them on its control thread, never in a task slot), and each
+ * is settled as TimedOut by a timer if no answer came within its timeout.
+ *
  * Launch, AddLostListener and Shutdown carry futures and lambdas: they are local by nature and
  * opt out of serialization checks. Outcomes are EmberMessages, sent by executors that may one
  * day live on other nodes.
@@ -47,6 +54,13 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     record Launch(String executorId, long taskId, byte[] payload, CompletableFuture<TaskOutcome> outcome)
             implements Command, NoSerializationVerificationNeeded {}
 
+    /** Sends control command {@code commandId}; {@code outcome} is completed when it ends, never exceptionally. */
+    record SendCommand(String executorId, long commandId, byte[] payload, Duration timeout,
+                       CompletableFuture<CommandOutcome> outcome) implements Command, NoSerializationVerificationNeeded {}
+
+    /** From an executor: a command was applied ({@code answer}), or failed ({@code error}, its text). */
+    record CommandAnswered(long commandId, String executorId, byte[] answer, String error) implements Command, EmberMessage {}
+
     /** Registers a listener for executors lost from now on. */
     record AddLostListener(Consumer<String> listener) implements Command, NoSerializationVerificationNeeded {}
 
@@ -59,6 +73,9 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     /** From an executor: the runner threw; {@code error} is its stack trace. */
     record TaskCrashed(long taskId, String executorId, String error) implements Command, EmberMessage {}
 
+    /** A command's timeout is over. */
+    private record CommandTimedOut(long commandId, String executorId, Duration timeout) implements Command {}
+
     /** Death watch: the executor actor has stopped. */
     private record ExecutorStopped(String executorId) implements Command, EmberMessage {}
 
@@ -68,18 +85,24 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
         executors.forEach((id, ref) -> states.put(id,
                 new ExecutorInfo(id, ref.path().toString(), cores, ExecutorInfo.State.ALIVE)));
         view.set(List.copyOf(states.values()));
-        return Behaviors.setup(context -> new DriverEndpoint(context, executors, states, view));
+        return Behaviors.setup(context -> Behaviors.withTimers(
+                timers -> new DriverEndpoint(context, timers, executors, states, view)));
     }
 
     private final Map<String, ActorRef<ExecutorActor.Command>> executors;
     private final Map<String, ExecutorInfo> states;
     private final AtomicReference<List<ExecutorInfo>> view;
-    private final PendingTasks pending = new PendingTasks(taskId -> { });
+    private final PendingTasks<TaskOutcome> pending = PendingTasks.forTasks(taskId -> { });
+    private final PendingTasks<CommandOutcome> commands;
+    private final TimerScheduler<Command> timers;
     private final List<Consumer<String>> lostListeners = new ArrayList<>();
 
-    private DriverEndpoint(ActorContext<Command> context, Map<String, ActorRef<ExecutorActor.Command>> executors,
+    private DriverEndpoint(ActorContext<Command> context, TimerScheduler<Command> timers,
+                           Map<String, ActorRef<ExecutorActor.Command>> executors,
                            Map<String, ExecutorInfo> states, AtomicReference<List<ExecutorInfo>> view) {
         super(context);
+        this.timers = timers;
+        this.commands = PendingTasks.forCommands(timers::cancel);
         this.executors = executors;
         this.states = states;
         this.view = view;
@@ -92,6 +115,17 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
                 .onMessage(Launch.class, this::onLaunch)
                 .onMessage(TaskFinished.class, this::onTaskFinished)
                 .onMessage(TaskCrashed.class, this::onTaskCrashed)
+                .onMessage(SendCommand.class, this::onSendCommand)
+                .onMessage(CommandAnswered.class, answered -> {
+                    commands.settle(answered.commandId(), answered.executorId(), CommandRuns.outcomeOf(answered.executorId(),
+                            answered.answer(), answered.error()));
+                    return this;
+                })
+                .onMessage(CommandTimedOut.class, late -> {
+                    commands.settle(late.commandId(), late.executorId(),
+                            new CommandOutcome.TimedOut(late.executorId(), late.timeout()));
+                    return this;
+                })
                 .onMessage(ExecutorStopped.class, this::onExecutorStopped)
                 .onMessage(AddLostListener.class, this::onAddLostListener)
                 .onMessage(Shutdown.class, this::onShutdown)
@@ -105,6 +139,18 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
         boolean alive = state != null && state.state() == ExecutorInfo.State.ALIVE;
         if (pending.admit(launch.taskId(), id, states, alive, launch.outcome())) {
             executors.get(id).tell(new ExecutorActor.LaunchTask(launch.taskId(), launch.payload(), getContext().getSelf()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onSendCommand(SendCommand send) {
+        String id = send.executorId();
+        ExecutorInfo state = states.get(id);
+        boolean alive = state != null && state.state() == ExecutorInfo.State.ALIVE;
+        if (commands.admit(send.commandId(), id, states, alive, send.outcome())) {
+            timers.startSingleTimer(send.commandId(), new CommandTimedOut(send.commandId(), id, send.timeout()),
+                    send.timeout());
+            executors.get(id).tell(new ExecutorActor.RunCommand(send.commandId(), send.payload(), getContext().getSelf()));
         }
         return this;
     }
@@ -133,6 +179,7 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
             notify(listener, id);
         }
         pending.loseWhere(id::equals, "executor " + id + " was lost");
+        commands.loseWhere(id::equals, "executor " + id + " was lost");
         return this;
     }
 
@@ -151,12 +198,14 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
 
     private Behavior<Command> onShutdown(Shutdown shutdown) {
         pending.loseWhere(executor -> true, "the executor runtime was closed");
+        commands.loseWhere(executor -> true, "the executor runtime was closed");
         shutdown.done().complete(null);
         return Behaviors.stopped();
     }
 
     private Behavior<Command> onPostStop() {
         pending.loseWhere(executor -> true, "the executor runtime stopped");
+        commands.loseWhere(executor -> true, "the executor runtime stopped");
         return this;
     }
 }

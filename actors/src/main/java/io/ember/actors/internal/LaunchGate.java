@@ -1,5 +1,6 @@
 package io.ember.actors.internal;
 
+import io.ember.actors.CommandOutcome;
 import io.ember.actors.TaskOutcome;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -11,13 +12,15 @@ import java.util.function.Consumer;
 /*
  * Design notes
  * ------------
- * How a runtime (local or cluster) lets launches through to its driver actor until it closes,
+ * How a runtime (local or cluster) lets launches (of tasks and of control commands) through to its driver actor until it closes,
  * so that no launched future is left uncompleted: launch() holds the read lock from its check to
  * its tell, and close() sets the flag and tells the driver Shutdown under the write lock, so every
  * Launch that got past the check is in the driver's mailbox before Shutdown (which settles it);
  * a launch after the close is settled here as lost. Thread-safe.
  */
 final class LaunchGate {
+    private static final String CLOSED = "the executor runtime is closed";
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Written under the write lock; read without it only to tell a termination from a close. */
     private volatile boolean closed;
@@ -27,13 +30,23 @@ final class LaunchGate {
      * complete), or settles it as lost if the runtime is closed.
      */
     CompletionStage<TaskOutcome> launch(String executorId, byte[] task, Consumer<CompletableFuture<TaskOutcome>> send) {
+        return pass(executorId, task, new TaskOutcome.ExecutorLost(executorId, CLOSED), send);
+    }
+
+    /** As {@link #launch}, for a control command. */
+    CompletionStage<CommandOutcome> sendCommand(String executorId, byte[] command,
+                                                Consumer<CompletableFuture<CommandOutcome>> send) {
+        return pass(executorId, command, new CommandOutcome.ExecutorLost(executorId, CLOSED), send);
+    }
+
+    private <O> CompletionStage<O> pass(String executorId, byte[] payload, O whenClosed, Consumer<CompletableFuture<O>> send) {
         Objects.requireNonNull(executorId, "executorId is null");
-        Objects.requireNonNull(task, "task is null");
-        CompletableFuture<TaskOutcome> outcome = new CompletableFuture<>();
+        Objects.requireNonNull(payload, "payload is null");
+        CompletableFuture<O> outcome = new CompletableFuture<>();
         lock.readLock().lock();
         try {
             if (closed) {
-                outcome.complete(new TaskOutcome.ExecutorLost(executorId, "the executor runtime is closed"));
+                outcome.complete(whenClosed);
             } else {
                 send.accept(outcome);
             }

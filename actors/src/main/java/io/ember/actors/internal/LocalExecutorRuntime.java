@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.ember.actors.BlockStore;
+import io.ember.actors.CommandOutcome;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -67,6 +69,8 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
     private final Map<String, ActorRef<ExecutorActor.Command>> executorRefs;
     private final AtomicReference<List<ExecutorInfo>> view;
     private final LaunchGate gate = new LaunchGate();
+    /** Control commands count down from -1, apart from task ids (they share the data path's payload ids). */
+    private final AtomicLong nextCommandId = new AtomicLong(-1);
 
     private record Topology(ActorRef<DriverEndpoint.Command> driver,
                             Map<String, ActorRef<ExecutorActor.Command>> executors) {}
@@ -167,6 +171,14 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
     @Override
     public CompletionStage<TaskOutcome> launch(String executorId, long taskId, byte[] task) {
         return gate.launch(executorId, task, outcome -> driver.tell(new DriverEndpoint.Launch(executorId, taskId, task, outcome)));
+    }
+
+    @Override
+    public CompletionStage<CommandOutcome> sendCommand(String executorId, byte[] command, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout is null");
+        long commandId = nextCommandId.getAndDecrement();
+        return gate.sendCommand(executorId, command,
+                outcome -> driver.tell(new DriverEndpoint.SendCommand(executorId, commandId, command, timeout, outcome)));
     }
 
     @Override

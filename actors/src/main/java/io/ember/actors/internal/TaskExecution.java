@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 /*
  * Design notes
  * ------------
- * One task's run on an executor's worker thread, the same for the local executor (ExecutorActor)
- * and the cluster one (AppExecutor): the task is registered with the slot's TaskThreads while it
+ * One task's run on an executor's worker thread (or one command's on its control thread), the
+ * same for the local executor (ExecutorActor) and the cluster one (AppExecutor): the task is registered with the slot's TaskThreads while it
  * runs (so that a kill interrupts the right thread), and whatever the runner throws, an Error
  * such as OutOfMemoryError included, is this task's crash and not the pool's. The caller turns
  * the result into its transport's message.
@@ -27,12 +27,19 @@ final class TaskExecution {
     static Ended run(TaskThreads tasks, long taskId, Callable<byte[]> work) {
         tasks.started(taskId);
         try {
-            byte[] result = work.call();
-            return result != null ? new Ended(result, null) : new Ended(null, "the TaskRunner returned null");
-        } catch (Throwable t) { // why: an Error (e.g. OutOfMemoryError) is this task's crash, not the pool's
-            return new Ended(null, stackTrace(t));
+            return call(work);
         } finally {
             tasks.finished(taskId);
+        }
+    }
+
+    /** Runs a control command's {@code work} on the calling (control) thread. */
+    static Ended call(Callable<byte[]> work) {
+        try {
+            byte[] result = work.call();
+            return result != null ? new Ended(result, null) : new Ended(null, "the TaskRunner returned null");
+        } catch (Throwable t) { // why: an Error (e.g. OutOfMemoryError) is this run's crash, not the thread's
+            return new Ended(null, stackTrace(t));
         }
     }
 

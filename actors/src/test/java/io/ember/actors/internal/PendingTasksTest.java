@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The pending-task table both driver actors share, without actors. */
 class PendingTasksTest {
     private final List<Long> settled = new ArrayList<>();
-    private final PendingTasks pending = new PendingTasks(settled::add);
+    private final PendingTasks<TaskOutcome> pending = PendingTasks.forTasks(settled::add);
     private final Map<String, ExecutorInfo> states = new LinkedHashMap<>(Map.of(
             "exec-0", new ExecutorInfo("exec-0", "local", 1, ExecutorInfo.State.ALIVE)));
 

@@ -1,5 +1,6 @@
 package io.ember.rdd.scheduler;
 
+import io.ember.actors.CommandOutcome;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
@@ -143,6 +144,12 @@ final class FakeExecutorRuntime implements ExecutorRuntime {
         outcome.whenComplete((o, e) -> running.remove(launch));
         launches.add(launch);
         return outcome;
+    }
+
+    /** The scheduler sends no commands; storage, which does, is not under test here. */
+    @Override
+    public CompletionStage<CommandOutcome> sendCommand(String executorId, byte[] command, java.time.Duration timeout) {
+        return CompletableFuture.completedFuture(new CommandOutcome.Failed(executorId, "the fake runtime applies no commands"));
     }
 
     @Override
