@@ -146,8 +146,7 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     private final Map<UniqueAddress, String> executorOfMember = new HashMap<>();
     private final Map<String, UniqueAddress> starting = new HashMap<>();
     private final PendingTasks<TaskOutcome> pending;
-    private final PendingTasks<CommandOutcome> commands;
-    private final TimerScheduler<Command> timers;
+    private final PendingCommands<Command> commands;
     private final Set<String> probing = new HashSet<>();
     private final List<Consumer<ExecutorInfo>> addedListeners = new ArrayList<>();
     private final List<Consumer<String>> lostListeners = new ArrayList<>();
@@ -158,13 +157,9 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     private ClusterDriver(ActorContext<Command> context, TimerScheduler<Command> timers, Resources app) {
         super(context);
         this.app = app;
-        this.timers = timers;
         // why: a payload waits on the data path exactly as long as its task (or command) is pending
         this.pending = PendingTasks.forTasks(taskId -> app.payloads().remove(taskId));
-        this.commands = PendingTasks.forCommands(commandId -> {
-            app.payloads().remove(commandId);
-            timers.cancel(commandId);
-        });
+        this.commands = new PendingCommands<>(timers, commandId -> app.payloads().remove(commandId));
         ActorRef<SelfUp> selfUp = context.messageAdapter(SelfUp.class, SelfIsUp::new);
         Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(selfUp, SelfUp.class));
     }
@@ -183,14 +178,12 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
                         new TaskOutcome.Crashed(c.executorId(), c.error())))
                 .onMessage(TaskResultStored.class, this::onTaskResultStored)
                 .onMessage(SendCommand.class, this::onSendCommand)
-                .onMessage(CommandAnswered.class, answered -> {
-                    commands.settle(answered.commandId(), answered.executorId(), CommandRuns.outcomeOf(answered.executorId(),
-                            answered.answer(), answered.error()));
+                .onMessage(CommandAnswered.class, a -> {
+                    commands.answered(a.commandId(), a.executorId(), a.answer(), a.error());
                     return this;
                 })
                 .onMessage(CommandTimedOut.class, late -> {
-                    commands.settle(late.commandId(), late.executorId(),
-                            new CommandOutcome.TimedOut(late.executorId(), late.timeout()));
+                    commands.timedOut(late.commandId(), late.executorId(), late.timeout());
                     return this;
                 })
                 .onMessage(ResultFetched.class, this::onResultFetched)
@@ -315,9 +308,8 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     private Behavior<Command> onSendCommand(SendCommand send) {
         String id = send.executorId();
         Remote remote = alive.get(id);
-        if (commands.admit(send.commandId(), id, states, remote != null, send.outcome())) {
-            timers.startSingleTimer(send.commandId(), new CommandTimedOut(send.commandId(), id, send.timeout()),
-                    send.timeout());
+        if (commands.admit(send.commandId(), id, states, remote != null, send.timeout(), send.outcome(),
+                new CommandTimedOut(send.commandId(), id, send.timeout()))) {
             if (send.payload().length <= INLINE_LIMIT) {
                 remote.ref().tell(new AppExecutor.RunCommand(send.commandId(), send.payload()));
             } else {

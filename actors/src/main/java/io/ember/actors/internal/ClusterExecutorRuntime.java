@@ -32,7 +32,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -78,8 +77,6 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
     private final DataClient client;
     private final ExecutorService io;
     private final LaunchGate gate = new LaunchGate();
-    /** Control commands count down from -1, apart from task ids (they share the data path's payload ids). */
-    private final AtomicLong nextCommandId = new AtomicLong(-1);
 
     private ClusterExecutorRuntime(ActorSystem<Void> system, ActorRef<ClusterDriver.Command> driver,
                                    AtomicReference<List<ExecutorInfo>> view, DataServer dataServer, DataClient client,
@@ -183,9 +180,8 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
     @Override
     public CompletionStage<CommandOutcome> sendCommand(String executorId, byte[] command, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout is null");
-        long commandId = nextCommandId.getAndDecrement();
         return gate.sendCommand(executorId, command,
-                outcome -> driver.tell(new ClusterDriver.SendCommand(executorId, commandId, command, timeout, outcome)));
+                (commandId, outcome) -> driver.tell(new ClusterDriver.SendCommand(executorId, commandId, command, timeout, outcome)));
     }
 
     @Override

@@ -93,16 +93,14 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     private final Map<String, ExecutorInfo> states;
     private final AtomicReference<List<ExecutorInfo>> view;
     private final PendingTasks<TaskOutcome> pending = PendingTasks.forTasks(taskId -> { });
-    private final PendingTasks<CommandOutcome> commands;
-    private final TimerScheduler<Command> timers;
+    private final PendingCommands<Command> commands;
     private final List<Consumer<String>> lostListeners = new ArrayList<>();
 
     private DriverEndpoint(ActorContext<Command> context, TimerScheduler<Command> timers,
                            Map<String, ActorRef<ExecutorActor.Command>> executors,
                            Map<String, ExecutorInfo> states, AtomicReference<List<ExecutorInfo>> view) {
         super(context);
-        this.timers = timers;
-        this.commands = PendingTasks.forCommands(timers::cancel);
+        this.commands = new PendingCommands<>(timers, commandId -> { });
         this.executors = executors;
         this.states = states;
         this.view = view;
@@ -116,14 +114,12 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
                 .onMessage(TaskFinished.class, this::onTaskFinished)
                 .onMessage(TaskCrashed.class, this::onTaskCrashed)
                 .onMessage(SendCommand.class, this::onSendCommand)
-                .onMessage(CommandAnswered.class, answered -> {
-                    commands.settle(answered.commandId(), answered.executorId(), CommandRuns.outcomeOf(answered.executorId(),
-                            answered.answer(), answered.error()));
+                .onMessage(CommandAnswered.class, a -> {
+                    commands.answered(a.commandId(), a.executorId(), a.answer(), a.error());
                     return this;
                 })
                 .onMessage(CommandTimedOut.class, late -> {
-                    commands.settle(late.commandId(), late.executorId(),
-                            new CommandOutcome.TimedOut(late.executorId(), late.timeout()));
+                    commands.timedOut(late.commandId(), late.executorId(), late.timeout());
                     return this;
                 })
                 .onMessage(ExecutorStopped.class, this::onExecutorStopped)
@@ -147,9 +143,8 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
         String id = send.executorId();
         ExecutorInfo state = states.get(id);
         boolean alive = state != null && state.state() == ExecutorInfo.State.ALIVE;
-        if (commands.admit(send.commandId(), id, states, alive, send.outcome())) {
-            timers.startSingleTimer(send.commandId(), new CommandTimedOut(send.commandId(), id, send.timeout()),
-                    send.timeout());
+        if (commands.admit(send.commandId(), id, states, alive, send.timeout(), send.outcome(),
+                new CommandTimedOut(send.commandId(), id, send.timeout()))) {
             executors.get(id).tell(new ExecutorActor.RunCommand(send.commandId(), send.payload(), getContext().getSelf()));
         }
         return this;

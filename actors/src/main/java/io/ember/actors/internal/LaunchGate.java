@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /*
@@ -21,6 +23,7 @@ import java.util.function.Consumer;
 final class LaunchGate {
     private static final String CLOSED = "the executor runtime is closed";
 
+    private final AtomicLong nextCommandId = new AtomicLong(-1);
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Written under the write lock; read without it only to tell a termination from a close. */
     private volatile boolean closed;
@@ -33,10 +36,15 @@ final class LaunchGate {
         return pass(executorId, task, new TaskOutcome.ExecutorLost(executorId, CLOSED), send);
     }
 
-    /** As {@link #launch}, for a control command. */
+    /**
+     * As {@link #launch}, for a control command: {@code send} is given the command's id, counting
+     * down from -1 so that it never equals a task's (both kinds of payload share the data path).
+     */
     CompletionStage<CommandOutcome> sendCommand(String executorId, byte[] command,
-                                                Consumer<CompletableFuture<CommandOutcome>> send) {
-        return pass(executorId, command, new CommandOutcome.ExecutorLost(executorId, CLOSED), send);
+                                                BiConsumer<Long, CompletableFuture<CommandOutcome>> send) {
+        long commandId = nextCommandId.getAndDecrement();
+        return pass(executorId, command, new CommandOutcome.ExecutorLost(executorId, CLOSED),
+                outcome -> send.accept(commandId, outcome));
     }
 
     private <O> CompletionStage<O> pass(String executorId, byte[] payload, O whenClosed, Consumer<CompletableFuture<O>> send) {

@@ -28,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -69,8 +68,6 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
     private final Map<String, ActorRef<ExecutorActor.Command>> executorRefs;
     private final AtomicReference<List<ExecutorInfo>> view;
     private final LaunchGate gate = new LaunchGate();
-    /** Control commands count down from -1, apart from task ids (they share the data path's payload ids). */
-    private final AtomicLong nextCommandId = new AtomicLong(-1);
 
     private record Topology(ActorRef<DriverEndpoint.Command> driver,
                             Map<String, ActorRef<ExecutorActor.Command>> executors) {}
@@ -176,9 +173,8 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
     @Override
     public CompletionStage<CommandOutcome> sendCommand(String executorId, byte[] command, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout is null");
-        long commandId = nextCommandId.getAndDecrement();
         return gate.sendCommand(executorId, command,
-                outcome -> driver.tell(new DriverEndpoint.SendCommand(executorId, commandId, command, timeout, outcome)));
+                (commandId, outcome) -> driver.tell(new DriverEndpoint.SendCommand(executorId, commandId, command, timeout, outcome)));
     }
 
     @Override
