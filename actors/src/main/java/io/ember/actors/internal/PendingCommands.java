@@ -15,7 +15,9 @@ import java.util.function.Predicate;
  * The driver actors' control commands in flight: a PendingTasks table (the same rules as for
  * tasks) plus one timer per command, so that a command nobody answers ends as TimedOut instead of
  * waiting forever. Shared by DriverEndpoint and ClusterDriver (C is the actor's message type);
- * used on the owning actor's thread only.
+ * used on the owning actor's thread only. The two actors' routes to answered() and timedOut()
+ * stay alike on purpose: each actor has message types of its own (DriverEndpoint's never leave
+ * this JVM, ClusterDriver's cross nodes).
  */
 final class PendingCommands<C> {
     private final PendingTasks<CommandOutcome> table;
