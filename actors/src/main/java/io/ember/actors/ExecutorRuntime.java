@@ -62,6 +62,14 @@ public interface ExecutorRuntime extends AutoCloseable {
     CompletionStage<TaskOutcome> launch(String executorId, long taskId, byte[] task);
 
     /**
+     * Sends a control command (drop a cached RDD, a broadcast or a shuffle's files; store a
+     * broadcast) to an executor, which applies it with {@link TaskRunner#runCommand} on a thread of
+     * its own, never in a task slot. The stage completes when the executor answers, when it is
+     * lost, or after {@code timeout} with {@link CommandOutcome.TimedOut}; never exceptionally.
+     */
+    CompletionStage<CommandOutcome> sendCommand(String executorId, byte[] command, java.time.Duration timeout);
+
+    /**
      * Registers a listener called (on an internal thread) once for each executor that joins after
      * start-up. A local runtime never adds executors, so by default nothing is ever called.
      */

@@ -21,4 +21,16 @@ public interface TaskRunner {
      *     reported to the driver as a {@link TaskOutcome.Crashed} with its text.
      */
     byte[] run(byte[] task, ExecutorServices services) throws Exception;
+
+    /**
+     * Applies one control command, exactly as given to {@link ExecutorRuntime#sendCommand}, on the
+     * executor's control thread (one per executor, apart from the task slots). By default a
+     * command is refused: a runner that the driver sends commands to overrides this.
+     *
+     * @return the answer, sent back to the driver unchanged
+     * @throws Exception reported to the driver as {@link CommandOutcome.Failed} with its text
+     */
+    default byte[] runCommand(byte[] command, ExecutorServices services) throws Exception {
+        throw new UnsupportedOperationException("this TaskRunner (" + getClass().getName() + ") applies no commands");
+    }
 }

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code ember.master}</td><td>{@code local[*]}</td><td>where executors run</td></tr>
  *   <tr><td>{@code ember.app.name}</td><td>{@code ember}</td><td>the application's name</td></tr>
  *   <tr><td>{@code ember.task.maxFailures}</td><td>4</td><td>failed attempts of one task before its job fails</td></tr>
+ *   <tr><td>{@code ember.locality.wait}</td><td>3s</td><td>how long a task waits for a free slot on an
+ *       executor caching its partition before it runs elsewhere</td></tr>
+ *   <tr><td>{@code ember.excludeOnFailure.enabled}</td><td>true</td><td>whether an executor where tasks of
+ *       a stage keep failing gets no more of its tasks</td></tr>
  *   <tr><td>{@code ember.default.parallelism}</td><td>total executor cores</td><td>partitions of
  *       {@code parallelize} and, when set, of shuffles without an explicit count</td></tr>
  *   <tr><td>{@code ember.local.dir}</td><td>{@code java.io.tmpdir}</td><td>where the application's
@@ -59,6 +63,25 @@ public final class EmberConf {
      * warning names it as ignoring the interruption, e.g. {@code 10s}.
      */
     public static final String TASK_KILL_GRACE_PERIOD = "ember.task.killGracePeriod";
+
+    /**
+     * How long a task whose partition is cached on a busy executor waits for a slot there before
+     * it runs on another executor, e.g. {@code 3s} (Spark's {@code spark.locality.wait}); {@code 0s}
+     * never waits.
+     */
+    public static final String LOCALITY_WAIT = "ember.locality.wait";
+    /**
+     * Whether a stage stops sending tasks to an executor where its tasks keep failing, and retries
+     * a failed task on another executor (Spark's {@code spark.excludeOnFailure.enabled}): {@code true}
+     * or {@code false}. A task is still retried on an excluded executor when every live executor is
+     * excluded, so that {@code ember.task.maxFailures} decides when a job fails.
+     */
+    public static final String EXCLUDE_ON_FAILURE = "ember.excludeOnFailure.enabled";
+    /**
+     * How many failed tasks of one stage exclude an executor from that stage (at least 1), as Spark's
+     * {@code spark.excludeOnFailure.stage.maxFailedTasksPerExecutor}.
+     */
+    public static final String EXCLUDE_STAGE_MAX_FAILED_TASKS = "ember.excludeOnFailure.stage.maxFailedTasksPerExecutor";
 
     private static final Pattern DURATION = Pattern.compile("\\s*(\\d+)\\s*(ms|s|m|h)\\s*");
 
@@ -122,6 +145,21 @@ public final class EmberConf {
         return get(TASK_MAX_FAILURES).map(Integer::parseInt).getOrElse(4);
     }
 
+    /** {@value #LOCALITY_WAIT}, default 3 s. */
+    public Duration localityWait() {
+        return duration(LOCALITY_WAIT, Duration.ofSeconds(3));
+    }
+
+    /** {@value #EXCLUDE_ON_FAILURE}, default true. */
+    public boolean excludeOnFailure() {
+        return get(EXCLUDE_ON_FAILURE).map(v -> Boolean.parseBoolean(v.trim())).getOrElse(true);
+    }
+
+    /** {@value #EXCLUDE_STAGE_MAX_FAILED_TASKS}, default 2. */
+    public int excludeStageMaxFailedTasks() {
+        return get(EXCLUDE_STAGE_MAX_FAILED_TASKS).map(v -> Integer.parseInt(v.trim())).getOrElse(2);
+    }
+
     /** {@value #STORAGE_COMMAND_TIMEOUT}, default 30 s. */
     public Duration storageCommandTimeout() {
         return duration(STORAGE_COMMAND_TIMEOUT, Duration.ofSeconds(30));
@@ -175,7 +213,7 @@ public final class EmberConf {
             throw new IllegalArgumentException("Setting '" + key + "' needs a value, got null");
         }
         switch (key) {
-            case TASK_MAX_FAILURES, DEFAULT_PARALLELISM -> {
+            case TASK_MAX_FAILURES, DEFAULT_PARALLELISM, EXCLUDE_STAGE_MAX_FAILED_TASKS -> {
                 int n;
                 try {
                     n = Integer.parseInt(value.trim());
@@ -193,8 +231,13 @@ public final class EmberConf {
                 }
             }
             case REDACTION_REGEX -> Redaction.compile(value);
-            case STORAGE_COMMAND_TIMEOUT, MAX_REGISTERED_RESOURCES_WAITING_TIME, TASK_KILL_GRACE_PERIOD ->
+            case STORAGE_COMMAND_TIMEOUT, MAX_REGISTERED_RESOURCES_WAITING_TIME, TASK_KILL_GRACE_PERIOD, LOCALITY_WAIT ->
                     parseDuration(key, value);
+            case EXCLUDE_ON_FAILURE -> {
+                if (!value.trim().equalsIgnoreCase("true") && !value.trim().equalsIgnoreCase("false")) {
+                    throw new IllegalArgumentException("Setting '" + key + "' must be true or false, got '" + value + "'");
+                }
+            }
             default -> {
             }
         }

@@ -96,7 +96,8 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
             this.storage = started.add(new StorageContext(runtime, conf, appName()));
             SchedulerSettings schedulerSettings = new SchedulerSettings(conf.taskMaxFailures(),
                     master.isCluster() ? conf.maxRegisteredResourcesWaitingTime() : Duration.ZERO,
-                    EmberConf.MAX_REGISTERED_RESOURCES_WAITING_TIME, conf.taskKillGracePeriod(), !master.isCluster());
+                    EmberConf.MAX_REGISTERED_RESOURCES_WAITING_TIME, conf.taskKillGracePeriod(), !master.isCluster(),
+                    conf.localityWait(), conf.excludeOnFailure(), conf.excludeStageMaxFailedTasks());
             this.scheduler = new DAGScheduler(runtime, schedulerSettings, userClassLoader, listenerBus,
                     storage.blockMaster(), this::stopInNewThread);
             runtime.onStopped(reason -> stopInNewThread(new IllegalStateException("The executor runtime stopped: " + reason)));

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code spark.ui.enabled}, {@code spark.ui.port}, {@code spark.ui.showConsoleProgress}</td>
  *       <td>{@code ember.ui.*} of the same name</td></tr>
  *   <tr><td>{@code spark.eventLog.dir}, {@code spark.redaction.regex},
- *       {@code spark.scheduler.maxRegisteredResourcesWaitingTime}</td><td>{@code ember.*} of the same name</td></tr>
+ *       {@code spark.scheduler.maxRegisteredResourcesWaitingTime}, {@code spark.locality.wait},
+ *       {@code spark.excludeOnFailure.enabled},
+ *       {@code spark.excludeOnFailure.stage.maxFailedTasksPerExecutor}</td><td>{@code ember.*} of the same name</td></tr>
  *   <tr><td>{@code spark.sql.shuffle.partitions}, {@code spark.sql.autoBroadcastJoinThreshold},
  *       {@code spark.sql.session.timeZone}, {@code spark.sql.caseSensitive},
  *       {@code spark.sql.files.maxPartitionBytes}, {@code spark.sql.parquet.compression.codec},
@@ -73,7 +75,8 @@ public final class SparkConfKeys {
         Map<String, String> m = new TreeMap<>();
         for (String sameName : new String[] {"master", "app.name", "default.parallelism", "task.maxFailures",
                 "local.dir", "memory.fraction", "memory.storageFraction", "ui.enabled", "ui.port", "ui.showConsoleProgress", "eventLog.dir", "redaction.regex",
-                "scheduler.maxRegisteredResourcesWaitingTime", "sql.shuffle.partitions",
+                "scheduler.maxRegisteredResourcesWaitingTime", "locality.wait", "excludeOnFailure.enabled",
+                "excludeOnFailure.stage.maxFailedTasksPerExecutor", "sql.shuffle.partitions",
                 "sql.autoBroadcastJoinThreshold", "sql.session.timeZone", "sql.caseSensitive",
                 "sql.files.maxPartitionBytes", "sql.parquet.compression.codec", "sql.datetime.java8API.enabled",
                 "sql.optimizer.excludedRules", "sql.join.preferSortMergeJoin", "sql.cbo.enabled",

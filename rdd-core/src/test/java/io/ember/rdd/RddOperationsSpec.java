@@ -271,6 +271,6 @@ abstract class RddOperationsSpec extends ContextConfigurations {
         java.util.Map<String, Integer> sizes = new java.util.HashMap<>(sc.schedulerBookkeeping());
         sizes.remove("registeredShuffles");
         assertEquals(Map.of("jobs", 0, "waiting", 0, "running", 0, "failed", 0, "runningTasks", 0, "queuedTasks", 0,
-                "shuffleStages", 0, "killedTasks", 0), sizes);
+                "shuffleStages", 0, "killedTasks", 0, "taskSets", 0), sizes);
     }
 }

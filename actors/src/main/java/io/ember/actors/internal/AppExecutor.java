@@ -9,8 +9,6 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.ember.actors.TaskRunner;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -21,8 +19,8 @@ import java.util.function.Consumer;
  * One application's executor on a worker node, a child of WorkerNode. It announces itself to
  * the driver (ExecutorStarted) and watches it: when the driver's node leaves the cluster or is
  * downed, or its driver actor stops, the application is over here too. Like ExecutorActor, the
- * message thread only does bookkeeping; tasks run on the slot's worker pool, and a worker
- * thread sends the outcome to the driver itself.
+ * message thread only does bookkeeping; tasks run on the slot's worker pool (control commands
+ * on its control thread), and that thread sends the outcome to the driver itself.
  *
  * Large messages stay off Akka: a task whose payload the driver could not inline arrives with
  * a null payload and is fetched from the driver's data server; a result larger than
@@ -40,6 +38,9 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
 
     /** Runs a task; a null {@code payload} is fetched from the driver's data server. */
     record LaunchTask(long taskId, byte[] payload) implements Command {}
+
+    /** Applies a control command on the control thread; a null {@code payload} is fetched from the driver's data server. */
+    record RunCommand(long commandId, byte[] payload) implements Command {}
 
     /** The data addresses of the application's live executors, by executor id. */
     record UpdatePeers(Map<String, String> peers) implements Command {}
@@ -60,8 +61,6 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
     record Resources(String appId, String appName, String executorId, ActorRef<ClusterDriver.Command> driver,
                      String driverData, ExecutorSlot slot, AppClassLoader loader, TaskRunner runner,
                      DataClient client, WorkerData data, String dataAddress, long memory, Consumer<String> log) {}
-
-    private static final int MAX_ERROR = 32 * 1024;
 
     static Behavior<Command> create(Resources resources) {
         return Behaviors.setup(context -> new AppExecutor(context, resources));
@@ -92,6 +91,7 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(LaunchTask.class, this::onLaunchTask)
+                .onMessage(RunCommand.class, this::onRunCommand)
                 .onMessage(TaskDone.class, done -> {
                     running--;
                     return this;
@@ -118,6 +118,23 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
         return this;
     }
 
+    private Behavior<Command> onRunCommand(RunCommand run) {
+        app.slot().control().execute(() -> {
+            TaskExecution.Ended ended = TaskExecution.call(() -> app.runner().runCommand(payloadOf(run.commandId(),
+                    run.payload()), services));
+            if (!stopping) {
+                app.driver().tell(new ClusterDriver.CommandAnswered(run.commandId(), app.executorId(), ended.result(),
+                        ended.crash()));
+            }
+        });
+        return this;
+    }
+
+    /** {@code payload}, or, if the driver could not inline it, the bytes its data server holds for {@code id}. */
+    private byte[] payloadOf(long id, byte[] payload) throws IOException {
+        return payload != null ? payload : app.client().get(app.driverData(), DataServer.OP_TASK, app.appId(), Long.toString(id));
+    }
+
     private Behavior<Command> stop(String reason) {
         endReason = reason;
         return Behaviors.stopped();
@@ -126,6 +143,7 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
     private Behavior<Command> onPostStop() {
         stopping = true;
         app.slot().workers().shutdownNow();
+        app.slot().control().shutdownNow();
         app.data().unregister(app.appId(), registration);
         app.slot().blockStore().clear();
         results.clear();
@@ -144,37 +162,22 @@ final class AppExecutor extends AbstractBehavior<AppExecutor.Command> {
     private void runTask(LaunchTask launch, ActorRef<Command> self) {
         long taskId = launch.taskId();
         String id = app.executorId();
+        TaskExecution.Ended ended = TaskExecution.run(app.slot().tasks(), taskId, () -> {
+            return app.runner().run(payloadOf(taskId, launch.payload()), services);
+        });
         ClusterDriver.Command outcome;
-        app.slot().tasks().started(taskId);
-        try {
-            byte[] payload = launch.payload() != null ? launch.payload()
-                    : app.client().get(app.driverData(), DataServer.OP_TASK, app.appId(), Long.toString(taskId));
-            byte[] result = app.runner().run(payload, services);
-            if (result == null) {
-                outcome = new ClusterDriver.TaskCrashed(taskId, id, "the TaskRunner returned null");
-            } else if (result.length <= ClusterDriver.INLINE_LIMIT) {
-                outcome = new ClusterDriver.TaskFinished(taskId, id, result);
-            } else {
-                results.put(taskId, result);
-                outcome = new ClusterDriver.TaskResultStored(taskId, id, result.length);
-            }
-        } catch (Throwable t) { // why: an Error (e.g. OutOfMemoryError) is this task's crash, not the pool's
-            outcome = new ClusterDriver.TaskCrashed(taskId, id, stackTrace(t));
-        } finally {
-            app.slot().tasks().finished(taskId);
+        if (ended.crash() != null) {
+            outcome = new ClusterDriver.TaskCrashed(taskId, id, ended.crash());
+        } else if (ended.result().length <= ClusterDriver.INLINE_LIMIT) {
+            outcome = new ClusterDriver.TaskFinished(taskId, id, ended.result());
+        } else {
+            results.put(taskId, ended.result());
+            outcome = new ClusterDriver.TaskResultStored(taskId, id, ended.result().length);
         }
         if (stopping) {
             return;
         }
         app.driver().tell(outcome);
         self.tell(new TaskDone(taskId));
-    }
-
-    /** The stack trace, cut to MAX_ERROR characters so that the report always fits in one Akka frame. */
-    private static String stackTrace(Throwable t) {
-        StringWriter text = new StringWriter();
-        t.printStackTrace(new PrintWriter(text));
-        String trace = text.toString();
-        return trace.length() <= MAX_ERROR ? trace : trace.substring(0, MAX_ERROR) + "\n\t... (cut)";
     }
 }

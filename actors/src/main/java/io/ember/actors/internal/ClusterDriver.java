@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
 import akka.cluster.ClusterEvent;
 import akka.cluster.Member;
 import akka.cluster.MemberStatus;
@@ -16,13 +17,14 @@ import akka.cluster.UniqueAddress;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.SelfUp;
 import akka.cluster.typed.Subscribe;
+import io.ember.actors.CommandOutcome;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.TaskOutcome;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +33,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /*
  * Design notes
  * ------------
  * The driver's side of a cluster application, and the single owner of its bookkeeping: the
- * executors (starting, alive, lost), the pending tasks, the listeners. Like DriverEndpoint, it
+ * executors (starting, alive, lost), the pending tasks (a PendingTasks table, the same as
+ * DriverEndpoint's), the listeners. Like DriverEndpoint, it
  * is reached by messages only and publishes one immutable List<ExecutorInfo> (`view`).
  *
  * Executors: once this node is Up, every member that is Up with the "worker" role gets a
@@ -57,6 +59,10 @@ import java.util.function.Predicate;
  * The data path: payloads above INLINE_LIMIT wait in `payloads` (served by DriverData) for as
  * long as their task is pending; results above it are fetched on `io` and come back as
  * ResultFetched. Futures are completed on this actor's thread (callbacks must be quick).
+ *
+ * Control commands follow DriverEndpoint's rules (a table of their own, RunCommand on the
+ * executor's control thread, a timer per command); a large one travels on the data path as a
+ * task payload does, under its own (negative) id.
  */
 final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
 
@@ -73,6 +79,13 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     /** Registers listeners; each is first told of the executors already added (or lost). */
     record AddListeners(Consumer<ExecutorInfo> added, Consumer<String> lost)
             implements Command, NoSerializationVerificationNeeded {}
+
+    /** Sends control command {@code commandId}; {@code outcome} is completed when it ends, never exceptionally. */
+    record SendCommand(String executorId, long commandId, byte[] payload, Duration timeout,
+                       CompletableFuture<CommandOutcome> outcome) implements Command, NoSerializationVerificationNeeded {}
+
+    /** From an executor: a command was applied ({@code answer}), or failed ({@code error}, its text). */
+    record CommandAnswered(long commandId, String executorId, byte[] answer, String error) implements Command, EmberMessage {}
 
     /** Gives an executor up as if it had crashed, and tells it to stop. */
     record Kill(String executorId, CompletableFuture<Boolean> known) implements Command, NoSerializationVerificationNeeded {}
@@ -104,6 +117,8 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
 
     private record SelfIsUp(SelfUp up) implements Command {}
 
+    private record CommandTimedOut(long commandId, String executorId, Duration timeout) implements Command {}
+
     private record MemberChanged(ClusterEvent.MemberEvent event) implements Command {}
 
     private record ExecutorTerminated(String executorId) implements Command {}
@@ -112,8 +127,6 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
             implements Command {}
 
     private record DataPathDead(String executorId, String reason) implements Command {}
-
-    private record Pending(String executorId, CompletableFuture<TaskOutcome> outcome) {}
 
     private record Remote(ActorRef<AppExecutor.Command> ref, String dataAddress) {}
 
@@ -124,7 +137,7 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
 
     static Behavior<Command> create(Resources resources) {
         resources.view().set(List.of());
-        return Behaviors.setup(context -> new ClusterDriver(context, resources));
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> new ClusterDriver(context, timers, resources)));
     }
 
     private final Resources app;
@@ -132,7 +145,8 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     private final Map<String, Remote> alive = new HashMap<>();
     private final Map<UniqueAddress, String> executorOfMember = new HashMap<>();
     private final Map<String, UniqueAddress> starting = new HashMap<>();
-    private final Map<Long, Pending> pending = new HashMap<>();
+    private final PendingTasks<TaskOutcome> pending;
+    private final PendingCommands<Command> commands;
     private final Set<String> probing = new HashSet<>();
     private final List<Consumer<ExecutorInfo>> addedListeners = new ArrayList<>();
     private final List<Consumer<String>> lostListeners = new ArrayList<>();
@@ -140,9 +154,12 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
     private boolean up;
     private boolean shutDown;
 
-    private ClusterDriver(ActorContext<Command> context, Resources app) {
+    private ClusterDriver(ActorContext<Command> context, TimerScheduler<Command> timers, Resources app) {
         super(context);
         this.app = app;
+        // why: a payload waits on the data path exactly as long as its task (or command) is pending
+        this.pending = PendingTasks.forTasks(taskId -> app.payloads().remove(taskId));
+        this.commands = new PendingCommands<>(timers, commandId -> app.payloads().remove(commandId));
         ActorRef<SelfUp> selfUp = context.messageAdapter(SelfUp.class, SelfIsUp::new);
         Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(selfUp, SelfUp.class));
     }
@@ -160,6 +177,15 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
                 .onMessage(TaskCrashed.class, c -> settle(c.taskId(), c.executorId(),
                         new TaskOutcome.Crashed(c.executorId(), c.error())))
                 .onMessage(TaskResultStored.class, this::onTaskResultStored)
+                .onMessage(SendCommand.class, this::onSendCommand)
+                .onMessage(CommandAnswered.class, a -> {
+                    commands.answered(a.commandId(), a.executorId(), a.answer(), a.error());
+                    return this;
+                })
+                .onMessage(CommandTimedOut.class, late -> {
+                    commands.timedOut(late.commandId(), late.executorId(), late.timeout());
+                    return this;
+                })
                 .onMessage(ResultFetched.class, this::onResultFetched)
                 .onMessage(PeerUnreachable.class, this::onPeerUnreachable)
                 .onMessage(DataPathDead.class, dead -> markLost(dead.executorId(), dead.reason()))
@@ -267,18 +293,8 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
 
     private Behavior<Command> onLaunch(Launch launch) {
         String id = launch.executorId();
-        ExecutorInfo state = states.get(id);
         Remote remote = alive.get(id);
-        if (state == null) {
-            launch.outcome().complete(new TaskOutcome.ExecutorLost(id, "unknown executor " + id
-                    + " (known: " + states.keySet() + ")"));
-        } else if (remote == null) {
-            launch.outcome().complete(new TaskOutcome.ExecutorLost(id, "executor " + id + " was lost"));
-        } else if (pending.containsKey(launch.taskId())) {
-            launch.outcome().complete(new TaskOutcome.Crashed(id, "task " + launch.taskId()
-                    + " is already running on executor " + pending.get(launch.taskId()).executorId()));
-        } else {
-            pending.put(launch.taskId(), new Pending(id, launch.outcome()));
+        if (pending.admit(launch.taskId(), id, states, remote != null, launch.outcome())) {
             if (launch.payload().length <= INLINE_LIMIT) {
                 remote.ref().tell(new AppExecutor.LaunchTask(launch.taskId(), launch.payload()));
             } else {
@@ -289,20 +305,29 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
         return this;
     }
 
-    private Behavior<Command> settle(long taskId, String executorId, TaskOutcome outcome) {
-        Pending task = pending.get(taskId);
-        if (task != null && task.executorId().equals(executorId)) {
-            pending.remove(taskId);
-            app.payloads().remove(taskId);
-            task.outcome().complete(outcome);
+    private Behavior<Command> onSendCommand(SendCommand send) {
+        String id = send.executorId();
+        Remote remote = alive.get(id);
+        if (commands.admit(send.commandId(), id, states, remote != null, send.timeout(), send.outcome(),
+                new CommandTimedOut(send.commandId(), id, send.timeout()))) {
+            if (send.payload().length <= INLINE_LIMIT) {
+                remote.ref().tell(new AppExecutor.RunCommand(send.commandId(), send.payload()));
+            } else {
+                app.payloads().put(send.commandId(), send.payload());
+                remote.ref().tell(new AppExecutor.RunCommand(send.commandId(), null));
+            }
         }
         return this;
     }
 
+    private Behavior<Command> settle(long taskId, String executorId, TaskOutcome outcome) {
+        pending.settle(taskId, executorId, outcome);
+        return this;
+    }
+
     private Behavior<Command> onTaskResultStored(TaskResultStored stored) {
-        Pending task = pending.get(stored.taskId());
         Remote remote = alive.get(stored.executorId());
-        if (task == null || remote == null || !task.executorId().equals(stored.executorId())) {
+        if (remote == null || !pending.isPendingOn(stored.taskId(), stored.executorId())) {
             return this;
         }
         ActorRef<Command> self = getContext().getSelf();
@@ -363,7 +388,8 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
         for (Consumer<String> listener : lostListeners) {
             notify(() -> listener.accept(id));
         }
-        failPending(task -> task.executorId().equals(id), "executor " + id + " was lost: " + reason);
+        pending.loseWhere(id::equals, "executor " + id + " was lost: " + reason);
+        commands.loseWhere(id::equals, "executor " + id + " was lost: " + reason);
         sendPeers();
         return this;
     }
@@ -418,7 +444,8 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
         for (Remote remote : alive.values()) {
             remote.ref().tell(new AppExecutor.StopExecutor("the application ended"));
         }
-        failPending(task -> true, "the executor runtime was closed");
+        pending.loseWhere(executor -> true, "the executor runtime was closed");
+        commands.loseWhere(executor -> true, "the executor runtime was closed");
         shutdown.done().complete(null);
         return Behaviors.stopped();
     }
@@ -430,24 +457,10 @@ final class ClusterDriver extends AbstractBehavior<ClusterDriver.Command> {
                 markLost(id, "this driver left the cluster");
             }
         }
-        failPending(task -> true, "the executor runtime stopped");
+        pending.loseWhere(executor -> true, "the executor runtime stopped");
+        commands.loseWhere(executor -> true, "the executor runtime stopped");
         app.up().completeExceptionally(new IllegalStateException("the driver stopped before joining the cluster"));
         app.initial().complete(null);
         return this;
-    }
-
-    private void failPending(Predicate<Pending> lost, String reason) {
-        List<Map.Entry<Long, Pending>> settled = new ArrayList<>();
-        for (Iterator<Map.Entry<Long, Pending>> tasks = pending.entrySet().iterator(); tasks.hasNext(); ) {
-            Map.Entry<Long, Pending> task = tasks.next();
-            if (lost.test(task.getValue())) {
-                tasks.remove();
-                settled.add(task);
-            }
-        }
-        for (Map.Entry<Long, Pending> task : settled) {
-            app.payloads().remove(task.getKey());
-            task.getValue().outcome().complete(new TaskOutcome.ExecutorLost(task.getValue().executorId(), reason));
-        }
     }
 }

@@ -11,6 +11,7 @@ import akka.cluster.typed.Cluster;
 import akka.cluster.typed.JoinSeedNodes;
 import akka.event.EventStream;
 import akka.event.Logging;
+import io.ember.actors.CommandOutcome;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
@@ -32,8 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
@@ -51,7 +50,7 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
      * This node: an actor system named "ember" with the "driver" role (ClusterConfig), whose
      * guardian spawns the ClusterDriver actor, plus a data server (DriverData) for task
      * payloads, jars and class bytes, and a small `io` pool for the driver's own data-path
-     * requests. The launch/close protocol under closeLock is LocalExecutorRuntime's: every
+     * requests. Launches pass a LaunchGate, as in LocalExecutorRuntime: every
      * Launch that passed the check reaches the driver actor before Shutdown.
      *
      * Closing: the driver actor stops the executors and settles every task, then coordinated
@@ -77,9 +76,7 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
     private final DataServer dataServer;
     private final DataClient client;
     private final ExecutorService io;
-    private final ReadWriteLock closeLock = new ReentrantReadWriteLock();
-    /** Written under the write lock; read without it only to tell a termination from a close. */
-    private volatile boolean closed;
+    private final LaunchGate gate = new LaunchGate();
 
     private ClusterExecutorRuntime(ActorSystem<Void> system, ActorRef<ClusterDriver.Command> driver,
                                    AtomicReference<List<ExecutorInfo>> view, DataServer dataServer, DataClient client,
@@ -171,26 +168,20 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
 
     @Override
     public CompletionStage<TaskOutcome> launch(String executorId, long taskId, byte[] task) {
-        Objects.requireNonNull(executorId, "executorId is null");
-        Objects.requireNonNull(task, "task is null");
-        CompletableFuture<TaskOutcome> outcome = new CompletableFuture<>();
-        closeLock.readLock().lock();
-        try {
-            if (closed) {
-                outcome.complete(new TaskOutcome.ExecutorLost(executorId, "the executor runtime is closed"));
-            } else {
-                driver.tell(new ClusterDriver.Launch(executorId, taskId, task, outcome));
-            }
-        } finally {
-            closeLock.readLock().unlock();
-        }
-        return outcome.minimalCompletionStage();
+        return gate.launch(executorId, task, outcome -> driver.tell(new ClusterDriver.Launch(executorId, taskId, task, outcome)));
     }
 
     @Override
     public void onExecutorAdded(Consumer<ExecutorInfo> listener) {
         Objects.requireNonNull(listener, "listener is null");
         driver.tell(new ClusterDriver.AddListeners(listener, null));
+    }
+
+    @Override
+    public CompletionStage<CommandOutcome> sendCommand(String executorId, byte[] command, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout is null");
+        return gate.sendCommand(executorId, command,
+                (commandId, outcome) -> driver.tell(new ClusterDriver.SendCommand(executorId, commandId, command, timeout, outcome)));
     }
 
     @Override
@@ -228,7 +219,7 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
         // Akka's coordinated-shutdown timeout (10 s) longer, while jobs would wait for executors.
         CompletableFuture<Void> removed = new CompletableFuture<>();
         akka.cluster.Cluster.get(system.classicSystem()).registerOnMemberRemoved(() -> removed.complete(null));
-        UnexpectedTermination.notify(List.of(removed, system.getWhenTerminated()), () -> closed, listener,
+        UnexpectedTermination.notify(List.of(removed, system.getWhenTerminated()), gate::isClosed, listener,
                 "this driver's node was removed from the cluster (downed, for example after it stalled longer "
                         + "than the failure detector allows)");
     }
@@ -242,17 +233,7 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
     @Override
     public void close() {
         CompletableFuture<Void> driverDone = new CompletableFuture<>();
-        boolean first;
-        closeLock.writeLock().lock();
-        try {
-            first = !closed;
-            closed = true;
-            if (first) {
-                driver.tell(new ClusterDriver.Shutdown(driverDone));
-            }
-        } finally {
-            closeLock.writeLock().unlock();
-        }
+        boolean first = gate.close(() -> driver.tell(new ClusterDriver.Shutdown(driverDone)));
         if (first) {
             // why either: a driver removed from the cluster has no actor left to answer Shutdown
             await(CompletableFuture.anyOf(driverDone, system.getWhenTerminated().toCompletableFuture()), STOP_TIMEOUT);
@@ -271,12 +252,7 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
      * own (daemon threads, they never keep the JVM up).
      */
     private void closeAfterFailedJoin() {
-        closeLock.writeLock().lock();
-        try {
-            closed = true;
-        } finally {
-            closeLock.writeLock().unlock();
-        }
+        gate.close(() -> { });
         system.terminate();
         if (await(system.getWhenTerminated().toCompletableFuture(), FAILED_JOIN_STOP_TIMEOUT) == null) {
             LOG.warn("The driver's cluster node is still stopping {} s after it failed to join; it goes on in the background",

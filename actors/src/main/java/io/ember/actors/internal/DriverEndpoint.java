@@ -8,37 +8,38 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import io.ember.actors.CommandOutcome;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.TaskOutcome;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /*
  * Design notes
  * ------------
- * The driver's side of the runtime, and the single owner of its bookkeeping: the pending tasks
- * (taskId -> executor and future), the executors' states and the lost-listeners. Other threads
+ * The driver's side of the local runtime, and the single owner of its bookkeeping: the pending
+ * tasks (a PendingTasks table, the same as ClusterDriver's), the executors' states and the
+ * lost-listeners. Other threads
  * reach it only by messages (Launch, AddLostListener, Shutdown from LocalExecutorRuntime; task
  * outcomes from the executors' worker threads). The one thing published outward is `view`, an
  * immutable List<ExecutorInfo> that only this actor writes (the first value in create(), before
  * the actor runs) and that executors() reads.
  *
  * Loss: every executor is watched. On its termination this actor marks it LOST, publishes the
- * view, calls the listeners, and only then completes that executor's pending futures with
- * ExecutorLost, so whoever reacts to a lost task already finds the loss recorded. An outcome
- * is accepted only from the executor its task was launched on and only while that task is
- * pending: late results from a lost executor, or for a task already settled, are ignored.
+ * view, calls the listeners, and only then settles that executor's pending tasks as
+ * ExecutorLost, so whoever reacts to a lost task already finds the loss recorded. PendingTasks
+ * states which outcomes are accepted.
  *
- * Futures are completed on this actor's thread, so callbacks attached without an executor run
- * here: they must be quick and must not block.
+ * Control commands (SendCommand) are not tasks: they have a table of their own, go to the
+ * executor as RunCommand (which runs them on its control thread, never in a task slot), and each
+ * is settled as TimedOut by a timer if no answer came within its timeout.
  *
  * Launch, AddLostListener and Shutdown carry futures and lambdas: they are local by nature and
  * opt out of serialization checks. Outcomes are EmberMessages, sent by executors that may one
@@ -53,6 +54,13 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     record Launch(String executorId, long taskId, byte[] payload, CompletableFuture<TaskOutcome> outcome)
             implements Command, NoSerializationVerificationNeeded {}
 
+    /** Sends control command {@code commandId}; {@code outcome} is completed when it ends, never exceptionally. */
+    record SendCommand(String executorId, long commandId, byte[] payload, Duration timeout,
+                       CompletableFuture<CommandOutcome> outcome) implements Command, NoSerializationVerificationNeeded {}
+
+    /** From an executor: a command was applied ({@code answer}), or failed ({@code error}, its text). */
+    record CommandAnswered(long commandId, String executorId, byte[] answer, String error) implements Command, EmberMessage {}
+
     /** Registers a listener for executors lost from now on. */
     record AddLostListener(Consumer<String> listener) implements Command, NoSerializationVerificationNeeded {}
 
@@ -65,10 +73,11 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     /** From an executor: the runner threw; {@code error} is its stack trace. */
     record TaskCrashed(long taskId, String executorId, String error) implements Command, EmberMessage {}
 
+    /** A command's timeout is over. */
+    private record CommandTimedOut(long commandId, String executorId, Duration timeout) implements Command {}
+
     /** Death watch: the executor actor has stopped. */
     private record ExecutorStopped(String executorId) implements Command, EmberMessage {}
-
-    private record Pending(String executorId, CompletableFuture<TaskOutcome> outcome) {}
 
     static Behavior<Command> create(Map<String, ActorRef<ExecutorActor.Command>> executors, int cores,
                                     AtomicReference<List<ExecutorInfo>> view) {
@@ -76,18 +85,22 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
         executors.forEach((id, ref) -> states.put(id,
                 new ExecutorInfo(id, ref.path().toString(), cores, ExecutorInfo.State.ALIVE)));
         view.set(List.copyOf(states.values()));
-        return Behaviors.setup(context -> new DriverEndpoint(context, executors, states, view));
+        return Behaviors.setup(context -> Behaviors.withTimers(
+                timers -> new DriverEndpoint(context, timers, executors, states, view)));
     }
 
     private final Map<String, ActorRef<ExecutorActor.Command>> executors;
     private final Map<String, ExecutorInfo> states;
     private final AtomicReference<List<ExecutorInfo>> view;
-    private final Map<Long, Pending> pending = new HashMap<>();
+    private final PendingTasks<TaskOutcome> pending = PendingTasks.forTasks(taskId -> { });
+    private final PendingCommands<Command> commands;
     private final List<Consumer<String>> lostListeners = new ArrayList<>();
 
-    private DriverEndpoint(ActorContext<Command> context, Map<String, ActorRef<ExecutorActor.Command>> executors,
+    private DriverEndpoint(ActorContext<Command> context, TimerScheduler<Command> timers,
+                           Map<String, ActorRef<ExecutorActor.Command>> executors,
                            Map<String, ExecutorInfo> states, AtomicReference<List<ExecutorInfo>> view) {
         super(context);
+        this.commands = new PendingCommands<>(timers, commandId -> { });
         this.executors = executors;
         this.states = states;
         this.view = view;
@@ -100,6 +113,15 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
                 .onMessage(Launch.class, this::onLaunch)
                 .onMessage(TaskFinished.class, this::onTaskFinished)
                 .onMessage(TaskCrashed.class, this::onTaskCrashed)
+                .onMessage(SendCommand.class, this::onSendCommand)
+                .onMessage(CommandAnswered.class, a -> {
+                    commands.answered(a.commandId(), a.executorId(), a.answer(), a.error());
+                    return this;
+                })
+                .onMessage(CommandTimedOut.class, late -> {
+                    commands.timedOut(late.commandId(), late.executorId(), late.timeout());
+                    return this;
+                })
                 .onMessage(ExecutorStopped.class, this::onExecutorStopped)
                 .onMessage(AddLostListener.class, this::onAddLostListener)
                 .onMessage(Shutdown.class, this::onShutdown)
@@ -110,39 +132,34 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     private Behavior<Command> onLaunch(Launch launch) {
         String id = launch.executorId();
         ExecutorInfo state = states.get(id);
-        if (state == null) {
-            launch.outcome().complete(new TaskOutcome.ExecutorLost(id, "unknown executor " + id
-                    + " (known: " + states.keySet() + ")"));
-        } else if (state.state() == ExecutorInfo.State.LOST) {
-            launch.outcome().complete(new TaskOutcome.ExecutorLost(id, "executor " + id + " was lost"));
-        } else if (pending.containsKey(launch.taskId())) {
-            launch.outcome().complete(new TaskOutcome.Crashed(id, "task " + launch.taskId()
-                    + " is already running on executor " + pending.get(launch.taskId()).executorId()));
-        } else {
-            pending.put(launch.taskId(), new Pending(id, launch.outcome()));
+        boolean alive = state != null && state.state() == ExecutorInfo.State.ALIVE;
+        if (pending.admit(launch.taskId(), id, states, alive, launch.outcome())) {
             executors.get(id).tell(new ExecutorActor.LaunchTask(launch.taskId(), launch.payload(), getContext().getSelf()));
         }
         return this;
     }
 
+    private Behavior<Command> onSendCommand(SendCommand send) {
+        String id = send.executorId();
+        ExecutorInfo state = states.get(id);
+        boolean alive = state != null && state.state() == ExecutorInfo.State.ALIVE;
+        if (commands.admit(send.commandId(), id, states, alive, send.timeout(), send.outcome(),
+                new CommandTimedOut(send.commandId(), id, send.timeout()))) {
+            executors.get(id).tell(new ExecutorActor.RunCommand(send.commandId(), send.payload(), getContext().getSelf()));
+        }
+        return this;
+    }
+
     private Behavior<Command> onTaskFinished(TaskFinished finished) {
-        settle(finished.taskId(), finished.executorId(),
+        pending.settle(finished.taskId(), finished.executorId(),
                 new TaskOutcome.Finished(finished.executorId(), finished.result()));
         return this;
     }
 
     private Behavior<Command> onTaskCrashed(TaskCrashed crashed) {
-        settle(crashed.taskId(), crashed.executorId(),
+        pending.settle(crashed.taskId(), crashed.executorId(),
                 new TaskOutcome.Crashed(crashed.executorId(), crashed.error()));
         return this;
-    }
-
-    private void settle(long taskId, String executorId, TaskOutcome outcome) {
-        Pending task = pending.get(taskId);
-        if (task != null && task.executorId().equals(executorId)) {
-            pending.remove(taskId);
-            task.outcome().complete(outcome);
-        }
     }
 
     private Behavior<Command> onExecutorStopped(ExecutorStopped stopped) {
@@ -156,7 +173,8 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
         for (Consumer<String> listener : lostListeners) {
             notify(listener, id);
         }
-        failPending(task -> task.executorId().equals(id), "executor " + id + " was lost");
+        pending.loseWhere(id::equals, "executor " + id + " was lost");
+        commands.loseWhere(id::equals, "executor " + id + " was lost");
         return this;
     }
 
@@ -174,27 +192,15 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     }
 
     private Behavior<Command> onShutdown(Shutdown shutdown) {
-        failPending(task -> true, "the executor runtime was closed");
+        pending.loseWhere(executor -> true, "the executor runtime was closed");
+        commands.loseWhere(executor -> true, "the executor runtime was closed");
         shutdown.done().complete(null);
         return Behaviors.stopped();
     }
 
     private Behavior<Command> onPostStop() {
-        failPending(task -> true, "the executor runtime stopped");
+        pending.loseWhere(executor -> true, "the executor runtime stopped");
+        commands.loseWhere(executor -> true, "the executor runtime stopped");
         return this;
-    }
-
-    private void failPending(Predicate<Pending> lost, String reason) {
-        List<Pending> settled = new ArrayList<>();
-        for (Iterator<Pending> tasks = pending.values().iterator(); tasks.hasNext(); ) {
-            Pending task = tasks.next();
-            if (lost.test(task)) {
-                tasks.remove();
-                settled.add(task);
-            }
-        }
-        for (Pending task : settled) {
-            task.outcome().complete(new TaskOutcome.ExecutorLost(task.executorId(), reason));
-        }
     }
 }

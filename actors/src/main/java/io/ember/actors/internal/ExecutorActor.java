@@ -11,15 +11,13 @@ import akka.actor.typed.javadsl.Receive;
 import io.ember.actors.BlockStore;
 import io.ember.actors.ExecutorServices;
 import io.ember.actors.TaskRunner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 
 /*
  * Design notes
  * ------------
  * One actor per executor. Its message thread only does bookkeeping: LaunchTask hands the payload
- * to the executor's worker pool and returns, so a long task never blocks the mailbox (GetStatus
+ * to the executor's worker pool (RunCommand to its control thread) and returns, so a long task never blocks the mailbox (GetStatus
  * and Crash are answered while every slot is busy). The worker reports the outcome straight to
  * the driver (tell is thread-safe) and tells this actor TaskDone so that the counters, which
  * only this actor touches, stay right.
@@ -41,6 +39,9 @@ final class ExecutorActor extends AbstractBehavior<ExecutorActor.Command> {
 
     /** Runs a task on a worker thread; its outcome goes to {@code replyTo}. */
     record LaunchTask(long taskId, byte[] payload, ActorRef<DriverEndpoint.Command> replyTo) implements Command {}
+
+    /** Applies a control command on the control thread; the answer goes to {@code replyTo}. */
+    record RunCommand(long commandId, byte[] payload, ActorRef<DriverEndpoint.Command> replyTo) implements Command {}
 
     /** Asks for the executor's counters. */
     record GetStatus(ActorRef<Status> replyTo) implements Command {}
@@ -94,6 +95,7 @@ final class ExecutorActor extends AbstractBehavior<ExecutorActor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(LaunchTask.class, this::onLaunchTask)
+                .onMessage(RunCommand.class, this::onRunCommand)
                 .onMessage(TaskDone.class, this::onTaskDone)
                 .onMessage(GetStatus.class, this::onGetStatus)
                 .onMessage(Crash.class, this::onCrash)
@@ -110,6 +112,17 @@ final class ExecutorActor extends AbstractBehavior<ExecutorActor.Command> {
         ActorRef<Command> self = getContext().getSelf();
         slot.tasks().queued(launch.taskId());
         slot.workers().execute(() -> runTask(launch, self));
+        return this;
+    }
+
+    private Behavior<Command> onRunCommand(RunCommand run) {
+        slot.control().execute(() -> {
+            TaskExecution.Ended ended = TaskExecution.call(() -> runner.runCommand(run.payload(), services));
+            if (!stopping) {
+                run.replyTo().tell(new DriverEndpoint.CommandAnswered(run.commandId(), slot.id(), ended.result(),
+                        ended.crash()));
+            }
+        });
         return this;
     }
 
@@ -135,6 +148,7 @@ final class ExecutorActor extends AbstractBehavior<ExecutorActor.Command> {
     private Behavior<Command> onPostStop() {
         stopping = true;
         slot.workers().shutdownNow();
+        slot.control().shutdownNow();
         liveStores.remove(slot.id(), slot.blockStore());
         slot.blockStore().clear();
         slot.stopped().complete(null);
@@ -143,28 +157,15 @@ final class ExecutorActor extends AbstractBehavior<ExecutorActor.Command> {
 
     /** On a worker thread: touches only final fields and `stopping`. */
     private void runTask(LaunchTask launch, ActorRef<Command> self) {
-        DriverEndpoint.Command outcome;
-        slot.tasks().started(launch.taskId());
-        try {
-            byte[] result = runner.run(launch.payload(), services);
-            outcome = result != null
-                    ? new DriverEndpoint.TaskFinished(launch.taskId(), slot.id(), result)
-                    : new DriverEndpoint.TaskCrashed(launch.taskId(), slot.id(), "the TaskRunner returned null");
-        } catch (Throwable t) { // why: an Error (e.g. OutOfMemoryError) is this task's crash, not the pool's
-            outcome = new DriverEndpoint.TaskCrashed(launch.taskId(), slot.id(), stackTrace(t));
-        } finally {
-            slot.tasks().finished(launch.taskId());
-        }
+        TaskExecution.Ended ended = TaskExecution.run(slot.tasks(), launch.taskId(),
+                () -> runner.run(launch.payload(), services));
+        DriverEndpoint.Command outcome = ended.crash() == null
+                ? new DriverEndpoint.TaskFinished(launch.taskId(), slot.id(), ended.result())
+                : new DriverEndpoint.TaskCrashed(launch.taskId(), slot.id(), ended.crash());
         if (stopping) {
             return;
         }
         launch.replyTo().tell(outcome);
         self.tell(new TaskDone(launch.taskId(), outcome instanceof DriverEndpoint.TaskCrashed));
-    }
-
-    private static String stackTrace(Throwable t) {
-        StringWriter text = new StringWriter();
-        t.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 }

@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.ember.actors.BlockStore;
+import io.ember.actors.CommandOutcome;
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
 import io.ember.actors.TaskOutcome;
@@ -28,8 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
@@ -51,10 +50,9 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
      *    runtime; filled in start(), entries removed by each ExecutorActor's PostStop, read by
      *    every task's fetch.
      *  - view: published by DriverEndpoint, read by executors().
-     *  - closed: guarded by closeLock. launch() holds the read lock from its check to its tell,
-     *    and close() sets the flag and tells Shutdown under the write lock, so every Launch that
-     *    got past the check is in the driver's mailbox before Shutdown: none is dropped with the
-     *    actor system, and every launched future is completed.
+     *  - gate: a LaunchGate, which guarantees that every Launch that got past its check is in
+     *    the driver's mailbox before Shutdown: none is dropped with the actor system, and every
+     *    launched future is completed.
      *
      * Closing stops the driver endpoint first (settling its pending tasks), then the system:
      * executors stopping during shutdown are then not reported as lost.
@@ -69,9 +67,7 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
     private final Map<String, ExecutorSlot> slots;
     private final Map<String, ActorRef<ExecutorActor.Command>> executorRefs;
     private final AtomicReference<List<ExecutorInfo>> view;
-    private final ReadWriteLock closeLock = new ReentrantReadWriteLock();
-    /** Written under the write lock; read without it only to tell a termination from a close. */
-    private volatile boolean closed;
+    private final LaunchGate gate = new LaunchGate();
 
     private record Topology(ActorRef<DriverEndpoint.Command> driver,
                             Map<String, ActorRef<ExecutorActor.Command>> executors) {}
@@ -171,20 +167,14 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
 
     @Override
     public CompletionStage<TaskOutcome> launch(String executorId, long taskId, byte[] task) {
-        Objects.requireNonNull(executorId, "executorId is null");
-        Objects.requireNonNull(task, "task is null");
-        CompletableFuture<TaskOutcome> outcome = new CompletableFuture<>();
-        closeLock.readLock().lock();
-        try {
-            if (closed) {
-                outcome.complete(new TaskOutcome.ExecutorLost(executorId, "the executor runtime is closed"));
-            } else {
-                driver.tell(new DriverEndpoint.Launch(executorId, taskId, task, outcome));
-            }
-        } finally {
-            closeLock.readLock().unlock();
-        }
-        return outcome.minimalCompletionStage();
+        return gate.launch(executorId, task, outcome -> driver.tell(new DriverEndpoint.Launch(executorId, taskId, task, outcome)));
+    }
+
+    @Override
+    public CompletionStage<CommandOutcome> sendCommand(String executorId, byte[] command, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout is null");
+        return gate.sendCommand(executorId, command,
+                (commandId, outcome) -> driver.tell(new DriverEndpoint.SendCommand(executorId, commandId, command, timeout, outcome)));
     }
 
     @Override
@@ -216,7 +206,7 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
 
     @Override
     public void onStopped(Consumer<String> listener) {
-        UnexpectedTermination.notify(system, () -> closed, listener, "the local actor system stopped unexpectedly");
+        UnexpectedTermination.notify(system, gate::isClosed, listener, "the local actor system stopped unexpectedly");
     }
 
     @Override
@@ -232,17 +222,7 @@ public final class LocalExecutorRuntime implements ExecutorRuntime {
     @Override
     public void close() {
         CompletableFuture<Void> driverDone = new CompletableFuture<>();
-        boolean first;
-        closeLock.writeLock().lock();
-        try {
-            first = !closed;
-            closed = true;
-            if (first) {
-                driver.tell(new DriverEndpoint.Shutdown(driverDone));
-            }
-        } finally {
-            closeLock.writeLock().unlock();
-        }
+        boolean first = gate.close(() -> driver.tell(new DriverEndpoint.Shutdown(driverDone)));
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         if (first) {
             await(driverDone, STOP_TIMEOUT); // why: on timeout, terminating the system still stops it

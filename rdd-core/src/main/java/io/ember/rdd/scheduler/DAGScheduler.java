@@ -1,16 +1,10 @@
 package io.ember.rdd.scheduler;
 
-import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
-import io.ember.actors.TaskOutcome;
-import io.ember.actors.memory.MemoryUnavailableException;
 import io.ember.rdd.Dependency;
-import io.ember.rdd.EmberConf;
 import io.ember.rdd.JobCancelledException;
 import io.ember.rdd.JobFailedException;
-import io.ember.rdd.TaskOutOfMemoryException;
 import io.ember.rdd.ListenerEvent;
-import io.ember.rdd.TaskMetrics;
 import io.ember.rdd.NarrowDependency;
 import io.ember.rdd.Partition;
 import io.ember.rdd.RDD;
@@ -29,11 +23,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -46,19 +38,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns jobs into stages and stages into tasks on the executors, and recovers from failures.
+ * Turns jobs into stages, hands each stage attempt's tasks to the {@link TaskScheduler}, and
+ * recovers from failures.
  *
  * <p>Design notes. One thread, {@code ember-dag-scheduler}, owns every piece of scheduling
- * state below; public methods only post {@link SchedulerEvent}s to it (as Spark's DAGScheduler
- * does). The lineage is cut at shuffle dependencies: each shuffle gets a {@link ShuffleMapStage}
- * that outlives jobs (so its outputs are reused), each job a {@link ResultStage}. A stage is
- * submitted when its parents' outputs all exist; independent parents run at the same time.
- * Tasks are queued and launched into free executor slots, preferring their preferred locations.
+ * state below and the task scheduler's; public methods only post {@link SchedulerEvent}s to it
+ * (as Spark's DAGScheduler does). The lineage is cut at shuffle dependencies: each shuffle gets a
+ * {@link ShuffleMapStage} that outlives jobs (so its outputs are reused), each job a
+ * {@link ResultStage}. A stage is submitted when its parents' outputs all exist; independent
+ * parents run at the same time. This class owns jobs, stages, map outputs and stage
+ * resubmission; the {@link TaskScheduler} owns tasks: slots, locality, retries and exclusion.
  *
  * <p>Failure handling, for reviewers:
  * <ul>
- *   <li>a task that throws is retried until it has failed {@code maxTaskFailures} times, then
- *       its stage is aborted and every job using it fails with the user's exception as cause;</li>
+ *   <li>a task that throws is retried (by the task scheduler) until it has failed
+ *       {@code maxTaskFailures} times, then its stage is aborted and every job using it fails
+ *       with the user's exception as cause;</li>
  *   <li>a task whose executor is lost is resubmitted without counting as a failure;</li>
  *   <li>a lost executor's map outputs are forgotten; reducers that cannot fetch an output
  *       report a fetch failure, which marks the reduce stage failed and, after a short pause to
@@ -85,11 +80,9 @@ public final class DAGScheduler implements AutoCloseable {
     static final int MAX_STAGE_ATTEMPTS = 4;
     private static final long RESUBMIT_DELAY_MS = 50;
 
-    private final ExecutorRuntime runtime;
     private final SchedulerSettings settings;
-    private final ClassLoader userClassLoader;
     private final ListenerBus bus;
-    private final BlockManagerMaster blockMaster;
+    private final TaskScheduler taskScheduler;
     private final Codec codec = Codecs.kryo();
     private final BlockingQueue<SchedulerEvent> events = new LinkedBlockingQueue<>();
     private final ScheduledExecutorService timer;
@@ -98,7 +91,6 @@ public final class DAGScheduler implements AutoCloseable {
     // Owned by the event loop thread.
     private int nextStageId;
     private int nextJobId;
-    private long nextTaskId;
     /** The map stages that an active job needs, by shuffle id; pruned when their last job ends. */
     private final Map<Integer, ShuffleMapStage> shuffleStages = new HashMap<>();
     private final MapOutputRegistry mapOutputs = new MapOutputRegistry();
@@ -106,12 +98,6 @@ public final class DAGScheduler implements AutoCloseable {
     private final Set<Stage> running = new HashSet<>();
     private final Set<Stage> failed = new HashSet<>();
     private final Map<Integer, ActiveJob> jobs = new HashMap<>();
-    private final Map<Long, TaskAttempt> runningTasks = new HashMap<>();
-    private final ArrayDeque<TaskAttempt> queue = new ArrayDeque<>();
-    private final Map<String, Integer> freeSlots = new LinkedHashMap<>();
-    private final Set<String> lostExecutors = new HashSet<>();
-    /** Running tasks interrupted by a cancellation, until they end. */
-    private final Set<Long> killedTasks = new HashSet<>();
     private boolean resubmitScheduled;
     private boolean stopped;
     /** Set when the loop has ended: events posted from then on are answered by the poster. */
@@ -131,17 +117,11 @@ public final class DAGScheduler implements AutoCloseable {
      */
     public DAGScheduler(ExecutorRuntime runtime, SchedulerSettings settings, ClassLoader userClassLoader,
                         ListenerBus bus, BlockManagerMaster blockMaster, Consumer<Throwable> onFatalError) {
-        this.runtime = runtime;
         this.onFatalError = onFatalError;
         this.bus = bus;
-        this.blockMaster = blockMaster;
-        this.userClassLoader = userClassLoader;
         this.settings = settings;
-        for (ExecutorInfo executor : runtime.executors()) {
-            if (executor.state() == ExecutorInfo.State.ALIVE) {
-                freeSlots.put(executor.id(), executor.cores());
-            }
-        }
+        this.taskScheduler = new TaskScheduler(runtime, settings, bus, blockMaster, userClassLoader, new StageLevel(),
+                new EventLoop());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ember-dag-scheduler-timer");
             t.setDaemon(true);
@@ -331,11 +311,13 @@ public final class DAGScheduler implements AutoCloseable {
         if (event instanceof SchedulerEvent.JobSubmitted e) {
             onJobSubmitted(e);
         } else if (event instanceof SchedulerEvent.TaskEnded e) {
-            onTaskEnded(e.task(), e.outcome());
+            taskScheduler.taskEnded(e.task(), e.outcome());
         } else if (event instanceof SchedulerEvent.ExecutorAdded e) {
-            onExecutorAdded(e);
+            taskScheduler.executorAdded(e.executorId(), e.address(), e.cores());
         } else if (event instanceof SchedulerEvent.ExecutorLost e) {
-            onExecutorLost(e.executorId());
+            taskScheduler.executorLost(e.executorId());
+        } else if (event instanceof SchedulerEvent.ReviveOffers) {
+            taskScheduler.reviveOffers();
         } else if (event instanceof SchedulerEvent.CancelJob e) {
             ActiveJob job = jobs.get(e.jobId());
             if (job != null) {
@@ -349,7 +331,7 @@ public final class DAGScheduler implements AutoCloseable {
         } else if (event instanceof SchedulerEvent.ExecutorWaitEnded e) {
             onExecutorWaitEnded(e.jobId());
         } else if (event instanceof SchedulerEvent.KilledTaskCheck e) {
-            onKilledTaskCheck(e);
+            taskScheduler.killedTaskCheck(e);
         } else if (event instanceof SchedulerEvent.ShuffleRemoved e) {
             mapOutputs.unregister(e.shuffleId());
         } else if (event instanceof SchedulerEvent.ResubmitFailedStages) {
@@ -360,10 +342,11 @@ public final class DAGScheduler implements AutoCloseable {
                 failJob(job, stoppedError("Job " + job.id));
             }
         } else if (event instanceof SchedulerEvent.Inspect i) {
-            i.answer().complete(Map.of("jobs", jobs.size(), "waiting", waiting.size(), "running", running.size(),
-                    "failed", failed.size(), "runningTasks", runningTasks.size(), "queuedTasks", queue.size(),
-                    "shuffleStages", shuffleStages.size(), "killedTasks", killedTasks.size(),
+            Map<String, Integer> sizes = new HashMap<>(Map.of("jobs", jobs.size(), "waiting", waiting.size(),
+                    "running", running.size(), "failed", failed.size(), "shuffleStages", shuffleStages.size(),
                     "registeredShuffles", mapOutputs.size()));
+            taskScheduler.bookkeeping(sizes);
+            i.answer().complete(Map.copyOf(sizes));
         }
     }
 
@@ -396,10 +379,10 @@ public final class DAGScheduler implements AutoCloseable {
         });
         bus.post(new ListenerEvent.JobStart(jobId, e.callSite(), System.currentTimeMillis(),
                 io.vavr.collection.List.ofAll(jobStages.values()).map(Stage::info)));
-        if (freeSlots.isEmpty()) {
+        if (!taskScheduler.hasAliveExecutors()) {
             if (settings.executorWaitTime().isZero()) {
                 failJob(job, new JobFailedException("Job " + jobId + " at " + e.callSite() + " cannot run: no executor is "
-                        + "alive (lost: " + String.join(", ", new TreeSet<>(lostExecutors)) + ") and local "
+                        + "alive (lost: " + String.join(", ", taskScheduler.lostExecutors()) + ") and local "
                         + "executors are not replaced; create a new EmberContext", null));
                 return;
             }
@@ -412,7 +395,7 @@ public final class DAGScheduler implements AutoCloseable {
     /** A job that found no executor alive fails if none has registered since. */
     private void onExecutorWaitEnded(int jobId) {
         ActiveJob job = jobs.get(jobId);
-        if (job != null && freeSlots.isEmpty()) {
+        if (job != null && !taskScheduler.hasAliveExecutors()) {
             failJob(job, new JobFailedException("Job " + jobId + " aborted: no executor is alive and none registered within "
                     + settings.executorWaitTime().toMillis() + " ms (" + settings.executorWaitSetting() + "); start a "
                     + "worker (bin/ember-worker) or raise that setting", null));
@@ -420,90 +403,20 @@ public final class DAGScheduler implements AutoCloseable {
     }
 
     /**
-     * Fails {@code cancelled} with a cancellation error, then interrupts the running tasks that
-     * no active job needs any more (unless a job's group asked not to), and checks on them after
-     * the grace period.
+     * Fails {@code cancelled} with a cancellation error; the running tasks that no active job needs
+     * any more are interrupted, unless the cancelled job's group asked not to.
      */
     private void cancel(List<ActiveJob> cancelled, String reason) {
-        boolean interrupt = false;
         for (ActiveJob job : cancelled) {
-            interrupt |= job.interruptOnCancel();
             String group = job.group == null ? "" : " (group " + job.group.id()
                     + (job.group.description() == null ? "" : ": " + job.group.description()) + ")";
-            failJob(job, new JobCancelledException("Job " + job.id + group + " cancelled " + reason));
+            failJob(job, new JobCancelledException("Job " + job.id + group + " cancelled " + reason),
+                    job.interruptOnCancel());
         }
-        if (!interrupt) {
-            return;
-        }
-        long now = System.currentTimeMillis();
-        for (TaskAttempt task : runningTasks.values()) {
-            if (task.stage().jobIds.isEmpty() && killedTasks.add(task.taskId())) {
-                runtime.killTask(task.executorId(), task.taskId());
-                scheduleKilledTaskCheck(task.taskId(), now);
-            }
-        }
-    }
-
-    private void scheduleKilledTaskCheck(long taskId, long killedAtMillis) {
-        timer.schedule(() -> post(new SchedulerEvent.KilledTaskCheck(taskId, killedAtMillis)),
-                settings.taskKillGracePeriod().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Like Spark's task reaper: a task that ignores its interruption is named, again each grace period. */
-    private void onKilledTaskCheck(SchedulerEvent.KilledTaskCheck check) {
-        TaskAttempt task = runningTasks.get(check.taskId());
-        if (task == null) {
-            return;
-        }
-        LOG.warn("{} was interrupted {} ms ago because its job was cancelled, and is still running: it ignores "
-                + "interruption and keeps its slot busy (checked every {})", task.describe(),
-                System.currentTimeMillis() - check.killedAtMillis(), EmberConf.TASK_KILL_GRACE_PERIOD);
-        scheduleKilledTaskCheck(check.taskId(), check.killedAtMillis());
-    }
-
-    private void onTaskEnded(TaskAttempt task, TaskOutcome outcome) {
-        runningTasks.remove(task.taskId());
-        boolean killed = killedTasks.remove(task.taskId());
-        if (!lostExecutors.contains(task.executorId()) && freeSlots.containsKey(task.executorId())) {
-            freeSlots.merge(task.executorId(), 1, Integer::sum);
-        }
-        long now = System.currentTimeMillis();
-        if (outcome instanceof TaskOutcome.ExecutorLost lost) {
-            bus.post(new ListenerEvent.TaskEnd(task.info(), now, "LOST", "Executor " + lost.executorId() + " lost: "
-                    + lost.reason(), TaskMetrics.EMPTY));
-            onExecutorLost(task.executorId());
-            requeue(task);
-        } else if (outcome instanceof TaskOutcome.Crashed crashed) {
-            String error = "Executor " + crashed.executorId() + " crashed running " + task.describe() + ": " + crashed.error();
-            bus.post(new ListenerEvent.TaskEnd(task.info(), now, "FAILED", error, TaskMetrics.EMPTY));
-            // why the text: a crash reaches the driver as the stack trace's text only, whose first line is the error's class
-            onTaskFailed(task, crashed.error().startsWith(OutOfMemoryError.class.getName())
-                    ? new TaskOutOfMemoryException(task.describe() + " ran out of memory outside of its code on executor "
-                            + crashed.executorId() + " (" + crashed.error().lines().findFirst().orElse("") + "). "
-                            + OutOfMemoryReport.advice(-1))
-                    : new IllegalStateException(error));
-        } else {
-            TaskResult result;
-            TaskMetrics metrics = TaskMetrics.EMPTY;
-            Map<Long, Object> accumulatorUpdates = Map.of();
-            try {
-                TaskReport report = codec.deserialize(((TaskOutcome.Finished) outcome).result(), userClassLoader);
-                metrics = report.metrics();
-                blockMaster.update(report.blockUpdates());
-                accumulatorUpdates = report.accumulatorUpdates();
-                result = codec.deserialize(report.result(), userClassLoader);
-            } catch (RuntimeException ex) {
-                result = new TaskResult.Failed(ex);
-            }
-            bus.post(new ListenerEvent.TaskEnd(task.info(), now, killed ? "KILLED" : statusOf(result), errorOf(result),
-                    metrics));
-            onTaskResult(task, result, accumulatorUpdates);
-        }
-        launchTasks();
     }
 
     /** Accumulator updates count once per partition: only from the attempt whose result is taken. */
-    private void onTaskResult(TaskAttempt task, TaskResult result, Map<Long, Object> accumulatorUpdates) {
+    private void onTaskSucceeded(TaskAttempt task, TaskResult result, Map<Long, Object> accumulatorUpdates) {
         Stage stage = task.stage();
         if (result instanceof TaskResult.Value value) {
             ActiveJob job = ((ResultStage) stage).job;
@@ -521,15 +434,17 @@ public final class DAGScheduler implements AutoCloseable {
             if (job.numFinished == job.partitions.length) {
                 finishJob(job);
             }
-        } else if (result instanceof TaskResult.MapOutput output) {
+        } else {
+            MapStatus status = ((TaskResult.MapOutput) result).status();
             ShuffleMapStage mapStage = (ShuffleMapStage) stage;
-            if (!lostExecutors.contains(output.status().executorId())) {
+            if (!taskScheduler.isLost(status.executorId())) {
                 if (stage.pending.get(task.partition())) {
                     AccumulatorRegistry.merge(accumulatorUpdates);
                 }
-                mapStage.outputs.add(task.partition(), output.status());
-                stage.pending.clear(task.partition());
+                mapStage.outputs.add(task.partition(), status);
             }
+            // why even when the output is lost: the stage then ends with a missing output and is resubmitted below
+            stage.pending.clear(task.partition());
             if (running.contains(stage) && stage.pending.isEmpty()) {
                 running.remove(stage);
                 if (mapStage.isAvailable()) {
@@ -539,69 +454,7 @@ public final class DAGScheduler implements AutoCloseable {
                     submitStage(stage);
                 }
             }
-        } else if (result instanceof TaskResult.FetchFailed fetch) {
-            onFetchFailed(task, fetch);
-        } else {
-            onTaskFailed(task, ((TaskResult.Failed) result).error());
         }
-    }
-
-    private void onTaskFailed(TaskAttempt task, Throwable error) {
-        if (!isLive(task)) {
-            return;
-        }
-        Stage stage = task.stage();
-        boolean outOfMemory = error instanceof TaskOutOfMemoryException;
-        MemoryUnavailableException unavailable = memoryUnavailableIn(error);
-        if (unavailable != null && settings.executorsShareDriverHeap()) {
-            // why not retried: the region is this JVM's, shared by every executor; a retry would be refused the same way
-            abortStage(stage, "In " + stage + ": " + task.describe() + " failed: " + unavailable.getMessage()
-                    + ". Not retried: the executors share this JVM's memory.", unavailable);
-            return;
-        }
-        if (outOfMemory && settings.executorsShareDriverHeap()) {
-            abortStage(stage, "In " + stage + ": " + error.getMessage() + " Not retried: the executors share this "
-                    + "JVM's heap.", error);
-            return;
-        }
-        int failures = stage.taskFailures.merge(task.partition(), 1, Integer::sum);
-        if (failures >= settings.maxTaskFailures()) {
-            abortStage(stage, "Task " + task.partition() + " in stage " + stage.id + "." + task.stageAttempt()
-                    + " failed " + failures + " times; most recent failure: Lost " + task.describe() + ": "
-                    + error, error);
-        } else {
-            queue.add(task.retry(nextTaskId++));
-        }
-        if (outOfMemory) {
-            giveUpExecutor(task.executorId(), "in " + stage + ": " + error.getMessage());
-        }
-    }
-
-    /** The refusal of execution memory in {@code error}'s causes (user code may wrap it), or null. */
-    private static MemoryUnavailableException memoryUnavailableIn(Throwable error) {
-        for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof MemoryUnavailableException unavailable) {
-                return unavailable;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * An executor that ran out of memory may be left broken (threads that died half-way, caches
-     * in odd states): it gets no more tasks, its outputs are recomputed elsewhere, and it is
-     * stopped (on the timer's thread, since stopping waits for the runtime).
-     */
-    private void giveUpExecutor(String executorId, String reason) {
-        LOG.warn("Executor {} ran out of memory; it gets no more tasks and is stopped: {}", executorId, reason);
-        onExecutorLost(executorId);
-        timer.execute(() -> {
-            try {
-                runtime.killExecutor(executorId);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not stop executor {} after it ran out of memory", executorId, e);
-            }
-        });
     }
 
     private void onFetchFailed(TaskAttempt task, TaskResult.FetchFailed fetch) {
@@ -644,14 +497,10 @@ public final class DAGScheduler implements AutoCloseable {
         }
     }
 
+    /** Forgets the map outputs a lost executor held, and fails every job if no executor is left. */
     private void onExecutorLost(String executorId) {
-        if (!lostExecutors.add(executorId)) {
-            return;
-        }
-        freeSlots.remove(executorId);
-        bus.post(new ListenerEvent.ExecutorRemoved(executorId, "lost", System.currentTimeMillis()));
         mapOutputs.removeOutputsOn(executorId);
-        if (freeSlots.isEmpty()) {
+        if (!taskScheduler.hasAliveExecutors()) {
             for (ActiveJob job : new ArrayList<>(jobs.values())) {
                 failJob(job, new JobFailedException("Job " + job.id + " aborted: all executors are lost (last: "
                         + executorId + ")", null));
@@ -659,29 +508,6 @@ public final class DAGScheduler implements AutoCloseable {
             return;
         }
         resubmitMissingParentsOfWaitingStages();
-    }
-
-    private void onExecutorAdded(SchedulerEvent.ExecutorAdded e) {
-        if (lostExecutors.contains(e.executorId()) || freeSlots.containsKey(e.executorId())) {
-            return;
-        }
-        freeSlots.put(e.executorId(), e.cores());
-        bus.post(new ListenerEvent.ExecutorAdded(e.executorId(), e.address(), e.cores(), System.currentTimeMillis()));
-        launchTasks();
-    }
-
-    private static String statusOf(TaskResult result) {
-        if (result instanceof TaskResult.Failed) {
-            return "FAILED";
-        }
-        return result instanceof TaskResult.FetchFailed ? "FETCH_FAILED" : "SUCCESS";
-    }
-
-    private static String errorOf(TaskResult result) {
-        if (result instanceof TaskResult.Failed failed) {
-            return String.valueOf(failed.error());
-        }
-        return result instanceof TaskResult.FetchFailed fetch ? fetch.message() : null;
     }
 
     // ---- stages -----------------------------------------------------------------------------
@@ -730,12 +556,12 @@ public final class DAGScheduler implements AutoCloseable {
         stage.pending.clear();
         running.add(stage);
         bus.post(new ListenerEvent.StageSubmitted(stage.info(), System.currentTimeMillis()));
+        List<TaskSet.Task> tasks = new ArrayList<>();
         for (int p : partitions) {
             stage.pending.set(p);
-            queue.add(new TaskAttempt(nextTaskId++, stage, stage.attempt, p, 0, binary, codec.serialize(splits[p]),
-                    statusBytes, stage.rdd.preferredLocations(splits[p]), null, 0));
+            tasks.add(new TaskSet.Task(p, codec.serialize(splits[p]), stage.rdd.preferredLocations(splits[p])));
         }
-        launchTasks();
+        taskScheduler.submitTasks(new TaskSet(stage, stage.attempt, binary, statusBytes, tasks));
     }
 
     private void onStageCompleted() {
@@ -775,14 +601,19 @@ public final class DAGScheduler implements AutoCloseable {
         long now = System.currentTimeMillis();
         bus.post(new ListenerEvent.StageCompleted(job.finalStage.info(), now, null));
         bus.post(new ListenerEvent.JobEnd(job.id, now, true, null));
-        releaseStages(job);
+        releaseStages(job, false);
         job.completion.complete(job.results);
     }
 
     private void failJob(ActiveJob job, JobFailedException error) {
+        failJob(job, error, false);
+    }
+
+    /** As {@link #failJob(ActiveJob, JobFailedException)}; with {@code interrupt}, the tasks it alone needed are interrupted. */
+    private void failJob(ActiveJob job, JobFailedException error, boolean interrupt) {
         jobs.remove(job.id);
         bus.post(new ListenerEvent.JobEnd(job.id, System.currentTimeMillis(), false, error.getMessage()));
-        releaseStages(job);
+        releaseStages(job, interrupt);
         job.completion.completeExceptionally(error);
     }
 
@@ -790,7 +621,7 @@ public final class DAGScheduler implements AutoCloseable {
      * Forgets the stages no active job needs any more, so that they stop holding their lineage
      * (the ContextCleaner can then remove upstream shuffles); their map outputs stay registered.
      */
-    private void releaseStages(ActiveJob job) {
+    private void releaseStages(ActiveJob job, boolean interrupt) {
         forEachStage(job.finalStage, s -> {
             s.jobIds.remove(job.id);
             if (s.jobIds.isEmpty()) {
@@ -798,13 +629,12 @@ public final class DAGScheduler implements AutoCloseable {
                 running.remove(s);
                 failed.remove(s);
                 s.pending.clear();
-                s.taskFailures.clear();
+                taskScheduler.cancelTaskSets(s, interrupt);
                 if (s instanceof ShuffleMapStage mapStage) {
                     shuffleStages.remove(mapStage.dependency.shuffleId(), mapStage);
                 }
             }
         });
-        queue.removeIf(task -> task.stage().jobIds.isEmpty());
     }
 
     private ShuffleMapStage shuffleStageFor(ShuffleDependency<?, ?, ?> dep, int jobId) {
@@ -867,64 +697,55 @@ public final class DAGScheduler implements AutoCloseable {
         }
     }
 
-    // ---- tasks ------------------------------------------------------------------------------
-
+    /** Whether {@code task} is of its stage's running attempt and its partition is still pending. */
     private boolean isLive(TaskAttempt task) {
         Stage stage = task.stage();
         return running.contains(stage) && task.stageAttempt() == stage.attempt && stage.pending.get(task.partition());
     }
 
-    private void requeue(TaskAttempt task) {
-        if (isLive(task)) {
-            queue.add(task.retry(nextTaskId++));
+    /** What the task scheduler reports, handled on the loop's thread. */
+    private final class StageLevel implements TaskScheduler.Listener {
+        @Override
+        public void taskSucceeded(TaskAttempt task, TaskResult result, Map<Long, Object> accumulatorUpdates) {
+            onTaskSucceeded(task, result, accumulatorUpdates);
+        }
+
+        @Override
+        public void fetchFailed(TaskAttempt task, TaskResult.FetchFailed fetch) {
+            onFetchFailed(task, fetch);
+        }
+
+        @Override
+        public void taskSetFailed(Stage stage, String message, Throwable cause) {
+            abortStage(stage, message, cause);
+        }
+
+        @Override
+        public void executorLost(String executorId) {
+            onExecutorLost(executorId);
         }
     }
 
-    private void launchTasks() {
-        while (!queue.isEmpty()) {
-            TaskAttempt task = queue.peek();
-            if (!isLive(task)) {
-                queue.poll();
-                continue;
-            }
-            String executor = pickExecutor(task.preferred());
-            if (executor == null) {
-                return;
-            }
-            queue.poll();
-            TaskAttempt launched = task.launchedOn(executor, System.currentTimeMillis());
-            bus.post(new ListenerEvent.TaskStart(launched.info()));
-            freeSlots.merge(executor, -1, Integer::sum);
-            runningTasks.put(launched.taskId(), launched);
-            byte[] bytes = codec.serialize(new TaskDescription(launched.taskId(), launched.stage().id,
-                    launched.stageAttempt(), launched.partition(), launched.attemptNumber(), launched.stageBinary(),
-                    launched.partitionBytes(), launched.mapStatuses()));
-            runtime.launch(executor, launched.taskId(), bytes).whenComplete((outcome, error) ->
-                    post(new SchedulerEvent.TaskEnded(launched, outcome != null ? outcome
-                            : new TaskOutcome.Crashed(executor, String.valueOf(error)))));
+    /** The task scheduler's view of this loop: the wall clock, posting now, later, and blocking work on the timer. */
+    private final class EventLoop implements TaskScheduler.Loop {
+        @Override
+        public long nowMillis() {
+            return System.currentTimeMillis();
         }
-    }
 
-    /** A free executor, one of {@code preferred} if possible; the one with most free slots otherwise. */
-    private String pickExecutor(io.vavr.collection.List<String> preferred) {
-        for (String candidate : preferred) {
-            if (freeSlots.getOrDefault(candidate, 0) > 0) {
-                return candidate;
-            }
+        @Override
+        public void post(SchedulerEvent event) {
+            DAGScheduler.this.post(event);
         }
-        String best = null;
-        int bestFree = 0;
-        for (Map.Entry<String, Integer> e : freeSlots.entrySet()) {
-            if (e.getValue() > bestFree) {
-                best = e.getKey();
-                bestFree = e.getValue();
-            }
+
+        @Override
+        public void postAfter(long delayMillis, SchedulerEvent event) {
+            timer.schedule(() -> DAGScheduler.this.post(event), delayMillis, TimeUnit.MILLISECONDS);
         }
-        if (best != null) {
-            // Rotate so that equally free executors take turns.
-            Integer free = freeSlots.remove(best);
-            freeSlots.put(best, free);
+
+        @Override
+        public void runInBackground(Runnable work) {
+            timer.execute(work);
         }
-        return best;
     }
 }

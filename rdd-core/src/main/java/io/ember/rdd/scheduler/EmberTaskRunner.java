@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * as a {@link TaskResult}, with the task's accumulator updates and its executor's block changes.
  * User failures never escape as exceptions: they travel back as data.
  *
- * <p>It also applies the driver's {@link ExecutorCommand}s, which arrive by the same path, and
- * remembers each executor's storage settings (sent once as {@link ExecutorCommand.Configure})
+ * <p>It also applies the driver's {@link ExecutorCommand}s ({@link #runCommand}, on the executor's
+ * control thread), and remembers each executor's storage settings (sent once as {@link ExecutorCommand.Configure})
  * for the tasks that follow. Thread-safe: one instance serves every executor of a JVM.
  */
 public final class EmberTaskRunner implements TaskRunner {
@@ -49,10 +49,14 @@ public final class EmberTaskRunner implements TaskRunner {
         } catch (SerializationException e) {
             return runTask(null, services, e);
         }
-        if (payload instanceof ExecutorCommand command) {
-            return codec.serialize(apply(command, services));
-        }
         return runTask((TaskDescription) payload, services, null);
+    }
+
+    /** Applies an {@link ExecutorCommand}; answers whether it was applied. */
+    @Override
+    public byte[] runCommand(byte[] command, ExecutorServices services) {
+        Codec codec = Codecs.kryo();
+        return codec.serialize(apply(codec.deserialize(command, services.classLoader()), services));
     }
 
     private boolean apply(ExecutorCommand command, ExecutorServices services) {

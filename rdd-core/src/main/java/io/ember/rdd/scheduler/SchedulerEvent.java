@@ -53,6 +53,10 @@ sealed interface SchedulerEvent {
     record ShuffleRemoved(int shuffleId) implements SchedulerEvent {
     }
 
+    /** A task set's locality wait may be over: offer the free slots again. */
+    record ReviveOffers() implements SchedulerEvent {
+    }
+
     /** Time to resubmit the stages that failed on fetch failures. */
     record ResubmitFailedStages() implements SchedulerEvent {
     }

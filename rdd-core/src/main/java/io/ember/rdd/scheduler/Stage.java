@@ -25,8 +25,6 @@ abstract class Stage {
     final BitSet pending = new BitSet();
     int fetchFailures;
     private String lineage;
-    /** Failed attempts per partition, counted against {@code ember.task.maxFailures}. */
-    final java.util.Map<Integer, Integer> taskFailures = new java.util.HashMap<>();
 
     Stage(int id, RDD<?> rdd, List<ShuffleMapStage> parents, List<Integer> readShuffles, int firstJobId) {
         this.id = id;

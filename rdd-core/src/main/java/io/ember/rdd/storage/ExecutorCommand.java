@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * What the driver asks of an executor outside of tasks: storage settings, removals, broadcast
- * pieces. Sent through the same launch path as tasks (so it works wherever tasks do) and
- * recognised by the task runner, which applies it and answers with an empty result.
+ * pieces. Sent as a control command ({@code ExecutorRuntime.sendCommand}), never in a task slot,
+ * and applied by the task runner's {@code runCommand}, which answers whether it was applied.
  */
 public sealed interface ExecutorCommand {
 

@@ -2,7 +2,7 @@ package io.ember.rdd.storage;
 
 import io.ember.actors.ExecutorInfo;
 import io.ember.actors.ExecutorRuntime;
-import io.ember.actors.TaskOutcome;
+import io.ember.actors.CommandOutcome;
 import io.ember.rdd.EmberConf;
 import io.ember.serializers.Codecs;
 import java.time.Duration;
@@ -14,28 +14,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends {@link ExecutorCommand}s to executors through the runtime's launch path. Commands take
- * negative task ids, so they never collide with the scheduler's tasks. Thread-safe.
+ * Sends {@link ExecutorCommand}s to executors as control commands of the runtime, which never
+ * wait for a task slot. Thread-safe.
  *
- * <p>Waiting is bounded by {@code ember.storage.commandTimeout}, and never ends silently: a
- * command that is not answered in time, or that a live executor could not apply, fails the
- * waiting caller with a message naming the command and the executors. An executor lost on the
- * way is no failure: whatever the command was about is gone with it.
+ * <p>Each command carries its own timeout, {@code ember.storage.commandTimeout}, and waiting never
+ * ends silently: a command that is not answered in time, or that a live executor could not
+ * apply, fails the waiting caller with a message naming the command and the executors. An
+ * executor lost on the way is no failure: whatever the command was about is gone with it.
  */
 final class ExecutorCommands {
     /** How one executor answered a command. */
-    enum Answer { APPLIED, REFUSED, LOST }
+    enum Answer { APPLIED, REFUSED, LOST, TIMED_OUT }
 
     /** A command on its way to every executor that was alive when it was sent. */
     record Delivery(ExecutorCommand command, Map<String, CompletableFuture<Answer>> answers) {
     }
 
+    private static final long RUNTIME_GRACE_MILLIS = 10_000;
+
     private final ExecutorRuntime runtime;
     private final Duration timeout;
-    private final AtomicLong nextId = new AtomicLong(-1);
 
     ExecutorCommands(ExecutorRuntime runtime, Duration timeout) {
         this.runtime = runtime;
@@ -67,28 +67,33 @@ final class ExecutorCommands {
     List<String> await(Delivery delivery) {
         CompletableFuture<?>[] all = delivery.answers().values().toArray(new CompletableFuture<?>[0]);
         try {
-            CompletableFuture.allOf(all).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // why a bound beyond the commands' own timeouts: the runtime settles each one in time, this only guards it
+            CompletableFuture.allOf(all).get(timeout.toMillis() + RUNTIME_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for executors " + unanswered(delivery)
                     + " to apply " + describe(delivery.command()), e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Executors " + unanswered(delivery) + " did not apply "
-                    + describe(delivery.command()) + " within " + timeout.toMillis() + " ms (they may be busy with "
-                    + "long tasks; the wait is set by " + EmberConf.STORAGE_COMMAND_TIMEOUT + ")", e);
+            throw notInTime(unanswered(delivery), delivery.command(), e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Sending " + describe(delivery.command()) + " failed", e.getCause());
         }
         List<String> applied = new ArrayList<>();
         List<String> refused = new ArrayList<>();
+        List<String> late = new ArrayList<>();
         delivery.answers().forEach((id, answer) -> {
             Answer a = answer.join();
             if (a == Answer.APPLIED) {
                 applied.add(id);
             } else if (a == Answer.REFUSED) {
                 refused.add(id);
+            } else if (a == Answer.TIMED_OUT) {
+                late.add(id);
             }
         });
+        if (!late.isEmpty()) {
+            throw notInTime(late, delivery.command(), null);
+        }
         if (!refused.isEmpty()) {
             throw new IllegalStateException("Executors " + refused + " could not apply " + describe(delivery.command())
                     + " (their logs tell why)");
@@ -96,14 +101,22 @@ final class ExecutorCommands {
         return applied;
     }
 
+    private IllegalStateException notInTime(List<String> executors, ExecutorCommand command, Throwable cause) {
+        return new IllegalStateException("Executors " + executors + " did not apply " + describe(command) + " within "
+                + timeout.toMillis() + " ms (the wait is set by " + EmberConf.STORAGE_COMMAND_TIMEOUT + ")", cause);
+    }
+
     private CompletableFuture<Answer> deliver(String executorId, ExecutorCommand command) {
         byte[] bytes = Codecs.kryo().serialize(command);
-        return runtime.launch(executorId, nextId.getAndDecrement(), bytes).toCompletableFuture()
+        return runtime.sendCommand(executorId, bytes, timeout).toCompletableFuture()
                 .thenApply(outcome -> {
-                    if (outcome instanceof TaskOutcome.ExecutorLost) {
+                    if (outcome instanceof CommandOutcome.ExecutorLost) {
                         return Answer.LOST;
                     }
-                    return outcome instanceof TaskOutcome.Finished finished && applied(finished.result())
+                    if (outcome instanceof CommandOutcome.TimedOut) {
+                        return Answer.TIMED_OUT;
+                    }
+                    return outcome instanceof CommandOutcome.Answered answered && applied(answered.answer())
                             ? Answer.APPLIED : Answer.REFUSED;
                 });
     }
