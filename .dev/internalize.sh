@@ -39,7 +39,7 @@ spi_kept=ExecutorInfo
 rewrite() {
   local from=$1 to=$2
   local from_re=${from//./\\.} from_dir=${from//.//} to_dir=${to//.//}
-  git grep -lzI -F -e "$from" -e "$from_dir/" -- . ':!benchmarks/results' \
+  git grep -lzI -F -e "$from" -e "$from_dir/" -- . ':!benchmarks/results' ':!.dev/internalize.sh' \
     | xargs -0 -r sed -i -E "s/\\b${from_re}\\b/${to}/g; s#\\b${from_dir}/#${to_dir}/#g"
 }
 
@@ -89,7 +89,7 @@ for root in actors/src/main/java actors/src/test/java; do
 done
 if $spi_moved; then
   # Only class references: io.ember.actors.internal and the other sub-packages stay as they are.
-  git grep -lzI -F -e "$spi_from" -- . ':!benchmarks/results' | xargs -0 -r sed -i -E \
+  git grep -lzI -F -e "$spi_from" -- . ':!benchmarks/results' ':!.dev/internalize.sh' | xargs -0 -r sed -i -E \
     "s/\\bio\\.ember\\.actors\\.([A-Z*])/${spi_to}.\\1/g; s/\\b${spi_to//./\\.}\\.${spi_kept}\\b/${spi_from}.${spi_kept}/g"
   # The moved classes named the kept one without an import (one package before).
   for root in actors/src/main/java actors/src/test/java; do

@@ -6,7 +6,7 @@
 #                          appended to it) and ember_cds_opts (JVM options; empty when no archive)
 #
 # The archive is made once per class path and JDK, in the background: the first launch runs
-# without one and starts a low-priority training JVM (io.ember.rdd.launcher.StartupTraining under
+# without one and starts a low-priority training JVM (io.ember.rdd.internal.launcher.StartupTraining under
 # -XX:ArchiveClassesAtExit), so it is not slowed beyond sharing the CPU; launches after it use
 # the archive. Archives live in $EMBER_CDS_DIR (default ${XDG_CACHE_HOME:-~/.cache}/ember/cds), named
 # <hash>-<size>.jsa, the hash of the class path, the JDK and each jar's size and time: a rebuilt
@@ -150,7 +150,7 @@ ember_cds_train_locked() {
   [ -z "$ember_cds_archive" ] || return 0
   local tmp="$prefix.$BASHPID.tmp" log="$prefix.$BASHPID.log" size
   if nice -n 19 java -XX:ArchiveClassesAtExit="$tmp" -Xshare:auto -cp "$class_path" \
-      io.ember.rdd.launcher.StartupTraining >"$log" 2>&1 && [ -s "$tmp" ]; then
+      io.ember.rdd.internal.launcher.StartupTraining >"$log" 2>&1 && [ -s "$tmp" ]; then
     size="$(ember_cds_size "$tmp")"
     ember_cds_forget "$dir" "$prefix" "$class_path"
     printf '%s\n' "$class_path" > "$prefix.classpath"

@@ -10,6 +10,6 @@ System.out.println("""
         Ember context Web UI available at %s
         Ember context available as 'sc' (master = %s, app id = %s).%s
         Type in expressions to have them evaluated. /help for help; /exit stops Ember and the shell.
-        """.formatted(io.ember.rdd.ui.EmberVersion.get(), System.getProperty("java.version"),
+        """.formatted(io.ember.rdd.internal.ui.EmberVersion.get(), System.getProperty("java.version"),
         System.getProperty("java.vm.name"), sc.uiWebUrl().getOrElse("(disabled)"), sc.master(), sc.applicationId(),
         System.getProperty("ember.shell.session") != null ? "\nEmber session available as 'spark'." : ""));

@@ -12,7 +12,7 @@ EmberContext sc;
         }
         sc = builder.getOrCreate();
     } catch (RuntimeException e) {
-        io.ember.rdd.shell.internal.ShellStartFailure.exitShell(e);
+        io.ember.rdd.internal.shell.ShellStartFailure.exitShell(e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(sc::close, "ember-shell-stop"));
 }

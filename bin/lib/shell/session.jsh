@@ -18,7 +18,7 @@ EmberContext sc;
         }
         spark = builder.getOrCreate();
     } catch (RuntimeException e) {
-        io.ember.rdd.shell.internal.ShellStartFailure.exitShell(e);
+        io.ember.rdd.internal.shell.ShellStartFailure.exitShell(e);
     }
     sc = spark.context();
     Runtime.getRuntime().addShutdownHook(new Thread(spark::close, "ember-shell-stop"));

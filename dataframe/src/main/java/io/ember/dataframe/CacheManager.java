@@ -1,8 +1,8 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.plan.CachedData;
-import io.ember.dataframe.plan.CachedRelation;
-import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.internal.plan.CachedData;
+import io.ember.dataframe.internal.plan.CachedRelation;
+import io.ember.dataframe.internal.plan.LogicalPlan;
 import io.ember.rdd.StorageLevel;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.sql.SessionCatalog;
+import io.ember.dataframe.internal.sql.SessionCatalog;
 import io.ember.dataframe.types.StructField;
 import java.util.ArrayList;
 import java.util.List;

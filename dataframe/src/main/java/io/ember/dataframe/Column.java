@@ -1,21 +1,21 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.expressions.Alias;
-import io.ember.dataframe.expressions.ArithOp;
-import io.ember.dataframe.expressions.BinaryArithmetic;
-import io.ember.dataframe.expressions.CaseWhen;
-import io.ember.dataframe.expressions.Cast;
-import io.ember.dataframe.expressions.CmpOp;
-import io.ember.dataframe.expressions.Comparison;
-import io.ember.dataframe.expressions.Expression;
-import io.ember.dataframe.expressions.ExprIds;
-import io.ember.dataframe.expressions.Fn;
-import io.ember.dataframe.expressions.In;
-import io.ember.dataframe.expressions.IsNull;
-import io.ember.dataframe.expressions.Literal;
-import io.ember.dataframe.expressions.Or;
-import io.ember.dataframe.expressions.ScalarFunction;
-import io.ember.dataframe.expressions.SortOrder;
+import io.ember.dataframe.internal.expressions.Alias;
+import io.ember.dataframe.internal.expressions.ArithOp;
+import io.ember.dataframe.internal.expressions.BinaryArithmetic;
+import io.ember.dataframe.internal.expressions.CaseWhen;
+import io.ember.dataframe.internal.expressions.Cast;
+import io.ember.dataframe.internal.expressions.CmpOp;
+import io.ember.dataframe.internal.expressions.Comparison;
+import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.expressions.ExprIds;
+import io.ember.dataframe.internal.expressions.Fn;
+import io.ember.dataframe.internal.expressions.In;
+import io.ember.dataframe.internal.expressions.IsNull;
+import io.ember.dataframe.internal.expressions.Literal;
+import io.ember.dataframe.internal.expressions.Or;
+import io.ember.dataframe.internal.expressions.ScalarFunction;
+import io.ember.dataframe.internal.expressions.SortOrder;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.StructType;
 import java.util.ArrayList;
@@ -131,7 +131,7 @@ public final class Column {
 
     /** Three-valued {@code this AND other}. */
     public Column and(Column other) {
-        return new Column(new io.ember.dataframe.expressions.And(expr, other.expr));
+        return new Column(new io.ember.dataframe.internal.expressions.And(expr, other.expr));
     }
 
     /** Three-valued {@code this OR other}. */
@@ -191,7 +191,7 @@ public final class Column {
 
     /** Field {@code fieldName} of a struct column, named {@code s.fieldName}: {@code col("s").getField("a")}. */
     public Column getField(String fieldName) {
-        return new Column(new io.ember.dataframe.expressions.UnresolvedExtractValue(expr, Literal.create(fieldName)));
+        return new Column(new io.ember.dataframe.internal.expressions.UnresolvedExtractValue(expr, Literal.create(fieldName)));
     }
 
     /**
@@ -199,7 +199,7 @@ public final class Column {
      * column (null when out of range or missing); a struct's field when {@code key} is a name.
      */
     public Column getItem(Object key) {
-        return new Column(new io.ember.dataframe.expressions.UnresolvedExtractValue(expr, toExpr(key)));
+        return new Column(new io.ember.dataframe.internal.expressions.UnresolvedExtractValue(expr, toExpr(key)));
     }
 
     /** {@code CAST(this AS to)}. */
@@ -293,7 +293,7 @@ public final class Column {
      */
     public Column over(WindowSpec window) {
         Objects.requireNonNull(window, "window is null");
-        return new Column(io.ember.dataframe.window.WindowExpression.of(expr, window.partitionSpec(),
+        return new Column(io.ember.dataframe.internal.window.WindowExpression.of(expr, window.partitionSpec(),
                 window.orderSpec(), window.frame()));
     }
 

@@ -1,33 +1,33 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.analysis.Analyzer;
-import io.ember.dataframe.analysis.Generators;
-import io.ember.dataframe.analysis.GroupingSets;
-import io.ember.dataframe.analysis.Joins;
-import io.ember.dataframe.analysis.SetOperations;
-import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.expressions.AggFn;
-import io.ember.dataframe.expressions.AggregateExpression;
-import io.ember.dataframe.expressions.Alias;
-import io.ember.dataframe.expressions.AttributeReference;
-import io.ember.dataframe.expressions.Comparison;
-import io.ember.dataframe.expressions.Expression;
-import io.ember.dataframe.expressions.Literal;
-import io.ember.dataframe.expressions.NamedExpression;
-import io.ember.dataframe.expressions.SortOrder;
-import io.ember.dataframe.plan.Aggregate;
-import io.ember.dataframe.plan.Filter;
-import io.ember.dataframe.plan.Join;
-import io.ember.dataframe.plan.JoinType;
-import io.ember.dataframe.plan.Limit;
-import io.ember.dataframe.plan.LogicalPlan;
-import io.ember.dataframe.plan.Project;
-import io.ember.dataframe.plan.Repartition;
-import io.ember.dataframe.plan.Sort;
-import io.ember.dataframe.plan.SubqueryAlias;
-import io.ember.dataframe.plan.Union;
+import io.ember.dataframe.internal.analysis.Analyzer;
+import io.ember.dataframe.internal.analysis.Generators;
+import io.ember.dataframe.internal.analysis.GroupingSets;
+import io.ember.dataframe.internal.analysis.Joins;
+import io.ember.dataframe.internal.analysis.SetOperations;
+import io.ember.dataframe.internal.batch.ColumnBatch;
+import io.ember.dataframe.internal.expressions.AggFn;
+import io.ember.dataframe.internal.expressions.AggregateExpression;
+import io.ember.dataframe.internal.expressions.Alias;
+import io.ember.dataframe.internal.expressions.AttributeReference;
+import io.ember.dataframe.internal.expressions.Comparison;
+import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.expressions.Literal;
+import io.ember.dataframe.internal.expressions.NamedExpression;
+import io.ember.dataframe.internal.expressions.SortOrder;
+import io.ember.dataframe.internal.plan.Aggregate;
+import io.ember.dataframe.internal.plan.Filter;
+import io.ember.dataframe.internal.plan.Join;
+import io.ember.dataframe.internal.plan.JoinType;
+import io.ember.dataframe.internal.plan.Limit;
+import io.ember.dataframe.internal.plan.LogicalPlan;
+import io.ember.dataframe.internal.plan.Project;
+import io.ember.dataframe.internal.plan.Repartition;
+import io.ember.dataframe.internal.plan.Sort;
+import io.ember.dataframe.internal.plan.SubqueryAlias;
+import io.ember.dataframe.internal.plan.Union;
 import io.ember.dataframe.types.StructType;
-import io.ember.dataframe.window.Windows;
+import io.ember.dataframe.internal.window.Windows;
 import io.ember.rdd.RDD;
 import io.ember.rdd.StorageLevel;
 import io.ember.rdd.VoidFunction;
@@ -204,7 +204,7 @@ public final class DataFrame {
         boolean found = false;
         for (AttributeReference a : plan.output()) {
             if (sameName(a.name(), existing)) {
-                list.add(new Alias(a, newName, io.ember.dataframe.expressions.ExprIds.next()));
+                list.add(new Alias(a, newName, io.ember.dataframe.internal.expressions.ExprIds.next()));
                 found = true;
             } else {
                 list.add(a);
@@ -270,7 +270,7 @@ public final class DataFrame {
      * {@code filter("d >= DATE '2024-01-01' AND name LIKE 'A%'")}, read as {@code spark.sql} reads
      * a {@code WHERE} clause.
      *
-     * @throws io.ember.dataframe.sql.ParseException if the text does not parse, naming the line and column
+     * @throws io.ember.dataframe.internal.sql.ParseException if the text does not parse, naming the line and column
      */
     public DataFrame filter(String conditionExpr) {
         return filter(sqlColumn(conditionExpr));
@@ -285,7 +285,7 @@ public final class DataFrame {
      * The columns of SQL expressions, each optionally aliased:
      * {@code selectExpr("id", "salary * 2 AS double_salary", "d + INTERVAL 1 MONTH")}.
      *
-     * @throws io.ember.dataframe.sql.ParseException if a text does not parse, naming the line and column
+     * @throws io.ember.dataframe.internal.sql.ParseException if a text does not parse, naming the line and column
      */
     public DataFrame selectExpr(String... exprs) {
         Column[] cols = new Column[exprs.length];
@@ -449,7 +449,7 @@ public final class DataFrame {
         for (AttributeReference a : plan.output()) {
             out.add(keyIds.contains(a.exprId()) ? a
                     : new Alias(new AggregateExpression(AggFn.FIRST, a, false, false), a.name(),
-                    io.ember.dataframe.expressions.ExprIds.next()));
+                    io.ember.dataframe.internal.expressions.ExprIds.next()));
         }
         return with(new Aggregate(keys, out, plan));
     }
@@ -638,7 +638,7 @@ public final class DataFrame {
     }
 
     DataFrame withBroadcastHint() {
-        return with(new io.ember.dataframe.plan.BroadcastHint(plan));
+        return with(new io.ember.dataframe.internal.plan.BroadcastHint(plan));
     }
 
     /** This DataFrame under {@code alias}, so that columns can be named {@code alias.column}. */
@@ -822,7 +822,7 @@ public final class DataFrame {
             }
         }
         DataFrame sorted = order.isEmpty() ? this : sortWithinPartitions(order.toArray(new Column[0]));
-        String draw = "__random_split_" + io.ember.dataframe.expressions.ExprIds.next();
+        String draw = "__random_split_" + io.ember.dataframe.internal.expressions.ExprIds.next();
         DataFrame drawn = sorted.withColumn(draw, Functions.rand(seed));
         DataFrame[] parts = new DataFrame[weights.length];
         double lower = 0;

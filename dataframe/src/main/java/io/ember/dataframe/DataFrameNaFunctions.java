@@ -1,6 +1,6 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.expressions.Cast;
+import io.ember.dataframe.internal.expressions.Cast;
 import io.ember.dataframe.types.BooleanType;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.StringType;

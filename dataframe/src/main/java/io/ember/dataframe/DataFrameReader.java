@@ -1,12 +1,12 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.io.CsvOptions;
-import io.ember.dataframe.io.DataSourceOptions;
-import io.ember.dataframe.io.DataSources;
-import io.ember.dataframe.io.FileSource;
-import io.ember.dataframe.io.jdbc.JdbcOptions;
-import io.ember.dataframe.io.jdbc.JdbcSource;
-import io.ember.dataframe.plan.FileScan;
+import io.ember.dataframe.internal.io.CsvOptions;
+import io.ember.dataframe.internal.io.DataSourceOptions;
+import io.ember.dataframe.internal.io.DataSources;
+import io.ember.dataframe.internal.io.FileSource;
+import io.ember.dataframe.internal.io.jdbc.JdbcOptions;
+import io.ember.dataframe.internal.io.jdbc.JdbcSource;
+import io.ember.dataframe.internal.plan.FileScan;
 import io.ember.dataframe.types.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +60,7 @@ public final class DataFrameReader {
 
     /**
      * Sets an option (name in any case; a later setting of the same name wins). See
-     * {@link CsvOptions} for CSV's, {@link io.ember.dataframe.io.JsonOptions} for JSON's; Parquet
+     * {@link CsvOptions} for CSV's, {@link io.ember.dataframe.internal.io.JsonOptions} for JSON's; Parquet
      * knows {@code mergeSchema}, text {@code lineSep} and {@code wholetext}.
      *
      * @throws IllegalArgumentException naming the option if the value is bad

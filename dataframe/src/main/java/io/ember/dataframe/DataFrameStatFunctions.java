@@ -6,7 +6,7 @@ import static io.ember.dataframe.Functions.count;
 import static io.ember.dataframe.Functions.lit;
 import static io.ember.dataframe.Functions.sum;
 
-import io.ember.dataframe.expressions.Cast;
+import io.ember.dataframe.internal.expressions.Cast;
 import io.ember.dataframe.types.ArrayType;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DataTypes;

@@ -1,7 +1,7 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.expressions.AttributeReference;
-import io.ember.dataframe.expressions.Cast;
+import io.ember.dataframe.internal.expressions.AttributeReference;
+import io.ember.dataframe.internal.expressions.Cast;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DataTypes;
 import io.ember.dataframe.types.IntegerType;

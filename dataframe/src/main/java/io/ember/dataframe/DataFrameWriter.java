@@ -1,11 +1,11 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.io.DataSourceOptions;
-import io.ember.dataframe.io.DataSources;
-import io.ember.dataframe.io.FileWriteJob;
-import io.ember.dataframe.io.OutputFormat;
-import io.ember.dataframe.io.jdbc.JdbcOptions;
-import io.ember.dataframe.io.jdbc.JdbcWriteJob;
+import io.ember.dataframe.internal.io.DataSourceOptions;
+import io.ember.dataframe.internal.io.DataSources;
+import io.ember.dataframe.internal.io.FileWriteJob;
+import io.ember.dataframe.internal.io.OutputFormat;
+import io.ember.dataframe.internal.io.jdbc.JdbcOptions;
+import io.ember.dataframe.internal.io.jdbc.JdbcWriteJob;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.Properties;
  * Writes a DataFrame's rows to files ({@code df.write()}): Parquet (snappy by default), CSV, JSON
  * lines or text, optionally partitioned into {@code column=value} directories; or into a database
  * table through JDBC ({@link #jdbc}, or {@code format("jdbc")} and {@link #save()}). Output is
- * committed atomically: through the engine's {@link io.ember.rdd.io.OutputCommitter}, tasks write
+ * committed atomically: through the engine's {@link io.ember.rdd.internal.io.OutputCommitter}, tasks write
  * into a hidden staging directory and the job moves it into place with {@code _SUCCESS} only when
  * every task succeeded; a failed write leaves no partial output, and {@code overwrite} removes the
  * old data only after the new data is complete.
@@ -119,7 +119,7 @@ public final class DataFrameWriter {
     public DataFrameWriter partitionBy(String... cols) {
         for (String c : cols) {
             if (!Arrays.asList(df.columns()).contains(c)) {
-                throw io.ember.dataframe.analysis.Analyzer.unresolved(c, df.plan().output());
+                throw io.ember.dataframe.internal.analysis.Analyzer.unresolved(c, df.plan().output());
             }
         }
         this.partitionBy = new ArrayList<>(Arrays.asList(cols));

@@ -1,7 +1,7 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.plan.LogicalPlan;
-import io.ember.dataframe.plan.MapPartitions;
+import io.ember.dataframe.internal.plan.LogicalPlan;
+import io.ember.dataframe.internal.plan.MapPartitions;
 import io.ember.dataframe.types.StructType;
 import io.ember.rdd.RDD;
 import io.ember.rdd.StorageLevel;

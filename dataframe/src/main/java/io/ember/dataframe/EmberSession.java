@@ -1,17 +1,17 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.analysis.Analyzer;
-import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.expressions.AttributeReference;
-import io.ember.dataframe.physical.ExecContext;
-import io.ember.dataframe.plan.ExistingRddRelation;
-import io.ember.dataframe.plan.LocalRelation;
-import io.ember.dataframe.plan.LogicalPlan;
-import io.ember.dataframe.plan.stats.StatsEstimator;
-import io.ember.dataframe.optimizer.Optimizer;
-import io.ember.dataframe.plan.RangeRelation;
-import io.ember.dataframe.plan.SubqueryAlias;
-import io.ember.dataframe.sql.SessionCatalog;
+import io.ember.dataframe.internal.analysis.Analyzer;
+import io.ember.dataframe.internal.batch.ColumnBatch;
+import io.ember.dataframe.internal.expressions.AttributeReference;
+import io.ember.dataframe.internal.physical.ExecContext;
+import io.ember.dataframe.internal.plan.ExistingRddRelation;
+import io.ember.dataframe.internal.plan.LocalRelation;
+import io.ember.dataframe.internal.plan.LogicalPlan;
+import io.ember.dataframe.internal.plan.stats.StatsEstimator;
+import io.ember.dataframe.internal.optimizer.Optimizer;
+import io.ember.dataframe.internal.plan.RangeRelation;
+import io.ember.dataframe.internal.plan.SubqueryAlias;
+import io.ember.dataframe.internal.sql.SessionCatalog;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DataTypes;
 import io.ember.dataframe.types.StructField;
@@ -124,7 +124,7 @@ public final class EmberSession implements AutoCloseable {
      * {@code DESCRIBE [TABLE] t} and {@code EXPLAIN [EXTENDED] query}; each returns its result as a
      * DataFrame shaped like Spark's (no columns for the first four).
      *
-     * @throws io.ember.dataframe.sql.ParseException if the text does not parse, naming the line and column
+     * @throws io.ember.dataframe.internal.sql.ParseException if the text does not parse, naming the line and column
      * @throws AnalysisException if a table, column or function is unknown (naming the closest ones)
      *     or the query does not type-check
      */

@@ -1,21 +1,21 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.expressions.AggFn;
-import io.ember.dataframe.expressions.AggregateExpression;
-import io.ember.dataframe.expressions.CaseWhen;
-import io.ember.dataframe.expressions.Coalesce;
-import io.ember.dataframe.expressions.Expression;
-import io.ember.dataframe.expressions.Fn;
-import io.ember.dataframe.expressions.IsNull;
-import io.ember.dataframe.expressions.Literal;
-import io.ember.dataframe.expressions.Not;
-import io.ember.dataframe.expressions.ScalarFunction;
-import io.ember.dataframe.expressions.UnresolvedAttribute;
-import io.ember.dataframe.expressions.UnresolvedStar;
+import io.ember.dataframe.internal.expressions.AggFn;
+import io.ember.dataframe.internal.expressions.AggregateExpression;
+import io.ember.dataframe.internal.expressions.CaseWhen;
+import io.ember.dataframe.internal.expressions.Coalesce;
+import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.expressions.Fn;
+import io.ember.dataframe.internal.expressions.IsNull;
+import io.ember.dataframe.internal.expressions.Literal;
+import io.ember.dataframe.internal.expressions.Not;
+import io.ember.dataframe.internal.expressions.ScalarFunction;
+import io.ember.dataframe.internal.expressions.UnresolvedAttribute;
+import io.ember.dataframe.internal.expressions.UnresolvedStar;
 import io.ember.dataframe.types.DataType;
-import io.ember.dataframe.window.NthValueFunction;
-import io.ember.dataframe.window.OffsetFunction;
-import io.ember.dataframe.window.RankingFunction;
+import io.ember.dataframe.internal.window.NthValueFunction;
+import io.ember.dataframe.internal.window.OffsetFunction;
+import io.ember.dataframe.internal.window.RankingFunction;
 import io.vavr.Function1;
 import io.vavr.Function2;
 import io.vavr.Function3;
@@ -69,7 +69,7 @@ public final class Functions {
      * used on a DataFrame; functions (built-in, and the UDFs of the active session) when the text
      * is read.
      *
-     * @throws io.ember.dataframe.sql.ParseException if the text is not one expression, naming
+     * @throws io.ember.dataframe.internal.sql.ParseException if the text is not one expression, naming
      *     the line and column
      * @throws AnalysisException if a function is unknown or its arguments do not fit
      */
@@ -110,7 +110,7 @@ public final class Functions {
      * {@code rollup}, {@code cube} or SQL grouping sets; an {@code int} (Spark: {@code tinyint}).
      */
     public static Column grouping(Column c) {
-        return new Column(new io.ember.dataframe.expressions.Grouping(c.expr()));
+        return new Column(new io.ember.dataframe.internal.expressions.Grouping(c.expr()));
     }
 
     /** {@link #grouping(Column)} of the column named {@code columnName}. */
@@ -128,7 +128,7 @@ public final class Functions {
         for (Column c : cols) {
             es.add(c.expr());
         }
-        return new Column(new io.ember.dataframe.expressions.GroupingId(es));
+        return new Column(new io.ember.dataframe.internal.expressions.GroupingId(es));
     }
 
     /** {@link #grouping_id(Column...)} of columns by name. */
@@ -1052,7 +1052,7 @@ public final class Functions {
      * partitions: each partition draws from a generator seeded with {@code seed + partition index}.
      */
     public static Column rand(long seed) {
-        return new Column(new io.ember.dataframe.expressions.Rand(seed, false));
+        return new Column(new io.ember.dataframe.internal.expressions.Rand(seed, false));
     }
 
     /** {@link #rand(long)} with a random seed. */
@@ -1062,7 +1062,7 @@ public final class Functions {
 
     /** Standard normal random doubles, drawn as {@link #rand(long)} draws. */
     public static Column randn(long seed) {
-        return new Column(new io.ember.dataframe.expressions.Rand(seed, true));
+        return new Column(new io.ember.dataframe.internal.expressions.Rand(seed, true));
     }
 
     /** {@link #randn(long)} with a random seed. */
@@ -1096,7 +1096,7 @@ public final class Functions {
         for (Column c : cols) {
             es.add(c.expr());
         }
-        return new Column(io.ember.dataframe.expressions.CreateNamedStruct.of(es));
+        return new Column(io.ember.dataframe.internal.expressions.CreateNamedStruct.of(es));
     }
 
     /** {@link #struct(Column...)} of the columns named. */
@@ -1133,22 +1133,22 @@ public final class Functions {
      * {@code select}: {@code df.select(col("id"), explode(col("xs")))}.
      */
     public static Column explode(Column e) {
-        return new Column(new io.ember.dataframe.expressions.Explode(e.expr(), false, false));
+        return new Column(new io.ember.dataframe.internal.expressions.Explode(e.expr(), false, false));
     }
 
     /** {@link #explode} with the element's 0-based position first (column {@code pos}). */
     public static Column posexplode(Column e) {
-        return new Column(new io.ember.dataframe.expressions.Explode(e.expr(), true, false));
+        return new Column(new io.ember.dataframe.internal.expressions.Explode(e.expr(), true, false));
     }
 
     /** {@link #explode}, but a null or empty input gives one row of nulls. */
     public static Column explode_outer(Column e) {
-        return new Column(new io.ember.dataframe.expressions.Explode(e.expr(), false, true));
+        return new Column(new io.ember.dataframe.internal.expressions.Explode(e.expr(), false, true));
     }
 
     /** {@link #posexplode}, but a null or empty input gives one row of nulls. */
     public static Column posexplode_outer(Column e) {
-        return new Column(new io.ember.dataframe.expressions.Explode(e.expr(), true, true));
+        return new Column(new io.ember.dataframe.internal.expressions.Explode(e.expr(), true, true));
     }
 
     /** The JSON text of a struct, map or array ({@code {"a":1}}); null fields of a struct are left out. */
@@ -1167,7 +1167,7 @@ public final class Functions {
     /** JSON text parsed into {@code schema}, a struct, array or map type. */
     public static Column from_json(Column e, DataType schema) {
         java.util.Objects.requireNonNull(schema, "schema is null");
-        return new Column(new io.ember.dataframe.expressions.JsonToStructs(e.expr(), schema));
+        return new Column(new io.ember.dataframe.internal.expressions.JsonToStructs(e.expr(), schema));
     }
 
     /** JSON text parsed into the schema written in DDL, {@code "a INT, b ARRAY<STRING>"}. */

@@ -1,15 +1,15 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.analysis.Analyzer;
-import io.ember.dataframe.analysis.GroupingSets;
-import io.ember.dataframe.analysis.Pivot;
-import io.ember.dataframe.expressions.AggregateExpression;
-import io.ember.dataframe.expressions.Expression;
-import io.ember.dataframe.expressions.Literal;
-import io.ember.dataframe.expressions.NamedExpression;
-import io.ember.dataframe.expressions.UnresolvedAttribute;
-import io.ember.dataframe.plan.Aggregate;
-import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.internal.analysis.Analyzer;
+import io.ember.dataframe.internal.analysis.GroupingSets;
+import io.ember.dataframe.internal.analysis.Pivot;
+import io.ember.dataframe.internal.expressions.AggregateExpression;
+import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.expressions.Literal;
+import io.ember.dataframe.internal.expressions.NamedExpression;
+import io.ember.dataframe.internal.expressions.UnresolvedAttribute;
+import io.ember.dataframe.internal.plan.Aggregate;
+import io.ember.dataframe.internal.plan.LogicalPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +124,7 @@ public final class GroupedData {
                     + (pivot != null ? "another pivot" : "rollup or cube") + ".");
         }
         Expression resolved = df.sparkSession().analyzer().resolve(column.expr(), df.plan().output());
-        return resolved instanceof io.ember.dataframe.expressions.Alias a ? a.child() : resolved;
+        return resolved instanceof io.ember.dataframe.internal.expressions.Alias a ? a.child() : resolved;
     }
 
     /**
@@ -197,11 +197,11 @@ public final class GroupedData {
             }
             return;
         }
-        if (grouping.contains(e) || (e instanceof io.ember.dataframe.expressions.Alias a && grouping.contains(a.child()))) {
+        if (grouping.contains(e) || (e instanceof io.ember.dataframe.internal.expressions.Alias a && grouping.contains(a.child()))) {
             return;
         }
         if (e.children().isEmpty()) {
-            if (e instanceof io.ember.dataframe.expressions.AttributeReference attr) {
+            if (e instanceof io.ember.dataframe.internal.expressions.AttributeReference attr) {
                 throw new AnalysisException("[MISSING_AGGREGATION] The non-aggregating expression \"" + attr.name()
                         + "\" is based on columns which are not participating in the GROUP BY clause. Add the columns "
                         + "or the expression to the GROUP BY, aggregate the expression, or use \"first(" + attr.name()
@@ -248,14 +248,14 @@ public final class GroupedData {
         List<String> names = new ArrayList<>(List.of(cols));
         if (names.isEmpty()) {
             for (var a : df.plan().output()) {
-                if (io.ember.dataframe.expressions.Cast.isNumeric(a.dataType())) {
+                if (io.ember.dataframe.internal.expressions.Cast.isNumeric(a.dataType())) {
                     names.add(a.name());
                 }
             }
         } else {
             for (String n : names) {
                 var a = df.sparkSession().analyzer().lookup(n, df.plan().output());
-                if (!io.ember.dataframe.expressions.Cast.isNumeric(a.dataType())) {
+                if (!io.ember.dataframe.internal.expressions.Cast.isNumeric(a.dataType())) {
                     throw new AnalysisException("\"" + n + "\" is not a numeric column. Aggregation function can only "
                             + "be applied on a numeric column.");
                 }

@@ -1,13 +1,13 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.physical.BroadcastExchangeExec;
-import io.ember.dataframe.physical.ExecContext;
-import io.ember.dataframe.physical.LimitExec;
-import io.ember.dataframe.physical.PhysicalPlan;
-import io.ember.dataframe.physical.Planner;
-import io.ember.dataframe.plan.LogicalPlan;
-import io.ember.dataframe.plan.stats.StatsEstimator;
+import io.ember.dataframe.internal.batch.ColumnBatch;
+import io.ember.dataframe.internal.physical.BroadcastExchangeExec;
+import io.ember.dataframe.internal.physical.ExecContext;
+import io.ember.dataframe.internal.physical.LimitExec;
+import io.ember.dataframe.internal.physical.PhysicalPlan;
+import io.ember.dataframe.internal.physical.Planner;
+import io.ember.dataframe.internal.plan.LogicalPlan;
+import io.ember.dataframe.internal.plan.stats.StatsEstimator;
 import io.ember.rdd.RDD;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,8 +1,8 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.batch.ColumnVector;
-import io.ember.dataframe.batch.Values;
+import io.ember.dataframe.internal.batch.ColumnBatch;
+import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.dataframe.internal.batch.Values;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;

@@ -1,6 +1,6 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.optimizer.JoinReorderSettings;
+import io.ember.dataframe.internal.optimizer.JoinReorderSettings;
 import io.ember.rdd.SparkConfKeys;
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -14,12 +14,12 @@ public enum SaveMode {
     /** Writes nothing. */
     Ignore;
 
-    io.ember.rdd.io.OutputCommitter.SaveMode toCommitterMode() {
+    io.ember.rdd.internal.io.OutputCommitter.SaveMode toCommitterMode() {
         return switch (this) {
-            case Append -> io.ember.rdd.io.OutputCommitter.SaveMode.APPEND;
-            case Overwrite -> io.ember.rdd.io.OutputCommitter.SaveMode.OVERWRITE;
-            case ErrorIfExists -> io.ember.rdd.io.OutputCommitter.SaveMode.ERROR;
-            case Ignore -> io.ember.rdd.io.OutputCommitter.SaveMode.IGNORE;
+            case Append -> io.ember.rdd.internal.io.OutputCommitter.SaveMode.APPEND;
+            case Overwrite -> io.ember.rdd.internal.io.OutputCommitter.SaveMode.OVERWRITE;
+            case ErrorIfExists -> io.ember.rdd.internal.io.OutputCommitter.SaveMode.ERROR;
+            case Ignore -> io.ember.rdd.internal.io.OutputCommitter.SaveMode.IGNORE;
         };
     }
 }

@@ -1,6 +1,6 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.batch.Values;
+import io.ember.dataframe.internal.batch.Values;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.plan.LogicalPlan;
-import io.ember.dataframe.sql.SqlStatement;
+import io.ember.dataframe.internal.plan.LogicalPlan;
+import io.ember.dataframe.internal.sql.SqlStatement;
 import io.ember.dataframe.types.DataTypes;
 import io.ember.dataframe.types.StructField;
 import io.ember.dataframe.types.StructType;

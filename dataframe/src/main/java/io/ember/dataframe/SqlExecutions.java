@@ -1,11 +1,11 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.physical.PhysicalPlan;
-import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.internal.physical.PhysicalPlan;
+import io.ember.dataframe.internal.plan.LogicalPlan;
 import io.ember.rdd.EmberContext;
-import io.ember.dataframe.ui.SqlExecutionEnd;
-import io.ember.dataframe.ui.SqlExecutionStart;
-import io.ember.dataframe.ui.SqlPlanNode;
+import io.ember.dataframe.internal.ui.SqlExecutionEnd;
+import io.ember.dataframe.internal.ui.SqlExecutionStart;
+import io.ember.dataframe.internal.ui.SqlPlanNode;
 import io.ember.rdd.internal.CallSite;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;

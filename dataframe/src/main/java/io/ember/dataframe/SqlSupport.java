@@ -1,9 +1,9 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.expressions.Expression;
-import io.ember.dataframe.sql.FunctionRegistry;
-import io.ember.dataframe.sql.SqlFrontEnd;
-import io.ember.dataframe.sql.SqlStatement;
+import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.sql.FunctionRegistry;
+import io.ember.dataframe.internal.sql.SqlFrontEnd;
+import io.ember.dataframe.internal.sql.SqlStatement;
 import java.util.List;
 import java.util.Locale;
 

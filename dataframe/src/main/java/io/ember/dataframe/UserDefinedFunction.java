@@ -1,7 +1,7 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.expressions.Expression;
-import io.ember.dataframe.expressions.UserDefinedCall;
+import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.expressions.UserDefinedCall;
 import io.ember.dataframe.types.DataType;
 import io.ember.serializers.Closures;
 import java.util.ArrayList;

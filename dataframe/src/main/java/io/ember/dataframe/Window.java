@@ -1,6 +1,6 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.window.WindowFrame;
+import io.ember.dataframe.internal.window.WindowFrame;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.ember.dataframe;
 
-import io.ember.dataframe.expressions.Expression;
-import io.ember.dataframe.expressions.SortOrder;
-import io.ember.dataframe.window.WindowFrame;
+import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.expressions.SortOrder;
+import io.ember.dataframe.internal.window.WindowFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package io.ember.dataframe;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ember.dataframe.io.MalformedRecordException;
+import io.ember.dataframe.internal.io.MalformedRecordException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -45,7 +45,7 @@ final class HeapSampler implements AutoCloseable {
 
     /** Shows the operators' spill lines (INFO) in the test output; call before any operator runs. */
     static void logSpills() {
-        System.setProperty("org.slf4j.simpleLogger.log.io.ember.dataframe.physical", "info");
+        System.setProperty("org.slf4j.simpleLogger.log.io.ember.dataframe.internal.physical", "info");
     }
 
     /** "peak heap X MiB of Y MiB, wall Z s". */

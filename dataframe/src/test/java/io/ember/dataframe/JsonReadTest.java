@@ -2,7 +2,7 @@ package io.ember.dataframe;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ember.dataframe.io.MalformedRecordException;
+import io.ember.dataframe.internal.io.MalformedRecordException;
 import io.ember.rdd.JobFailedException;
 import java.io.IOException;
 import java.math.BigDecimal;

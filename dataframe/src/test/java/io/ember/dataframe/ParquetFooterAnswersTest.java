@@ -6,10 +6,10 @@ import static io.ember.dataframe.Functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ember.dataframe.io.ParquetMetrics;
-import io.ember.dataframe.io.ParquetSource;
-import io.ember.dataframe.plan.FileScan;
-import io.ember.dataframe.plan.LogicalPlan;
+import io.ember.dataframe.internal.io.ParquetMetrics;
+import io.ember.dataframe.internal.io.ParquetSource;
+import io.ember.dataframe.internal.plan.FileScan;
+import io.ember.dataframe.internal.plan.LogicalPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.ember.dataframe;
 import static io.ember.dataframe.Functions.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.ember.dataframe.io.ParquetMetrics;
+import io.ember.dataframe.internal.io.ParquetMetrics;
 import io.ember.dataframe.types.StructType;
 import io.ember.rdd.JobFailedException;
 import java.io.IOException;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.ember.actors.memory.TaskMemoryManager;
-import io.ember.dataframe.batch.ColumnBatch;
-import io.ember.dataframe.batch.ColumnVector;
+import io.ember.actors.internal.memory.TaskMemoryManager;
+import io.ember.dataframe.internal.batch.ColumnBatch;
+import io.ember.dataframe.internal.batch.ColumnVector;
 import io.ember.dataframe.types.DataTypes;
 import io.ember.rdd.internal.TaskScope;
 import java.math.BigInteger;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.ember.actors.memory.TaskMemoryManager;
+import io.ember.actors.internal.memory.TaskMemoryManager;
 import io.ember.rdd.internal.TaskScope;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,8 @@
 package io.ember.rdd;
 
-import io.ember.rdd.scheduler.TaskContextImpl;
-import io.ember.rdd.storage.BroadcastCache;
-import io.ember.rdd.storage.BroadcastManager;
+import io.ember.rdd.internal.scheduler.TaskContextImpl;
+import io.ember.rdd.internal.storage.BroadcastCache;
+import io.ember.rdd.internal.storage.BroadcastManager;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

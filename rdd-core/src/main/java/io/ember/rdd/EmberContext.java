@@ -1,7 +1,7 @@
 package io.ember.rdd;
 
 import io.ember.actors.ExecutorInfo;
-import io.ember.actors.ExecutorRuntime;
+import io.ember.actors.internal.spi.ExecutorRuntime;
 import io.ember.rdd.internal.AsyncActionThreads;
 import io.ember.rdd.internal.CallSite;
 import io.ember.rdd.internal.EmptyRDD;
@@ -10,17 +10,17 @@ import io.ember.rdd.internal.RangeRDD;
 import io.ember.rdd.internal.UnionRDD;
 import io.ember.rdd.internal.UserClassLoader;
 import io.ember.rdd.internal.AccumulatorRegistry;
-import io.ember.rdd.io.ObjectFileRDD;
-import io.ember.rdd.io.TextFileRDD;
-import io.ember.rdd.io.WholeTextFileRDD;
-import io.ember.rdd.storage.StorageContext;
-import io.ember.rdd.scheduler.DAGScheduler;
-import io.ember.rdd.scheduler.JobGroup;
-import io.ember.rdd.scheduler.SchedulerSettings;
-import io.ember.rdd.scheduler.SubmittedJob;
-import io.ember.rdd.scheduler.ListenerBus;
-import io.ember.rdd.scheduler.EmberTaskRunner;
-import io.ember.rdd.ui.ApplicationUi;
+import io.ember.rdd.internal.io.ObjectFileRDD;
+import io.ember.rdd.internal.io.TextFileRDD;
+import io.ember.rdd.internal.io.WholeTextFileRDD;
+import io.ember.rdd.internal.storage.StorageContext;
+import io.ember.rdd.internal.scheduler.DAGScheduler;
+import io.ember.rdd.internal.scheduler.JobGroup;
+import io.ember.rdd.internal.scheduler.SchedulerSettings;
+import io.ember.rdd.internal.scheduler.SubmittedJob;
+import io.ember.rdd.internal.scheduler.ListenerBus;
+import io.ember.rdd.internal.scheduler.EmberTaskRunner;
+import io.ember.rdd.internal.ui.ApplicationUi;
 import io.ember.serializers.Closures;
 import io.ember.serializers.LocalOnly;
 import io.vavr.Function2;
@@ -156,7 +156,7 @@ public final class EmberContext implements AutoCloseable, LocalOnly {
     /** {@link #binaryFiles(String)} in at most {@code minPartitions} partitions. */
     public PairRDD<String, PortableDataStream> binaryFiles(String path, int minPartitions) {
         Objects.requireNonNull(path, "path is null");
-        return new io.ember.rdd.io.BinaryFileRDD(live(), path, minPartitions);
+        return new io.ember.rdd.internal.io.BinaryFileRDD(live(), path, minPartitions);
     }
 
     /** The longs from {@code start} (inclusive) to {@code end} (exclusive) by {@code step}, generated lazily. */

@@ -1,6 +1,6 @@
 package io.ember.rdd;
 
-import io.ember.rdd.scheduler.EmberTaskRunner;
+import io.ember.rdd.internal.scheduler.EmberTaskRunner;
 import io.ember.serializers.Codecs;
 import io.vavr.Tuple;
 import io.vavr.collection.List;
@@ -26,7 +26,7 @@ final class EngineWarmUp {
             byte[] bytes = Codecs.kryo().serialize(List.of(Tuple.of("warm", 1L), Tuple.of("up", 2L)));
             Codecs.kryo().deserialize(bytes, EngineWarmUp.class.getClassLoader());
             Class.forName(EmberTaskRunner.class.getName());
-            Class.forName("io.ember.rdd.scheduler.DAGScheduler");
+            Class.forName("io.ember.rdd.internal.scheduler.DAGScheduler");
             Class.forName("io.ember.rdd.internal.RddActions");
         } catch (ClassNotFoundException | RuntimeException e) {
             // Warming up is an optimisation only; the first job loads whatever is missing.

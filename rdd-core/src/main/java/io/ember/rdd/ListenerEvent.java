@@ -58,7 +58,7 @@ public sealed interface ListenerEvent {
      * {@link EmberContext#postEvent} (the SQL executions of DataFrames), delivered to listeners
      * like any other, as Spark's {@code onOtherEvent} receives them. To be written to the event log
      * and replayed, an implementation is a record of JSON-friendly components whose type a UI
-     * extension lists (see {@code io.ember.rdd.ui.web.UiExtension#eventTypes}).
+     * extension lists (see {@code io.ember.rdd.internal.ui.web.UiExtension#eventTypes}).
      */
     non-sealed interface Other extends ListenerEvent {
     }

@@ -35,6 +35,6 @@ public interface TaskContext {
 
     /** The context of the task running on the calling thread, if any. */
     static Option<TaskContext> current() {
-        return Option.of(io.ember.rdd.scheduler.TaskContextImpl.CURRENT.get());
+        return Option.of(io.ember.rdd.internal.scheduler.TaskContextImpl.CURRENT.get());
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ember.actors.memory.MemoryConsumer;
-import io.ember.actors.memory.MemoryManager;
-import io.ember.actors.memory.MemoryUnavailableException;
+import io.ember.actors.internal.memory.MemoryConsumer;
+import io.ember.actors.internal.memory.MemoryManager;
+import io.ember.actors.internal.memory.MemoryUnavailableException;
 import io.ember.rdd.internal.TaskScope;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;

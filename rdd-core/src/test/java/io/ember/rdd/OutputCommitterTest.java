@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ember.rdd.io.OutputCommitter;
-import io.ember.rdd.io.OutputCommitter.SaveMode;
+import io.ember.rdd.internal.io.OutputCommitter;
+import io.ember.rdd.internal.io.OutputCommitter.SaveMode;
 import io.vavr.collection.List;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;

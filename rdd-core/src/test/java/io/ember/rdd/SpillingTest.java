@@ -3,9 +3,9 @@ package io.ember.rdd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ember.rdd.shuffle.ExternalAggregator;
-import io.ember.rdd.shuffle.ExternalSorter;
-import io.ember.rdd.shuffle.SpillContext;
+import io.ember.rdd.internal.shuffle.ExternalAggregator;
+import io.ember.rdd.internal.shuffle.ExternalSorter;
+import io.ember.rdd.internal.shuffle.SpillContext;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;

@@ -1,10 +1,10 @@
 package io.ember.actors.internal;
 
-import io.ember.actors.BlockFetchException;
-import io.ember.actors.BlockId;
-import io.ember.actors.BlockStore;
-import io.ember.actors.ExecutorServices;
-import io.ember.actors.memory.MemoryManager;
+import io.ember.actors.internal.spi.BlockFetchException;
+import io.ember.actors.internal.spi.BlockId;
+import io.ember.actors.internal.spi.BlockStore;
+import io.ember.actors.internal.spi.ExecutorServices;
+import io.ember.actors.internal.memory.MemoryManager;
 import io.ember.serializers.Codecs;
 import java.io.IOException;
 import java.util.Map;

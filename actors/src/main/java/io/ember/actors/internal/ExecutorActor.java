@@ -8,9 +8,9 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
-import io.ember.actors.BlockStore;
-import io.ember.actors.ExecutorServices;
-import io.ember.actors.TaskRunner;
+import io.ember.actors.internal.spi.BlockStore;
+import io.ember.actors.internal.spi.ExecutorServices;
+import io.ember.actors.internal.spi.TaskRunner;
 import java.util.Map;
 
 /*

@@ -1,6 +1,6 @@
 package io.ember.actors.internal;
 
-import io.ember.actors.memory.MemoryManager;
+import io.ember.actors.internal.memory.MemoryManager;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,7 +1,7 @@
 package io.ember.actors.internal;
 
-import io.ember.actors.CommandOutcome;
-import io.ember.actors.TaskOutcome;
+import io.ember.actors.internal.spi.CommandOutcome;
+import io.ember.actors.internal.spi.TaskOutcome;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

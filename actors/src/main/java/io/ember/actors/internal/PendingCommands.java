@@ -1,7 +1,7 @@
 package io.ember.actors.internal;
 
 import akka.actor.typed.javadsl.TimerScheduler;
-import io.ember.actors.CommandOutcome;
+import io.ember.actors.internal.spi.CommandOutcome;
 import io.ember.actors.ExecutorInfo;
 import java.time.Duration;
 import java.util.Map;

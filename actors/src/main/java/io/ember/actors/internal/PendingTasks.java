@@ -1,8 +1,8 @@
 package io.ember.actors.internal;
 
-import io.ember.actors.CommandOutcome;
+import io.ember.actors.internal.spi.CommandOutcome;
 import io.ember.actors.ExecutorInfo;
-import io.ember.actors.TaskOutcome;
+import io.ember.actors.internal.spi.TaskOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

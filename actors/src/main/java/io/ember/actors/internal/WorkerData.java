@@ -1,8 +1,8 @@
 package io.ember.actors.internal;
 
-import io.ember.actors.BlockId;
-import io.ember.actors.BlockStatus;
-import io.ember.actors.BlockStore;
+import io.ember.actors.internal.spi.BlockId;
+import io.ember.actors.internal.spi.BlockStatus;
+import io.ember.actors.internal.spi.BlockStore;
 import io.ember.serializers.Codecs;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

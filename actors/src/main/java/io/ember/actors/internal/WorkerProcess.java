@@ -9,7 +9,7 @@ import akka.actor.typed.javadsl.Adapter;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.JoinSeedNodes;
-import io.ember.actors.TaskRunner;
+import io.ember.actors.internal.spi.TaskRunner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 
 /**
  * A worker node's life: joins the cluster, serves applications, and decides how the process
- * ends. Started by {@code io.ember.actors.cluster.EmberWorker}.
+ * ends. Started by {@code io.ember.actors.internal.cluster.EmberWorker}.
  */
 public final class WorkerProcess {
 

@@ -1,5 +1,5 @@
 /**
- * The executor runtime behind {@link io.ember.actors.ExecutorRuntime}: Akka typed actors, worker
+ * The executor runtime behind {@link io.ember.actors.internal.spi.ExecutorRuntime}: Akka typed actors, worker
  * pools, block stores and the Akka serializer binding. Nothing here is API; Akka types never
  * leave this package.
  */

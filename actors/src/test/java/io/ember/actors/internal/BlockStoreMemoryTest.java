@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ember.actors.BlockId;
-import io.ember.actors.MemoryBlock;
-import io.ember.actors.memory.MemoryConsumer;
-import io.ember.actors.memory.MemoryManager;
-import io.ember.actors.memory.TaskMemoryManager;
+import io.ember.actors.internal.spi.BlockId;
+import io.ember.actors.internal.spi.MemoryBlock;
+import io.ember.actors.internal.memory.MemoryConsumer;
+import io.ember.actors.internal.memory.MemoryManager;
+import io.ember.actors.internal.memory.TaskMemoryManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

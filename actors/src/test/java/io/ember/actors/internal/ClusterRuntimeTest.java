@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Down;
-import io.ember.actors.BlockFetchException;
-import io.ember.actors.BlockId;
+import io.ember.actors.internal.spi.BlockFetchException;
+import io.ember.actors.internal.spi.BlockId;
 import io.ember.actors.ExecutorInfo;
-import io.ember.actors.TaskOutcome;
-import io.ember.actors.TaskRunner;
+import io.ember.actors.internal.spi.TaskOutcome;
+import io.ember.actors.internal.spi.TaskRunner;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.actors.ExecutorInfo;
-import io.ember.actors.TaskOutcome;
+import io.ember.actors.internal.spi.TaskOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

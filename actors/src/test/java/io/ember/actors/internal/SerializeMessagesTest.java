@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
-import io.ember.actors.TaskOutcome;
-import io.ember.actors.TaskRunner;
+import io.ember.actors.internal.spi.TaskOutcome;
+import io.ember.actors.internal.spi.TaskRunner;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;

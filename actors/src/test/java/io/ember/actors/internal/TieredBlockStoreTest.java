@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ember.actors.BlockId;
-import io.ember.actors.BlockStatus;
-import io.ember.actors.DiskBlockWriter;
-import io.ember.actors.MemoryBlock;
+import io.ember.actors.internal.spi.BlockId;
+import io.ember.actors.internal.spi.BlockStatus;
+import io.ember.actors.internal.spi.DiskBlockWriter;
+import io.ember.actors.internal.spi.MemoryBlock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class TieredBlockStoreTest {
     private static final MemoryBlock.Writer BYTES = (value, out) -> out.write((byte[]) value);
 
     private TieredBlockStore store(long capacity) {
-        TieredBlockStore store = new TieredBlockStore("exec-t", new io.ember.actors.memory.MemoryManager(1L << 30, 0));
+        TieredBlockStore store = new TieredBlockStore("exec-t", new io.ember.actors.internal.memory.MemoryManager(1L << 30, 0));
         store.configure(capacity, dir.resolve("exec-t"));
         return store;
     }

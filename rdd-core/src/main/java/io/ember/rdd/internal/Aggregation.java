@@ -2,8 +2,8 @@ package io.ember.rdd.internal;
 
 import io.ember.rdd.Aggregator;
 import io.vavr.Function1;
-import io.ember.rdd.shuffle.ExternalAggregator;
-import io.ember.rdd.shuffle.SpillContext;
+import io.ember.rdd.internal.shuffle.ExternalAggregator;
+import io.ember.rdd.internal.shuffle.SpillContext;
 import io.vavr.Tuple2;
 import java.util.Iterator;
 

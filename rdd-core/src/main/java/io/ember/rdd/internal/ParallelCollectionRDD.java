@@ -51,7 +51,7 @@ public final class ParallelCollectionRDD<T> extends RDD<T> {
     @SuppressWarnings("unchecked")
     protected Iterator<T> compute(Partition split, TaskContext context) {
         Object[] values = ((Slice) split).values();
-        if (context instanceof io.ember.rdd.scheduler.TaskContextImpl task) {
+        if (context instanceof io.ember.rdd.internal.scheduler.TaskContextImpl task) {
             task.metrics().addRecordsRead(values.length);
         }
         return (Iterator<T>) java.util.Arrays.asList(values).iterator();

@@ -55,7 +55,7 @@ public final class RangeRDD extends RDD<Long> {
     @Override
     protected Iterator<Long> compute(Partition split, TaskContext context) {
         Slice slice = (Slice) split;
-        if (context instanceof io.ember.rdd.scheduler.TaskContextImpl task) {
+        if (context instanceof io.ember.rdd.internal.scheduler.TaskContextImpl task) {
             task.metrics().addRecordsRead(slice.to() - slice.from());
         }
         return new Iterator<>() {

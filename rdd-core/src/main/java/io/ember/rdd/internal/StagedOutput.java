@@ -1,9 +1,9 @@
 package io.ember.rdd.internal;
 
-import io.ember.actors.BlockId;
-import io.ember.actors.BlockStore;
-import io.ember.actors.DiskBlockWriter;
-import io.ember.actors.MemoryBlock;
+import io.ember.actors.internal.spi.BlockId;
+import io.ember.actors.internal.spi.BlockStore;
+import io.ember.actors.internal.spi.DiskBlockWriter;
+import io.ember.actors.internal.spi.MemoryBlock;
 import java.io.IOException;
 
 /**

@@ -1,7 +1,7 @@
 package io.ember.rdd.internal;
 
-import io.ember.actors.memory.MemoryManager;
-import io.ember.actors.memory.TaskMemoryManager;
+import io.ember.actors.internal.memory.MemoryManager;
+import io.ember.actors.internal.memory.TaskMemoryManager;
 import io.ember.rdd.AccumulatorV2;
 import java.io.IOException;
 import java.util.ArrayList;

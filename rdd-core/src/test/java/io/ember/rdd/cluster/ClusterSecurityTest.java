@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.actors.ExecutorInfo;
-import io.ember.actors.ExecutorRuntime;
+import io.ember.actors.internal.spi.ExecutorRuntime;
 import io.ember.rdd.EmberContext;
 import io.ember.rdd.TaskContext;
 import io.vavr.collection.List;

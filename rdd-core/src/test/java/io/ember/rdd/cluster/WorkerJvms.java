@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Child JVMs of a cluster test: worker nodes ({@code io.ember.actors.cluster.EmberWorker}) and
+ * Child JVMs of a cluster test: worker nodes ({@code io.ember.actors.internal.cluster.EmberWorker}) and
  * drivers, all on 127.0.0.1. A worker's class path is this test's class path without the test
  * classes and the test libraries, so application classes must really be shipped to it. Every
  * child is killed by its PID (and its descendants by theirs) in {@link #close()}, and by a
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 final class WorkerJvms implements AutoCloseable {
     static final String SECRET = "the-cluster-test-secret-0123456789";
-    static final String WORKER_MAIN = "io.ember.actors.cluster.EmberWorker";
+    static final String WORKER_MAIN = "io.ember.actors.internal.cluster.EmberWorker";
 
     /** One child JVM and where its output goes. */
     record Child(String name, int port, Process process, Path log) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.rdd.EmberContext;
 import io.ember.rdd.JobFailedException;
-import io.ember.rdd.ui.history.HistoryServer;
+import io.ember.rdd.internal.ui.history.HistoryServer;
 import io.ember.testing.EmberTest;
 import io.vavr.collection.List;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.ember.testing.ui;
 
-import io.ember.rdd.ui.json.JsonParser;
+import io.ember.rdd.internal.ui.json.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

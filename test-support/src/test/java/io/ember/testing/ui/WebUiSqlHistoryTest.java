@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.dataframe.EmberSession;
-import io.ember.dataframe.ui.SqlExecutionData;
-import io.ember.dataframe.ui.SqlStatus;
+import io.ember.dataframe.internal.ui.SqlExecutionData;
+import io.ember.dataframe.internal.ui.SqlStatus;
 import io.ember.rdd.EmberContext;
-import io.ember.rdd.ui.eventlog.EventLogReader;
-import io.ember.rdd.ui.history.HistoryServer;
+import io.ember.rdd.internal.ui.eventlog.EventLogReader;
+import io.ember.rdd.internal.ui.history.HistoryServer;
 import io.ember.testing.EmberTest;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -65,7 +65,7 @@ class WebUiSqlTest {
         assertEquals(2, ((List<?>) execution.get("successJobIds")).size(), "the broadcast's job and the result's");
         assertTrue(String.valueOf(execution.get("planDescription")).contains("+- BroadcastExchange"));
         Object id = execution.get("id");
-        assertEquals(execution, io.ember.rdd.ui.json.JsonParser.parse(SqlApi.get(api(sc) + "/" + id)));
+        assertEquals(execution, io.ember.rdd.internal.ui.json.JsonParser.parse(SqlApi.get(api(sc) + "/" + id)));
 
         String list = SqlApi.get(app + "/sql/");
         assertTrue(list.contains("id=\"completed-queries\"") && list.contains("collect at WebUiSqlTest.java"), list);

@@ -1,6 +1,0 @@
-/**
- * Execution and storage memory of an executor: one {@link io.ember.actors.memory.MemoryManager}
- * per executor, one {@link io.ember.actors.memory.TaskMemoryManager} per running task, and the
- * {@link io.ember.actors.memory.MemoryConsumer}s (sorts, hash tables) that spill when refused.
- */
-package io.ember.actors.memory;

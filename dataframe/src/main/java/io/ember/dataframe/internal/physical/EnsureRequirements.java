@@ -1,0 +1,77 @@
+package io.ember.dataframe.internal.physical;
+
+import io.ember.dataframe.internal.expressions.Expression;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place exchanges come from: walks the physical plan bottom-up and, where a child's
+ * partitioning does not give what its parent requires, inserts a shuffle (hash, range or single
+ * partition) or a broadcast. Both sides of a sort-merge join are made co-partitioned: hashed on
+ * corresponding keys into the same number of partitions.
+ */
+public final class EnsureRequirements {
+    private EnsureRequirements() {
+    }
+
+    /** {@code plan} with the exchanges it needs, shuffling into {@code partitions} partitions. */
+    public static PhysicalPlan apply(PhysicalPlan plan, int partitions) {
+        List<PhysicalPlan> children = new ArrayList<>();
+        for (PhysicalPlan c : plan.children()) {
+            children.add(apply(c, partitions));
+        }
+        List<Distribution> required = plan.requiredChildDistribution();
+        List<PhysicalPlan> fixed = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            fixed.add(ensure(children.get(i), required.get(i), partitions));
+        }
+        if (plan instanceof SortMergeJoinExec smj && !coPartitioned(smj, fixed)) {
+            fixed.set(0, new ShuffleExchangeExec(new Partitioning.Hash(smj.leftKeys(), partitions), children.get(0)));
+            fixed.set(1, new ShuffleExchangeExec(new Partitioning.Hash(smj.rightKeys(), partitions), children.get(1)));
+        }
+        boolean same = true;
+        for (int i = 0; i < fixed.size(); i++) {
+            same &= fixed.get(i) == plan.children().get(i);
+        }
+        return same ? plan : plan.withNewChildren(fixed);
+    }
+
+    private static PhysicalPlan ensure(PhysicalPlan child, Distribution d, int partitions) {
+        if (d instanceof Distribution.Broadcast) {
+            return child instanceof BroadcastExchangeExec ? child : new BroadcastExchangeExec(child);
+        }
+        if (child.outputPartitioning().satisfies(d)) {
+            return child;
+        }
+        if (d instanceof Distribution.AllTuples) {
+            return new ShuffleExchangeExec(new Partitioning.Single(), child);
+        }
+        if (d instanceof Distribution.Clustered c) {
+            return new ShuffleExchangeExec(new Partitioning.Hash(c.expressions(), partitions), child);
+        }
+        if (d instanceof Distribution.Ordered o) {
+            return new ShuffleExchangeExec(new Partitioning.Range(o.order(), partitions), child);
+        }
+        return child;
+    }
+
+    private static boolean coPartitioned(SortMergeJoinExec smj, List<PhysicalPlan> children) {
+        if (!(children.get(0).outputPartitioning() instanceof Partitioning.Hash l)
+                || !(children.get(1).outputPartitioning() instanceof Partitioning.Hash r)) {
+            return false;
+        }
+        if (l.numPartitions() != r.numPartitions() || l.expressions().size() != r.expressions().size()) {
+            return false;
+        }
+        List<Expression> lk = Canonical.all(smj.leftKeys());
+        List<Expression> rk = Canonical.all(smj.rightKeys());
+        for (int i = 0; i < l.expressions().size(); i++) {
+            int li = lk.indexOf(Canonical.of(l.expressions().get(i)));
+            int ri = rk.indexOf(Canonical.of(r.expressions().get(i)));
+            if (li < 0 || li != ri) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

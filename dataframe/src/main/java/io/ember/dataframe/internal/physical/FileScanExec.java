@@ -1,0 +1,110 @@
+package io.ember.dataframe.internal.physical;
+
+import io.ember.dataframe.internal.batch.ColumnBatch;
+import io.ember.dataframe.internal.expressions.AttributeReference;
+import io.ember.dataframe.internal.expressions.CmpOp;
+import io.ember.dataframe.internal.expressions.Comparison;
+import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.expressions.In;
+import io.ember.dataframe.internal.expressions.IsNull;
+import io.ember.dataframe.internal.expressions.Literal;
+import io.ember.dataframe.internal.io.FileSource;
+import io.ember.dataframe.internal.io.SourceFilter;
+import io.ember.dataframe.internal.plan.LogicalPlan;
+import io.ember.rdd.RDD;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a file source: only the pruned columns, with pushed filters translated for skipping. */
+public final class FileScanExec extends LeafExec {
+    private final FileSource source;
+    private final List<AttributeReference> fullOutput;
+    private final List<AttributeReference> output;
+    private final int[] required;
+    private final List<Expression> pushedFilters;
+
+    public FileScanExec(FileSource source, List<AttributeReference> fullOutput, List<AttributeReference> output,
+                        int[] required, List<Expression> pushedFilters) {
+        this.source = source;
+        this.fullOutput = fullOutput;
+        this.output = output;
+        this.required = required;
+        this.pushedFilters = pushedFilters;
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        return output;
+    }
+
+    /** The filters the source is given. */
+    public List<SourceFilter> sourceFilters() {
+        List<SourceFilter> out = new ArrayList<>();
+        for (Expression e : pushedFilters) {
+            SourceFilter f = translate(e);
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private SourceFilter translate(Expression e) {
+        if (e instanceof Comparison c) {
+            if (c.left() instanceof AttributeReference a && c.right() instanceof Literal l && l.value() != null
+                    && c.op() != CmpOp.NEQ) {
+                return SourceFilter.compare(c.op(), a.name(), a.dataType(), l.value());
+            }
+            if (c.right() instanceof AttributeReference a && c.left() instanceof Literal l && l.value() != null
+                    && c.op() != CmpOp.NEQ) {
+                return SourceFilter.compare(c.op().flip(), a.name(), a.dataType(), l.value());
+            }
+        }
+        if (e instanceof IsNull n && n.child() instanceof AttributeReference a) {
+            return new SourceFilter(n.negated() ? SourceFilter.Kind.IS_NOT_NULL : SourceFilter.Kind.IS_NULL, a.name(),
+                    a.dataType(), List.of());
+        }
+        if (e instanceof In in && in.children().get(0) instanceof AttributeReference a) {
+            List<Object> values = new ArrayList<>();
+            for (Expression x : in.children().subList(1, in.children().size())) {
+                if (!(x instanceof Literal l)) {
+                    return null;
+                }
+                values.add(l.value());
+            }
+            return new SourceFilter(SourceFilter.Kind.IN, a.name(), a.dataType(), values);
+        }
+        return null;
+    }
+
+    @Override
+    public String nodeString() {
+        StringBuilder sb = new StringBuilder("FileScan ").append(source.format()).append(' ')
+                .append(LogicalPlan.list(output).replace(", ", ","));
+        sb.append(" Batched: true, DataFilters: ").append(LogicalPlan.list(pushedFilters));
+        sb.append(", Format: ").append(source.format().toUpperCase(java.util.Locale.ROOT));
+        if (!source.paths().isEmpty()) {
+            sb.append(", Location: InMemoryFileIndex(").append(source.paths().size()).append(" paths)")
+                    .append(source.paths());
+        }
+        sb.append(", PushedFilters: ").append(sourceFilters());
+        StringBuilder schema = new StringBuilder("struct<");
+        for (int i = 0; i < output.size(); i++) {
+            if (i > 0) {
+                schema.append(',');
+            }
+            schema.append(output.get(i).name()).append(':').append(output.get(i).dataType().simpleString());
+        }
+        sb.append(", ReadSchema: ").append(schema).append('>');
+        String extra = source.describe(required, sourceFilters());
+        if (!extra.isEmpty()) {
+            sb.append(", ").append(extra);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
+        return source.scan(ctx.sc(), required, sourceFilters(), ctx.scanSettings());
+    }
+}

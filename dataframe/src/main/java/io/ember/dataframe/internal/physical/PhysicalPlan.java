@@ -1,0 +1,125 @@
+package io.ember.dataframe.internal.physical;
+
+import io.ember.dataframe.internal.batch.ColumnBatch;
+import io.ember.dataframe.internal.expressions.AttributeReference;
+import io.ember.dataframe.internal.plan.TreeStrings;
+import io.ember.dataframe.types.DataType;
+import io.ember.rdd.LongAccumulator;
+import io.ember.rdd.RDD;
+import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A physical operator: turns its children's {@code RDD<ColumnBatch>} into its own. Operators
+ * declare the distribution they need of each child and the partitioning they produce;
+ * {@link EnsureRequirements} inserts the exchanges (shuffles, broadcasts) between them.
+ *
+ * <p>Design notes. Work on the executors happens in static methods fed with bound expressions
+ * and plain values, never through {@code this}: closures must not capture operators (which hold
+ * the driver-side plan). Each operator counts the rows it produces for the UI's SQL page with one
+ * accumulator, added to once per batch.
+ */
+public abstract class PhysicalPlan {
+    private RDD<ColumnBatch> executed;
+    private LongAccumulator outputRows;
+
+    /** The inputs. */
+    public abstract List<PhysicalPlan> children();
+
+    /** A copy with other children. */
+    public abstract PhysicalPlan withNewChildren(List<PhysicalPlan> children);
+
+    /** The columns produced. */
+    public abstract List<AttributeReference> output();
+
+    /** This node's line in {@code explain()}. */
+    public abstract String nodeString();
+
+    /** Builds the RDD of this operator. */
+    protected abstract RDD<ColumnBatch> doExecute(ExecContext ctx);
+
+    /** How the output is partitioned. */
+    public Partitioning outputPartitioning() {
+        return new Partitioning.Unknown(-1);
+    }
+
+    /** What each child's partitioning must satisfy. */
+    public List<Distribution> requiredChildDistribution() {
+        List<Distribution> out = new ArrayList<>();
+        for (int i = 0; i < children().size(); i++) {
+            out.add(new Distribution.Unspecified());
+        }
+        return out;
+    }
+
+    /** The RDD of this operator, built once; the rows of the batches it yields are counted ({@link #outputRows()}). */
+    public final synchronized RDD<ColumnBatch> execute(ExecContext ctx) {
+        if (executed == null) {
+            LongAccumulator rows = outputRowsAccumulator(ctx);
+            executed = doExecute(ctx).mapPartitions(it -> countRows(it, rows), true);
+        }
+        return executed;
+    }
+
+    /**
+     * Counts rows this operator produced on the driver, for one whose output is not read through
+     * {@link #execute} (a broadcast exchange collects its rows itself).
+     */
+    public final synchronized void addOutputRows(ExecContext ctx, long rows) {
+        outputRowsAccumulator(ctx).add(rows);
+    }
+
+    /**
+     * The rows this operator has produced (applied once per successful partition), or none if it
+     * never ran in its query.
+     */
+    public final synchronized Option<Long> outputRows() {
+        return outputRows == null ? Option.none() : Option.some(outputRows.sum());
+    }
+
+    private LongAccumulator outputRowsAccumulator(ExecContext ctx) {
+        if (outputRows == null) {
+            outputRows = ctx.sc().longAccumulator("number of output rows");
+        }
+        return outputRows;
+    }
+
+    private static Iterator<ColumnBatch> countRows(io.vavr.collection.Iterator<ColumnBatch> batches,
+                                                   LongAccumulator rows) {
+        return batches.map(b -> {
+            rows.add(b.numRows);
+            return b;
+        });
+    }
+
+    /** The operator tree, Spark's format. */
+    public String treeString() {
+        return TreeStrings.render(this, PhysicalPlan::nodeString, PhysicalPlan::children);
+    }
+
+    /** The output column types. */
+    public List<DataType> outputTypes() {
+        return types(output());
+    }
+
+    /** The types of {@code attrs}. */
+    public static List<DataType> types(List<AttributeReference> attrs) {
+        List<DataType> out = new ArrayList<>();
+        for (AttributeReference a : attrs) {
+            out.add(a.dataType());
+        }
+        return out;
+    }
+
+    /** The only child. */
+    protected PhysicalPlan child() {
+        return children().get(0);
+    }
+
+    @Override
+    public String toString() {
+        return nodeString();
+    }
+}

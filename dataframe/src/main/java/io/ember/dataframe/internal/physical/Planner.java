@@ -1,0 +1,277 @@
+package io.ember.dataframe.internal.physical;
+
+import io.ember.dataframe.internal.expressions.AggregateExpression;
+import io.ember.dataframe.internal.expressions.Alias;
+import io.ember.dataframe.internal.expressions.AttributeReference;
+import io.ember.dataframe.internal.expressions.CmpOp;
+import io.ember.dataframe.internal.expressions.Comparison;
+import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.expressions.NamedExpression;
+import io.ember.dataframe.internal.optimizer.Predicates;
+import io.ember.dataframe.internal.plan.Aggregate;
+import io.ember.dataframe.internal.plan.CachedRelation;
+import io.ember.dataframe.internal.plan.FileScan;
+import io.ember.dataframe.internal.plan.Filter;
+import io.ember.dataframe.internal.plan.Join;
+import io.ember.dataframe.internal.plan.JoinType;
+import io.ember.dataframe.internal.plan.Limit;
+import io.ember.dataframe.internal.plan.ExistingRddRelation;
+import io.ember.dataframe.internal.plan.LocalRelation;
+import io.ember.dataframe.internal.plan.LogicalPlan;
+import io.ember.dataframe.internal.plan.Project;
+import io.ember.dataframe.internal.plan.RangeRelation;
+import io.ember.dataframe.internal.plan.MapPartitions;
+import io.ember.dataframe.internal.plan.Repartition;
+import io.ember.dataframe.internal.plan.Sort;
+import io.ember.dataframe.internal.plan.SubqueryAlias;
+import io.ember.dataframe.internal.plan.Union;
+import io.ember.dataframe.internal.plan.stats.StatsEstimator;
+import io.ember.dataframe.internal.window.WindowPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns an optimized logical plan into physical operators: aggregates into partial and final
+ * hash aggregates, joins into broadcast hash joins (one side under
+ * {@code ember.sql.autoBroadcastJoinThreshold} or hinted), sort-merge joins (equality keys; shuffled
+ * hash joins if {@code ember.sql.join.preferSortMergeJoin} is false) or nested loop / cartesian
+ * joins (no keys), {@code orderBy().limit()} into a top-N. Exchanges are
+ * left to {@link EnsureRequirements}.
+ *
+ * <p>Sides are sized by the query's {@link StatsEstimator}: with cost-based estimates a filtered
+ * side is as small as its estimated rows, so a selective filter can make a side broadcast (a
+ * side that joins keeps the size-only bound, see {@link #sideSize}). Where both sides may be broadcast (or built by a nested loop join), the smaller
+ * estimated one is.
+ */
+public final class Planner {
+    private final ExecContext ctx;
+    private final UnaryOperator<LogicalPlan> optimizer;
+    private final StatsEstimator stats;
+
+    /**
+     * A planner for one query; {@code optimizer} optimizes the plans of cached data,
+     * {@code stats} sizes the sides of joins.
+     */
+    public Planner(ExecContext ctx, UnaryOperator<LogicalPlan> optimizer, StatsEstimator stats) {
+        this.ctx = ctx;
+        this.optimizer = optimizer;
+        this.stats = stats;
+    }
+
+    /** The executable plan of {@code plan}, exchanges included. */
+    public PhysicalPlan plan(LogicalPlan plan) {
+        return EnsureRequirements.apply(toPhysical(plan), ctx.shufflePartitions());
+    }
+
+    private PhysicalPlan toPhysical(LogicalPlan plan) {
+        if (plan instanceof LocalRelation r) {
+            return new LocalTableScanExec(r.output(), r.batches());
+        }
+        if (plan instanceof RangeRelation r) {
+            return new RangeExec(r);
+        }
+        if (plan instanceof ExistingRddRelation r) {
+            return new ExistingRddScanExec(r);
+        }
+        if (plan instanceof FileScan s) {
+            return new FileScanExec(s.source(), s.fullOutput(), s.output(), s.requiredOrdinals(), s.pushedFilters());
+        }
+        if (plan instanceof Project p) {
+            return new ProjectExec(p.projectList(), toPhysical(p.child()));
+        }
+        if (plan instanceof Filter f) {
+            return new FilterExec(f.condition(), toPhysical(f.child()));
+        }
+        if (plan instanceof Aggregate a) {
+            return aggregate(a);
+        }
+        if (plan instanceof Limit l && l.child() instanceof Sort s && s.global()) {
+            return new TakeOrderedAndProjectExec(l.n(), s.order(), toPhysical(s.child()));
+        }
+        if (plan instanceof Limit l) {
+            return new LimitExec(l.n(), toPhysical(l.child()));
+        }
+        if (plan instanceof Sort s) {
+            return new SortExec(s.order(), s.global(), toPhysical(s.child()));
+        }
+        if (plan instanceof Join j) {
+            return join(j);
+        }
+        if (plan instanceof Union u) {
+            List<PhysicalPlan> children = new ArrayList<>();
+            for (LogicalPlan c : u.children()) {
+                children.add(toPhysical(c));
+            }
+            return new UnionExec(children, u.output());
+        }
+        if (plan instanceof Repartition r) {
+            PhysicalPlan child = toPhysical(r.child());
+            if (!r.shuffle()) {
+                return new CoalesceExec(r.numPartitions(), child);
+            }
+            Partitioning p = r.partitionExpressions().isEmpty() ? new Partitioning.RoundRobin(r.numPartitions())
+                    : new Partitioning.Hash(r.partitionExpressions(), r.numPartitions());
+            return new ShuffleExchangeExec(p, child);
+        }
+        if (plan instanceof io.ember.dataframe.internal.plan.Expand e) {
+            return new ExpandExec(e.projections(), e.output(), toPhysical(e.child()));
+        }
+        if (plan instanceof io.ember.dataframe.internal.plan.Generate g) {
+            return new GenerateExec(g.generator(), g.generatorOutput(), toPhysical(g.child()));
+        }
+        if (plan instanceof WindowPlan w) {
+            return new WindowExec(w.windowExpressions(), w.partitionSpec(), w.orderSpec(), toPhysical(w.child()));
+        }
+        if (plan instanceof SubqueryAlias a) {
+            return toPhysical(a.child());
+        }
+        if (plan instanceof io.ember.dataframe.internal.plan.BroadcastHint h) {
+            return toPhysical(h.child());
+        }
+        if (plan instanceof MapPartitions m) {
+            return new MapPartitionsExec(m, toPhysical(m.child()));
+        }
+        if (plan instanceof CachedRelation c) {
+            return new InMemoryScanExec(c.output(), c.data(), plan(optimizer.apply(c.data().plan())));
+        }
+        throw new IllegalStateException("No physical plan for " + plan.nodeString());
+    }
+
+    private PhysicalPlan aggregate(Aggregate a) {
+        List<Expression> grouping = a.groupingExpressions();
+        List<AttributeReference> groupingAttrs = new ArrayList<>();
+        for (Expression g : grouping) {
+            groupingAttrs.add(g instanceof AttributeReference attr ? attr
+                    : AttributeReference.create(g.sql(), g.dataType(), g.nullable()));
+        }
+        List<AggregateExpression> aggs = new ArrayList<>();
+        List<Expression> canonicalAggs = new ArrayList<>();
+        for (NamedExpression e : a.aggregateExpressions()) {
+            for (AggregateExpression agg : e.collect(AggregateExpression.class)) {
+                Expression c = Canonical.of(agg);
+                if (!canonicalAggs.contains(c)) {
+                    canonicalAggs.add(c);
+                    aggs.add(agg);
+                }
+            }
+        }
+        List<AttributeReference> resultAttrs = new ArrayList<>();
+        for (AggregateExpression agg : aggs) {
+            resultAttrs.add(AttributeReference.create(agg.sql(), agg.dataType(), agg.nullable()));
+        }
+        List<Expression> canonicalGrouping = Canonical.all(grouping);
+        List<NamedExpression> results = new ArrayList<>();
+        for (NamedExpression e : a.aggregateExpressions()) {
+            Expression rewritten = e.transformDown(x -> {
+                if (x instanceof Alias) {
+                    return x;
+                }
+                int g = canonicalGrouping.indexOf(Canonical.of(x));
+                if (g >= 0) {
+                    return groupingAttrs.get(g);
+                }
+                if (x instanceof AggregateExpression agg) {
+                    return resultAttrs.get(canonicalAggs.indexOf(Canonical.of(agg)));
+                }
+                return x;
+            });
+            results.add((NamedExpression) rewritten);
+        }
+        List<AttributeReference> buffers = HashAggregateExec.bufferAttributes(aggs);
+        PhysicalPlan child = toPhysical(a.child());
+        HashAggregateExec partial = new HashAggregateExec(HashAggregateExec.Mode.PARTIAL, grouping, groupingAttrs, aggs,
+                buffers, resultAttrs, null, child);
+        return new HashAggregateExec(HashAggregateExec.Mode.FINAL, grouping, groupingAttrs, aggs, buffers,
+                resultAttrs, results, partial);
+    }
+
+    private PhysicalPlan join(Join j) {
+        Set<Long> leftIds = j.left().outputIds();
+        Set<Long> rightIds = j.right().outputIds();
+        List<Expression> leftKeys = new ArrayList<>();
+        List<Expression> rightKeys = new ArrayList<>();
+        List<Expression> residual = new ArrayList<>();
+        if (j.condition() != null) {
+            for (Expression c : Predicates.splitConjuncts(j.condition())) {
+                if (c instanceof Comparison cmp && cmp.op() == CmpOp.EQ && !cmp.left().referenceIds().isEmpty()
+                        && !cmp.right().referenceIds().isEmpty()) {
+                    if (Predicates.refersOnlyTo(cmp.left(), leftIds) && Predicates.refersOnlyTo(cmp.right(), rightIds)) {
+                        leftKeys.add(cmp.left());
+                        rightKeys.add(cmp.right());
+                        continue;
+                    }
+                    if (Predicates.refersOnlyTo(cmp.left(), rightIds) && Predicates.refersOnlyTo(cmp.right(), leftIds)) {
+                        leftKeys.add(cmp.right());
+                        rightKeys.add(cmp.left());
+                        continue;
+                    }
+                }
+                residual.add(c);
+            }
+        }
+        Expression rest = Predicates.and(residual);
+        JoinType type = j.joinType();
+        PhysicalPlan left = toPhysical(j.left());
+        PhysicalPlan right = toPhysical(j.right());
+        long threshold = ctx.broadcastThreshold();
+        long rightSize = sideSize(j.right());
+        long leftSize = sideSize(j.left());
+        boolean rightSmall = j.broadcastRight() || (threshold >= 0 && rightSize <= threshold);
+        boolean leftSmall = j.broadcastLeft() || (threshold >= 0 && leftSize <= threshold);
+        boolean canBuildRight = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
+        boolean canBuildLeft = type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER;
+        if (!leftKeys.isEmpty()) {
+            boolean buildRight = canBuildRight && rightSmall;
+            boolean buildLeft = canBuildLeft && leftSmall;
+            if (buildRight && buildLeft) {
+                if (j.broadcastLeft() != j.broadcastRight()) {
+                    buildRight = j.broadcastRight();
+                } else {
+                    buildRight = rightSize <= leftSize;
+                }
+                buildLeft = !buildRight;
+            }
+            if (buildRight || buildLeft) {
+                return new BroadcastHashJoinExec(leftKeys, rightKeys, type, buildRight, rest, left, right, j.output());
+            }
+            if (!ctx.preferSortMergeJoin()) {
+                return new ShuffledHashJoinExec(leftKeys, rightKeys, type, ShuffledHashJoinExec.buildsRight(type), rest,
+                        left, right, j.output());
+            }
+            return new SortMergeJoinExec(leftKeys, rightKeys, type, rest, left, right, j.output());
+        }
+        if ((type == JoinType.INNER || type == JoinType.CROSS) && !rightSmall && !leftSmall) {
+            return new CartesianProductExec(rest, left, right, j.output());
+        }
+        boolean buildRight = type != JoinType.RIGHT_OUTER;
+        if ((type == JoinType.INNER || type == JoinType.CROSS) && leftSmall && (!rightSmall || leftSize < rightSize)) {
+            buildRight = false;
+        }
+        return new NestedLoopJoinExec(buildRight, type, rest, left, right, j.output());
+    }
+
+    /**
+     * The size a join side is planned by: its estimate, but for a side that itself joins, no less
+     * than the size-only bound (the product of its inputs), as Spark without statistics: a join's
+     * row estimate rests on guesses about its keys that can be off by orders of magnitude, and a
+     * broadcast that is too large takes the heap down, where a shuffle would only be slower.
+     */
+    private long sideSize(LogicalPlan side) {
+        long estimate = stats.sizeInBytes(side);
+        return containsJoin(side) ? Math.max(estimate, side.sizeInBytes()) : estimate;
+    }
+
+    private static boolean containsJoin(LogicalPlan plan) {
+        if (plan instanceof Join) {
+            return true;
+        }
+        for (LogicalPlan c : plan.children()) {
+            if (containsJoin(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

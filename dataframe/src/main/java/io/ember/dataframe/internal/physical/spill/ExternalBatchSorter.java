@@ -1,0 +1,222 @@
+package io.ember.dataframe.internal.physical.spill;
+
+import io.ember.actors.internal.memory.MemoryConsumer;
+import io.ember.actors.internal.memory.TaskMemoryManager;
+import io.ember.dataframe.internal.batch.ColumnBatch;
+import io.ember.dataframe.types.DataType;
+import io.ember.rdd.internal.TaskScope;
+import io.ember.rdd.internal.shuffle.SpillContext;
+import io.ember.rdd.internal.shuffle.SpillFile;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Sorts a stream of column batches that may be larger than memory, as Spark's
+ * {@code UnsafeExternalSorter} does for rows.
+ *
+ * <p>Design notes. Each inserted batch is sorted on its own and kept, after asking the task's
+ * memory manager for its {@link ColumnBatch#estimatedBytes()}. When memory is refused (or another
+ * consumer of the task asks, through {@link #spill}), the kept batches are merged into one sorted
+ * run written with {@link SpillFile} and their memory is given back. The output is a k-way merge
+ * ({@link RunMerger}) of the runs on disk and the batches still in memory, reading one batch per
+ * run at a time; with more than {@code fanIn} runs on disk, the oldest are first merged into one
+ * run, in passes. Every merge breaks ties by run order, so the whole sort is stable, as the
+ * in-memory sort it replaces was. Memory of in-memory batches is freed as the output passes
+ * them; the consumer closes itself when its output is exhausted (and the task's end frees and
+ * deletes whatever is left if it is not).
+ *
+ * <p>Owned by one task's thread: {@link #insert}, {@link #sortedBatches} and {@link #spill} run on it.
+ */
+public final class ExternalBatchSorter extends MemoryConsumer {
+    /** Runs merged at once: each holds one batch in memory while merging. */
+    public static final int DEFAULT_FAN_IN = 64;
+
+    private final BatchOrdering ordering;
+    private final List<DataType> types;
+    private final int batchSize;
+    private final Supplier<SpillContext> spillContext;
+    private final int fanIn;
+    private final List<ColumnBatch> inMemory = new ArrayList<>();
+    private final List<Long> inMemoryBytes = new ArrayList<>();
+    private final List<SpillFile> runs = new ArrayList<>();
+    private long bufferedBytes;
+    private boolean merging;
+
+    /**
+     * A sorter named {@code name} (the operator, in errors and metrics) drawing on {@code memory},
+     * writing spill files where {@code spillContext} says, producing batches of {@code batchSize} rows.
+     */
+    public ExternalBatchSorter(TaskMemoryManager memory, String name, BatchOrdering ordering, List<DataType> types,
+                               int batchSize, Supplier<SpillContext> spillContext, int fanIn) {
+        super(memory, name);
+        if (batchSize <= 0 || fanIn < 2) {
+            throw new IllegalArgumentException("batch size must be positive and fan-in at least 2, was " + batchSize
+                    + " and " + fanIn);
+        }
+        this.ordering = ordering;
+        this.types = types;
+        this.batchSize = batchSize;
+        this.spillContext = spillContext;
+        this.fanIn = fanIn;
+    }
+
+    /** A sorter of the task running on this thread. */
+    public static ExternalBatchSorter forTask(String name, BatchOrdering ordering, List<DataType> types,
+                                              int batchSize) {
+        return new ExternalBatchSorter(TaskScope.taskMemory(), name, ordering, types, batchSize,
+                SpillContext::current, DEFAULT_FAN_IN);
+    }
+
+    /** Sorts {@code it} completely and returns its rows in order. */
+    public static Iterator<ColumnBatch> sort(Iterator<ColumnBatch> it, String name, BatchOrdering ordering,
+                                             List<DataType> types, int batchSize) {
+        ExternalBatchSorter sorter = forTask(name, ordering, types, batchSize);
+        while (it.hasNext()) {
+            sorter.insert(it.next());
+        }
+        return sorter.sortedBatches();
+    }
+
+    /**
+     * Adds the rows of {@code batch}, spilling what is buffered if its memory cannot be had.
+     *
+     * @throws io.ember.actors.internal.memory.MemoryUnavailableException if the batch alone cannot be had
+     */
+    public void insert(ColumnBatch batch) {
+        if (merging) {
+            throw new IllegalStateException(name() + ": rows inserted after the sorted output was asked for");
+        }
+        if (batch.numRows == 0) {
+            return;
+        }
+        long bytes = batch.estimatedBytes();
+        // Asking may spill this sorter (the task manager asks the requester last); a single batch must fit.
+        acquireOrFail(bytes);
+        inMemory.add(ordering.sort(batch));
+        inMemoryBytes.add(bytes);
+        bufferedBytes += bytes;
+    }
+
+    /** Runs written to disk so far. */
+    public int spilledRuns() {
+        return runs.size();
+    }
+
+    @Override
+    public long spill(long size, MemoryConsumer trigger) {
+        if (merging || inMemory.isEmpty()) {
+            return 0; // why: while merging, the batches in memory are being read by the output
+        }
+        long freed = bufferedBytes;
+        Iterator<ColumnBatch> merged = new RunMerger(inMemoryRuns(false), ordering, types, batchSize);
+        SpillContext ctx = spillContext.get();
+        SpillFile run = SpillFile.write(ctx.store(), "sort", merged, (b, out) -> out.write(b));
+        runs.add(run);
+        taskMemory().recordSpill(freed, run.bytes());
+        inMemory.clear();
+        inMemoryBytes.clear();
+        bufferedBytes = 0;
+        freeMemory(freed);
+        return freed;
+    }
+
+    /**
+     * Every row inserted, sorted, in batches of the batch size. Call once, after the last insert;
+     * what remains in memory is freed as the output passes it.
+     */
+    public Iterator<ColumnBatch> sortedBatches() {
+        if (merging) {
+            throw new IllegalStateException(name() + ": the sorted output was already asked for");
+        }
+        while (runs.size() > fanIn) {
+            mergeOldestRuns();
+        }
+        merging = true;
+        ClassLoader loader = runs.isEmpty() ? null : spillContext.get().loader();
+        List<Iterator<ColumnBatch>> all = new ArrayList<>();
+        for (SpillFile run : runs) {
+            all.add(run.read(loader));
+        }
+        runs.clear();
+        all.addAll(inMemoryRuns(true));
+        inMemory.clear();
+        inMemoryBytes.clear();
+        if (all.isEmpty()) {
+            close();
+            return Collections.emptyIterator();
+        }
+        bufferedBytes = 0;
+        return new ClosingIterator(new RunMerger(all, ordering, types, batchSize));
+    }
+
+    /** Merges the {@code fanIn} oldest runs on disk into one in their place (not a spill: no memory is freed). */
+    private void mergeOldestRuns() {
+        SpillContext ctx = spillContext.get();
+        List<SpillFile> oldest = new ArrayList<>(runs.subList(0, fanIn));
+        List<Iterator<ColumnBatch>> readers = new ArrayList<>();
+        for (SpillFile f : oldest) {
+            readers.add(f.read(ctx.loader()));
+        }
+        SpillFile merged = SpillFile.write(ctx.store(), "sort-merge",
+                new RunMerger(readers, ordering, types, batchSize), (b, out) -> out.write(b));
+        runs.subList(0, fanIn).clear();
+        runs.add(0, merged);
+    }
+
+    /** Each batch held in memory as a run of its own, in insertion order; optionally freeing it once read. */
+    private List<Iterator<ColumnBatch>> inMemoryRuns(boolean freeWhenRead) {
+        List<Iterator<ColumnBatch>> out = new ArrayList<>();
+        for (int i = 0; i < inMemory.size(); i++) {
+            ColumnBatch b = inMemory.get(i);
+            long bytes = inMemoryBytes.get(i);
+            out.add(new Iterator<>() {
+                private boolean given;
+                private boolean freed;
+
+                @Override
+                public boolean hasNext() {
+                    if (given && freeWhenRead && !freed) {
+                        freed = true;
+                        freeMemory(bytes);
+                    }
+                    return !given;
+                }
+
+                @Override
+                public ColumnBatch next() {
+                    given = true;
+                    return b;
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The output, closing the sorter (leaving the task's consumers) when exhausted. */
+    private final class ClosingIterator implements Iterator<ColumnBatch> {
+        private final Iterator<ColumnBatch> merged;
+        private boolean closed;
+
+        ClosingIterator(Iterator<ColumnBatch> merged) {
+            this.merged = merged;
+        }
+
+        @Override
+        public boolean hasNext() {
+            boolean more = merged.hasNext();
+            if (!more && !closed) {
+                closed = true;
+                close();
+            }
+            return more;
+        }
+
+        @Override
+        public ColumnBatch next() {
+            return merged.next();
+        }
+    }
+}

@@ -1,7 +1,0 @@
-package io.ember.dataframe.io;
-
-import java.io.Serializable;
-
-/** Session settings a scan needs on the executors. */
-public record ScanSettings(int batchSize, String timeZone, long maxPartitionBytes) implements Serializable {
-}

@@ -1,2 +1,0 @@
-/** What the launchers in bin/ run besides applications: the class-data-sharing training run. */
-package io.ember.rdd.launcher;

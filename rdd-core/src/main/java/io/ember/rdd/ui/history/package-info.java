@@ -1,2 +1,0 @@
-/** The history server behind {@code bin/ember-history}: the web UI of logged applications. */
-package io.ember.rdd.ui.history;

@@ -1,2 +1,0 @@
-/** Spark's console progress bar for running stages. */
-package io.ember.rdd.ui.progress;
