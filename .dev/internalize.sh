@@ -39,7 +39,7 @@ spi_kept=ExecutorInfo
 rewrite() {
   local from=$1 to=$2
   local from_re=${from//./\\.} from_dir=${from//.//} to_dir=${to//.//}
-  git grep -lzI -F -e "$from" -e "$from_dir/" -- . ':!benchmarks/results' ':!.dev/internalize.sh' \
+  { git grep -lzI -F -e "$from" -e "$from_dir/" -- . ':!benchmarks/results' ':!.dev/internalize.sh' || true; } \
     | xargs -0 -r sed -i -E "s/\\b${from_re}\\b/${to}/g; s#\\b${from_dir}/#${to_dir}/#g"
 }
 
@@ -67,13 +67,10 @@ for move in "${moves[@]}"; do
     fi
     moved=true
   done
-  if $moved; then
-    rewrite "$from" "$to"
-    rename_services "$from" "$to"
-    echo "moved $from -> $to"
-  else
-    echo "skipped $from (not in $module)"
-  fi
+  # Rewritten even when nothing moved: a branch merged after the move still names the old package.
+  rewrite "$from" "$to"
+  rename_services "$from" "$to"
+  if $moved; then echo "moved $from -> $to"; fi
 done
 
 spi_dir=${spi_from//.//}; spi_to_dir=${spi_to//.//}
@@ -87,29 +84,27 @@ for root in actors/src/main/java actors/src/test/java; do
     spi_moved=true
   done
 done
-if $spi_moved; then
-  # Only class references: io.ember.actors.internal and the other sub-packages stay as they are.
-  git grep -lzI -F -e "$spi_from" -- . ':!benchmarks/results' ':!.dev/internalize.sh' | xargs -0 -r sed -i -E \
-    "s/\\bio\\.ember\\.actors\\.([A-Z*])/${spi_to}.\\1/g; s/\\b${spi_to//./\\.}\\.${spi_kept}\\b/${spi_from}.${spi_kept}/g"
-  # The moved classes named the kept one without an import (one package before).
-  for root in actors/src/main/java actors/src/test/java; do
-    for f in "$root/$spi_to_dir"/*.java; do
-      [ -f "$f" ] || continue
-      sed -i -E "s/^package io\\.ember\\.actors;/package ${spi_to};/" "$f"
-      if grep -qw "$spi_kept" "$f" && ! grep -q "^import ${spi_from}.${spi_kept};" "$f"; then
-        if grep -q '^import ' "$f"; then
-          sed -i "0,/^import /s//import ${spi_from}.${spi_kept};\\nimport /" "$f"
-        else
-          sed -i "s/^package ${spi_to};/&\\n\\nimport ${spi_from}.${spi_kept};/" "$f"
-        fi
+# Only class references: io.ember.actors.internal and the other sub-packages stay as they are.
+{ git grep -lzI -F -e "$spi_from" -- . ':!benchmarks/results' ':!.dev/internalize.sh' || true; } | xargs -0 -r sed -i -E \
+  "s/\\bio\\.ember\\.actors\\.([A-Z*])/${spi_to}.\\1/g; s/\\b${spi_to//./\\.}\\.${spi_kept}\\b/${spi_from}.${spi_kept}/g"
+# The moved classes named the kept one without an import (one package before).
+for root in actors/src/main/java actors/src/test/java; do
+  for f in "$root/$spi_to_dir"/*.java; do
+    [ -f "$f" ] || continue
+    sed -i -E "s/^package io\\.ember\\.actors;/package ${spi_to};/" "$f"
+    if grep -qw "$spi_kept" "$f" && ! grep -q "^import ${spi_from}.${spi_kept};" "$f"; then
+      if grep -q '^import ' "$f"; then
+        sed -i "0,/^import /s//import ${spi_from}.${spi_kept};\\nimport /" "$f"
+      else
+        sed -i "s/^package ${spi_to};/&\\n\\nimport ${spi_from}.${spi_kept};/" "$f"
       fi
-    done
+    fi
   done
-  git ls-files '*/META-INF/services/*' | while read -r f; do
-    name=${f##*/}
-    case $name in
-      io.ember.actors.[A-Z]*) git mv "$f" "$(dirname "$f")/${spi_to}.${name#io.ember.actors.}" ;;
-    esac
-  done
-  echo "moved the top-level classes of $spi_from -> $spi_to"
-fi
+done
+git ls-files '*/META-INF/services/*' | while read -r f; do
+  name=${f##*/}
+  case $name in
+    io.ember.actors.[A-Z]*) git mv "$f" "$(dirname "$f")/${spi_to}.${name#io.ember.actors.}" ;;
+  esac
+done
+if $spi_moved; then echo "moved the top-level classes of $spi_from -> $spi_to"; fi
