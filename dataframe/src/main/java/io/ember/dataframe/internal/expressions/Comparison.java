@@ -34,6 +34,13 @@ public record Comparison(CmpOp op, Expression left, Expression right) implements
 
     @Override
     public ColumnVector eval(ColumnBatch input) {
+        if (op != CmpOp.EQ_NULL_SAFE && right instanceof Literal literal && literal.value() != null
+                && literal.dataType().equals(left.dataType())) {
+            ColumnVector against = againstConstant(left.eval(input), literal, input.numRows);
+            if (against != null) {
+                return against;
+            }
+        }
         ColumnVector a = left.eval(input);
         ColumnVector b = right.eval(input);
         int n = input.numRows;
@@ -46,18 +53,8 @@ public record Comparison(CmpOp op, Expression left, Expression right) implements
         }
         boolean[] nulls = Vectors.unionNulls(a, b, n);
         switch (a.kind == b.kind ? a.kind : -1) {
-            case ColumnVector.INT -> {
-                int[] x = a.ints, y = b.ints;
-                for (int i = 0; i < n; i++) {
-                    out[i] = op.test(Integer.compare(x[i], y[i]));
-                }
-            }
-            case ColumnVector.LONG -> {
-                long[] x = a.longs, y = b.longs;
-                for (int i = 0; i < n; i++) {
-                    out[i] = op.test(Long.compare(x[i], y[i]));
-                }
-            }
+            case ColumnVector.INT -> CompareKernels.ints(op, a.ints, b.ints, out, n);
+            case ColumnVector.LONG -> CompareKernels.longs(op, a.longs, b.longs, out, n);
             case ColumnVector.DOUBLE -> {
                 double[] x = a.doubles, y = b.doubles;
                 for (int i = 0; i < n; i++) {
@@ -74,6 +71,17 @@ public record Comparison(CmpOp op, Expression left, Expression right) implements
                     }
                 }
             }
+            case ColumnVector.DECIMAL -> {
+                if (a.type.equals(b.type)) {
+                    CompareKernels.longs(op, a.longs, b.longs, out, n);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        if (nulls == null || !nulls[i]) {
+                            out[i] = op.test(a.compare(i, b, i));
+                        }
+                    }
+                }
+            }
             default -> {
                 if (a.kind != b.kind) {
                     throw new IllegalStateException("comparison of " + a.type + " with " + b.type);
@@ -86,6 +94,24 @@ public record Comparison(CmpOp op, Expression left, Expression right) implements
             }
         }
         return ColumnVector.ofBooleans(DataTypes.BooleanType, out, nulls, n);
+    }
+
+    /**
+     * {@code a op constant} without a vector of copies of the constant, for whole-number layouts
+     * (the constant decoded as a vector of one value decodes it); null for other layouts.
+     */
+    private ColumnVector againstConstant(ColumnVector a, Literal literal, int n) {
+        if (a.kind != ColumnVector.INT && a.kind != ColumnVector.LONG && a.kind != ColumnVector.DECIMAL) {
+            return null;
+        }
+        ColumnVector c = ColumnVector.constant(literal.dataType(), literal.value(), 1);
+        boolean[] out = new boolean[n];
+        if (a.kind == ColumnVector.INT) {
+            CompareKernels.ints(op, a.ints, c.ints[0], out, n);
+        } else {
+            CompareKernels.longs(op, a.longs, c.longs[0], out, n);
+        }
+        return ColumnVector.ofBooleans(DataTypes.BooleanType, out, Vectors.copyNulls(a, n), n);
     }
 
     @Override

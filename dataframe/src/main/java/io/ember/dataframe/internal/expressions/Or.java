@@ -35,6 +35,13 @@ public record Or(Expression left, Expression right) implements Expression {
         ColumnVector b = right.eval(input);
         int n = input.numRows;
         boolean[] out = new boolean[n];
+        if (!a.mayHaveNulls() && !b.mayHaveNulls()) {
+            boolean[] x = a.booleans, y = b.booleans;
+            for (int i = 0; i < n; i++) {
+                out[i] = x[i] | y[i];
+            }
+            return ColumnVector.ofBooleans(DataTypes.BooleanType, out, null, n);
+        }
         boolean[] nulls = null;
         for (int i = 0; i < n; i++) {
             boolean an = a.isNull(i), bn = b.isNull(i);

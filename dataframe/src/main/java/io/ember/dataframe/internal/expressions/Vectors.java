@@ -8,26 +8,35 @@ public final class Vectors {
     private Vectors() {
     }
 
-    /** The union of two null masks over {@code n} rows (null when neither has nulls). */
+    /** Which rows are null in {@code a} or {@code b}; null when none is. */
     public static boolean[] unionNulls(ColumnVector a, ColumnVector b, int n) {
         if (a.nulls == null && b.nulls == null) {
             return null;
         }
         boolean[] out = new boolean[n];
+        boolean any = false;
         for (int i = 0; i < n; i++) {
             out[i] = a.isNull(i) || b.isNull(i);
+            any |= out[i];
         }
-        return out;
+        return any ? out : null;
     }
 
-    /** A copy of a null mask (null stays null). */
+    /**
+     * A copy of a null mask; null when no value is null (a decoder's mask of a column without
+     * nulls), so that the operators downstream take their loops without null checks.
+     */
     public static boolean[] copyNulls(ColumnVector a, int n) {
         if (a.nulls == null) {
             return null;
         }
         boolean[] out = new boolean[n];
-        System.arraycopy(a.nulls, 0, out, 0, n);
-        return out;
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            out[i] = a.nulls[i];
+            any |= out[i];
+        }
+        return any ? out : null;
     }
 
     /** Evaluates {@code f} row by row on boxed internal values; null in, null out when {@code nullIntolerant}. */
