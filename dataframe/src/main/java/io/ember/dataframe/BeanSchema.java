@@ -326,8 +326,13 @@ final class BeanSchema implements Serializable {
      */
     private static void rejectCycles(Class<?> beanClass, String propertyPath, Deque<Class<?>> path) {
         if (path.contains(beanClass)) {
+            StringBuilder cycle = new StringBuilder();
+            for (Class<?> c : path) {
+                cycle.append(c.getName()).append(" -> ");
+            }
             throw new IllegalArgumentException("cannot have circular references in bean class, but got the circular"
-                    + " reference of class " + beanClass.getName() + " at property " + propertyPath);
+                    + " reference of class " + beanClass.getName() + " (" + cycle + beanClass.getName()
+                    + ") at property " + propertyPath);
         }
         path.addLast(beanClass);
         List<String> names = new ArrayList<>();
