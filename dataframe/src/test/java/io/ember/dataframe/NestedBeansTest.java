@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.ember.dataframe.types.DataTypes;
 import io.ember.dataframe.types.StructType;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -161,6 +163,27 @@ class NestedBeansTest {
                 () -> spark.createDataFrame(spark.context().parallelize(List.<Edge>of(), 1), Edge.class));
         assertTrue(array.getMessage().contains("property " + Edge.class.getName() + ".target.edges"),
                 array.getMessage());
+    }
+
+    @Test
+    void tupleOfBeansAndTuples_usesStructColumns() {
+        Encoder<Tuple2<Address, Tuple2<String, Long>>> encoder = Encoders.tuple(Encoders.bean(Address.class),
+                Encoders.tuple(Encoders.STRING(), Encoders.LONG()));
+        StructType inner = new StructType().add("_1", DataTypes.StringType, true).add("_2", DataTypes.LongType, true);
+        assertEquals(new StructType().add("_1", ADDRESS, true).add("_2", inner, true), encoder.schema());
+        List<Tuple2<Address, Tuple2<String, Long>>> values = Arrays.asList(
+                Tuple.of(new Address("Oslo", 150), Tuple.of("a", 1L)), Tuple.of(null, Tuple.of(null, null)),
+                Tuple.of(new Address(null, 0), null));
+        Dataset<Tuple2<Address, Tuple2<String, Long>>> ds = spark.createDataset(values, encoder);
+        assertEquals(values, ds.map(t -> t, encoder).collectAsList());
+        assertEquals(List.of(Row.of(Row.of("Oslo", 150), Row.of("a", 1L)), Row.of(null, Row.of(null, null)),
+                Row.of(Row.of(null, 0), null)), ds.toDF().collectAsList());
+        List<Person> people = people();
+        Encoder<Tuple2<Integer, Person>> numbered = Encoders.tuple(Encoders.INT(), Encoders.bean(Person.class));
+        List<Tuple2<Integer, Person>> pairs = List.of(Tuple.of(1, people.get(0)), Tuple.of(2, people.get(1)),
+                Tuple.of(3, people.get(2)));
+        assertEquals(pairs, spark.createDataset(spark.context().parallelize(pairs, 2), numbered)
+                .map(t -> t, numbered).collectAsList());
     }
 
     private static String fullMessage(Throwable e) {
