@@ -348,7 +348,7 @@ final class BeanSchema implements Serializable {
         path.removeLast();
     }
 
-    /** Adds to {@code out} the bean classes that a value of {@code type} holds: itself, or its elements, keys and values. */
+    /** Adds to {@code out} the bean classes a value of {@code type} holds: itself, or its elements, keys, values. */
     private static void heldBeans(Type type, List<Class<?>> out) {
         if (type instanceof ParameterizedType p) {
             for (Type argument : p.getActualTypeArguments()) {
