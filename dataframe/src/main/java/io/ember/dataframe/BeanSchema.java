@@ -40,9 +40,9 @@ import java.util.Map;
  *
  * <p>Design notes: a property of another bean's type is a struct column (a {@link Row} outside the
  * engine), a {@code Map<K, V>} a map column (a {@code java.util.Map}), a {@code List<E>} or an
- * array (but {@code byte[]}) an array column, recursively. Every bean class reachable from the top
- * one is introspected once, when the schema is derived, into one shared table of schemas; the
- * conversions walk the properties' generic types and look nested beans up there.
+ * array (but {@code byte[]}) an array column, recursively. The schema of every bean class reachable
+ * from the top one is derived once into one table shared by all of them; the conversions walk the
+ * properties' generic types and look nested beans up there.
  */
 final class BeanSchema implements Serializable {
     private static final long serialVersionUID = 1L;
