@@ -9,6 +9,13 @@ import java.util.Objects;
  */
 interface AgnosticEncoder<T> extends Encoder<T> {
 
+    /**
+     * Whether an object takes a struct of the schema's columns (a bean, a tuple, a row) rather than
+     * the one column {@code value}: inside a tuple it is then a struct column (Spark's
+     * {@code isStruct}).
+     */
+    boolean isStruct();
+
     /** The row of {@code value}, its fields in schema order. */
     Row toRow(T value);
 

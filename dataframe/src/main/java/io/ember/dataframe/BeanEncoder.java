@@ -16,6 +16,11 @@ record BeanEncoder<T>(Class<T> clsTag, BeanSchema bean) implements AgnosticEncod
     }
 
     @Override
+    public boolean isStruct() {
+        return true;
+    }
+
+    @Override
     public Row toRow(T value) {
         if (value == null) {
             throw new NullPointerException("A null " + clsTag.getName() + " cannot be stored as a row of "

@@ -7,6 +7,7 @@ import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import io.ember.dataframe.types.IntegerType;
 import io.ember.dataframe.types.LongType;
+import io.ember.dataframe.types.MapType;
 import io.ember.dataframe.types.NullType;
 import io.ember.dataframe.types.StringType;
 import io.ember.dataframe.types.StructField;
@@ -41,7 +42,7 @@ final class DatasetColumns {
         for (StructField want : target.fields()) {
             StructField found = find(have, want.name(), caseSensitive);
             Column c = df.col(found.name());
-            if (!found.dataType().equals(want.dataType())) {
+            if (!equalsIgnoreNullability(found.dataType(), want.dataType())) {
                 if (!canUpCast(found.dataType(), want.dataType())) {
                     throw new AnalysisException("[CANNOT_UP_CAST_DATATYPE] Cannot up cast " + found.name() + " from \""
                             + found.dataType().sql() + "\" to \"" + want.dataType().sql() + "\".\nThe type path of the"
@@ -62,7 +63,7 @@ final class DatasetColumns {
         for (int i = 0; i < have.size(); i++) {
             StructField h = have.fields()[i];
             StructField t = target.fields()[i];
-            if (!h.name().equals(t.name()) || !h.dataType().equals(t.dataType())) {
+            if (!h.name().equals(t.name()) || !equalsIgnoreNullability(h.dataType(), t.dataType())) {
                 return false;
             }
         }
@@ -89,6 +90,34 @@ final class DatasetColumns {
         }
         throw new AnalysisException("[AMBIGUOUS_REFERENCE] Reference `" + name + "` is ambiguous, could be: "
                 + names + ".");
+    }
+
+    /**
+     * Spark's {@code DataType.equalsIgnoreNullability}: the same type but for the nullability of
+     * struct fields, array elements and map values. Such a column needs no cast: a null read into
+     * a primitive bean property fails at that property, naming it, as Spark's deserializer does.
+     */
+    static boolean equalsIgnoreNullability(DataType a, DataType b) {
+        if (a instanceof ArrayType x && b instanceof ArrayType y) {
+            return equalsIgnoreNullability(x.elementType(), y.elementType());
+        }
+        if (a instanceof MapType x && b instanceof MapType y) {
+            return equalsIgnoreNullability(x.keyType(), y.keyType())
+                    && equalsIgnoreNullability(x.valueType(), y.valueType());
+        }
+        if (a instanceof StructType x && b instanceof StructType y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!x.apply(i).name().equals(y.apply(i).name())
+                        || !equalsIgnoreNullability(x.apply(i).dataType(), y.apply(i).dataType())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
     }
 
     /** Spark's {@code Cast.canUpCast} over the engine's types: widening only. */

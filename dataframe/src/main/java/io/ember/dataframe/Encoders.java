@@ -130,10 +130,13 @@ public final class Encoders {
     }
 
     /**
-     * Pairs as columns {@code _1} and {@code _2}, each element a single value.
+     * Pairs as columns {@code _1} and {@code _2}: a single value as its column, a bean, tuple or
+     * row as a struct column of its encoder's schema, as Spark does.
      *
-     * @throws IllegalArgumentException if an element encoder takes several columns (a bean or a
-     *     tuple): that needs struct columns, not supported yet
+     * <pre>{@code
+     * Encoders.tuple(Encoders.STRING(), Encoders.bean(Person.class))
+     * // _1: string, _2: struct<age: int, name: string>
+     * }</pre>
      */
     public static <A, B> Encoder<Tuple2<A, B>> tuple(Encoder<A> e1, Encoder<B> e2) {
         return TupleEncoder.of(tupleClass(Tuple2.class), List.of(AgnosticEncoder.of(e1), AgnosticEncoder.of(e2)));

@@ -1,14 +1,9 @@
 package io.ember.dataframe;
 
-import java.lang.reflect.Array;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,46 +21,15 @@ final class JavaValues {
     }
 
     /**
-     * The value a column holds for the Java value {@code v}: a {@code BigInteger} as a decimal, a
-     * primitive array as a list; others as they are (the column's type checks them).
+     * The value a column holds for the scalar Java value {@code v}: a {@code BigInteger} as a
+     * decimal; others as they are (the column's type checks them). Nested values (lists, arrays,
+     * maps, beans) are walked by {@link BeanSchema}, which knows their generic types.
      */
     static Object toColumnValue(Object v) {
         if (v instanceof BigInteger b) {
             return new BigDecimal(b);
         }
-        if (v != null && v.getClass().isArray() && v.getClass().getComponentType().isPrimitive()
-                && !(v instanceof byte[])) {
-            List<Object> list = new ArrayList<>();
-            for (int i = 0; i < Array.getLength(v); i++) {
-                list.add(Array.get(v, i));
-            }
-            return list;
-        }
         return v;
-    }
-
-    /**
-     * {@code v} as a value of the generic type {@code target}: a {@code List<E>} or an array
-     * (but {@code byte[]}) element by element, anything else as {@link #toJava(Object, Class, String)}.
-     */
-    static Object toJava(Object v, Type target, String where) {
-        if (v instanceof List<?> list && target instanceof ParameterizedType p && p.getRawType() == List.class) {
-            Type element = p.getActualTypeArguments()[0];
-            List<Object> out = new ArrayList<>(list.size());
-            for (Object o : list) {
-                out.add(toJava(o, element, "an element of " + where));
-            }
-            return out;
-        }
-        Class<?> raw = target instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) target;
-        if (v instanceof List<?> list && raw.isArray() && raw != byte[].class) {
-            Object array = Array.newInstance(raw.getComponentType(), list.size());
-            for (int i = 0; i < list.size(); i++) {
-                Array.set(array, i, toJava(list.get(i), raw.getComponentType(), "an element of " + where));
-            }
-            return array;
-        }
-        return toJava(v, raw, where);
     }
 
     /**

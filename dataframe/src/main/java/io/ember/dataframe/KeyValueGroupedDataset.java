@@ -4,6 +4,7 @@ import io.ember.dataframe.internal.expressions.AggFn;
 import io.ember.dataframe.internal.expressions.AggregateExpression;
 import io.ember.dataframe.internal.expressions.Alias;
 import io.ember.dataframe.internal.expressions.AttributeReference;
+import io.ember.dataframe.internal.expressions.CreateNamedStruct;
 import io.ember.dataframe.internal.expressions.Expression;
 import io.ember.dataframe.internal.expressions.Literal;
 import io.ember.dataframe.internal.expressions.NamedExpression;
@@ -96,10 +97,7 @@ public final class KeyValueGroupedDataset<K, V> {
 
     /**
      * Each key with its values combined by {@code f} (associative), as columns {@code _1} and
-     * {@code _2}.
-     *
-     * @throws IllegalArgumentException if the key or the value takes several columns (a bean): a
-     *     pair of them needs struct columns, not supported yet
+     * {@code _2} (a bean or tuple key or value as a struct column).
      */
     public Dataset<Tuple2<K, V>> reduceGroups(Function2<V, V, V> f) {
         Objects.requireNonNull(f, "f is null");
@@ -111,17 +109,18 @@ public final class KeyValueGroupedDataset<K, V> {
 
     /**
      * Each key with the number of its values, as columns {@code key} and {@code count(1)} (Spark's),
-     * counted by the engine's hash aggregation (partial counts before the shuffle).
-     *
-     * @throws IllegalArgumentException if the key takes several columns (a bean)
+     * counted by the engine's hash aggregation (partial counts before the shuffle); a bean or tuple
+     * key is one struct column {@code key}.
      */
     public Dataset<Tuple2<K, Long>> count() {
         TupleEncoder<Tuple2<K, Long>> counts = new TupleEncoder<>(pairClass(), List.of("key", "count(1)"),
                 List.of(keyEncoder, new ValueEncoder<>(Long.class, DataTypes.LongType)));
         Keyed keyed = keyed();
-        AttributeReference key = keyed.keys.get(0);
+        // A bean or tuple key is grouped by all its columns and comes out as one struct column.
+        Expression key = keyEncoder.isStruct()
+                ? CreateNamedStruct.of(List.copyOf(keyed.keys)) : keyed.keys.get(0);
         Alias count = Alias.of(new AggregateExpression(AggFn.COUNT, Literal.create(1), false, false), "count(1)");
-        LogicalPlan plan = new Aggregate(List.of(key), List.of(Alias.of(key, "key"), count), keyed.plan);
+        LogicalPlan plan = new Aggregate(List.copyOf(keyed.keys), List.of(Alias.of(key, "key"), count), keyed.plan);
         return new Dataset<>(new DataFrame(source.sparkSession(), plan), counts);
     }
 

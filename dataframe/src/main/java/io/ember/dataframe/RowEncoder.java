@@ -11,6 +11,11 @@ record RowEncoder(StructType schema) implements AgnosticEncoder<Row> {
     }
 
     @Override
+    public boolean isStruct() {
+        return true;
+    }
+
+    @Override
     public Row toRow(Row value) {
         return value;
     }

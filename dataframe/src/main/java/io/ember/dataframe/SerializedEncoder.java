@@ -64,6 +64,11 @@ record SerializedEncoder<T>(Class<T> clsTag, boolean kryo) implements AgnosticEn
     }
 
     @Override
+    public boolean isStruct() {
+        return false;
+    }
+
+    @Override
     public String toString() {
         return "Encoder[" + clsTag.getName() + " as " + (kryo ? "kryo" : "java serialization") + " bytes]";
     }

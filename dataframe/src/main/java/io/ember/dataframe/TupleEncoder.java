@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Vavr tuples as columns {@code _1}, {@code _2}, ... (Spark's names for tuple fields), each element
- * stored by its own encoder. An element must take one column: a bean or tuple inside a tuple needs
- * struct columns, which the engine does not have yet.
+ * stored by its own encoder: a single value as that column, a bean, tuple or row as a nullable
+ * struct column of its encoder's schema.
  */
 record TupleEncoder<T extends Tuple>(Class<T> clsTag, List<String> names, List<AgnosticEncoder<?>> elements)
         implements AgnosticEncoder<T> {
@@ -24,14 +24,6 @@ record TupleEncoder<T extends Tuple>(Class<T> clsTag, List<String> names, List<A
         if (elements.size() < 1 || elements.size() > MAX_ARITY) {
             throw new IllegalArgumentException("A tuple encoder takes 1 to " + MAX_ARITY + " encoders, not "
                     + elements.size());
-        }
-        for (int i = 0; i < elements.size(); i++) {
-            int columns = elements.get(i).schema().size();
-            if (columns != 1) {
-                throw new IllegalArgumentException("Tuple element _" + (i + 1) + " (" + elements.get(i)
-                        + ") takes " + columns + " columns; a tuple element must be a single value until"
-                        + " struct columns are supported");
-            }
         }
     }
 
@@ -48,8 +40,13 @@ record TupleEncoder<T extends Tuple>(Class<T> clsTag, List<String> names, List<A
     public StructType schema() {
         StructType s = new StructType();
         for (int i = 0; i < elements.size(); i++) {
-            StructField f = elements.get(i).schema().fields()[0];
-            s = s.add(names.get(i), f.dataType(), f.nullable());
+            AgnosticEncoder<?> element = elements.get(i);
+            if (element.isStruct()) {
+                s = s.add(names.get(i), element.schema(), true);
+            } else {
+                StructField f = element.schema().fields()[0];
+                s = s.add(names.get(i), f.dataType(), f.nullable());
+            }
         }
         return s;
     }
@@ -65,7 +62,11 @@ record TupleEncoder<T extends Tuple>(Class<T> clsTag, List<String> names, List<A
         Object[] out = new Object[elements.size()];
         for (int i = 0; i < out.length; i++) {
             Object v = values.get(i);
-            out[i] = v == null ? null : ((AgnosticEncoder<Object>) elements.get(i)).toRow(v).get(0);
+            AgnosticEncoder<Object> element = (AgnosticEncoder<Object>) elements.get(i);
+            if (v != null) {
+                Row r = element.toRow(v);
+                out[i] = element.isStruct() ? r : r.get(0);
+            }
         }
         return Row.of(out);
     }
@@ -74,7 +75,12 @@ record TupleEncoder<T extends Tuple>(Class<T> clsTag, List<String> names, List<A
     public T fromRow(Row row) {
         Object[] v = new Object[elements.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = elements.get(i).fromRow(Row.of(row.get(i)));
+            AgnosticEncoder<?> element = elements.get(i);
+            if (!element.isStruct()) {
+                v[i] = element.fromRow(Row.of(row.get(i)));
+            } else if (row.get(i) != null) {
+                v[i] = element.fromRow(row.getStruct(i));
+            }
         }
         Tuple t = switch (v.length) {
             case 1 -> Tuple.of(v[0]);
@@ -87,6 +93,11 @@ record TupleEncoder<T extends Tuple>(Class<T> clsTag, List<String> names, List<A
             default -> Tuple.of(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
         };
         return clsTag.cast(t);
+    }
+
+    @Override
+    public boolean isStruct() {
+        return true;
     }
 
     @Override

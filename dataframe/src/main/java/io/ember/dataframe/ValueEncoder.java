@@ -26,6 +26,11 @@ record ValueEncoder<T>(Class<T> clsTag, DataType type) implements AgnosticEncode
     }
 
     @Override
+    public boolean isStruct() {
+        return false;
+    }
+
+    @Override
     public String toString() {
         return "Encoder[value: " + type.simpleString() + "]";
     }

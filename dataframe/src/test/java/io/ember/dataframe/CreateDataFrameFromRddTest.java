@@ -96,7 +96,7 @@ class CreateDataFrameFromRddTest {
     }
 
     @Test
-    void nestedAndSelfReferencingBeansAreRejectedWithClearErrors() {
+    void selfReferencingBeansAreRejectedWithClearErrors() {
         IllegalArgumentException self = assertThrows(IllegalArgumentException.class,
                 () -> spark.createDataFrame(spark.context().parallelize(List.<Node>of(), 1), Node.class));
         assertTrue(self.getMessage().contains("cannot have circular references in bean class"), self.getMessage());
@@ -105,10 +105,14 @@ class CreateDataFrameFromRddTest {
                 () -> spark.createDataFrame(List.of(), Parent.class));
         assertTrue(indirect.getMessage().contains(Child.class.getName() + " -> " + Parent.class.getName()),
                 indirect.getMessage());
-        IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
-                () -> spark.createDataFrame(List.of(), Wrapper.class));
-        assertTrue(nested.getMessage().contains("Property tagged") && nested.getMessage().contains("not supported yet"),
-                nested.getMessage());
+    }
+
+    @Test
+    void beansFromRdd_nestedBeanIsAStructColumn() {
+        DataFrame df = spark.createDataFrame(spark.context().parallelize(List.of(new Wrapper()), 1), Wrapper.class);
+        StructType tagged = new StructType().add("tags", DataTypes.createArrayType(DataTypes.StringType, true), true);
+        assertEquals(new StructType().add("tagged", tagged, true), df.schema());
+        assertEquals(List.of(Row.of((Object) null)), df.collectAsList());
     }
 
     @Test

@@ -217,9 +217,14 @@ class EncodersTest {
     }
 
     @Test
-    void mapProperty_isRejectedUntilMapColumnsExist() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Encoders.bean(WithMap.class));
-        assertTrue(e.getMessage().contains("counts") && e.getMessage().contains("map"), e.getMessage());
+    void mapProperty_isAMapColumn() {
+        assertEquals(new StructType().add("counts", DataTypes.createMapType(DataTypes.StringType,
+                DataTypes.IntegerType, true), true), Encoders.bean(WithMap.class).schema());
+        java.util.Map<String, Integer> withNull = new java.util.HashMap<>();
+        withNull.put("a", null);
+        List<WithMap> values = Arrays.asList(new WithMap(java.util.Map.of("x", 1, "y", 2)), new WithMap(withNull),
+                new WithMap(java.util.Map.of()), new WithMap(null));
+        assertEquals(values, roundTrip(values, Encoders.bean(WithMap.class)));
     }
 
     @Test
@@ -279,10 +284,10 @@ class EncodersTest {
     }
 
     @Test
-    void tupleOfABean_needsStructColumns() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Encoders.tuple(Encoders.STRING(), Encoders.bean(Named.class)));
-        assertTrue(e.getMessage().contains("_2") && e.getMessage().contains("struct"), e.getMessage());
+    void tupleOfABean_isAStructColumn() {
+        Encoder<io.vavr.Tuple2<String, Named>> e = Encoders.tuple(Encoders.STRING(), Encoders.bean(Named.class));
+        assertEquals(new StructType().add("_1", DataTypes.StringType, true)
+                .add("_2", Encoders.bean(Named.class).schema(), true), e.schema());
     }
 
     @Test

@@ -120,11 +120,29 @@ class KeyValueGroupedDatasetTest {
     }
 
     @Test
-    void reduceGroups_ofABeanValue_needsStructColumns() {
-        Dataset<Sale> ds = spark.createDataset(List.of(new Sale("x", 1)), Encoders.bean(Sale.class));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ds.groupByKey(Sale::city, Encoders.STRING()).reduceGroups((a, b) -> a));
-        assertTrue(e.getMessage().contains("struct"), e.getMessage());
+    void reduceGroups_ofABeanValue_isAStructColumn() {
+        List<Sale> sales = List.of(new Sale("x", 1), new Sale("y", 4), new Sale("x", 2));
+        Dataset<Tuple2<String, Sale>> reduced = spark.createDataset(spark.context().parallelize(sales, 2),
+                Encoders.bean(Sale.class)).groupByKey(Sale::city, Encoders.STRING())
+                .reduceGroups((a, b) -> new Sale(a.city(), a.amount() + b.amount()));
+        assertEquals(new StructType().add("_1", DataTypes.StringType, true).add("_2", new StructType()
+                .add("city", DataTypes.StringType, true).add("amount", DataTypes.IntegerType, false), true),
+                reduced.schema());
+        assertEquals(List.of(Tuple.of("x", new Sale("x", 3)), Tuple.of("y", new Sale("y", 4))),
+                sorted(reduced.collectAsList(), Comparator.comparing(t -> t._1)));
+    }
+
+    @Test
+    void count_ofABeanKey_isAStructColumnKey() {
+        List<Sale> sales = List.of(new Sale("x", 1), new Sale("y", 2), new Sale("x", 1), new Sale("x", 3),
+                new Sale("x", 4));
+        List<Tuple2<CityParity, Long>> counts = spark.createDataset(spark.context().parallelize(sales, 2),
+                Encoders.bean(Sale.class)).groupByKey(s -> new CityParity(s.city(), s.amount() % 2 == 0),
+                Encoders.bean(CityParity.class)).count().collectAsList();
+        Map<CityParity, Long> expected = sales.stream().collect(Collectors.groupingBy(
+                s -> new CityParity(s.city(), s.amount() % 2 == 0), Collectors.counting()));
+        assertEquals(expected, counts.stream().collect(Collectors.toMap(t -> t._1, t -> t._2)));
+        assertEquals(expected.size(), counts.size());
     }
 
     @Test
