@@ -50,23 +50,16 @@ import java.util.UUID;
  * happens follows the {@code mode} option, and with {@code badRecordsPath} the record is written
  * there (file, line, reason, text) and left out.
  */
-public final class CsvSource implements FileSource {
+public final class CsvSource extends IndexedFileSource {
     private static final long MIN_SPLIT = 4L * 1024 * 1024;
 
-    private final FileIndex index;
     private final CsvOptions options;
     private final StructType dataSchema;
-    private final StructType schema;
 
     private CsvSource(FileIndex index, CsvOptions options, StructType dataSchema) {
-        this.index = index;
+        super(index, dataSchema);
         this.options = options;
         this.dataSchema = dataSchema;
-        StructType s = dataSchema;
-        for (StructField f : index.partitionSchema()) {
-            s = s.add(f);
-        }
-        this.schema = s;
     }
 
     /**
@@ -206,21 +199,6 @@ public final class CsvSource implements FileSource {
     @Override
     public String format() {
         return "csv";
-    }
-
-    @Override
-    public StructType schema() {
-        return schema;
-    }
-
-    @Override
-    public long sizeInBytes() {
-        return Math.max(1, index.totalSize());
-    }
-
-    @Override
-    public List<String> paths() {
-        return index.roots();
     }
 
     /** What an executor needs to read splits. */

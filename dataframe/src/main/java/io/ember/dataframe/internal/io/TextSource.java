@@ -21,12 +21,10 @@ import java.util.NoSuchElementException;
  * string (such files are read whole, one task per file; a final separator does not start an
  * empty row). With {@code wholetext} each file is one row.
  */
-public final class TextSource implements FileSource {
+public final class TextSource extends IndexedFileSource {
     /** The option names, in Spark's spelling. */
     public static final java.util.Set<String> NAMES = java.util.Set.of("lineSep", "wholetext");
 
-    private final FileIndex index;
-    private final StructType schema;
     private final String lineSep;
     private final boolean wholeText;
 
@@ -36,37 +34,17 @@ public final class TextSource implements FileSource {
      * @throws IllegalArgumentException if {@code lineSep} is empty
      */
     public TextSource(FileIndex index, DataSourceOptions options) {
-        this.index = index;
+        super(index, new StructType().add("value", DataTypes.StringType, true));
         this.lineSep = options.get("lineSep");
         this.wholeText = options.bool("wholetext", false);
         if (lineSep != null && lineSep.isEmpty()) {
             throw new IllegalArgumentException("Option 'lineSep' must not be empty");
         }
-        StructType s = new StructType().add("value", DataTypes.StringType, true);
-        for (StructField f : index.partitionSchema()) {
-            s = s.add(f);
-        }
-        this.schema = s;
     }
 
     @Override
     public String format() {
         return "text";
-    }
-
-    @Override
-    public StructType schema() {
-        return schema;
-    }
-
-    @Override
-    public long sizeInBytes() {
-        return Math.max(1, index.totalSize());
-    }
-
-    @Override
-    public List<String> paths() {
-        return index.roots();
     }
 
     record Spec(StructType schema, StructType partitionSchema, int[] required, int batchSize, String lineSep,
@@ -78,7 +56,7 @@ public final class TextSource implements FileSource {
         boolean whole = wholeText || lineSep != null;
         List<CsvSource.Split> splits = whole ? WholeFiles.splits(index, filters)
                 : CsvSource.splits(index, settings, sc.defaultParallelism(), filters, index.partitionSchema());
-        Spec spec = new Spec(schema, index.partitionSchema(), required, settings.batchSize(), lineSep, wholeText);
+        Spec spec = new Spec(schema(), index.partitionSchema(), required, settings.batchSize(), lineSep, wholeText);
         if (splits.isEmpty()) {
             return sc.parallelize(List.<CsvSource.Split>of(), 1).mapPartitions(it -> Collections.emptyIterator());
         }
