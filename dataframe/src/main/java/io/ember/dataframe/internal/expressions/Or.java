@@ -33,22 +33,7 @@ public record Or(Expression left, Expression right) implements Expression {
     public ColumnVector eval(ColumnBatch input) {
         ColumnVector a = left.eval(input);
         ColumnVector b = right.eval(input);
-        int n = input.numRows;
-        boolean[] out = new boolean[n];
-        boolean[] nulls = null;
-        for (int i = 0; i < n; i++) {
-            boolean an = a.isNull(i), bn = b.isNull(i);
-            boolean av = !an && a.booleans[i], bv = !bn && b.booleans[i];
-            if (av || bv) {
-                out[i] = true;
-            } else if (an || bn) {
-                if (nulls == null) {
-                    nulls = new boolean[n];
-                }
-                nulls[i] = true;
-            }
-        }
-        return ColumnVector.ofBooleans(DataTypes.BooleanType, out, nulls, n);
+        return Vectors.threeValued(a, b, input.numRows, true);
     }
 
     @Override
