@@ -7,6 +7,7 @@ import io.ember.dataframe.types.DataTypes;
 import java.util.List;
 
 /** Three-valued {@code OR}: true wins over null, null over false. */
+// Deliberately a record apart from And, as in Spark; both evaluate through Vectors.threeValued.
 public record Or(Expression left, Expression right) implements Expression {
 
     @Override

@@ -23,6 +23,7 @@ import io.ember.dataframe.types.TimestampType;
 import io.ember.rdd.EmberContext;
 import io.ember.rdd.RDD;
 import io.ember.rdd.TaskContext;
+import io.ember.rdd.internal.ComputedIterator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Serializable;
@@ -35,10 +36,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -225,7 +224,7 @@ public final class CsvSource extends IndexedFileSource {
     // ---- reading ----------------------------------------------------------------------------------
 
     /** Reads one split into batches of the required columns. */
-    static final class BatchReader implements Iterator<ColumnBatch> {
+    static final class BatchReader extends ComputedIterator<ColumnBatch> {
         private final Split split;
         private final ReadSpec spec;
         private final CsvRecordReader lines;
@@ -236,8 +235,6 @@ public final class CsvSource extends IndexedFileSource {
         private final ZoneId zone;
         private long lineInSplit;
         private long linesBefore = -1;
-        private ColumnBatch next;
-        private boolean done;
         private BufferedWriter badRecords;
         private int[] validateOnly;
         private final ColumnVector[] scratch;
@@ -306,25 +303,12 @@ public final class CsvSource extends IndexedFileSource {
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !done) {
-                next = read();
-                if (next == null) {
-                    done = true;
-                    lines.close();
-                    closeBadRecords();
-                }
+        protected ColumnBatch computeNext() {
+            ColumnBatch b = read();
+            if (b == null) {
+                lines.close();
+                closeBadRecords();
             }
-            return next != null;
-        }
-
-        @Override
-        public ColumnBatch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ColumnBatch b = next;
-            next = null;
             return b;
         }
 

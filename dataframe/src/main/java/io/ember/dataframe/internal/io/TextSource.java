@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Text files: one string column {@code value} (plus partition columns), one row per line. Lines
@@ -101,48 +100,28 @@ public final class TextSource extends IndexedFileSource {
 
     private static Iterator<ColumnBatch> read(CsvSource.Split split, Spec spec) {
         Iterator<String> lines = records(split, spec);
-        return new Iterator<>() {
-            ColumnBatch next;
-            boolean done;
-
+        return new ComputedIterator<>() {
             @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    ColumnVector[] cols = new ColumnVector[spec.required().length];
+            protected ColumnBatch computeNext() {
+                ColumnVector[] cols = new ColumnVector[spec.required().length];
+                for (int c = 0; c < cols.length; c++) {
+                    cols[c] = ColumnVector.allocate(spec.schema().apply(spec.required()[c]).dataType(), 256);
+                }
+                int n = 0;
+                while (n < spec.batchSize() && lines.hasNext()) {
+                    String line = lines.next();
                     for (int c = 0; c < cols.length; c++) {
-                        cols[c] = ColumnVector.allocate(spec.schema().apply(spec.required()[c]).dataType(), 256);
-                    }
-                    int n = 0;
-                    while (n < spec.batchSize() && lines.hasNext()) {
-                        String line = lines.next();
-                        for (int c = 0; c < cols.length; c++) {
-                            int ord = spec.required()[c];
-                            if (ord == 0) {
-                                cols[c].appendObject(line);
-                            } else {
-                                StructField p = spec.schema().apply(ord);
-                                cols[c].append(FileIndex.partitionValue(split.partitionValues().get(p.name()), p.dataType()));
-                            }
+                        int ord = spec.required()[c];
+                        if (ord == 0) {
+                            cols[c].appendObject(line);
+                        } else {
+                            StructField p = spec.schema().apply(ord);
+                            cols[c].append(FileIndex.partitionValue(split.partitionValues().get(p.name()), p.dataType()));
                         }
-                        n++;
                     }
-                    if (n == 0) {
-                        done = true;
-                    } else {
-                        next = new ColumnBatch(cols, n);
-                    }
+                    n++;
                 }
-                return next != null;
-            }
-
-            @Override
-            public ColumnBatch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                ColumnBatch b = next;
-                next = null;
-                return b;
+                return n == 0 ? null : new ColumnBatch(cols, n);
             }
         };
     }
