@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An expression without children, as Spark's LeafExpression: a column reference, a literal, a
- * generator such as {@code rand()}.
+ * generator such as {@code rand()}. Deliberately parallel to LeafPlan and LeafExec: one leaf
+ * interface per tree type, as Spark has one per tree.
  */
 public interface LeafExpression extends Expression {
 
