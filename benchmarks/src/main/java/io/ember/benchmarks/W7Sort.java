@@ -41,6 +41,8 @@ public class W7Sort extends ReferenceWorkload {
 
     /** Yellow trips at 1x (2,000,000 is the page's default). */
     @Param("2000000")
+    // Deliberately repeated per workload (as in W3CsvGroupby): JMH lists and sets each benchmark's
+    // @Param fields on its own class, with its own default.
     public long yellowRows;
 
     /** Input multiple for the scaling series. */

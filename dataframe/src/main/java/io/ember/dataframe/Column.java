@@ -55,6 +55,8 @@ public final class Column {
         return new Column(new BinaryArithmetic(op, expr, toExpr(other)));
     }
 
+    // The operator methods below are deliberately one public method per operator, as Spark's
+    // Column has; each is a one-line call to the shared cmp or arithmetic helper.
     private Column cmp(CmpOp op, Object other) {
         return new Column(new Comparison(op, expr, toExpr(other)));
     }

@@ -91,6 +91,8 @@ public final class DataFrameWriter {
     }
 
     /** Sets a boolean option. */
+    // Deliberately the same overloads as DataFrameReader's, as in Spark's API: a shared generic base
+    // would put a self type into the public API.
     public DataFrameWriter option(String key, boolean value) {
         return option(key, Boolean.toString(value));
     }

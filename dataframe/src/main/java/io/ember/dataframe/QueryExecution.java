@@ -1,6 +1,7 @@
 package io.ember.dataframe;
 
 import io.ember.dataframe.internal.batch.ColumnBatch;
+import io.ember.dataframe.internal.physical.Batches;
 import io.ember.dataframe.internal.physical.BroadcastExchangeExec;
 import io.ember.dataframe.internal.physical.ExecContext;
 import io.ember.dataframe.internal.physical.LimitExec;
@@ -133,7 +134,7 @@ final class QueryExecution {
                 parts.add(p);
             }
             int left = n - rows;
-            List<ArrayList<ColumnBatch>> results = session.context().runJob(rdd, (tc, it) -> drain(limit(it, left)), parts);
+            List<ArrayList<ColumnBatch>> results = session.context().runJob(rdd, (tc, it) -> drain(Batches.limit(it, left)), parts);
             for (ArrayList<ColumnBatch> part : results) {
                 for (ColumnBatch b : part) {
                     if (rows >= n) {
@@ -148,24 +149,6 @@ final class QueryExecution {
             step *= 4;
         }
         return out;
-    }
-
-    private static Iterator<ColumnBatch> limit(Iterator<ColumnBatch> it, int n) {
-        return new Iterator<>() {
-            int left = n;
-
-            @Override
-            public boolean hasNext() {
-                return left > 0 && it.hasNext();
-            }
-
-            @Override
-            public ColumnBatch next() {
-                ColumnBatch b = it.next().limit(left);
-                left -= b.numRows;
-                return b;
-            }
-        };
     }
 
     private static ArrayList<ColumnBatch> drain(Iterator<ColumnBatch> it) {

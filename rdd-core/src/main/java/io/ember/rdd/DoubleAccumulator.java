@@ -1,6 +1,8 @@
 package io.ember.rdd;
 
 /** Sums doubles, also counting how many were added (for {@link #avg()}). Thread-safe. */
+// Deliberate specialisation of LongAccumulator for doubles, as Spark has both: primitive fields
+// keep add() free of boxing.
 public final class DoubleAccumulator extends AccumulatorV2<Double, Double> {
     private static final long serialVersionUID = 1L;
 

@@ -12,7 +12,8 @@ import java.util.List;
  * ------------
  * The Akka configuration of a cluster node (driver or worker), layered like RuntimeConfig's:
  * JVM system properties win (so -Dakka.cluster.failure-detector.acceptable-heartbeat-pause=3s
- * still tunes a node), then the defaults below, then every reference.conf.
+ * still tunes a node), then the defaults below over the ones common to every runtime, then every
+ * reference.conf.
  *
  * - Every node's actor system is named "ember": Akka Cluster only joins systems of one name.
  * - Artery over TLS (tls-tcp) with SecretSslEngineProvider: a node without the secret cannot
@@ -32,21 +33,7 @@ final class ClusterConfig {
 
     private static final String DEFAULTS = """
             akka {
-              loglevel = WARNING
-              stdout-loglevel = WARNING
-              log-dead-letters = off
-              log-dead-letters-during-shutdown = off
-              # classic log events to SLF4J, transient warnings (heartbeat delays) at INFO; with
-              # use-slf4j on, Akka Typed would add its own Slf4jLogger next to it
-              loggers = ["io.ember.actors.internal.EmberAkkaLogger"]
-              use-slf4j = off
-              logging-filter = "akka.event.slf4j.Slf4jLoggingFilter"
-              daemonic = on
-              actor {
-                provider = cluster
-                allow-java-serialization = off
-                warn-about-java-serializer-usage = off
-              }
+              actor.provider = cluster
               remote.artery {
                 transport = tls-tcp
                 ssl.ssl-engine-provider = "io.ember.actors.internal.SecretSslEngineProvider"
@@ -94,12 +81,7 @@ final class ClusterConfig {
                 .withValue("akka.cluster.roles", ConfigValueFactory.fromIterable(List.of(role)))
                 .withValue("akka.coordinated-shutdown.run-by-jvm-shutdown-hook", ConfigValueFactory.fromAnyRef(shutdownHook))
                 .withValue("akka.jvm-shutdown-hooks", ConfigValueFactory.fromAnyRef(shutdownHook));
-        return ConfigFactory.defaultOverrides(loader)
-                .withFallback(node)
-                .withFallback(ConfigFactory.parseString(DEFAULTS))
-                .withFallback(ConfigFactory.defaultApplication(loader))
-                .withFallback(ConfigFactory.defaultReference(loader))
-                .resolve();
+        return RuntimeConfig.layered(node, DEFAULTS, loader);
     }
 
     /** {@code host:port} strings as the Akka addresses of cluster nodes. */

@@ -167,6 +167,8 @@ public final class ClusterExecutorRuntime implements ExecutorRuntime {
     }
 
     @Override
+    // Deliberately alike LocalExecutorRuntime's: both delegate to the shared LaunchGate and view,
+    // each telling its own driver actor's protocol.
     public CompletionStage<TaskOutcome> launch(String executorId, long taskId, byte[] task) {
         return gate.launch(executorId, task, outcome -> driver.tell(new ClusterDriver.Launch(executorId, taskId, task, outcome)));
     }

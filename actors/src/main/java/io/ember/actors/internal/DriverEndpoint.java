@@ -108,6 +108,8 @@ final class DriverEndpoint extends AbstractBehavior<DriverEndpoint.Command> {
     }
 
     @Override
+    // Deliberate per-message routing, like ClusterDriver's: the command entries are alike because
+    // both delegate to the shared PendingCommands; each driver owns its own protocol.
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Launch.class, this::onLaunch)

@@ -14,8 +14,11 @@ import java.util.Objects;
  */
 final class RuntimeConfig {
 
-    /** Ember's defaults for a local runtime: quiet, no Java serialization, never exits the JVM. */
-    private static final String LOCAL_DEFAULTS = """
+    /**
+     * Ember's defaults for every runtime, local or cluster: quiet, logging through SLF4J, no Java
+     * serialization, daemon threads.
+     */
+    private static final String COMMON_DEFAULTS = """
             akka {
               loglevel = WARNING
               stdout-loglevel = WARNING
@@ -28,15 +31,21 @@ final class RuntimeConfig {
               logging-filter = "akka.event.slf4j.Slf4jLoggingFilter"
               # a driver that forgets close() must still let the JVM exit
               daemonic = on
+              actor {
+                allow-java-serialization = off
+                warn-about-java-serializer-usage = off
+              }
+            }
+            """;
+
+    /** What a local runtime adds to the common defaults: fast start and close, never exits the JVM. */
+    private static final String LOCAL_DEFAULTS = """
+            akka {
               # startup time: extensions (serialization, the receptionist, the stream materializer
               # that akka-stream adds) start on first use instead of with the system
               library-extensions = []
               actor.typed.library-extensions = []
-              actor {
-                provider = local
-                allow-java-serialization = off
-                warn-about-java-serializer-usage = off
-              }
+              actor.provider = local
               # close() stops the runtime; nothing registers shutdown tasks, so skipping
               # coordinated shutdown and its JVM hook saves startup and close time
               coordinated-shutdown {
@@ -59,9 +68,18 @@ final class RuntimeConfig {
 
     /** The full, resolved configuration; {@code overrides} win over Ember's defaults. */
     static Config load(Config overrides, ClassLoader loader) {
+        return layered(overrides, LOCAL_DEFAULTS, loader);
+    }
+
+    /**
+     * The layers of the design notes over {@code defaults} (HOCON), which win over the defaults
+     * common to every runtime.
+     */
+    static Config layered(Config overrides, String defaults, ClassLoader loader) {
         return ConfigFactory.defaultOverrides(loader)
                 .withFallback(overrides)
-                .withFallback(ConfigFactory.parseString(LOCAL_DEFAULTS))
+                .withFallback(ConfigFactory.parseString(defaults))
+                .withFallback(ConfigFactory.parseString(COMMON_DEFAULTS))
                 .withFallback(ConfigFactory.defaultApplication(loader))
                 .withFallback(ConfigFactory.defaultReference(loader))
                 .resolve();

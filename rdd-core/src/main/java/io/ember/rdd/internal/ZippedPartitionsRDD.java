@@ -12,6 +12,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /** Pairs the i-th elements of two RDDs with the same partitioning, partition by partition. */
+// Deliberate specialisation of ZippedPartitionsRDD2 for zip(): it checks element counts per
+// partition and keeps Spark's zip error messages, which zipPartitions does not.
 public final class ZippedPartitionsRDD<T, U> extends RDD<Tuple2<T, U>> {
     private static final long serialVersionUID = 1L;
 

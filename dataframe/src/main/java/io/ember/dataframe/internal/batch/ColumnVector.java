@@ -475,6 +475,7 @@ public final class ColumnVector implements Serializable {
     }
 
     /** Appends a boolean. */
+    // Deliberate specialisation: one append per primitive array, so that appending never boxes.
     public void appendBoolean(boolean v) {
         ensure(size + 1);
         booleans[size++] = v;

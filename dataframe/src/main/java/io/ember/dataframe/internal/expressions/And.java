@@ -33,31 +33,7 @@ public record And(Expression left, Expression right) implements Expression {
     public ColumnVector eval(ColumnBatch input) {
         ColumnVector a = left.eval(input);
         ColumnVector b = right.eval(input);
-        int n = input.numRows;
-        boolean[] out = new boolean[n];
-        if (!a.mayHaveNulls() && !b.mayHaveNulls()) {
-            boolean[] x = a.booleans, y = b.booleans;
-            for (int i = 0; i < n; i++) {
-                out[i] = x[i] & y[i];
-            }
-            return ColumnVector.ofBooleans(DataTypes.BooleanType, out, null, n);
-        }
-        boolean[] nulls = null;
-        for (int i = 0; i < n; i++) {
-            boolean an = a.isNull(i), bn = b.isNull(i);
-            boolean av = !an && a.booleans[i], bv = !bn && b.booleans[i];
-            if ((!an && !av) || (!bn && !bv)) {
-                out[i] = false;
-            } else if (an || bn) {
-                if (nulls == null) {
-                    nulls = new boolean[n];
-                }
-                nulls[i] = true;
-            } else {
-                out[i] = true;
-            }
-        }
-        return ColumnVector.ofBooleans(DataTypes.BooleanType, out, nulls, n);
+        return Vectors.threeValued(a, b, input.numRows, false);
     }
 
     @Override

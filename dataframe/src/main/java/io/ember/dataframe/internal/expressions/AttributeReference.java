@@ -7,21 +7,11 @@ import java.util.List;
 
 /** A resolved reference to a column of a plan's output, identified by {@code exprId}. */
 public record AttributeReference(String name, DataType dataType, boolean nullable, long exprId, String qualifier)
-        implements NamedExpression {
+        implements NamedExpression, LeafExpression {
 
     /** A fresh attribute (new id, no qualifier). */
     public static AttributeReference create(String name, DataType type, boolean nullable) {
         return new AttributeReference(name, type, nullable, ExprIds.next(), null);
-    }
-
-    @Override
-    public List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    public Expression withNewChildren(List<Expression> children) {
-        return this;
     }
 
     @Override

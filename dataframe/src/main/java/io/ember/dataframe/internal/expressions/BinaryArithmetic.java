@@ -111,6 +111,8 @@ public record BinaryArithmetic(ArithOp op, Expression left, Expression right) im
             }
             return ColumnVector.ofDoubles(t, out, nulls, n);
         }
+        // Deliberate specialisation: one loop per primitive type and operator, so that the hot loop
+        // runs on int[]/long[]/double[] without boxing or a per-row dispatch.
         if (operand instanceof IntegerType) {
             int[] x = a.ints, y = b.ints, out = new int[n];
             switch (op) {

@@ -6,17 +6,7 @@ import io.ember.dataframe.types.DataType;
 import java.util.List;
 
 /** Column {@code ordinal} of the input batch: an attribute after binding. */
-public record BoundReference(int ordinal, DataType dataType, boolean nullable, String name) implements Expression {
-
-    @Override
-    public List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    public Expression withNewChildren(List<Expression> children) {
-        return this;
-    }
+public record BoundReference(int ordinal, DataType dataType, boolean nullable, String name) implements LeafExpression {
 
     @Override
     public ColumnVector eval(ColumnBatch input) {

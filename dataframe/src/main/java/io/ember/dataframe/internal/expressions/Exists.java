@@ -6,7 +6,7 @@ import io.ember.dataframe.types.DataTypes;
 import java.util.List;
 
 /** {@code EXISTS (SELECT ...)}: true when {@code plan} returns a row; never null. */
-public record Exists(LogicalPlan plan, String text) implements SubqueryExpression {
+public record Exists(LogicalPlan plan, String text) implements SubqueryExpression, LeafExpression {
 
     @Override
     public DataType dataType() {

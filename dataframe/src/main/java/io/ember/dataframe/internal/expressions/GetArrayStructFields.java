@@ -15,6 +15,8 @@ import java.util.List;
  * {@code col("people.name")} on {@code array<struct<name:string,...>>}; a null struct gives a null
  * element.
  */
+// Deliberate specialisation of GetStructField for arrays of structs: the same field lookup,
+// applied to every element.
 public record GetArrayStructFields(Expression child, int ordinal, String name) implements Expression {
 
     @Override

@@ -13,6 +13,8 @@ import java.util.List;
  * be none or exactly the GROUP BY columns in order. A marker like {@link Grouping}, replaced by
  * the grouping-id column when the aggregation with grouping sets is built.
  */
+// Deliberately apart from Grouping, as in Spark: both are markers replaced when the grouping
+// sets are built; they differ in arity, type and what replaces them.
 public record GroupingId(List<Expression> children) implements Expression {
 
     public GroupingId {

@@ -16,7 +16,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** A constant, held as an internal value of {@code dataType}. */
-public record Literal(Object value, DataType dataType) implements Expression {
+public record Literal(Object value, DataType dataType) implements LeafExpression {
 
     /** The untyped null. */
     public static final Literal NULL = new Literal(null, DataTypes.NullType);
@@ -62,16 +62,6 @@ public record Literal(Object value, DataType dataType) implements Expression {
             throw new IllegalArgumentException("Unsupported literal type " + v.getClass().getName() + ": " + v);
         }
         return new Literal(Values.toInternal(v, t, ZoneId.systemDefault()), t);
-    }
-
-    @Override
-    public List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    public Expression withNewChildren(List<Expression> children) {
-        return this;
     }
 
     @Override

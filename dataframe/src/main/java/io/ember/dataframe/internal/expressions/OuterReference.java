@@ -12,17 +12,7 @@ import java.util.List;
  * turn the predicates holding it into join conditions, where it becomes {@link #attribute()}
  * again.
  */
-public record OuterReference(AttributeReference attribute) implements Expression {
-
-    @Override
-    public List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    public Expression withNewChildren(List<Expression> children) {
-        return this;
-    }
+public record OuterReference(AttributeReference attribute) implements LeafExpression {
 
     @Override
     public DataType dataType() {

@@ -20,23 +20,13 @@ import java.util.Map;
  * {@code rand(1)} calls in one projection each have their own, as in Spark) and starts afresh when
  * the thread runs another task. Outside a task (no partition known) partition 0 is assumed.
  */
-public record Rand(long seed, boolean gaussian) implements Expression {
+public record Rand(long seed, boolean gaussian) implements LeafExpression {
     private static final ThreadLocal<Generators> GENERATORS = ThreadLocal.withInitial(Generators::new);
 
     /** The generators of the task a thread runs. */
     private static final class Generators {
         private Object task;
         private final Map<Rand, XorShiftRandom> byCall = new IdentityHashMap<>();
-    }
-
-    @Override
-    public List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    public Expression withNewChildren(List<Expression> c) {
-        return this;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code (SELECT max(x) FROM t)} used as a value: the first (only) column of {@code plan}, null
  * when it returns no row; more than one row is an error naming the subquery.
  */
-public record ScalarSubquery(LogicalPlan plan, String text) implements SubqueryExpression {
+public record ScalarSubquery(LogicalPlan plan, String text) implements SubqueryExpression, LeafExpression {
 
     @Override
     public DataType dataType() {

@@ -6,6 +6,8 @@ import io.ember.dataframe.types.DataType;
 import java.util.List;
 
 /** A sort key: {@code child ASC NULLS FIRST} (the default) or {@code DESC NULLS LAST}, etc. */
+// Deliberately a record of its own, like Alias: both pass their child's type and values
+// through, and a record cannot share that code through a superclass.
 public record SortOrder(Expression child, boolean ascending, boolean nullsFirst) implements Expression {
 
     /** Ascending, nulls first (Spark's default). */

@@ -3,13 +3,13 @@ package io.ember.dataframe.internal.expressions;
 import io.ember.dataframe.internal.batch.ColumnBatch;
 import io.ember.dataframe.internal.batch.ColumnVector;
 import io.ember.dataframe.internal.plan.LogicalPlan;
-import java.util.List;
 
 /**
  * An expression that holds a query: a scalar subquery, {@code EXISTS} or {@code IN (SELECT ...)}.
  * The plan is analyzed with the enclosing query's columns visible as {@link OuterReference}s;
  * the optimizer rewrites every subquery expression into a join before planning, so these
- * nodes are never evaluated.
+ * nodes are never evaluated. The plan is never an expression child (the enclosing operator does
+ * not evaluate it): {@link Exists} and {@link ScalarSubquery} are leaves.
  */
 public interface SubqueryExpression extends Expression {
 
@@ -18,17 +18,6 @@ public interface SubqueryExpression extends Expression {
 
     /** The subquery as written, to name it in plans and errors. */
     String text();
-
-    /** None: the plan is not an expression child (the enclosing operator does not evaluate it). */
-    @Override
-    default List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    default Expression withNewChildren(List<Expression> children) {
-        return this;
-    }
 
     @Override
     default boolean foldable() {

@@ -7,17 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A column named by the user, not yet looked up: {@code col("a")}, {@code col("t.a")}. */
-public record UnresolvedAttribute(String name) implements Expression {
-
-    @Override
-    public List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    public Expression withNewChildren(List<Expression> children) {
-        return this;
-    }
+public record UnresolvedAttribute(String name) implements LeafExpression {
 
     @Override
     public boolean resolved() {

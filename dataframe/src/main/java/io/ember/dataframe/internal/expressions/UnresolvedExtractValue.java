@@ -10,6 +10,8 @@ import java.util.List;
  * turns it into a {@link GetStructField} (a struct and a field name) or a {@link GetItem} (an
  * array and an index, a map and a key).
  */
+// Deliberately apart from GetItem, as in Spark: this one is the unresolved form that the
+// analyzer turns into GetItem or GetStructField once the child's type is known.
 public record UnresolvedExtractValue(Expression child, Expression key) implements Expression {
 
     @Override

@@ -6,17 +6,7 @@ import io.ember.dataframe.types.DataType;
 import java.util.List;
 
 /** {@code col("*")} or {@code col("t.*")}: every column (of the qualifier, if given). */
-public record UnresolvedStar(String qualifier) implements Expression {
-
-    @Override
-    public List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    public Expression withNewChildren(List<Expression> children) {
-        return this;
-    }
+public record UnresolvedStar(String qualifier) implements LeafExpression {
 
     @Override
     public boolean resolved() {

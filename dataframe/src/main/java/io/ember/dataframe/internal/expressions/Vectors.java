@@ -2,10 +2,49 @@ package io.ember.dataframe.internal.expressions;
 
 import io.ember.dataframe.internal.batch.ColumnVector;
 import io.ember.dataframe.types.DataType;
+import io.ember.dataframe.types.DataTypes;
 
 /** Small helpers for vectorized evaluation. */
 public final class Vectors {
     private Vectors() {
+    }
+
+    /**
+     * Three-valued {@code AND} ({@code dominant} false) or {@code OR} ({@code dominant} true) of
+     * two boolean vectors: a non-null {@code dominant} on either side decides the row, else a
+     * null on either side makes it null, else it is {@code !dominant}. Inputs without nulls take
+     * a loop without null checks.
+     */
+    public static ColumnVector threeValued(ColumnVector a, ColumnVector b, int n, boolean dominant) {
+        boolean[] out = new boolean[n];
+        if (!a.mayHaveNulls() && !b.mayHaveNulls()) {
+            boolean[] x = a.booleans, y = b.booleans;
+            if (dominant) {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] | y[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] & y[i];
+                }
+            }
+            return ColumnVector.ofBooleans(DataTypes.BooleanType, out, null, n);
+        }
+        boolean[] nulls = null;
+        for (int i = 0; i < n; i++) {
+            boolean an = a.isNull(i), bn = b.isNull(i);
+            if ((!an && a.booleans[i] == dominant) || (!bn && b.booleans[i] == dominant)) {
+                out[i] = dominant;
+            } else if (an || bn) {
+                if (nulls == null) {
+                    nulls = new boolean[n];
+                }
+                nulls[i] = true;
+            } else {
+                out[i] = !dominant;
+            }
+        }
+        return ColumnVector.ofBooleans(DataTypes.BooleanType, out, nulls, n);
     }
 
     /** Which rows are null in {@code a} or {@code b}; null when none is. */

@@ -23,6 +23,7 @@ import io.ember.dataframe.types.TimestampType;
 import io.ember.rdd.EmberContext;
 import io.ember.rdd.RDD;
 import io.ember.rdd.TaskContext;
+import io.ember.rdd.internal.ComputedIterator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Serializable;
@@ -35,10 +36,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,23 +49,16 @@ import java.util.UUID;
  * happens follows the {@code mode} option, and with {@code badRecordsPath} the record is written
  * there (file, line, reason, text) and left out.
  */
-public final class CsvSource implements FileSource {
+public final class CsvSource extends IndexedFileSource {
     private static final long MIN_SPLIT = 4L * 1024 * 1024;
 
-    private final FileIndex index;
     private final CsvOptions options;
     private final StructType dataSchema;
-    private final StructType schema;
 
     private CsvSource(FileIndex index, CsvOptions options, StructType dataSchema) {
-        this.index = index;
+        super(index, dataSchema);
         this.options = options;
         this.dataSchema = dataSchema;
-        StructType s = dataSchema;
-        for (StructField f : index.partitionSchema()) {
-            s = s.add(f);
-        }
-        this.schema = s;
     }
 
     /**
@@ -208,21 +200,6 @@ public final class CsvSource implements FileSource {
         return "csv";
     }
 
-    @Override
-    public StructType schema() {
-        return schema;
-    }
-
-    @Override
-    public long sizeInBytes() {
-        return Math.max(1, index.totalSize());
-    }
-
-    @Override
-    public List<String> paths() {
-        return index.roots();
-    }
-
     /** What an executor needs to read splits. */
     record ReadSpec(CsvOptions options, StructType dataSchema, StructType partitionSchema, int[] required,
                     int batchSize, String zone) implements Serializable {
@@ -247,7 +224,7 @@ public final class CsvSource implements FileSource {
     // ---- reading ----------------------------------------------------------------------------------
 
     /** Reads one split into batches of the required columns. */
-    static final class BatchReader implements Iterator<ColumnBatch> {
+    static final class BatchReader extends ComputedIterator<ColumnBatch> {
         private final Split split;
         private final ReadSpec spec;
         private final CsvRecordReader lines;
@@ -258,8 +235,6 @@ public final class CsvSource implements FileSource {
         private final ZoneId zone;
         private long lineInSplit;
         private long linesBefore = -1;
-        private ColumnBatch next;
-        private boolean done;
         private BufferedWriter badRecords;
         private int[] validateOnly;
         private final ColumnVector[] scratch;
@@ -328,25 +303,12 @@ public final class CsvSource implements FileSource {
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !done) {
-                next = read();
-                if (next == null) {
-                    done = true;
-                    lines.close();
-                    closeBadRecords();
-                }
+        protected ColumnBatch computeNext() {
+            ColumnBatch b = read();
+            if (b == null) {
+                lines.close();
+                closeBadRecords();
             }
-            return next != null;
-        }
-
-        @Override
-        public ColumnBatch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ColumnBatch b = next;
-            next = null;
             return b;
         }
 

@@ -31,21 +31,14 @@ import java.util.TreeMap;
  * text in the corrupt record column if the schema has one, DROPMALFORMED drops the row, FAILFAST
  * fails the read naming the file and line.
  */
-public final class JsonSource implements FileSource {
-    private final FileIndex index;
+public final class JsonSource extends IndexedFileSource {
     private final StructType dataSchema;
-    private final StructType schema;
     private final JsonOptions options;
 
     private JsonSource(FileIndex index, StructType dataSchema, JsonOptions options) {
-        this.index = index;
+        super(index, dataSchema);
         this.dataSchema = dataSchema;
         this.options = options;
-        StructType s = dataSchema;
-        for (StructField f : index.partitionSchema()) {
-            s = s.add(f);
-        }
-        this.schema = s;
     }
 
     /**
@@ -132,21 +125,6 @@ public final class JsonSource implements FileSource {
     @Override
     public String format() {
         return "json";
-    }
-
-    @Override
-    public StructType schema() {
-        return schema;
-    }
-
-    @Override
-    public long sizeInBytes() {
-        return Math.max(1, index.totalSize());
-    }
-
-    @Override
-    public List<String> paths() {
-        return index.roots();
     }
 
     record Spec(StructType dataSchema, StructType partitionSchema, int[] required, int batchSize, String zone,

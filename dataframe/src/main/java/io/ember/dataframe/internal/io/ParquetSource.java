@@ -52,10 +52,8 @@ import org.apache.parquet.schema.Type;
  * understood: decimals stored as int32, int64 or byte arrays, timestamps in micros, millis, nanos
  * or Spark's legacy int96.
  */
-public final class ParquetSource implements FileSource {
-    private final FileIndex index;
+public final class ParquetSource extends IndexedFileSource {
     private final StructType dataSchema;
-    private final StructType schema;
     private final List<Footer> footers;
 
     /** What the footer of one file says. */
@@ -71,14 +69,9 @@ public final class ParquetSource implements FileSource {
     }
 
     private ParquetSource(FileIndex index, StructType dataSchema, List<Footer> footers) {
-        this.index = index;
+        super(index, dataSchema);
         this.dataSchema = dataSchema;
         this.footers = footers;
-        StructType s = dataSchema;
-        for (StructField f : index.partitionSchema()) {
-            s = s.add(f);
-        }
-        this.schema = s;
     }
 
     /**
@@ -212,21 +205,6 @@ public final class ParquetSource implements FileSource {
     @Override
     public String format() {
         return "parquet";
-    }
-
-    @Override
-    public StructType schema() {
-        return schema;
-    }
-
-    @Override
-    public long sizeInBytes() {
-        return Math.max(1, index.totalSize());
-    }
-
-    @Override
-    public List<String> paths() {
-        return index.roots();
     }
 
     /** One row group of one file to read. */

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Text files: one string column {@code value} (plus partition columns), one row per line. Lines
@@ -21,12 +20,10 @@ import java.util.NoSuchElementException;
  * string (such files are read whole, one task per file; a final separator does not start an
  * empty row). With {@code wholetext} each file is one row.
  */
-public final class TextSource implements FileSource {
+public final class TextSource extends IndexedFileSource {
     /** The option names, in Spark's spelling. */
     public static final java.util.Set<String> NAMES = java.util.Set.of("lineSep", "wholetext");
 
-    private final FileIndex index;
-    private final StructType schema;
     private final String lineSep;
     private final boolean wholeText;
 
@@ -36,37 +33,17 @@ public final class TextSource implements FileSource {
      * @throws IllegalArgumentException if {@code lineSep} is empty
      */
     public TextSource(FileIndex index, DataSourceOptions options) {
-        this.index = index;
+        super(index, new StructType().add("value", DataTypes.StringType, true));
         this.lineSep = options.get("lineSep");
         this.wholeText = options.bool("wholetext", false);
         if (lineSep != null && lineSep.isEmpty()) {
             throw new IllegalArgumentException("Option 'lineSep' must not be empty");
         }
-        StructType s = new StructType().add("value", DataTypes.StringType, true);
-        for (StructField f : index.partitionSchema()) {
-            s = s.add(f);
-        }
-        this.schema = s;
     }
 
     @Override
     public String format() {
         return "text";
-    }
-
-    @Override
-    public StructType schema() {
-        return schema;
-    }
-
-    @Override
-    public long sizeInBytes() {
-        return Math.max(1, index.totalSize());
-    }
-
-    @Override
-    public List<String> paths() {
-        return index.roots();
     }
 
     record Spec(StructType schema, StructType partitionSchema, int[] required, int batchSize, String lineSep,
@@ -78,7 +55,7 @@ public final class TextSource implements FileSource {
         boolean whole = wholeText || lineSep != null;
         List<CsvSource.Split> splits = whole ? WholeFiles.splits(index, filters)
                 : CsvSource.splits(index, settings, sc.defaultParallelism(), filters, index.partitionSchema());
-        Spec spec = new Spec(schema, index.partitionSchema(), required, settings.batchSize(), lineSep, wholeText);
+        Spec spec = new Spec(schema(), index.partitionSchema(), required, settings.batchSize(), lineSep, wholeText);
         if (splits.isEmpty()) {
             return sc.parallelize(List.<CsvSource.Split>of(), 1).mapPartitions(it -> Collections.emptyIterator());
         }
@@ -123,48 +100,28 @@ public final class TextSource implements FileSource {
 
     private static Iterator<ColumnBatch> read(CsvSource.Split split, Spec spec) {
         Iterator<String> lines = records(split, spec);
-        return new Iterator<>() {
-            ColumnBatch next;
-            boolean done;
-
+        return new ComputedIterator<>() {
             @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    ColumnVector[] cols = new ColumnVector[spec.required().length];
+            protected ColumnBatch computeNext() {
+                ColumnVector[] cols = new ColumnVector[spec.required().length];
+                for (int c = 0; c < cols.length; c++) {
+                    cols[c] = ColumnVector.allocate(spec.schema().apply(spec.required()[c]).dataType(), 256);
+                }
+                int n = 0;
+                while (n < spec.batchSize() && lines.hasNext()) {
+                    String line = lines.next();
                     for (int c = 0; c < cols.length; c++) {
-                        cols[c] = ColumnVector.allocate(spec.schema().apply(spec.required()[c]).dataType(), 256);
-                    }
-                    int n = 0;
-                    while (n < spec.batchSize() && lines.hasNext()) {
-                        String line = lines.next();
-                        for (int c = 0; c < cols.length; c++) {
-                            int ord = spec.required()[c];
-                            if (ord == 0) {
-                                cols[c].appendObject(line);
-                            } else {
-                                StructField p = spec.schema().apply(ord);
-                                cols[c].append(FileIndex.partitionValue(split.partitionValues().get(p.name()), p.dataType()));
-                            }
+                        int ord = spec.required()[c];
+                        if (ord == 0) {
+                            cols[c].appendObject(line);
+                        } else {
+                            StructField p = spec.schema().apply(ord);
+                            cols[c].append(FileIndex.partitionValue(split.partitionValues().get(p.name()), p.dataType()));
                         }
-                        n++;
                     }
-                    if (n == 0) {
-                        done = true;
-                    } else {
-                        next = new ColumnBatch(cols, n);
-                    }
+                    n++;
                 }
-                return next != null;
-            }
-
-            @Override
-            public ColumnBatch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                ColumnBatch b = next;
-                next = null;
-                return b;
+                return n == 0 ? null : new ColumnBatch(cols, n);
             }
         };
     }

@@ -306,6 +306,8 @@ abstract class AggState {
 
     // ---- min / max ----------------------------------------------------------------------------
 
+    // Deliberate specialisation: each aggregate keeps its own per-group buffers and update loop (the
+    // loop skeletons repeat across states) so that the inner loop has no per-row dispatch.
     static final class MinMaxState extends AggState {
         final DataType type;
         final boolean max;

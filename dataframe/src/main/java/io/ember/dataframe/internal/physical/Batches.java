@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /** Helpers over sequences of batches. */
-final class Batches {
+public final class Batches {
     private Batches() {
     }
 
@@ -43,7 +43,7 @@ final class Batches {
     }
 
     /** The first {@code n} rows of {@code it}. */
-    static Iterator<ColumnBatch> limit(Iterator<ColumnBatch> it, int n) {
+    public static Iterator<ColumnBatch> limit(Iterator<ColumnBatch> it, int n) {
         return new Iterator<>() {
             int left = n;
 

@@ -3,6 +3,7 @@ package io.ember.dataframe.internal.physical;
 import io.ember.actors.internal.memory.MemoryConsumer;
 import io.ember.dataframe.internal.batch.ColumnBatch;
 import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.rdd.internal.ComputedIterator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -176,7 +177,7 @@ final class HashAggregator implements Iterator<ColumnBatch> {
     }
 
     /** The results of the spilled partitions, aggregated one after the other, one level deeper. */
-    private final class PartitionResults implements Iterator<ColumnBatch> {
+    private final class PartitionResults extends ComputedIterator<ColumnBatch> {
         private final PartitionedSpill partitions;
         private int next;
         private Iterator<ColumnBatch> current = Collections.emptyIterator();
@@ -186,23 +187,15 @@ final class HashAggregator implements Iterator<ColumnBatch> {
         }
 
         @Override
-        public boolean hasNext() {
+        protected ColumnBatch computeNext() {
             while (!current.hasNext()) {
                 if (next == partitions.partitions()) {
-                    return false;
+                    return null;
                 }
                 int p = next++;
                 if (partitions.hasRows(p)) {
                     current = new HashAggregator(spec, memory, level + 1, partitions.read(p));
                 }
-            }
-            return true;
-        }
-
-        @Override
-        public ColumnBatch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
             }
             return current.next();
         }

@@ -6,6 +6,7 @@ import io.ember.dataframe.internal.batch.ColumnVector;
 import io.ember.dataframe.internal.expressions.Expression;
 import io.ember.dataframe.internal.plan.JoinType;
 import io.ember.dataframe.types.DataType;
+import io.ember.rdd.internal.ComputedIterator;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -216,7 +217,7 @@ final class HashJoiner implements Iterator<ColumnBatch> {
     }
 
     /** The joins of the spilled partitions, one after the other, one level deeper. */
-    private final class PartitionJoins implements Iterator<ColumnBatch> {
+    private final class PartitionJoins extends ComputedIterator<ColumnBatch> {
         private final PartitionedSpill buildParts;
         private final PartitionedSpill streamParts;
         private int next;
@@ -228,11 +229,11 @@ final class HashJoiner implements Iterator<ColumnBatch> {
         }
 
         @Override
-        public boolean hasNext() {
+        protected ColumnBatch computeNext() {
             while (!current.hasNext()) {
                 if (next == PARTITIONS) {
                     build.close();
-                    return false;
+                    return null;
                 }
                 int p = next++;
                 boolean anyOutput = streamParts.hasRows(p) || (buildParts.hasRows(p) && spec.keepsUnmatchedBuild());
@@ -241,14 +242,6 @@ final class HashJoiner implements Iterator<ColumnBatch> {
                 } else {
                     buildParts.discard(p);
                 }
-            }
-            return true;
-        }
-
-        @Override
-        public ColumnBatch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
             }
             return current.next();
         }

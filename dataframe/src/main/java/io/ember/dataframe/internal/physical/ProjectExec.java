@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Evaluates a projection over each batch. */
+// Deliberately the physical twin of Project (as in Spark): logical and physical plans are
+// separate layers, so the node shape repeats.
 public final class ProjectExec extends PhysicalPlan {
     private final List<NamedExpression> projectList;
     private final PhysicalPlan child;

@@ -17,6 +17,9 @@ import java.util.List;
  * is false, as Spark does. The build side is the right one except for right outer joins; every
  * join type is supported, full outer included.
  */
+// Deliberately one operator per join strategy, as Spark's BroadcastHashJoinExec,
+// ShuffledHashJoinExec and SortMergeJoinExec: the fields and distribution rules repeat, the
+// execution differs.
 public final class ShuffledHashJoinExec extends JoinExec {
     private final List<Expression> leftKeys;
     private final List<Expression> rightKeys;

@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /** Top-N: {@code orderBy(...).limit(n)} without a global sort; each partition keeps its n best, one task merges. */
+// Deliberately apart from LimitExec, as in Spark: both end in one partition, but this one
+// keeps the top rows by an order instead of the first ones.
 public final class TakeOrderedAndProjectExec extends PhysicalPlan {
     private final int limit;
     private final List<SortOrder> order;

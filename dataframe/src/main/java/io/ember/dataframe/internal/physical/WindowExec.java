@@ -25,6 +25,8 @@ import java.util.List;
  * <p>Neither a task's input nor one window partition has to fit in memory: the sort is external
  * and a partition that outgrows memory spills and is computed from disk ({@link WindowStream}).
  */
+// Deliberately the physical twin of WindowPlan (as Spark keeps Window and WindowExec apart):
+// logical and physical plans are separate layers, so the node shape repeats.
 public final class WindowExec extends PhysicalPlan {
     private final List<NamedExpression> windowExpressions;
     private final List<Expression> partitionSpec;

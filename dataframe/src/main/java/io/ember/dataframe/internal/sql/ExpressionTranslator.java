@@ -351,6 +351,8 @@ final class ExpressionTranslator {
         return new ScalarFunction(Fn.NEGATIVE, List.of(inner));
     }
 
+    // Deliberate per-operator routing: one branch per JSqlParser node class, each naming the
+    // Ember expression it becomes.
     private Expression binary(BinaryExpression b) {
         Expression l = translate(b.getLeftExpression());
         Expression r = translate(b.getRightExpression());

@@ -2,6 +2,7 @@ package io.ember.dataframe.internal.window;
 
 import io.ember.dataframe.AnalysisException;
 import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.expressions.LeafExpression;
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DataTypes;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Locale;
  * @param kind    which ranking
  * @param buckets the number of groups of {@code ntile}; 0 for the others
  */
-public record RankingFunction(Kind kind, int buckets) implements WindowFunction {
+public record RankingFunction(Kind kind, int buckets) implements WindowFunction, LeafExpression {
 
     /** The ranking functions. */
     public enum Kind {
@@ -63,16 +64,6 @@ public record RankingFunction(Kind kind, int buckets) implements WindowFunction 
     /** {@code ntile(buckets)}. */
     public static RankingFunction ntile(int buckets) {
         return new RankingFunction(Kind.NTILE, buckets);
-    }
-
-    @Override
-    public List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    public Expression withNewChildren(List<Expression> children) {
-        return this;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.ember.rdd.internal.shuffle;
 
-import io.ember.actors.internal.memory.MemoryConsumer;
 import io.ember.rdd.internal.storage.SizeEstimator;
 import io.vavr.Function1;
 import io.vavr.Function2;
@@ -50,7 +49,6 @@ public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
     private long insertsSinceSample;
     private long nextSampleAt = 256;
     private long bytesPerEntry = -1;
-    private long spilledBytes;
 
     /** An aggregation with Spark's combineByKey triple, drawing on {@code spill}'s task memory. */
     public ExternalAggregator(Function1<? super V, ? extends C> createCombiner,
@@ -92,11 +90,6 @@ public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
         return runs.size();
     }
 
-    /** Compressed bytes written to disk so far. */
-    public long spilledBytes() {
-        return spilledBytes;
-    }
-
     /** Every key with its combined value, each key once, in no particular order. Call once. */
     public Iterator<Tuple2<K, C>> iterator() {
         HashMap<K, C> last = map;
@@ -122,34 +115,21 @@ public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
         return map.isEmpty() ? 0 : (long) map.size() * Math.max(ENTRY_OVERHEAD, bytesPerEntry);
     }
 
-    /**
-     * Writes the map as a run, or, while the output is being read, the entries not yet read;
-     * frees their memory. 0 if nothing is in memory.
-     */
     @Override
-    public long spill(long bytes, MemoryConsumer trigger) {
-        long held = used();
-        if (reading != null) {
-            SpillFile rest = reading.spillRest();
-            if (rest == null) {
-                return 0;
-            }
-            countSpill(held, rest);
-            freeAll();
-            return held;
-        }
-        if (map.isEmpty()) {
-            return 0;
-        }
-        spillMap();
-        return held;
+    SpillableIterator<?> reading() {
+        return reading;
+    }
+
+    @Override
+    boolean bufferEmpty() {
+        return map.isEmpty();
     }
 
     private void maybeSpill() {
         insertsSinceSample = 0;
         bytesPerEntry = sampleEntrySize();
         if (!reserve(estimate())) {
-            spillMap();
+            spillBuffer();
         }
         if (map.isEmpty()) {
             nextSampleAt = 256;
@@ -160,7 +140,8 @@ public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
         }
     }
 
-    private void spillMap() {
+    @Override
+    void spillBuffer() {
         long inMemory = estimate();
         SpillFile run = SpillFile.write(spill.store(), "aggregate", sortedByHash(map).iterator(),
                 ExternalAggregator::writePair);
@@ -168,11 +149,6 @@ public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
         map = new HashMap<>();
         countSpill(inMemory, run);
         freeAll();
-    }
-
-    private void countSpill(long inMemory, SpillFile file) {
-        spilledBytes += file.bytes();
-        taskMemory().recordSpill(inMemory, file.bytes());
     }
 
     private static void writePair(Object pair, io.ember.serializers.Codec.RecordWriter out) {

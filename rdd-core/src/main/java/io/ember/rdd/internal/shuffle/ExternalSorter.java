@@ -1,6 +1,5 @@
 package io.ember.rdd.internal.shuffle;
 
-import io.ember.actors.internal.memory.MemoryConsumer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -32,7 +31,6 @@ public final class ExternalSorter<T> extends SpillingBuffer {
     private final List<SpillFile> runs = new ArrayList<>();
     private ArrayList<T> buffer = new ArrayList<>();
     private SpillableIterator<T> reading;
-    private long spilledBytes;
 
     /** A sorter by {@code order} drawing on {@code spill}'s task memory. */
     public ExternalSorter(Comparator<? super T> order, SpillContext spill) {
@@ -65,11 +63,6 @@ public final class ExternalSorter<T> extends SpillingBuffer {
         return runs.size();
     }
 
-    /** Compressed bytes written to disk so far. */
-    public long spilledBytes() {
-        return spilledBytes;
-    }
-
     @Override
     long estimate() {
         return size.estimate();
@@ -92,30 +85,18 @@ public final class ExternalSorter<T> extends SpillingBuffer {
         return closingAtEnd(merge(sources, order));
     }
 
-    /**
-     * Writes the buffer as a run, or, while the output is being read, the records not yet read;
-     * frees their memory. 0 if nothing is in memory.
-     */
     @Override
-    public long spill(long bytes, MemoryConsumer trigger) {
-        long held = used();
-        if (reading != null) {
-            SpillFile rest = reading.spillRest();
-            if (rest == null) {
-                return 0;
-            }
-            countSpill(held, rest);
-            freeAll();
-            return held;
-        }
-        if (buffer.isEmpty()) {
-            return 0;
-        }
-        spillBuffer();
-        return held;
+    SpillableIterator<?> reading() {
+        return reading;
     }
 
-    private void spillBuffer() {
+    @Override
+    boolean bufferEmpty() {
+        return buffer.isEmpty();
+    }
+
+    @Override
+    void spillBuffer() {
         long inMemory = size.estimate();
         buffer.sort(order);
         SpillFile run = SpillFile.write(spill.store(), "sort", buffer.iterator(), (record, out) -> out.write(record));
@@ -124,11 +105,6 @@ public final class ExternalSorter<T> extends SpillingBuffer {
         size.reset();
         countSpill(inMemory, run);
         freeAll();
-    }
-
-    private void countSpill(long inMemory, SpillFile file) {
-        spilledBytes += file.bytes();
-        taskMemory().recordSpill(inMemory, file.bytes());
     }
 
     @SuppressWarnings("unchecked")

@@ -20,6 +20,7 @@ abstract class SpillingBuffer extends MemoryConsumer {
     static final long CHUNK = 1L << 20;
 
     private final long cap;
+    private long spilledBytes;
 
     /** A buffer named {@code name} of {@code spill}'s task, holding at most {@code spill.memoryBudget()}. */
     SpillingBuffer(SpillContext spill, String name) {
@@ -53,6 +54,50 @@ abstract class SpillingBuffer extends MemoryConsumer {
 
     /** The bytes the buffer holds now (it may have spilled while memory was being acquired). */
     abstract long estimate();
+
+    /**
+     * Writes the buffer as a run, or, while the output is being read, the records not yet read;
+     * frees their memory. 0 if nothing is in memory.
+     */
+    @Override
+    public final long spill(long bytes, MemoryConsumer trigger) {
+        long held = used();
+        SpillableIterator<?> reading = reading();
+        if (reading != null) {
+            SpillFile rest = reading.spillRest();
+            if (rest == null) {
+                return 0;
+            }
+            countSpill(held, rest);
+            freeAll();
+            return held;
+        }
+        if (bufferEmpty()) {
+            return 0;
+        }
+        spillBuffer();
+        return held;
+    }
+
+    /** The output being read, or null while records are still inserted. */
+    abstract SpillableIterator<?> reading();
+
+    /** Whether nothing is buffered in memory. */
+    abstract boolean bufferEmpty();
+
+    /** Writes the in-memory buffer as a run and frees its memory. */
+    abstract void spillBuffer();
+
+    /** Records that {@code inMemory} bytes went to disk as {@code file}. */
+    final void countSpill(long inMemory, SpillFile file) {
+        spilledBytes += file.bytes();
+        taskMemory().recordSpill(inMemory, file.bytes());
+    }
+
+    /** Compressed bytes written to disk so far. */
+    public final long spilledBytes() {
+        return spilledBytes;
+    }
 
     /** {@code records}, after whose last record this buffer frees its memory and leaves the task's consumers. */
     final <T> Iterator<T> closingAtEnd(Iterator<T> records) {

@@ -7,7 +7,6 @@ import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import io.ember.dataframe.types.IntegerType;
 import io.ember.dataframe.types.LongType;
-import io.ember.dataframe.types.StringType;
 import io.ember.dataframe.types.TimestampType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
@@ -74,7 +73,7 @@ final class ColumnTargets {
                 break;
             case BINARY:
             case FIXED_LEN_BYTE_ARRAY:
-                return type instanceof StringType ? new ByteArrayTargets.Utf8(type) : new ByteArrayTargets.Bytes(type);
+                return new ByteArrayTarget(type);
             default:
                 break;
         }

@@ -74,6 +74,8 @@ final class DecimalTargets {
     }
 
     /** int32 or int64 unscaled values: decoded in bulk to longs, then appended in order. */
+    // Deliberate specialisation of NumberTargets' long target for unscaled decimals: same primitive
+    // spread loop, but values become decimals of the target type in finish().
     static final class FromNumbers extends ColumnTarget.Fixed {
         private final DecimalType type;
         private final boolean int32;

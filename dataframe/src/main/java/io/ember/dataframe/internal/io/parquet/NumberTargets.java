@@ -17,6 +17,8 @@ final class NumberTargets {
         SAME, MILLIS_TO_MICROS, NANOS_TO_MICROS
     }
 
+    // Deliberate specialisation: one target per primitive array type, so that decoding and
+    // spreading around nulls run on boolean[]/int[]/long[]/double[] without boxing.
     static final class Booleans extends ColumnTarget.Fixed {
         private final DataType type;
         private boolean[] values;
