@@ -75,6 +75,16 @@ class ComparisonKernelsTest {
     }
 
     @Test
+    void aConstantOnTheLeft_isTheOperatorFlipped() {
+        String[] flipped = {"=", "<>", ">", ">=", "<", "<="};
+        for (int k = 0; k < OPS.length; k++) {
+            assertEquals(expected(1, 1, flipped[k]), ids("1 " + OPS[k] + " i"), "int " + OPS[k]);
+            assertEquals(expected(4, new BigDecimal("0.01"), flipped[k]), ids("0.01 " + OPS[k] + " m"),
+                    "decimal " + OPS[k]);
+        }
+    }
+
+    @Test
     void columnAgainstAColumn_everyOperator() {
         for (String op : OPS) {
             BiPredicate<Integer, Integer> p = predicate(op);

@@ -34,16 +34,23 @@ public record Comparison(CmpOp op, Expression left, Expression right) implements
 
     @Override
     public ColumnVector eval(ColumnBatch input) {
-        if (op != CmpOp.EQ_NULL_SAFE && right instanceof Literal literal && literal.value() != null
-                && literal.dataType().equals(left.dataType())) {
-            ColumnVector against = againstConstant(left.eval(input), literal, input.numRows);
+        int n = input.numRows;
+        // A literal operand is compared as a constant, not as a vector of copies, on either side.
+        ColumnVector a = left instanceof Literal ? null : left.eval(input);
+        ColumnVector b = right instanceof Literal ? null : right.eval(input);
+        if (op != CmpOp.EQ_NULL_SAFE && (a == null) != (b == null)) {
+            ColumnVector against = a != null ? againstConstant(op, a, left.dataType(), (Literal) right, n)
+                    : againstConstant(op.flip(), b, right.dataType(), (Literal) left, n);
             if (against != null) {
                 return against;
             }
         }
-        ColumnVector a = left.eval(input);
-        ColumnVector b = right.eval(input);
-        int n = input.numRows;
+        if (a == null) {
+            a = left.eval(input);
+        }
+        if (b == null) {
+            b = right.eval(input);
+        }
         boolean[] out = new boolean[n];
         if (op == CmpOp.EQ_NULL_SAFE) {
             for (int i = 0; i < n; i++) {
@@ -98,10 +105,12 @@ public record Comparison(CmpOp op, Expression left, Expression right) implements
 
     /**
      * {@code a op constant} without a vector of copies of the constant, for whole-number layouts
-     * (the constant decoded as a vector of one value decodes it); null for other layouts.
+     * when {@code a}'s expression is of the constant's type (the constant decoded as a vector of one value decodes it); null for
+     * other layouts and for a null constant.
      */
-    private ColumnVector againstConstant(ColumnVector a, Literal literal, int n) {
-        if (a.kind != ColumnVector.INT && a.kind != ColumnVector.LONG && a.kind != ColumnVector.DECIMAL) {
+    private static ColumnVector againstConstant(CmpOp op, ColumnVector a, DataType type, Literal literal, int n) {
+        if (literal.value() == null || !literal.dataType().equals(type)
+                || (a.kind != ColumnVector.INT && a.kind != ColumnVector.LONG && a.kind != ColumnVector.DECIMAL)) {
             return null;
         }
         ColumnVector c = ColumnVector.constant(literal.dataType(), literal.value(), 1);
