@@ -59,9 +59,15 @@ public final class DataFrameReader {
     }
 
     /**
-     * Sets an option (name in any case; a later setting of the same name wins). See
-     * {@link CsvOptions} for CSV's, {@link io.ember.dataframe.internal.io.JsonOptions} for JSON's; Parquet
-     * knows {@code mergeSchema}, text {@code lineSep} and {@code wholetext}.
+     * Sets an option (name in any case; a later setting of the same name wins), as Spark names them. CSV
+     * knows {@code header}, {@code inferSchema}, {@code sep} ({@code delimiter}), {@code quote}, {@code escape},
+     * {@code nullValue}, {@code dateFormat}, {@code timestampFormat}, {@code mode},
+     * {@code columnNameOfCorruptRecord}, {@code badRecordsPath}, {@code comment}, {@code encoding}
+     * ({@code charset}), {@code ignoreLeadingWhiteSpace}, {@code ignoreTrailingWhiteSpace} and
+     * {@code multiLine}; JSON {@code mode}, {@code columnNameOfCorruptRecord}, {@code primitivesAsString},
+     * {@code allowComments}, {@code allowUnquotedFieldNames}, {@code allowSingleQuotes},
+     * {@code allowNumericLeadingZeros}, {@code dateFormat}, {@code timestampFormat} and {@code multiLine};
+     * Parquet {@code mergeSchema}; text {@code lineSep} and {@code wholetext}.
      *
      * @throws IllegalArgumentException naming the option if the value is bad
      */

@@ -21,7 +21,7 @@ import java.util.Properties;
  * Writes a DataFrame's rows to files ({@code df.write()}): Parquet (snappy by default), CSV, JSON
  * lines or text, optionally partitioned into {@code column=value} directories; or into a database
  * table through JDBC ({@link #jdbc}, or {@code format("jdbc")} and {@link #save()}). Output is
- * committed atomically: through the engine's {@link io.ember.rdd.internal.io.OutputCommitter}, tasks write
+ * committed atomically: through the engine's {@code OutputCommitter}, tasks write
  * into a hidden staging directory and the job moves it into place with {@code _SUCCESS} only when
  * every task succeeded; a failed write leaves no partial output, and {@code overwrite} removes the
  * old data only after the new data is complete.

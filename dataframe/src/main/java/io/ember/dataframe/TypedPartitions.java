@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.Iterator;
 
 /**
- * The batch functions of typed operations ({@link io.ember.dataframe.internal.plan.MapPartitions}): each
+ * The batch functions of typed operations (the plan's {@code MapPartitions} node): each
  * partition's batches are read into rows and objects, the user's function runs over the objects,
  * and its results become rows and batches again, one batch at a time as the next operator pulls.
  * Everything runs on the executors; the function and encoders travel with the task.
