@@ -4,6 +4,8 @@
 #
 #   ember_cds CLASS_PATH   sets ember_cds_class_path (the class path to run with; other jars may be
 #                          appended to it) and ember_cds_opts (JVM options; empty when no archive)
+#   ember_cds_now CLASS_PATH   the same, but a missing archive is trained first, in the foreground
+#                          (for bin/ember-bench, whose first measured launch must already have one)
 #
 # The archive is made once per class path and JDK, in the background: the first launch runs
 # without one and starts a low-priority training JVM (io.ember.rdd.internal.launcher.StartupTraining under
@@ -29,6 +31,15 @@ ember_cds_opts=()
 # path is ordered and the archive found in this shell; one readlink, one stat, one hash and one
 # wc make the rest.
 ember_cds() {
+  ember_cds_with "$1" background
+}
+
+ember_cds_now() {
+  ember_cds_with "$1" foreground
+}
+
+# ember_cds_with CLASS_PATH background|foreground
+ember_cds_with() {
   ember_cds_class_path="$1"
   ember_cds_opts=()
   case "${EMBER_CDS:-on}" in
@@ -46,10 +57,16 @@ ember_cds() {
   ember_cds_class_path="$ordered"
   local prefix="$dir/${key:0:24}"
   ember_cds_find "$prefix"
+  if [ -z "$ember_cds_archive" ] && [ ! -e "$prefix.failed" ]; then
+    if [ "$2" = foreground ]; then
+      ( ember_cds_train_locked "$dir" "$prefix" "$ordered" ) </dev/null >/dev/null 2>&1
+      ember_cds_find "$prefix"
+    else
+      ember_cds_train "$dir" "$prefix" "$ordered"
+    fi
+  fi
   if [ -n "$ember_cds_archive" ]; then
     ember_cds_opts=("-XX:SharedArchiveFile=$ember_cds_archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
-  elif [ ! -e "$prefix.failed" ]; then
-    ember_cds_train "$dir" "$prefix" "$ordered"
   fi
 }
 

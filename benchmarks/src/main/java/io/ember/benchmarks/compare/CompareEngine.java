@@ -73,6 +73,9 @@ public enum CompareEngine {
             command.add(options.sparkClasspath().orElseThrow(() -> new IllegalStateException(
                     "Spark's class path is unknown: run through bin/ember-bench compare, which builds benchmarks/spark")));
         } else {
+            if (this == EMBER) {
+                command.addAll(options.emberJvmOptions());
+            }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
         }

@@ -1,6 +1,7 @@
 package io.ember.benchmarks.compare;
 
 import io.ember.benchmarks.support.BenchmarkData;
+import io.ember.benchmarks.support.LauncherJvmOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +19,14 @@ import java.util.Optional;
  * Workloads as {@link Workload#select} reads them (none: all). {@code --timeout} is per child
  * process, in seconds. Spark's class path comes from the system property
  * {@value #SPARK_CLASSPATH_PROPERTY}, which bin/ember-bench sets; without it Spark cannot run.
+ * Ember's child gets the JVM options of {@link LauncherJvmOptions}: the class-data sharing archive
+ * Ember's launchers use.
  * An unknown option is an error.
  */
 public record CompareOptions(List<Workload> workloads, List<CompareEngine> engines, int runs, int warmups,
                              Duration timeout, double scaleFactor, String heap, Path dataDir, Path resultsDir,
-                             long yellowRows, long greenRows, long lines, Optional<String> sparkClasspath) {
+                             long yellowRows, long greenRows, long lines, Optional<String> sparkClasspath,
+                             List<String> emberJvmOptions) {
     /** The system property holding the Spark child's class path. */
     public static final String SPARK_CLASSPATH_PROPERTY = "ember.bench.spark.classpath";
 
@@ -30,6 +34,7 @@ public record CompareOptions(List<Workload> workloads, List<CompareEngine> engin
     public CompareOptions {
         workloads = List.copyOf(workloads);
         engines = List.copyOf(engines);
+        emberJvmOptions = List.copyOf(emberJvmOptions);
         if (runs < 1 || warmups < 0) {
             throw new IllegalArgumentException("--runs must be at least 1 and --warmups at least 0, got " + runs
                     + " and " + warmups);
@@ -88,7 +93,8 @@ public record CompareOptions(List<Workload> workloads, List<CompareEngine> engin
         }
         return new CompareOptions(Workload.select(workloads), engines, runs, warmups, Duration.ofSeconds(timeoutSeconds),
                 scaleFactor, heap, data, results, yellowRows, greenRows, lines,
-                Optional.ofNullable(System.getProperty(SPARK_CLASSPATH_PROPERTY)).filter(cp -> !cp.isBlank()));
+                Optional.ofNullable(System.getProperty(SPARK_CLASSPATH_PROPERTY)).filter(cp -> !cp.isBlank()),
+                LauncherJvmOptions.get());
     }
 
     private static String heapSize(String value) {

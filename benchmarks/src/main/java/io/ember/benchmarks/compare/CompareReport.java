@@ -1,5 +1,6 @@
 package io.ember.benchmarks.compare;
 
+import io.ember.benchmarks.support.LauncherJvmOptions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,9 @@ final class CompareReport {
                         + "`local[2]` (Spark 3.5, UI off), DuckDB 2 threads. Median of %d timed run(s) after %d warm-up(s); "
                         + "W9 times whole processes. Timeout %d s per child.", options.heap(), options.runs(),
                 options.warmups(), options.timeout().toSeconds()));
+        if (LauncherJvmOptions.mapsArchive(options.emberJvmOptions())) {
+            page.append(" Ember's JVM maps the class-data sharing archive its launchers use (bin/lib/cds.sh).");
+        }
         if (options.workloads().stream().anyMatch(w -> !w.isTpch())) {
             page.append(String.format(Locale.ROOT, " Yellow trips %,d rows, green %,d, words %,d lines.",
                     options.yellowRows(), options.greenRows(), options.lines()));

@@ -3,6 +3,7 @@ package io.ember.benchmarks.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Starts a fresh JVM on this JVM's class path, for benchmarks of whole processes. The child gets
- * no JVM options, so it starts as a user's {@code java -cp ... Main} would.
+ * the {@link LauncherJvmOptions} only, so it starts as an application started by Ember's launchers
+ * would.
  *
  * <p>A child that ends with {@link #reportPeakRss()} tells its parent its peak resident set; the
  * largest since {@link #resetPeakRss()} is {@link #peakRssBytes()}, which the
@@ -80,7 +82,11 @@ public final class ChildJvm {
 
     private static List<String> command(Class<?> mainClass) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-cp", System.getProperty("java.class.path"), mainClass.getName());
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(LauncherJvmOptions.get());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        return command;
     }
 
     private static IllegalStateException failure(Class<?> mainClass, String what, Path output) throws IOException {

@@ -58,6 +58,32 @@ class LauncherCdsTest {
     }
 
     @Test
+    @Timeout(180)
+    void cdsNow_trainsTheArchiveBeforeReturning(@TempDir Path dir) throws Exception {
+        Path root = Path.of(System.getProperty("user.dir")).getParent();
+        Path cache = dir.resolve("cds");
+        Path out = dir.resolve("options.txt");
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c",
+                "ember_root=\"$1\"; . \"$1/bin/lib/cds.sh\"; ember_cds_now \"$2\"; printf '%s\\n' \"${ember_cds_opts[@]}\"",
+                "cds-now", root.toString(), jarsOnly(dir.resolve("jars")))
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("EMBER_CDS_DIR", cache.toString());
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
+                + System.getenv("PATH"));
+        Process process = builder.start();
+        try {
+            assertTrue(process.waitFor(150, TimeUnit.SECONDS), "ember_cds_now did not return");
+        } finally {
+            process.destroyForcibly();
+        }
+        String options = Files.readString(out);
+        assertEquals(0, process.exitValue(), options);
+        Path archive = awaitArchive(cache);
+        assertTrue(options.lines().anyMatch(o -> o.equals("-XX:SharedArchiveFile=" + archive)),
+                "ember_cds_now returned before its archive was made: " + options);
+    }
+
+    @Test
     @Timeout(60)
     void unknownSetting_isAnError(@TempDir Path dir) throws Exception {
         Launch launch = submit(dir, jarsOnly(dir.resolve("jars")), dir.resolve("cds"), "sometimes");
