@@ -28,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@code ember.sql.datetime.java8API.enabled}</td><td>false</td><td>rows hold LocalDate/Instant instead of java.sql.Date/Timestamp</td></tr>
  *   <tr><td>{@code ember.sql.pivotMaxValues}</td><td>10000</td><td>most distinct values of a pivot column whose values are not given</td></tr>
  *   <tr><td>{@code ember.sql.optimizer.excludedRules}</td><td>(none)</td><td>comma-separated optimizer rule names to skip</td></tr>
- *   <tr><td>{@code ember.sql.join.preferSortMergeJoin}</td><td>true</td><td>equi-joins too large to broadcast sort both sides; false: a shuffled hash join instead</td></tr>
+ *   <tr><td>{@code ember.sql.join.preferSortMergeJoin}</td><td>false</td><td>true: equi-joins too large to broadcast sort
+ *       both sides (Spark's default); false: a shuffled hash join builds the smaller side (Ember's default: its hash
+ *       join spills to disk as a grace hash join, so it needs no more memory than sorting does)</td></tr>
  *   <tr><td>{@code ember.sql.maxBroadcastTableSize}</td><td>a quarter of the driver's heap, at most 8 GB</td><td>largest collected side a broadcast join ships; larger fails early naming this setting</td></tr>
  *   <tr><td>{@code ember.sql.cbo.enabled}</td><td>true</td><td>estimate rows and column statistics (from Parquet
  *       footers, file sizes, filter selectivity) for join ordering, join strategy and {@code explain("cost")};
@@ -250,7 +252,7 @@ public final class RuntimeConfig {
     }
 
     boolean preferSortMergeJoin() {
-        return Boolean.parseBoolean(get(PREFER_SORT_MERGE_JOIN, "true"));
+        return Boolean.parseBoolean(get(PREFER_SORT_MERGE_JOIN, "false"));
     }
 
     /**

@@ -22,6 +22,7 @@ class EngineIntegrationTest {
     void restore() {
         spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "10485760");
         spark.conf().unset("ember.sql.columnBatchSize");
+        spark.conf().unset("ember.sql.join.preferSortMergeJoin");
     }
 
     private List<RDDStorageInfo> stored(String column) {
@@ -90,6 +91,7 @@ class EngineIntegrationTest {
     @ValueSource(strings = {"inner", "left", "right", "full", "left_semi", "left_anti"})
     void sortMergeJoin_inTinyBatches_matchesANestedLoopJoin(String type) {
         spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "-1");
+        spark.conf().set("ember.sql.join.preferSortMergeJoin", "true");
         spark.conf().set("ember.sql.columnBatchSize", "2");
         DataFrame merged = left().join(right(), col("k").equalTo(col("rk")).and(col("lv").notEqual("l10")), type);
         assertTrue(merged.explainString(false).contains("SortMergeJoin"), merged.explainString(false));

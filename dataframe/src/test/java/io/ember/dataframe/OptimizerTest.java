@@ -176,12 +176,14 @@ class OptimizerTest {
                 + "Location: InMemoryFileIndex(1 paths)[zones.csv], PushedFilters: [], "
                 + "ReadSchema: struct<zid:int,name:string>\n", text);
         spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "-1");
+        spark.conf().set("ember.sql.join.preferSortMergeJoin", "true");
         try {
             String smj = df.explainString(false).replaceAll("#\\d+", "");
             assertTrue(smj.contains("SortMergeJoin [zone], [zid], Inner\n"
                     + "               :- Exchange hashpartitioning(zone, 3)\n"), smj);
             assertEquals(List.of(RowFactory.create("Two", 20.0), RowFactory.create("One", 15.0)), df.collectAsList());
         } finally {
+            spark.conf().unset("ember.sql.join.preferSortMergeJoin");
             spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "10485760");
         }
     }

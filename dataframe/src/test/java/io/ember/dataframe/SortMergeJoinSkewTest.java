@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Sort-merge joins where one key has many more rows than a batch on both sides (joined apart, the
  * right side's rows of the key in a spillable buffer, the left's streamed), every join type with
- * and without a residual condition, checked against nested loops in plain Java.
+ * and without a residual condition, checked against nested loops in plain Java; and the same joins
+ * as shuffled hash joins, which build the smaller (left) side except for semi and anti joins.
  */
 @Timeout(120)
 class SortMergeJoinSkewTest {
@@ -32,6 +34,7 @@ class SortMergeJoinSkewTest {
     void restore() {
         EmberSession s = TestSession.get();
         s.conf().unset("ember.sql.columnBatchSize");
+        s.conf().unset("ember.sql.join.preferSortMergeJoin");
         s.conf().set("ember.sql.autoBroadcastJoinThreshold", "10485760");
     }
 
@@ -94,9 +97,11 @@ class SortMergeJoinSkewTest {
         return out;
     }
 
-    @Test
-    void sortMergeJoin_skewedKeyOnBothSides_everyJoinType_matchesNestedLoops() {
+    @ParameterizedTest
+    @ValueSource(strings = {"SortMergeJoin", "ShuffledHashJoin"})
+    void skewedKeyOnBothSides_everyJoinType_matchesNestedLoops(String strategy) {
         EmberSession s = TestSession.get();
+        s.conf().set("ember.sql.join.preferSortMergeJoin", strategy.equals("SortMergeJoin"));
         s.conf().set("ember.sql.columnBatchSize", "64");
         s.conf().set("ember.sql.autoBroadcastJoinThreshold", "-1");
         List<Row> leftRows = side(300, 1, 0);
@@ -110,8 +115,12 @@ class SortMergeJoinSkewTest {
             }
             for (String type : List.of("inner", "left", "right", "full", "left_semi", "left_anti")) {
                 DataFrame joined = left.join(right, on, type);
-                assertTrue(joined.explainString(false).contains("SortMergeJoin"),
-                        "planned as a sort-merge join");
+                String plan = joined.explainString(false);
+                assertTrue(plan.contains(strategy), plan);
+                if (strategy.equals("ShuffledHashJoin")) {
+                    boolean semi = type.equals("left_semi") || type.equals("left_anti");
+                    assertTrue(plan.contains(semi ? "BuildRight" : "BuildLeft"), plan);
+                }
                 List<String> actual = new ArrayList<>();
                 for (Row r : joined.collectAsList()) {
                     Object[] values = new Object[r.size()];

@@ -35,9 +35,9 @@ import java.util.function.UnaryOperator;
 /**
  * Turns an optimized logical plan into physical operators: aggregates into partial and final
  * hash aggregates, joins into broadcast hash joins (one side under
- * {@code ember.sql.autoBroadcastJoinThreshold} or hinted), sort-merge joins (equality keys; shuffled
- * hash joins if {@code ember.sql.join.preferSortMergeJoin} is false) or nested loop / cartesian
- * joins (no keys), {@code orderBy().limit()} into a top-N. Exchanges are
+ * {@code ember.sql.autoBroadcastJoinThreshold} or hinted), shuffled hash joins building the side
+ * estimated smaller (equality keys; sort-merge joins if {@code ember.sql.join.preferSortMergeJoin}
+ * is true) or nested loop / cartesian joins (no keys), {@code orderBy().limit()} into a top-N. Exchanges are
  * left to {@link EnsureRequirements}.
  *
  * <p>Sides are sized by the query's {@link StatsEstimator}: with cost-based estimates a filtered
@@ -236,11 +236,14 @@ public final class Planner {
             if (buildRight || buildLeft) {
                 return new BroadcastHashJoinExec(leftKeys, rightKeys, type, buildRight, rest, left, right, j.output());
             }
-            if (!ctx.preferSortMergeJoin()) {
-                return new ShuffledHashJoinExec(leftKeys, rightKeys, type, ShuffledHashJoinExec.buildsRight(type), rest,
-                        left, right, j.output());
+            if (ctx.preferSortMergeJoin()) {
+                return new SortMergeJoinExec(leftKeys, rightKeys, type, rest, left, right, j.output());
             }
-            return new SortMergeJoinExec(leftKeys, rightKeys, type, rest, left, right, j.output());
+            // The raw estimates, not the guarded sideSize: a wrong pick here costs time (the build
+            // side spills), not the heap.
+            boolean hashBuildRight = ShuffledHashJoinExec.mustBuildRight(type)
+                    || stats.sizeInBytes(j.right()) <= stats.sizeInBytes(j.left());
+            return new ShuffledHashJoinExec(leftKeys, rightKeys, type, hashBuildRight, rest, left, right, j.output());
         }
         if ((type == JoinType.INNER || type == JoinType.CROSS) && !rightSmall && !leftSmall) {
             return new CartesianProductExec(rest, left, right, j.output());

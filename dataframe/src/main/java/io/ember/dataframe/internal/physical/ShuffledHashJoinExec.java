@@ -13,9 +13,9 @@ import java.util.List;
  * same number of partitions (exchanges inserted by {@link EnsureRequirements}); each task loads
  * its partition of the build side into a hash table and streams its partition of the other side
  * through it ({@link HashJoiner}), turning into a grace hash join when the build side outgrows the
- * task's memory. Chosen instead of a sort-merge join when {@code ember.sql.join.preferSortMergeJoin}
- * is false, as Spark does. The build side is the right one except for right outer joins; every
- * join type is supported, full outer included.
+ * task's memory. Chosen instead of a sort-merge join unless {@code ember.sql.join.preferSortMergeJoin}
+ * is true. Either side may be built, for every join type (full outer included), except that
+ * semi and anti joins build their right side.
  */
 // Deliberately one operator per join strategy, as Spark's BroadcastHashJoinExec,
 // ShuffledHashJoinExec and SortMergeJoinExec: the fields and distribution rules repeat, the
@@ -34,9 +34,9 @@ public final class ShuffledHashJoinExec extends JoinExec {
         this.buildRight = buildRight;
     }
 
-    /** The build side a join of {@code type} must use: the right one, unless rows of the right side are kept unmatched. */
-    public static boolean buildsRight(JoinType type) {
-        return type != JoinType.RIGHT_OUTER;
+    /** Whether a join of {@code type} must build its right side: semi and anti joins probe with their left rows. */
+    public static boolean mustBuildRight(JoinType type) {
+        return type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI;
     }
 
     @Override

@@ -109,7 +109,7 @@ class SqlJoinTest {
         spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "-1");
         try {
             String plain = spark.sql("SELECT e.name FROM emp e JOIN dept d ON e.dept = d.dept").explainString(false);
-            assertTrue(plain.contains("SortMergeJoin"), plain);
+            assertTrue(plain.contains("ShuffledHashJoin"), plain);
             DataFrame hinted = spark.sql("SELECT /*+ BROADCAST(d) */ e.name, d.floor FROM emp e JOIN dept d "
                     + "ON e.dept = d.dept ORDER BY e.id");
             String plan = hinted.explainString(false);
