@@ -73,6 +73,9 @@ public final class ColumnVector implements Serializable {
     public static final int STRING = 5;
     public static final int DECIMAL = 6;
 
+    /** What {@link #hash} gives a null. */
+    static final int NULL_HASH = 0x9e3779b9;
+
     public DataType type;
     public int kind;
     public int size;
@@ -778,7 +781,7 @@ public final class ColumnVector implements Serializable {
      */
     public int hash(int i) {
         if (isNull(i)) {
-            return 0x9e3779b9;
+            return NULL_HASH;
         }
         return switch (kind) {
             case BOOLEAN -> booleans[i] ? 1231 : 1237;

@@ -21,6 +21,7 @@ final class BoundedProbe extends ComputedIterator<ColumnBatch> {
     private final KeyHashTable table;
     private final ColumnBatch stream;
     private final ColumnVector[] streamKeys;
+    private final KeyHashes streamHashes;
     private final int maxPairs;
     private final SliceJoin sliceJoin;
     private int from;
@@ -29,6 +30,7 @@ final class BoundedProbe extends ComputedIterator<ColumnBatch> {
         this.table = table;
         this.stream = stream;
         this.streamKeys = streamKeys;
+        this.streamHashes = KeyHashes.of(streamKeys, stream.numRows);
         this.maxPairs = Math.max(1, maxPairs);
         this.sliceJoin = sliceJoin;
     }
@@ -37,7 +39,7 @@ final class BoundedProbe extends ComputedIterator<ColumnBatch> {
     protected ColumnBatch computeNext() {
         while (from < stream.numRows) {
             PairBuffer pairs = new PairBuffer();
-            int end = table.probe(streamKeys, from, stream.numRows, pairs, maxPairs);
+            int end = table.probe(streamKeys, streamHashes, from, stream.numRows, pairs, maxPairs);
             ColumnBatch slice = from == 0 && end == stream.numRows ? stream : stream.slice(from, end);
             from = end;
             ColumnBatch out = sliceJoin.join(slice, pairs);

@@ -36,12 +36,9 @@ final class GroupIndex {
             }
             return out;
         }
+        int[] rowHashes = KeyHashes.of(keyCols, n).hashes;
         for (int i = 0; i < n; i++) {
-            int h = 0;
-            for (ColumnVector k : keyCols) {
-                h = 31 * h + k.hash(i);
-            }
-            h ^= h >>> 16;
+            int h = rowHashes[i];
             int mask = slots.length - 1;
             int pos = h & mask;
             while (true) {

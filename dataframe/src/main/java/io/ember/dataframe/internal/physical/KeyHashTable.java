@@ -22,11 +22,12 @@ final class KeyHashTable implements Serializable {
         next = new int[n];
         hashes = new int[n];
         int mask = cap - 1;
+        KeyHashes keyHashes = KeyHashes.of(keys, n);
         for (int r = 0; r < n; r++) {
-            if (anyNull(keys, r)) {
+            if (keyHashes.nullKey(r)) {
                 continue;
             }
-            int h = hash(keys, r);
+            int h = keyHashes.hashes[r];
             hashes[r] = h;
             int b = h & mask;
             next[r] = heads[b];
@@ -43,26 +44,20 @@ final class KeyHashTable implements Serializable {
         return false;
     }
 
-    static int hash(ColumnVector[] keys, int r) {
-        int h = 0;
-        for (ColumnVector k : keys) {
-            h = 31 * h + k.hash(r);
-        }
-        return h ^ (h >>> 16);
-    }
-
     /**
      * Appends the pairs (probe row - {@code from}, build row) of equal keys of the probe rows
      * {@code [from, n)} to {@code pairs}, stopping after the first row at which they number
-     * {@code maxPairs} or more; returns the row after the last one probed.
+     * {@code maxPairs} or more; returns the row after the last one probed. {@code probeHashes}
+     * are the probe keys' hashes.
      */
-    int probe(ColumnVector[] probeKeys, int from, int n, PairBuffer pairs, int maxPairs) {
+    int probe(ColumnVector[] probeKeys, KeyHashes probeHashes, int from, int n, PairBuffer pairs, int maxPairs) {
         int mask = heads.length - 1;
+        int[] probeHash = probeHashes.hashes;
         for (int i = from; i < n; i++) {
-            if (anyNull(probeKeys, i)) {
+            if (probeHashes.nullKey(i)) {
                 continue;
             }
-            int h = hash(probeKeys, i);
+            int h = probeHash[i];
             int r = heads[h & mask] - 1;
             while (r >= 0) {
                 if (hashes[r] == h && equal(probeKeys, i, r)) {

@@ -56,9 +56,9 @@ final class PartitionedSpill {
         return n;
     }
 
-    /** The partition of row {@code r} whose key columns are {@code keys}, at this level. */
-    int partitionOf(ColumnVector[] keys, int r) {
-        int h = KeyHashTable.hash(keys, r) ^ (0x5bd1e995 * (level + 1));
+    /** The partition, at this level, of a row whose keys hash to {@code keyHash}. */
+    private int partitionOf(int keyHash) {
+        int h = keyHash ^ (0x5bd1e995 * (level + 1));
         h *= 0x9e3779b1;
         h ^= h >>> 15;
         return Math.floorMod(h, n);
@@ -75,8 +75,9 @@ final class PartitionedSpill {
         }
         int[] counts = new int[n];
         int[] part = new int[batch.numRows];
+        int[] keyHashes = KeyHashes.of(keys, batch.numRows).hashes;
         for (int r = 0; r < batch.numRows; r++) {
-            part[r] = partitionOf(keys, r);
+            part[r] = partitionOf(keyHashes[r]);
             counts[part[r]]++;
         }
         int[][] rows = new int[n][];

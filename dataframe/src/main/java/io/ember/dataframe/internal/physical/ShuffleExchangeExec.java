@@ -2,6 +2,7 @@ package io.ember.dataframe.internal.physical;
 
 import io.ember.dataframe.internal.batch.ColumnBatch;
 import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.dataframe.internal.batch.VectorHashes;
 import io.ember.dataframe.internal.expressions.AttributeReference;
 import io.ember.dataframe.internal.expressions.BoundReference;
 import io.ember.dataframe.internal.expressions.Expression;
@@ -104,10 +105,7 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
     static int[] rowHashes(ColumnBatch b, Expression[] keys) {
         int[] h = new int[b.numRows];
         for (Expression k : keys) {
-            ColumnVector v = k.eval(b);
-            for (int i = 0; i < h.length; i++) {
-                h[i] = 31 * h[i] + v.hash(i);
-            }
+            VectorHashes.accumulate(k.eval(b), h, h.length);
         }
         return h;
     }
