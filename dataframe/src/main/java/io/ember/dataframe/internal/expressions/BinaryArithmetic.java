@@ -216,6 +216,9 @@ public record BinaryArithmetic(ArithOp op, Expression left, Expression right) im
         if (CompactDecimalArithmetic.applies(op, a, b, t)) {
             return CompactDecimalArithmetic.apply(op, a, b, n, t);
         }
+        if (WideDecimalFromCompact.applies(op, a, b, t)) {
+            return WideDecimalFromCompact.apply(op, a, b, n, t);
+        }
         ColumnVector out = ColumnVector.allocate(t, n);
         for (int i = 0; i < n; i++) {
             if (a.isNull(i) || b.isNull(i)) {

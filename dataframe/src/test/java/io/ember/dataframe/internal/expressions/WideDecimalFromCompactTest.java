@@ -1,0 +1,84 @@
+package io.ember.dataframe.internal.expressions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.dataframe.types.DecimalType;
+import java.math.BigDecimal;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compact decimal operands with a wide result type, checked row by row against
+ * {@link BigDecimal} arithmetic in plain Java: operands of as many digits as their types allow,
+ * whose products and sums overflow a long, operands of different scales (one rescaled past a long), negative values and nulls.
+ */
+class WideDecimalFromCompactTest {
+    /** Values of up to {@code precision} digits, the largest of them among them. */
+    private static long[] values(Random r, int n, int precision) {
+        long max = BigDecimal.TEN.pow(precision).longValueExact() - 1;
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (i % 5) {
+                case 0 -> max;
+                case 1 -> -max;
+                case 2 -> r.nextLong(-max, max);
+                case 3 -> r.nextInt(1000) - 500;
+                default -> 0;
+            };
+        }
+        return v;
+    }
+
+    private static void check(ArithOp op, DecimalType ta, DecimalType tb, DecimalType result) {
+        Random r = new Random(op.ordinal() * 31L + ta.scale());
+        int n = 200;
+        long[] x = values(r, n, ta.precision());
+        long[] y = values(new Random(99), n, tb.precision());
+        boolean[] nulls = new boolean[n];
+        nulls[7] = true;
+        ColumnVector a = ColumnVector.ofUnscaledDecimals(ta, x, nulls, n);
+        ColumnVector b = ColumnVector.ofUnscaledDecimals(tb, y, null, n);
+        assertTrue(WideDecimalFromCompact.applies(op, a, b, result));
+        ColumnVector out = WideDecimalFromCompact.apply(op, a, b, n, result);
+        for (int i = 0; i < n; i++) {
+            if (i == 7) {
+                assertTrue(out.isNull(i));
+                continue;
+            }
+            BigDecimal bx = BigDecimal.valueOf(x[i], ta.scale());
+            BigDecimal by = BigDecimal.valueOf(y[i], tb.scale());
+            BigDecimal expected = switch (op) {
+                case ADD -> bx.add(by);
+                case SUBTRACT -> bx.subtract(by);
+                default -> bx.multiply(by);
+            };
+            expected = expected.setScale(result.scale());
+            assertFalse(out.isNull(i), "row " + i);
+            assertEquals(expected, out.getDecimal(i), op + " row " + i + ": " + bx + ", " + by);
+        }
+    }
+
+    @Test
+    void multiply_ofEighteenDigitOperands_isExact() {
+        check(ArithOp.MULTIPLY, new DecimalType(18, 2), new DecimalType(18, 2), new DecimalType(37, 4));
+        check(ArithOp.MULTIPLY, new DecimalType(15, 2), new DecimalType(16, 2), new DecimalType(32, 4));
+    }
+
+    @Test
+    void addAndSubtract_rescaleTheSmallerScale_evenPastALong() {
+        check(ArithOp.ADD, new DecimalType(18, 0), new DecimalType(18, 10), new DecimalType(29, 10));
+        check(ArithOp.SUBTRACT, new DecimalType(18, 0), new DecimalType(18, 10), new DecimalType(29, 10));
+        check(ArithOp.ADD, new DecimalType(18, 2), new DecimalType(18, 2), new DecimalType(19, 2));
+    }
+
+    @Test
+    void otherShapes_takeTheGeneralPath() {
+        ColumnVector a = ColumnVector.ofUnscaledDecimals(new DecimalType(10, 2), new long[] {1}, null, 1);
+        assertFalse(WideDecimalFromCompact.applies(ArithOp.DIVIDE, a, a, new DecimalType(38, 6)));
+        assertFalse(WideDecimalFromCompact.applies(ArithOp.MULTIPLY, a, a, new DecimalType(18, 4)), "compact result");
+        assertFalse(WideDecimalFromCompact.applies(ArithOp.MULTIPLY, a, a, new DecimalType(38, 2)), "scale cut");
+    }
+}
