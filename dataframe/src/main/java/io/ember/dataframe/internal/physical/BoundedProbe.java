@@ -18,19 +18,15 @@ final class BoundedProbe extends ComputedIterator<ColumnBatch> {
         ColumnBatch join(ColumnBatch streamSlice, PairBuffer pairs);
     }
 
-    private final KeyHashTable table;
+    private final KeyHashTable.Probe probe;
     private final ColumnBatch stream;
-    private final ColumnVector[] streamKeys;
-    private final KeyHashes streamHashes;
     private final int maxPairs;
     private final SliceJoin sliceJoin;
     private int from;
 
     BoundedProbe(KeyHashTable table, ColumnBatch stream, ColumnVector[] streamKeys, int maxPairs, SliceJoin sliceJoin) {
-        this.table = table;
+        this.probe = table.probeOf(streamKeys, stream.numRows);
         this.stream = stream;
-        this.streamKeys = streamKeys;
-        this.streamHashes = KeyHashes.of(streamKeys, stream.numRows);
         this.maxPairs = Math.max(1, maxPairs);
         this.sliceJoin = sliceJoin;
     }
@@ -39,7 +35,7 @@ final class BoundedProbe extends ComputedIterator<ColumnBatch> {
     protected ColumnBatch computeNext() {
         while (from < stream.numRows) {
             PairBuffer pairs = new PairBuffer();
-            int end = table.probe(streamKeys, streamHashes, from, stream.numRows, pairs, maxPairs);
+            int end = probe.probe(from, stream.numRows, pairs, maxPairs);
             ColumnBatch slice = from == 0 && end == stream.numRows ? stream : stream.slice(from, end);
             from = end;
             ColumnBatch out = sliceJoin.join(slice, pairs);

@@ -82,7 +82,7 @@ public final class BroadcastHashJoinExec extends JoinExec {
         for (int i = 0; i < keyCols.length; i++) {
             keyCols[i] = keys[i].eval(rows);
         }
-        return new HashedRelation(rows, new KeyHashTable(keyCols, rows.numRows));
+        return new HashedRelation(rows, KeyHashTable.of(keyCols, rows.numRows));
     }
 
     private static Iterator<ColumnBatch> probe(ColumnBatch stream, Expression[] streamKeys, HashedRelation h,

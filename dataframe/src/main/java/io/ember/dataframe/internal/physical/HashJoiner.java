@@ -154,7 +154,7 @@ final class HashJoiner implements Iterator<ColumnBatch> {
         List<ColumnBatch> held = build.batches;
         rows = held.isEmpty() ? ColumnBatch.empty(spec.buildTypes()) : ColumnBatch.concat(spec.buildTypes(), held);
         build.batches = null;
-        table = new KeyHashTable(eval(spec.buildKeys(), rows), rows.numRows);
+        table = KeyHashTable.of(eval(spec.buildKeys(), rows), rows.numRows);
         matched = spec.keepsUnmatchedBuild() ? new boolean[rows.numRows] : null;
     }
 

@@ -39,7 +39,7 @@ class BoundedProbeTest {
     }
 
     private static List<ColumnBatch> run(ColumnBatch stream, ColumnBatch build, JoinType type, int maxPairs) {
-        KeyHashTable table = new KeyHashTable(new ColumnVector[] {build.column(0)}, build.numRows);
+        KeyHashTable table = KeyHashTable.of(new ColumnVector[] {build.column(0)}, build.numRows);
         BoundedProbe probe = new BoundedProbe(table, stream, new ColumnVector[] {stream.column(0)}, maxPairs,
                 (slice, pairs) -> JoinCore.join(slice, build, pairs.first, pairs.second, pairs.size, type, null));
         List<ColumnBatch> out = new ArrayList<>();
