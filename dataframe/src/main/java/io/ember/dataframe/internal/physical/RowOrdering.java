@@ -58,6 +58,16 @@ final class RowOrdering implements BatchOrdering {
         return 0;
     }
 
+    /** Prefixes of the first key ({@link SortPrefix}), unless its values have none. */
+    @Override
+    public boolean prefixes(ColumnVector[] keys, int n, long[] out, int at) {
+        if (keys.length == 0 || !SortPrefix.supports(keys[0].kind)) {
+            return false;
+        }
+        SortPrefix.fill(keys[0], ascending[0], nullsFirst[0], n, out, at);
+        return true;
+    }
+
     /** The permutation that sorts the rows of {@code keys} (stable). */
     int[] sortedIndex(ColumnVector[] keys, int n) {
         Integer[] idx = new Integer[n];
