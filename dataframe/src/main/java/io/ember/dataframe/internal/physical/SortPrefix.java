@@ -20,21 +20,26 @@ final class SortPrefix {
     }
 
     /**
-     * Writes the prefixes of rows {@code [0, n)} of {@code key} to {@code out} from {@code at}.
+     * Writes the prefixes of rows {@code [0, n)} of {@code key} to {@code out} from {@code at},
+     * and says whether they are exact: equal only for equal values, as they are for fixed-width
+     * values when no row is null (a null shares its prefix with the extreme value).
      *
      * @throws IllegalArgumentException if the key's kind has no prefix ({@link #supports})
      */
-    static void fill(ColumnVector key, boolean ascending, boolean nullsFirst, int n, long[] out, int at) {
+    static boolean fill(ColumnVector key, boolean ascending, boolean nullsFirst, int n, long[] out, int at) {
+        boolean sawNull = false;
         for (int i = 0; i < n; i++) {
             long p;
             if (key.isNull(i)) {
                 p = nullsFirst ? Long.MIN_VALUE : Long.MAX_VALUE;
+                sawNull = true;
             } else {
                 long v = ascendingPrefix(key, i);
                 p = ascending ? v : ~v; // ~ reverses signed order exactly (~v == -v - 1)
             }
             out[at + i] = p;
         }
+        return !sawNull && key.kind != ColumnVector.STRING;
     }
 
     private static long ascendingPrefix(ColumnVector key, int i) {

@@ -161,6 +161,30 @@ class PrefixedSortTest {
         }
     }
 
+    /** Rows of {@link #rows} whose first two keys are not null, numbered again. */
+    private static List<In> withoutNulls(List<In> rows) {
+        List<In> out = new ArrayList<>();
+        for (In in : rows) {
+            if (in.d() != null && in.i() != null) {
+                out.add(new In(in.d(), in.s(), in.i(), out.size()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void exactFirstKey_secondKeyPrefixesDecideTies_thenTheRest() {
+        List<In> input = withoutNulls(rows(6000, 4));
+        List<SortOrder> order = List.of(new SortOrder(ref(2), false, true), new SortOrder(ref(0), true, false),
+                new SortOrder(ref(1), false, true));
+        Comparator<In> java = key(In::i, false, true).thenComparing(key(In::d, true, false))
+                .thenComparing(utf8(false, true));
+        assertEquals(sortWithJava(input, java), sortWithEmber(input, order, 250, 999));
+        List<SortOrder> stringSecond = List.of(new SortOrder(ref(0), true, true), new SortOrder(ref(1), true, false));
+        assertEquals(sortWithJava(input, key(In::d, true, true).thenComparing(utf8(true, false))),
+                sortWithEmber(input, stringSecond, 250, 999));
+    }
+
     @Test
     void doublePrefix_ordersAsDoubleCompare() {
         for (double a : SPECIAL) {

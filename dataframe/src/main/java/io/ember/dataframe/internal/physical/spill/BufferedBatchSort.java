@@ -11,9 +11,10 @@ import java.util.NoSuchElementException;
 /**
  * Sorts all the rows of batches held in memory together, stably: one sort of row indices by
  * normalized key prefixes ({@link BatchOrdering#prefixes}, full comparisons only for equal
- * prefixes; {@link PrefixIndexSort}), then the output gathered a column at a time from the
- * unsorted batches, one output batch at a time. Neither the input batches are copied to be sorted
- * nor are sorted runs merged row by row.
+ * prefixes; {@link PrefixIndexSort}), then the output gathered a column at a time, one output
+ * batch at a time. The batches may come sorted each on its own (the sorter sorts them as they
+ * arrive, while they are in cache): the gather then reads every batch front to back, a few
+ * hundred sequential streams instead of random reads over all the rows.
  */
 final class BufferedBatchSort {
     private BufferedBatchSort() {
@@ -34,32 +35,60 @@ final class BufferedBatchSort {
         ColumnVector[][] keys = new ColumnVector[count][];
         int[] start = new int[count];
         int[] batchOf = new int[n];
-        long[] prefix = new long[n];
-        boolean prefixed = true;
         int at = 0;
         for (int b = 0; b < count; b++) {
             ColumnBatch batch = batches.get(b);
             keys[b] = ordering.evalKeys(batch);
             start[b] = at;
             Arrays.fill(batchOf, at, at + batch.numRows, b);
-            prefixed &= ordering.prefixes(keys[b], batch.numRows, prefix, at);
             at += batch.numRows;
         }
-        if (!prefixed) {
-            // why: prefixes must come from every batch or none; all-equal prefixes defer to compare.
-            Arrays.fill(prefix, 0L);
-        }
+        int keyCount = count == 0 ? 0 : keys[0].length;
+        long[] prefix = new long[n];
+        int first = prefixes(batches, keys, ordering, 0, prefix);
+        // When the first key's prefixes are exact, rows with equal ones are equal on it: the second
+        // key's prefixes then decide most ties without reading the rows.
+        long[] second = first == BatchOrdering.EXACT_PREFIX && keyCount > 1 ? new long[n] : null;
+        int secondKind = second == null ? BatchOrdering.NO_PREFIX : prefixes(batches, keys, ordering, 1, second);
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
             idx[i] = i;
         }
+        boolean seconds = secondKind != BatchOrdering.NO_PREFIX;
+        int fullFrom = seconds ? (secondKind == BatchOrdering.EXACT_PREFIX ? 2 : 1)
+                : (first == BatchOrdering.EXACT_PREFIX ? 1 : 0);
         PrefixIndexSort.sort(idx, prefix, n, (x, y) -> {
-            int bx = batchOf[x];
-            int by = batchOf[y];
-            int c = ordering.compare(keys[bx], x - start[bx], keys[by], y - start[by]);
+            if (seconds && second[x] != second[y]) {
+                return second[x] < second[y] ? -1 : 1;
+            }
+            int c = 0;
+            if (fullFrom < keyCount) {
+                int bx = batchOf[x];
+                int by = batchOf[y];
+                c = ordering.compareFrom(keys[bx], x - start[bx], keys[by], y - start[by], fullFrom);
+            }
             return c != 0 ? c : Integer.compare(x, y);
         });
         return new Gathering(batches, types, batchSize, idx, batchOf, start);
+    }
+
+    /**
+     * Writes the prefixes of key {@code key} of every batch to {@code out}, and says how far they
+     * go: the least of the batches' answers; without prefixes from every batch, none (all zero).
+     */
+    private static int prefixes(List<ColumnBatch> batches, ColumnVector[][] keys, BatchOrdering ordering, int key,
+                                long[] out) {
+        int kind = BatchOrdering.EXACT_PREFIX;
+        int at = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            int rows = batches.get(b).numRows;
+            kind = Math.min(kind, ordering.prefixes(keys[b], key, rows, out, at));
+            at += rows;
+        }
+        if (kind == BatchOrdering.NO_PREFIX) {
+            Arrays.fill(out, 0L);
+        }
+        return kind;
     }
 
     /** The sorted rows gathered into output batches as they are asked for. */

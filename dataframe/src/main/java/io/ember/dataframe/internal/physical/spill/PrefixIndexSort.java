@@ -3,38 +3,90 @@ package io.ember.dataframe.internal.physical.spill;
 import java.util.function.IntBinaryOperator;
 
 /**
- * A stable merge sort of row indices that compares primitive {@code long} prefixes first and
- * calls the full comparison only when two prefixes are equal; indices and prefixes move together,
- * so the common comparisons read two arrays sequentially instead of following indices into the
- * rows. Insertion-sorted runs of {@value #RUN} rows are merged bottom-up, ping-ponging between
- * the arrays and one buffer pair.
+ * A stable sort of row indices by normalized {@code long} prefixes, with the full comparison only
+ * for rows whose prefixes are equal: a least-significant-digit radix sort on the prefixes (a byte
+ * per pass, passes where every prefix has the same byte skipped, as Spark's {@code RadixSort}),
+ * then each run of equal prefixes sorted by the full comparison (insertion-sorted runs merged
+ * bottom-up). Indices and prefixes move together, so the radix passes read arrays sequentially.
  */
-final class PrefixIndexSort {
+public final class PrefixIndexSort {
     private static final int RUN = 32;
+    private static final int RADIX = 256;
 
     private PrefixIndexSort() {
     }
 
     /**
-     * Sorts {@code idx[0..n)} with {@code prefix[0..n)} alongside: by prefix, then (equal prefixes)
-     * by {@code tie} on the indices; rows that compare equal keep their order.
+     * Sorts {@code idx[0..n)} with {@code prefix[0..n)} alongside: by prefix as signed longs,
+     * then (equal prefixes) by {@code tie} on the indices; rows that compare equal keep their order.
      */
-    static void sort(int[] idx, long[] prefix, int n, IntBinaryOperator tie) {
-        for (int from = 0; from < n; from += RUN) {
-            insertionSort(idx, prefix, from, Math.min(n, from + RUN), tie);
-        }
-        if (n <= RUN) {
+    public static void sort(int[] idx, long[] prefix, int n, IntBinaryOperator tie) {
+        if (n > RUN) {
+            radixSort(idx, prefix, n);
+        } else {
+            insertionSort(idx, prefix, 0, n, tie);
             return;
+        }
+        int[] idxBuffer = null;
+        long[] preBuffer = null;
+        int from = 0;
+        while (from < n) {
+            int to = from + 1;
+            while (to < n && prefix[to] == prefix[from]) {
+                to++;
+            }
+            if (to - from > RUN && idxBuffer == null) {
+                idxBuffer = new int[n];
+                preBuffer = new long[n];
+            }
+            if (to - from > 1) {
+                comparisonSort(idx, prefix, from, to, tie, idxBuffer, preBuffer);
+            }
+            from = to;
+        }
+    }
+
+    /** A stable LSD radix sort of {@code idx} by {@code prefix}, in place (through one buffer pair). */
+    private static void radixSort(int[] idx, long[] prefix, int n) {
+        int[][] counts = new int[8][RADIX];
+        for (int i = 0; i < n; i++) {
+            long v = prefix[i] ^ Long.MIN_VALUE; // unsigned order of this is signed order of the prefix
+            for (int d = 0; d < 8; d++) {
+                counts[d][(int) (v >>> (8 * d)) & 0xFF]++;
+            }
         }
         int[] idxA = idx;
         long[] preA = prefix;
-        int[] idxB = new int[n];
-        long[] preB = new long[n];
-        for (int width = RUN; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(n, lo + width);
-                int hi = Math.min(n, lo + 2 * width);
-                merge(idxA, preA, idxB, preB, lo, mid, hi, tie);
+        int[] idxB = null;
+        long[] preB = null;
+        int[] offsets = new int[RADIX];
+        for (int d = 0; d < 8; d++) {
+            int[] c = counts[d];
+            boolean constant = false;
+            for (int b = 0; b < RADIX; b++) {
+                if (c[b] == n) {
+                    constant = true;
+                    break;
+                }
+            }
+            if (constant) {
+                continue;
+            }
+            if (idxB == null) {
+                idxB = new int[n];
+                preB = new long[n];
+            }
+            int at = 0;
+            for (int b = 0; b < RADIX; b++) {
+                offsets[b] = at;
+                at += c[b];
+            }
+            int shift = 8 * d;
+            for (int i = 0; i < n; i++) {
+                long p = preA[i];
+                int pos = offsets[(int) ((p ^ Long.MIN_VALUE) >>> shift) & 0xFF]++;
+                preB[pos] = p;
+                idxB[pos] = idxA[i];
             }
             int[] ti = idxA;
             idxA = idxB;
@@ -46,6 +98,42 @@ final class PrefixIndexSort {
         if (idxA != idx) {
             System.arraycopy(idxA, 0, idx, 0, n);
             System.arraycopy(preA, 0, prefix, 0, n);
+        }
+    }
+
+    /**
+     * A stable merge sort of {@code [from, to)}: insertion-sorted runs merged bottom-up, through
+     * the same range of the buffers (needed only for more than {@value #RUN} rows).
+     */
+    private static void comparisonSort(int[] idx, long[] prefix, int from, int to, IntBinaryOperator tie,
+                                       int[] idxBuffer, long[] preBuffer) {
+        for (int lo = from; lo < to; lo += RUN) {
+            insertionSort(idx, prefix, lo, Math.min(to, lo + RUN), tie);
+        }
+        int n = to - from;
+        if (n <= RUN) {
+            return;
+        }
+        int[] idxA = idx;
+        long[] preA = prefix;
+        int[] idxB = idxBuffer;
+        long[] preB = preBuffer;
+        for (int width = RUN; width < n; width *= 2) {
+            for (int lo = from; lo < to; lo += 2 * width) {
+                int mid = Math.min(to, lo + width);
+                int hi = Math.min(to, lo + 2 * width);
+                merge(idxA, preA, idxB, preB, lo, mid, hi, tie);
+            }
+            int[] ti = idxA;
+            idxA = idxB;
+            idxB = ti;
+            long[] tp = preA;
+            preA = preB;
+            preB = tp;
+        }
+        if (idxA != idx) {
+            System.arraycopy(idxA, from, idx, from, n);
+            System.arraycopy(preA, from, prefix, from, n);
         }
     }
 
