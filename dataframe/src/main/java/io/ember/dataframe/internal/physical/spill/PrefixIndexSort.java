@@ -55,10 +55,7 @@ public final class PrefixIndexSort {
                 counts[d][(int) (v >>> (8 * d)) & 0xFF]++;
             }
         }
-        int[] idxA = idx;
-        long[] preA = prefix;
-        int[] idxB = null;
-        long[] preB = null;
+        PingPong arrays = new PingPong(idx, prefix, null, null);
         int[] offsets = new int[RADIX];
         for (int d = 0; d < 8; d++) {
             int[] c = counts[d];
@@ -72,9 +69,9 @@ public final class PrefixIndexSort {
             if (constant) {
                 continue;
             }
-            if (idxB == null) {
-                idxB = new int[n];
-                preB = new long[n];
+            if (arrays.idxB == null) {
+                arrays.idxB = new int[n];
+                arrays.preB = new long[n];
             }
             int at = 0;
             for (int b = 0; b < RADIX; b++) {
@@ -82,23 +79,17 @@ public final class PrefixIndexSort {
                 at += c[b];
             }
             int shift = 8 * d;
+            int[] idxA = arrays.idxA;
+            long[] preA = arrays.preA;
             for (int i = 0; i < n; i++) {
                 long p = preA[i];
                 int pos = offsets[(int) ((p ^ Long.MIN_VALUE) >>> shift) & 0xFF]++;
-                preB[pos] = p;
-                idxB[pos] = idxA[i];
+                arrays.preB[pos] = p;
+                arrays.idxB[pos] = idxA[i];
             }
-            int[] ti = idxA;
-            idxA = idxB;
-            idxB = ti;
-            long[] tp = preA;
-            preA = preB;
-            preB = tp;
+            arrays.swap();
         }
-        if (idxA != idx) {
-            System.arraycopy(idxA, 0, idx, 0, n);
-            System.arraycopy(preA, 0, prefix, 0, n);
-        }
+        arrays.finish(idx, prefix, 0, n);
     }
 
     /**
@@ -114,27 +105,16 @@ public final class PrefixIndexSort {
         if (n <= RUN) {
             return;
         }
-        int[] idxA = idx;
-        long[] preA = prefix;
-        int[] idxB = idxBuffer;
-        long[] preB = preBuffer;
+        PingPong arrays = new PingPong(idx, prefix, idxBuffer, preBuffer);
         for (int width = RUN; width < n; width *= 2) {
             for (int lo = from; lo < to; lo += 2 * width) {
                 int mid = Math.min(to, lo + width);
                 int hi = Math.min(to, lo + 2 * width);
-                merge(idxA, preA, idxB, preB, lo, mid, hi, tie);
+                merge(arrays.idxA, arrays.preA, arrays.idxB, arrays.preB, lo, mid, hi, tie);
             }
-            int[] ti = idxA;
-            idxA = idxB;
-            idxB = ti;
-            long[] tp = preA;
-            preA = preB;
-            preB = tp;
+            arrays.swap();
         }
-        if (idxA != idx) {
-            System.arraycopy(idxA, from, idx, from, n);
-            System.arraycopy(preA, from, prefix, from, n);
-        }
+        arrays.finish(idx, prefix, from, n);
     }
 
     private static int compare(int a, long pa, int b, long pb, IntBinaryOperator tie) {
@@ -178,6 +158,38 @@ public final class PrefixIndexSort {
             } else {
                 dstIdx[k] = srcIdx[j];
                 dstPre[k] = srcPre[j++];
+            }
+        }
+    }
+
+    /** The arrays a pass reads (A) and writes (B), swapped after each pass. */
+    private static final class PingPong {
+        int[] idxA;
+        long[] preA;
+        int[] idxB;
+        long[] preB;
+
+        PingPong(int[] idxA, long[] preA, int[] idxB, long[] preB) {
+            this.idxA = idxA;
+            this.preA = preA;
+            this.idxB = idxB;
+            this.preB = preB;
+        }
+
+        void swap() {
+            int[] ti = idxA;
+            idxA = idxB;
+            idxB = ti;
+            long[] tp = preA;
+            preA = preB;
+            preB = tp;
+        }
+
+        /** Copies {@code [from, from + n)} of the last pass's output to the caller's arrays, if it is not them. */
+        void finish(int[] idx, long[] prefix, int from, int n) {
+            if (idxA != idx) {
+                System.arraycopy(idxA, from, idx, from, n);
+                System.arraycopy(preA, from, prefix, from, n);
             }
         }
     }
