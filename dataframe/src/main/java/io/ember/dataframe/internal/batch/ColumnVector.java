@@ -769,6 +769,15 @@ public final class ColumnVector implements Serializable {
         return VectorCopies.slice(this, from, to);
     }
 
+    /**
+     * A new vector of {@code type} whose value {@code k} is value {@code rows[k]} of
+     * {@code sources[k]}, for {@code k < n}: rows drawn from several batches (a sort's or a
+     * merge's) copied a column at a time.
+     */
+    public static ColumnVector gather(DataType type, ColumnVector[] sources, int[] rows, int n) {
+        return VectorGather.gather(type, sources, rows, n);
+    }
+
     /** The values of {@code parts}, one after the other. */
     public static ColumnVector concat(DataType type, List<ColumnVector> parts) {
         return VectorCopies.concat(type, parts);

@@ -34,14 +34,16 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Parquet output through Apache Parquet's writer, fed column batches a row at a time through a
- * {@link WriteSupport} (no intermediate objects for flat columns; arrays, maps and structs in
- * Spark's three-level LIST and MAP layouts). Snappy by default; {@code compression} zstd,
+ * Parquet output through Apache Parquet's writer: flat schemas a column at a time straight into
+ * its column writers ({@link ParquetColumnWriter}); schemas with arrays, maps or structs a row at
+ * a time through a {@link WriteSupport} (Spark's three-level LIST and MAP layouts). Snappy by default; {@code compression} zstd,
  * gzip or none; {@code parquet.block.size} sets the row group size (128 MB default).
  */
 public record ParquetOutput(String compression, long rowGroupSize) implements OutputFormat {
     /** The option names Parquet writing knows. */
     public static final java.util.Set<String> NAMES = java.util.Set.of("compression", "codec", "parquet.block.size");
+    private static final String MODEL_KEY = "writer.model.name";
+    private static final String MODEL = "ember";
 
     /**
      * The output the options ask for: {@code compression} (snappy, zstd, gzip, none; the session's
@@ -87,6 +89,10 @@ public record ParquetOutput(String compression, long rowGroupSize) implements Ou
     @Override
     public FileWriter open(Path file, StructType schema) throws IOException {
         Files.createDirectories(file.getParent());
+        if (ParquetColumnWriter.handles(schema)) {
+            return new ParquetColumnWriter(new LocalOutputFile(file), ParquetSchemas.toMessage(schema), schema, codec(),
+                    rowGroupSize, Map.of(MODEL_KEY, MODEL));
+        }
         BatchWriteSupport support = new BatchWriteSupport(ParquetSchemas.toMessage(schema), schema);
         ParquetWriter<Integer> writer = new Builder(new LocalOutputFile(file), support)
                 .withConf(new PlainParquetConfiguration())
@@ -163,7 +169,7 @@ public record ParquetOutput(String compression, long rowGroupSize) implements Ou
 
         private WriteContext context() {
             Map<String, String> meta = new HashMap<>();
-            meta.put("writer.model.name", "ember");
+            meta.put(MODEL_KEY, MODEL);
             return new WriteContext(message, meta);
         }
 
@@ -260,7 +266,7 @@ public record ParquetOutput(String compression, long rowGroupSize) implements Ou
                 } else if (d.precision() <= 18) {
                     out.addLong(dec.unscaledValue().longValueExact());
                 } else {
-                    out.addBinary(Binary.fromConstantByteArray(fixed(dec.unscaledValue().toByteArray(),
+                    out.addBinary(Binary.fromConstantByteArray(ParquetDecimalBytes.fixed(dec.unscaledValue().toByteArray(),
                             ParquetSchemas.decimalBytes(d.precision()))));
                 }
             } else {
@@ -275,16 +281,5 @@ public record ParquetOutput(String compression, long rowGroupSize) implements Ou
                 out.endField(name, index);
             }
         }
-
-        private static byte[] fixed(byte[] twosComplement, int length) {
-            byte[] out = new byte[length];
-            byte pad = (byte) (twosComplement[0] < 0 ? -1 : 0);
-            int offset = length - twosComplement.length;
-            for (int i = 0; i < length; i++) {
-                out[i] = i < offset ? pad : twosComplement[i - offset];
-            }
-            return out;
-        }
-
     }
 }

@@ -5,7 +5,7 @@ import io.ember.dataframe.internal.batch.ColumnVector;
 import io.ember.dataframe.internal.expressions.Expression;
 import io.ember.dataframe.internal.expressions.SortOrder;
 import io.ember.dataframe.internal.physical.spill.BatchOrdering;
-import java.util.Arrays;
+import io.ember.dataframe.internal.physical.spill.PrefixIndexSort;
 import java.util.List;
 
 /** Compares rows by sort keys (already evaluated into columns), honouring direction and null order. */
@@ -39,18 +39,21 @@ final class RowOrdering implements BatchOrdering {
     /** Compares row {@code i} of keys {@code a} with row {@code j} of keys {@code b}. */
     @Override
     public int compare(ColumnVector[] a, int i, ColumnVector[] b, int j) {
-        for (int k = 0; k < a.length; k++) {
+        return compareFrom(a, i, b, j, 0);
+    }
+
+    @Override
+    public int compareFrom(ColumnVector[] a, int i, ColumnVector[] b, int j, int from) {
+        for (int k = from; k < a.length; k++) {
             boolean ni = a[k].isNull(i);
             boolean nj = b[k].isNull(j);
-            int c;
             if (ni || nj) {
                 if (ni && nj) {
                     continue;
                 }
-                c = ni == nullsFirst[k] ? -1 : 1;
-                return c;
+                return ni == nullsFirst[k] ? -1 : 1;
             }
-            c = a[k].compare(i, b[k], j);
+            int c = a[k].compare(i, b[k], j);
             if (c != 0) {
                 return ascending[k] ? c : -c;
             }
@@ -58,18 +61,28 @@ final class RowOrdering implements BatchOrdering {
         return 0;
     }
 
-    /** The permutation that sorts the rows of {@code keys} (stable). */
+    /** Prefixes of key {@code key} ({@link SortPrefix}), unless its values have none. */
+    @Override
+    public int prefixes(ColumnVector[] keys, int key, int n, long[] out, int at) {
+        if (key >= keys.length || !SortPrefix.supports(keys[key].kind)) {
+            return NO_PREFIX;
+        }
+        return SortPrefix.fill(keys[key], ascending[key], nullsFirst[key], n, out, at) ? EXACT_PREFIX : PREFIX;
+    }
+
+    /** The permutation that sorts the rows of {@code keys} (stable), by prefixes first ({@link SortPrefix}). */
     int[] sortedIndex(ColumnVector[] keys, int n) {
-        Integer[] idx = new Integer[n];
+        int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
             idx[i] = i;
         }
-        Arrays.sort(idx, (x, y) -> compare(keys, x, keys, y));
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = idx[i];
-        }
-        return out;
+        long[] prefix = new long[n];
+        prefixes(keys, 0, n, prefix, 0); // without prefixes all stay 0: every comparison is a full one
+        PrefixIndexSort.sort(idx, prefix, n, (x, y) -> {
+            int c = compare(keys, x, keys, y);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        return idx;
     }
 
     /** {@code b} sorted. */

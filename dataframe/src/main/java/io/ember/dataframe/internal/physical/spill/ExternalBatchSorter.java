@@ -17,16 +17,20 @@ import java.util.function.Supplier;
  * Sorts a stream of column batches that may be larger than memory, as Spark's
  * {@code UnsafeExternalSorter} does for rows.
  *
- * <p>Design notes. Each inserted batch is sorted on its own and kept, after asking the task's
- * memory manager for its {@link ColumnBatch#estimatedBytes()}. When memory is refused (or another
- * consumer of the task asks, through {@link #spill}), the kept batches are merged into one sorted
- * run written with {@link SpillFile} and their memory is given back. The output is a k-way merge
- * ({@link RunMerger}) of the runs on disk and the batches still in memory, reading one batch per
- * run at a time; with more than {@code fanIn} runs on disk, the oldest are first merged into one
- * run, in passes. Every merge breaks ties by run order, so the whole sort is stable, as the
- * in-memory sort it replaces was. Memory of in-memory batches is freed as the output passes
- * them; the consumer closes itself when its output is exhausted (and the task's end frees and
- * deletes whatever is left if it is not).
+ * <p>Design notes. Each inserted batch is sorted on its own (in cache) and kept, after asking the
+ * task's memory manager for its {@link ColumnBatch#estimatedBytes()}. The kept batches are then
+ * ordered all together ({@link BufferedBatchSort}: one index sort on normalized key prefixes,
+ * then a gather per column that reads every batch front to back, as they are sorted), rather
+ * than merged row by row through a heap. When memory is refused (or
+ * another consumer of the task asks, through {@link #spill}), the kept batches, so sorted, are
+ * written as one run with {@link SpillFile} and their memory is given back. The output is the
+ * kept batches sorted if nothing was spilled, else a k-way merge ({@link RunMerger}) of the runs
+ * on disk and that sorted remainder, reading one batch per run at a time; with more than
+ * {@code fanIn} runs on disk, the oldest are first merged into one run, in passes. The sort is
+ * stable and every merge breaks ties by run order, so the whole sort is stable. Memory of the
+ * kept batches is freed once the output has passed all of them (any output row may come from
+ * any of them); the consumer closes itself when its output is exhausted (and the task's end
+ * frees and deletes whatever is left if it is not).
  *
  * <p>Owned by one task's thread: {@link #insert}, {@link #sortedBatches} and {@link #spill} run on it.
  */
@@ -40,7 +44,6 @@ public final class ExternalBatchSorter extends MemoryConsumer {
     private final Supplier<SpillContext> spillContext;
     private final int fanIn;
     private final List<ColumnBatch> inMemory = new ArrayList<>();
-    private final List<Long> inMemoryBytes = new ArrayList<>();
     private final List<SpillFile> runs = new ArrayList<>();
     private long bufferedBytes;
     private boolean merging;
@@ -96,7 +99,6 @@ public final class ExternalBatchSorter extends MemoryConsumer {
         // Asking may spill this sorter (the task manager asks the requester last); a single batch must fit.
         acquireOrFail(bytes);
         inMemory.add(ordering.sort(batch));
-        inMemoryBytes.add(bytes);
         bufferedBytes += bytes;
     }
 
@@ -111,13 +113,12 @@ public final class ExternalBatchSorter extends MemoryConsumer {
             return 0; // why: while merging, the batches in memory are being read by the output
         }
         long freed = bufferedBytes;
-        Iterator<ColumnBatch> merged = new RunMerger(inMemoryRuns(false), ordering, types, batchSize);
+        Iterator<ColumnBatch> merged = BufferedBatchSort.sort(inMemory, ordering, types, batchSize);
         SpillContext ctx = spillContext.get();
         SpillFile run = SpillFile.write(ctx.store(), "sort", merged, (b, out) -> out.write(b));
         runs.add(run);
         taskMemory().recordSpill(freed, run.bytes());
         inMemory.clear();
-        inMemoryBytes.clear();
         bufferedBytes = 0;
         freeMemory(freed);
         return freed;
@@ -141,15 +142,15 @@ public final class ExternalBatchSorter extends MemoryConsumer {
             all.add(run.read(loader));
         }
         runs.clear();
-        all.addAll(inMemoryRuns(true));
-        inMemory.clear();
-        inMemoryBytes.clear();
+        if (!inMemory.isEmpty()) {
+            all.add(sortedInMemory());
+        }
         if (all.isEmpty()) {
             close();
             return Collections.emptyIterator();
         }
-        bufferedBytes = 0;
-        return new ClosingIterator(new RunMerger(all, ordering, types, batchSize));
+        Iterator<ColumnBatch> out = all.size() == 1 ? all.get(0) : new RunMerger(all, ordering, types, batchSize);
+        return new ClosingIterator(out);
     }
 
     /** Merges the {@code fanIn} oldest runs on disk into one in their place (not a spill: no memory is freed). */
@@ -166,33 +167,29 @@ public final class ExternalBatchSorter extends MemoryConsumer {
         runs.add(0, merged);
     }
 
-    /** Each batch held in memory as a run of its own, in insertion order; optionally freeing it once read. */
-    private List<Iterator<ColumnBatch>> inMemoryRuns(boolean freeWhenRead) {
-        List<Iterator<ColumnBatch>> out = new ArrayList<>();
-        for (int i = 0; i < inMemory.size(); i++) {
-            ColumnBatch b = inMemory.get(i);
-            long bytes = inMemoryBytes.get(i);
-            out.add(new Iterator<>() {
-                private boolean given;
-                private boolean freed;
-
-                @Override
-                public boolean hasNext() {
-                    if (given && freeWhenRead && !freed) {
-                        freed = true;
-                        freeMemory(bytes);
-                    }
-                    return !given;
+    /**
+     * The batches held in memory sorted together, as one run; their memory is freed (and the
+     * sorter forgets them) once the run is exhausted, as any of its batches may draw on all of them.
+     */
+    private Iterator<ColumnBatch> sortedInMemory() {
+        Iterator<ColumnBatch> sorted = BufferedBatchSort.sort(new ArrayList<>(inMemory), ordering, types, batchSize);
+        inMemory.clear();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                boolean more = sorted.hasNext();
+                if (!more && bufferedBytes > 0) {
+                    freeMemory(bufferedBytes);
+                    bufferedBytes = 0;
                 }
+                return more;
+            }
 
-                @Override
-                public ColumnBatch next() {
-                    given = true;
-                    return b;
-                }
-            });
-        }
-        return out;
+            @Override
+            public ColumnBatch next() {
+                return sorted.next();
+            }
+        };
     }
 
     /** The output, closing the sorter (leaving the task's consumers) when exhausted. */

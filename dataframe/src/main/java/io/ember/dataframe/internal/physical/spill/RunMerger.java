@@ -65,12 +65,12 @@ final class RunMerger implements Iterator<ColumnBatch> {
     /** The picked rows, in pick order, as one batch. */
     private ColumnBatch gather(ColumnBatch[] from, int[] rows, int n) {
         ColumnVector[] columns = new ColumnVector[types.size()];
+        ColumnVector[] sources = new ColumnVector[n];
         for (int c = 0; c < columns.length; c++) {
-            ColumnVector out = ColumnVector.allocate(types.get(c), n);
             for (int i = 0; i < n; i++) {
-                out.appendFrom(from[i].column(c), rows[i]);
+                sources[i] = from[i].columns[c];
             }
-            columns[c] = out;
+            columns[c] = ColumnVector.gather(types.get(c), sources, rows, n);
         }
         return new ColumnBatch(columns, n);
     }
