@@ -13,8 +13,9 @@ import java.util.function.BiConsumer;
  * keys to combiners that folds a value into its key's combiner with one probe per record, the
  * combiner being replaced in its slot ({@code mergeValue}) or created there
  * ({@code createCombiner}). A {@code java.util.HashMap} would need a get then a put, two walks
- * through node, key and bucket; here each slot's full hash sits in an {@code int[]} next to the
- * keys, so most mismatches are rejected without touching the key.
+ * through bucket, node and key. Here a slot's key and combiner are neighbours in one array (one
+ * cache line for both), and each slot's full hash sits in an {@code int[]}, so most mismatches
+ * are rejected without touching the key.
  *
  * <p>A {@code null} key is allowed (kept outside the table, as the table marks empty slots with
  * {@code null}); combiners may be {@code null}. Entries cannot be removed: a combine only grows
@@ -25,18 +26,18 @@ import java.util.function.BiConsumer;
  * @param <C> combiner type
  */
 final class CombineMap<K, V, C> {
-    private static final int INITIAL_CAPACITY = 64;
+    private static final int INITIAL_SLOTS = 64;
     /** Fibonacci hashing spreads keys whose hash codes differ only in high bits (short strings). */
     private static final int SPREAD = 0x9E3779B9;
 
     private final Function1<? super V, ? extends C> createCombiner;
     private final Function2<C, ? super V, ? extends C> mergeValue;
-    private Object[] keys = new Object[INITIAL_CAPACITY];
-    private Object[] combiners = new Object[INITIAL_CAPACITY];
-    private int[] hashes = new int[INITIAL_CAPACITY];
-    private int shift = Integer.SIZE - Integer.numberOfTrailingZeros(INITIAL_CAPACITY);
+    /** Slot {@code s} holds its key at {@code 2s} (null: empty) and the key's combiner at {@code 2s + 1}. */
+    private Object[] entries = new Object[2 * INITIAL_SLOTS];
+    private int[] hashes = new int[INITIAL_SLOTS];
+    private int shift = Integer.SIZE - Integer.numberOfTrailingZeros(INITIAL_SLOTS);
     private int size;
-    private int growAt = INITIAL_CAPACITY / 2;
+    private int growAt = INITIAL_SLOTS / 2;
     private boolean hasNullKey;
     private C nullKeyCombiner;
 
@@ -54,20 +55,20 @@ final class CombineMap<K, V, C> {
             return;
         }
         int hash = key.hashCode();
-        int mask = keys.length - 1;
+        int mask = hashes.length - 1;
         for (int slot = (hash * SPREAD) >>> shift; ; slot = (slot + 1) & mask) {
-            Object present = keys[slot];
+            Object present = entries[2 * slot];
             if (present == null) {
-                keys[slot] = key;
+                entries[2 * slot] = key;
+                entries[2 * slot + 1] = createCombiner.apply(value);
                 hashes[slot] = hash;
-                combiners[slot] = createCombiner.apply(value);
                 if (++size > growAt) {
                     grow();
                 }
                 return;
             }
             if (hashes[slot] == hash && (present == key || present.equals(key))) {
-                combiners[slot] = mergeValue.apply((C) combiners[slot], value);
+                entries[2 * slot + 1] = mergeValue.apply((C) entries[2 * slot + 1], value);
                 return;
             }
         }
@@ -88,9 +89,9 @@ final class CombineMap<K, V, C> {
         if (hasNullKey) {
             action.accept(null, nullKeyCombiner);
         }
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (keys[slot] != null) {
-                action.accept((K) keys[slot], (C) combiners[slot]);
+        for (int at = 0; at < entries.length; at += 2) {
+            if (entries[at] != null) {
+                action.accept((K) entries[at], (C) entries[at + 1]);
             }
         }
     }
@@ -99,11 +100,11 @@ final class CombineMap<K, V, C> {
     Iterator<Tuple2<K, C>> iterator() {
         return new Iterator<>() {
             private boolean nullKeyDue = hasNullKey;
-            private int slot = nextOccupied(0);
+            private int at = nextOccupied(0);
 
             @Override
             public boolean hasNext() {
-                return nullKeyDue || slot < keys.length;
+                return nullKeyDue || at < entries.length;
             }
 
             @Override
@@ -113,57 +114,56 @@ final class CombineMap<K, V, C> {
                     nullKeyDue = false;
                     return Tuple.of(null, nullKeyCombiner);
                 }
-                if (slot >= keys.length) {
+                if (at >= entries.length) {
                     throw new NoSuchElementException();
                 }
-                Tuple2<K, C> entry = Tuple.of((K) keys[slot], (C) combiners[slot]);
-                slot = nextOccupied(slot + 1);
+                Tuple2<K, C> entry = Tuple.of((K) entries[at], (C) entries[at + 1]);
+                at = nextOccupied(at + 2);
                 return entry;
             }
         };
     }
 
+    /** The index of the first occupied slot's key at or after {@code from}, or the array's length. */
     private int nextOccupied(int from) {
-        int slot = from;
-        while (slot < keys.length && keys[slot] == null) {
-            slot++;
+        int at = from;
+        while (at < entries.length && entries[at] == null) {
+            at += 2;
         }
-        return slot;
+        return at;
     }
 
     /** Doubles the table (kept at most half full, so probes stay short) and re-places every key. */
     private void grow() {
-        Object[] oldKeys = keys;
-        Object[] oldCombiners = combiners;
+        Object[] oldEntries = entries;
         int[] oldHashes = hashes;
-        int capacity = oldKeys.length * 2;
-        if (capacity <= 0) {
-            throw new IllegalStateException("CombineMap: more than 2^29 keys");
+        int slots = oldHashes.length * 2;
+        if (slots > 1 << 29) {
+            throw new IllegalStateException("CombineMap: more than 2^28 keys");
         }
-        keys = new Object[capacity];
-        combiners = new Object[capacity];
-        hashes = new int[capacity];
+        entries = new Object[2 * slots];
+        hashes = new int[slots];
         shift--;
-        growAt = capacity / 2;
-        int mask = capacity - 1;
-        for (int old = 0; old < oldKeys.length; old++) {
-            Object key = oldKeys[old];
+        growAt = slots / 2;
+        int mask = slots - 1;
+        for (int old = 0; old < oldHashes.length; old++) {
+            Object key = oldEntries[2 * old];
             if (key == null) {
                 continue;
             }
             int hash = oldHashes[old];
             int slot = (hash * SPREAD) >>> shift;
-            while (keys[slot] != null) {
+            while (entries[2 * slot] != null) {
                 slot = (slot + 1) & mask;
             }
-            keys[slot] = key;
+            entries[2 * slot] = key;
+            entries[2 * slot + 1] = oldEntries[2 * old + 1];
             hashes[slot] = hash;
-            combiners[slot] = oldCombiners[old];
         }
     }
 
     @Override
     public String toString() {
-        return "CombineMap(" + size() + " keys, " + keys.length + " slots)";
+        return "CombineMap(" + size() + " keys, " + hashes.length + " slots)";
     }
 }
