@@ -10,6 +10,9 @@ package io.ember.rdd.internal.io;
  * as 43 MB.
  */
 final class SplitSize {
+    /** Splits made equal are not made smaller than this (Spark's {@code openCostInBytes}). */
+    static final long MIN_EVEN_SPLIT = 4L * 1024 * 1024;
+
     private SplitSize() {
     }
 
@@ -23,7 +26,8 @@ final class SplitSize {
         long count = ceilDiv(total, size);
         if (slots > 1 && count > minPartitions && count % slots != 0) {
             long even = ceilDiv(count, slots) * slots;
-            size = Math.max(1, ceilDiv(total, even));
+            // why: many slots (a cluster) would otherwise cut a file into splits whose opening costs more than reading them
+            size = Math.max(Math.min(size, MIN_EVEN_SPLIT), ceilDiv(total, even));
         }
         return size;
     }

@@ -29,6 +29,7 @@ class SplitSizeTest {
         assertEquals(3, splits(total, SplitSize.of(total, 2, 32 * MB, 3)));
         assertEquals(6, splits(total, SplitSize.of(total, 2, 16 * MB, 3)));
         assertEquals(24 * MB, SplitSize.of(96 * MB, 2, 32 * MB, 4));
+        assertEquals(SplitSize.MIN_EVEN_SPLIT, SplitSize.of(100 * MB, 2, 32 * MB, 64));
     }
 
     @Test
