@@ -74,6 +74,43 @@ class SpillingTest {
     }
 
     @Test
+    void aggregator_throughSpills_keepsTheNullKeyAndKeysOfEqualHash() {
+        // "Aa" and "BB" have equal hash codes, as do their concatenations: many keys share a hash
+        String[] parts = {"Aa", "BB"};
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 1 << 10; i++) {
+            StringBuilder key = new StringBuilder();
+            for (int bit = 0; bit < 10; bit++) {
+                key.append(parts[(i >> bit) & 1]);
+            }
+            keys.add(key.toString());
+        }
+        for (int i = 0; i < 3_000; i++) {
+            keys.add(i % 5 == 0 ? null : "k" + i);
+        }
+        java.util.Map<String, Long> expected = new java.util.HashMap<>();
+        for (int i = 0; i < 40_000; i++) {
+            expected.merge(keys.get((i * 7919) % keys.size()), (long) i, Long::sum);
+        }
+        String got = sc.parallelize(List.of(0), 1).map(x -> {
+            ExternalAggregator<String, Long, Long> sums = new ExternalAggregator<>(v -> v, Long::sum, Long::sum,
+                    SpillContext.current().withBudget(32 * 1024));
+            for (int i = 0; i < 40_000; i++) {
+                sums.insert(keys.get((i * 7919) % keys.size()), (long) i);
+            }
+            java.util.Map<String, Long> counted = new java.util.HashMap<>();
+            for (java.util.Iterator<Tuple2<String, Long>> it = sums.iterator(); it.hasNext(); ) {
+                Tuple2<String, Long> kv = it.next();
+                if (counted.put(kv._1, kv._2) != null) {
+                    return "twice: " + kv._1;
+                }
+            }
+            return sums.spillCount() + " spills, " + (counted.equals(expected) ? "equal" : "differ: " + counted.size());
+        }).collect().single();
+        assertTrue(got.endsWith("spills, equal") && !got.startsWith("0 "), got);
+    }
+
+    @Test
     void sortByKey_throughSpills_isExact() {
         assertEquals(DATA.sortBy(Tuple2::_1).map(Tuple2::_1), pairs().sortByKey(true, 3).keys().collect());
     }

@@ -91,30 +91,54 @@ final class LineReader implements Iterator<String> {
         if (consumed >= limit) {
             return null;
         }
-        int length = 0;
-        boolean any = false;
-        while (true) {
-            if (position == filled && !fill()) {
-                break;
-            }
-            any = true;
-            byte b = buffer[position++];
-            consumed++;
-            if (b == '\n') {
-                break;
-            }
-            if (length == line.length) {
-                line = java.util.Arrays.copyOf(line, length * 2);
-            }
-            line[length++] = b;
-        }
-        if (!any) {
+        if (position == filled && !fill()) {
             return null;
         }
-        if (length > 0 && line[length - 1] == '\r') {
-            length--;
+        // why: most lines end inside the buffer, and are decoded from it without a copy
+        int end = endOfLine(position, filled);
+        if (end < filled) {
+            int start = position;
+            position = end + 1;
+            consumed += position - start;
+            return decode(buffer, start, end);
         }
-        return new String(line, 0, length, StandardCharsets.UTF_8);
+        int length = 0;
+        while (true) {
+            int chunk = end - position;
+            if (length + chunk > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + chunk));
+            }
+            System.arraycopy(buffer, position, line, length, chunk);
+            length += chunk;
+            consumed += chunk;
+            position = end;
+            if (end < filled) {
+                position++;
+                consumed++;
+                break;
+            }
+            if (!fill()) {
+                break;
+            }
+            end = endOfLine(position, filled);
+        }
+        return decode(line, 0, length);
+    }
+
+    /** Where the first {@code \n} in {@code buffer[from, to)} is, or {@code to}. */
+    private int endOfLine(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** The UTF-8 text of {@code bytes[from, end)}, without a final {@code \r}. */
+    private static String decode(byte[] bytes, int from, int end) {
+        int to = end > from && bytes[end - 1] == '\r' ? end - 1 : end;
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
     private boolean fill() {

@@ -52,8 +52,7 @@ public final class TextFileRDD extends RDD<String> {
         for (Path f : files) {
             total += size(f);
         }
-        long goal = Math.max(1, total / minPartitions + (total % minPartitions == 0 ? 0 : 1));
-        long splitSize = Math.max(1, Math.min(goal, MAX_SPLIT));
+        long splitSize = SplitSize.of(total, minPartitions, MAX_SPLIT, context().defaultParallelism());
         List<Partition> splits = new ArrayList<>();
         for (Path f : files) {
             long size = size(f);

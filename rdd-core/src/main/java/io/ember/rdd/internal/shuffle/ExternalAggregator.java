@@ -7,17 +7,16 @@ import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.PriorityQueue;
 
 /**
  * Combines values by key in bounded memory (an external hash aggregation, Spark's
- * ExternalAppendOnlyMap): values are combined in a hash map, with execution memory acquired
+ * ExternalAppendOnlyMap): values are combined in a {@link CombineMap} (one hash probe per
+ * record, the combiner replaced in place), with execution memory acquired
  * from the task as its estimated size grows; when memory is refused (or the cap of its
  * {@link SpillContext} is reached, or another consumer of the task needs the memory) the map's
  * entries are written to disk sorted by key hash, and a new map starts. At the end the sorted
@@ -44,7 +43,7 @@ public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
     private final Function2<C, C, ? extends C> mergeCombiners;
     private final SpillContext spill;
     private final List<SpillFile> runs = new ArrayList<>();
-    private HashMap<K, C> map = new HashMap<>();
+    private CombineMap<K, V, C> map;
     private SpillableIterator<Tuple2<K, C>> reading;
     private long insertsSinceSample;
     private long nextSampleAt = 256;
@@ -59,6 +58,7 @@ public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
         this.mergeValue = mergeValue;
         this.mergeCombiners = mergeCombiners;
         this.spill = spill;
+        this.map = new CombineMap<>(createCombiner, mergeValue);
     }
 
     /** Combines {@code value} into its key's combiner. */
@@ -66,12 +66,7 @@ public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
         if (reading != null) {
             throw new IllegalStateException("ExternalAggregator: insert after iterator()");
         }
-        C existing = map.get(key);
-        if (existing == null && !map.containsKey(key)) {
-            map.put(key, createCombiner.apply(value));
-        } else {
-            map.put(key, mergeValue.apply(existing, value));
-        }
+        map.combine(key, value);
         if (++insertsSinceSample >= nextSampleAt) {
             maybeSpill();
         }
@@ -92,11 +87,10 @@ public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
 
     /** Every key with its combined value, each key once, in no particular order. Call once. */
     public Iterator<Tuple2<K, C>> iterator() {
-        HashMap<K, C> last = map;
-        map = new HashMap<>();
+        CombineMap<K, V, C> last = map;
+        map = new CombineMap<>(createCombiner, mergeValue);
         if (runs.isEmpty()) {
-            reading = new SpillableIterator<>(io.vavr.collection.Iterator.ofAll(last.entrySet())
-                    .map(e -> Tuple.of(e.getKey(), e.getValue())), spill, "aggregate", ExternalAggregator::writePair,
+            reading = new SpillableIterator<>(last.iterator(), spill, "aggregate", ExternalAggregator::writePair,
                     ExternalAggregator::pairs);
             return closingAtEnd(reading);
         }
@@ -146,7 +140,7 @@ public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
         SpillFile run = SpillFile.write(spill.store(), "aggregate", sortedByHash(map).iterator(),
                 ExternalAggregator::writePair);
         runs.add(run);
-        map = new HashMap<>();
+        map = new CombineMap<>(createCombiner, mergeValue);
         countSpill(inMemory, run);
         freeAll();
     }
@@ -160,16 +154,14 @@ public final class ExternalAggregator<K, V, C> extends SpillingBuffer {
     private long sampleEntrySize() {
         long bytes = 0;
         int n = 0;
-        for (Map.Entry<K, C> entry : map.entrySet()) {
-            bytes += SizeEstimator.estimate(entry.getKey()) + SizeEstimator.estimate(entry.getValue());
-            if (++n == ENTRIES_SAMPLED) {
-                break;
-            }
+        for (Iterator<Tuple2<K, C>> entries = map.iterator(); entries.hasNext() && n < ENTRIES_SAMPLED; n++) {
+            Tuple2<K, C> entry = entries.next();
+            bytes += SizeEstimator.estimate(entry._1) + SizeEstimator.estimate(entry._2);
         }
         return n == 0 ? ENTRY_OVERHEAD : bytes / n + ENTRY_OVERHEAD;
     }
 
-    private static <K, C> List<Tuple2<K, C>> sortedByHash(HashMap<K, C> map) {
+    private static <K, C> List<Tuple2<K, C>> sortedByHash(CombineMap<K, ?, C> map) {
         List<Tuple2<K, C>> entries = new ArrayList<>(map.size());
         map.forEach((k, c) -> entries.add(Tuple.of(k, c)));
         entries.sort(BY_HASH);
