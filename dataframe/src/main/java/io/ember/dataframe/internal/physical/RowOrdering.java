@@ -58,8 +58,15 @@ final class RowOrdering implements BatchOrdering {
         return 0;
     }
 
-    /** The permutation that sorts the rows of {@code keys} (stable). */
+    /**
+     * The permutation that sorts the rows of {@code keys} (stable): by packed longs when the keys
+     * are whole numbers that fit ({@link PackedSortKeys}), else by comparing rows.
+     */
     int[] sortedIndex(ColumnVector[] keys, int n) {
+        int[] packed = PackedSortKeys.sortedIndex(keys, n, ascending, nullsFirst);
+        if (packed != null) {
+            return packed;
+        }
         Integer[] idx = new Integer[n];
         for (int i = 0; i < n; i++) {
             idx[i] = i;
