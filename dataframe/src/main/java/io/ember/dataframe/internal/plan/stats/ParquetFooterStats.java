@@ -31,8 +31,8 @@ import org.apache.parquet.schema.Type;
  * Table statistics from the footers of a Parquet source's files: the row count, and per
  * top-level column the range of values and the null count, merged over every row group (a
  * part missing from any row group is unknown for the table). Footers carry no distinct counts;
- * a column whose every chunk is wholly dictionary encoded has one from its dictionaries' sizes
- * ({@link DictionarySize}, {@link #distinctOfRowGroups}).
+ * a column of strings, floating point or byte arrays whose every chunk is wholly dictionary
+ * encoded has one from its dictionaries' sizes ({@link DictionarySize}, {@link #distinctOfRowGroups}).
  *
  * <p>Each source's footers are read once per instance (one footer read per file); an instance
  * belongs to one query's {@link StatsEstimator}. A footer that cannot be read leaves the whole
@@ -72,7 +72,7 @@ final class ParquetFooterStats {
                         Type t = schema.getType(name);
                         Merged merged = columns.computeIfAbsent(name, k -> new Merged());
                         merged.add(c, t.isPrimitive() ? t.asPrimitiveType() : null);
-                        merged.addDictionary(DictionarySize.of(c, channel), block.getRowCount());
+                        merged.addDictionary(rangeCounts(t) ? -1 : DictionarySize.of(c, channel), block.getRowCount());
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -86,6 +86,20 @@ final class ParquetFooterStats {
             out.put(e.getKey(), e.getValue().stat());
         }
         return Optional.of(new TableStats(rows, out));
+    }
+
+    /**
+     * Whether a column's distinct values are bounded by its range already (whole numbers: a key
+     * numbered 1..2000 has at most 2000), so its dictionaries need not be read: a dictionary
+     * header is a read of its own per row group and column, which every query planned pays.
+     */
+    private static boolean rangeCounts(Type t) {
+        if (!t.isPrimitive()) {
+            return true;
+        }
+        PrimitiveType.PrimitiveTypeName p = t.asPrimitiveType().getPrimitiveTypeName();
+        return p == PrimitiveType.PrimitiveTypeName.INT32 || p == PrimitiveType.PrimitiveTypeName.INT64
+                || p == PrimitiveType.PrimitiveTypeName.BOOLEAN;
     }
 
     private static ParquetReadOptions options() {
