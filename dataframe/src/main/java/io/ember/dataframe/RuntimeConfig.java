@@ -299,7 +299,8 @@ public final class RuntimeConfig {
 
     JoinReorderSettings joinReorder() {
         return new JoinReorderSettings(cboEnabled() && Boolean.parseBoolean(get(JOIN_REORDER_ENABLED, "true")),
-                Integer.parseInt(get(JOIN_REORDER_DP_THRESHOLD, Integer.toString(JoinReorderSettings.DEFAULT_DP_THRESHOLD))));
+                Integer.parseInt(get(JOIN_REORDER_DP_THRESHOLD, Integer.toString(JoinReorderSettings.DEFAULT_DP_THRESHOLD))),
+                broadcastThreshold());
     }
 
     java.util.Set<String> excludedRules() {

@@ -15,7 +15,12 @@ import java.util.Set;
 /**
  * Finds a cheap order to join a {@link JoinGroup}'s relations, Spark's {@code JoinReorderDP}
  * after Selinger: the cost of a plan is the sum of the estimated rows of its joins below the
- * top one (the top's rows are the same for every order). Up to {@code dpThreshold} relations,
+ * top one (the top's rows are the same for every order), plus the rows each join moves as the
+ * planner will run it: a join with a side the planner broadcasts (a single relation estimated at
+ * most {@code ember.sql.autoBroadcastJoinThreshold}) moves that side's rows, any other join
+ * shuffles and sorts both sides. Without that term an order that meets a large table late, with
+ * a small join result, looked cheaper than meeting it early in a broadcast join, though it
+ * shuffled the whole table (TPC-H Q8's lineitem). Up to {@code dpThreshold} relations,
  * dynamic programming finds the cheapest plan of every connected subset from the cheapest plans
  * of its two halves, joining only halves that an equality connects, so no cartesian product is
  * made while an equi-join path exists. Beyond that, or to put unconnected parts together, the
@@ -31,6 +36,7 @@ final class JoinOrderSearch {
     static final int MAX_RELATIONS = 63;
 
     private final StatsEstimator stats;
+    private final long broadcastThreshold;
     private final List<Expression> conditions;
     private final long[] conditionMasks;
     private final List<long[]> equalities = new ArrayList<>();
@@ -56,8 +62,10 @@ final class JoinOrderSearch {
         }
     }
 
-    JoinOrderSearch(JoinGroup group, StatsEstimator stats) {
+    /** A search over {@code group}'s relations; relations estimated at most {@code broadcastThreshold} bytes (-1: none) are broadcast. */
+    JoinOrderSearch(JoinGroup group, StatsEstimator stats, long broadcastThreshold) {
         this.stats = stats;
+        this.broadcastThreshold = broadcastThreshold;
         List<LogicalPlan> leaves = group.leaves();
         if (leaves.size() > MAX_RELATIONS) {
             throw new IllegalArgumentException("A join order search takes at most " + MAX_RELATIONS
@@ -265,9 +273,31 @@ final class JoinOrderSearch {
         }
         Join j = new Join(left.plan(), right.plan(), here.isEmpty() ? JoinType.CROSS : JoinType.INNER,
                 Predicates.and(here), false, false);
-        double cost = a.cost() + b.cost() + (a.isJoin() ? a.rows() : 0) + (b.isJoin() ? b.rows() : 0);
+        double cost = a.cost() + b.cost() + (a.isJoin() ? a.rows() : 0) + (b.isJoin() ? b.rows() : 0)
+                + movedRows(a, b);
         int crossJoins = a.crossJoins() + b.crossJoins() + (equiConnected(a.mask(), b.mask()) ? 0 : 1);
         return new Candidate(j, both, stats.of(j).rowCount(), cost, crossJoins);
+    }
+
+    /**
+     * The rows a join of {@code a} and {@code b} moves: the smaller broadcast side's, or both
+     * sides' when neither is broadcast. As the planner decides it: only a single relation is
+     * broadcast (a join's own estimate is not trusted that far).
+     */
+    private double movedRows(Candidate a, Candidate b) {
+        boolean broadcastA = broadcastable(a);
+        boolean broadcastB = broadcastable(b);
+        if (broadcastA && broadcastB) {
+            return Math.min(a.rows(), b.rows());
+        }
+        if (broadcastA || broadcastB) {
+            return broadcastA ? a.rows() : b.rows();
+        }
+        return (double) a.rows() + b.rows();
+    }
+
+    private boolean broadcastable(Candidate c) {
+        return !c.isJoin() && broadcastThreshold >= 0 && stats.sizeInBytes(c.plan()) <= broadcastThreshold;
     }
 
     private static long mask(Expression e, List<Set<Long>> ids) {

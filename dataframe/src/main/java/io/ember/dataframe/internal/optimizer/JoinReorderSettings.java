@@ -6,8 +6,10 @@ package io.ember.dataframe.internal.optimizer;
  * intermediate rows, by dynamic programming for groups of up to {@code dpThreshold} relations
  * ({@code spark.sql.cbo.joinReorder.dp.threshold}) and greedily beyond; otherwise the order
  * written is kept except where it would make a cartesian product that an equality avoids.
+ * {@code broadcastThreshold} ({@code ember.sql.autoBroadcastJoinThreshold}, -1 for none) tells
+ * the cost which relations the planner will broadcast rather than shuffle.
  */
-public record JoinReorderSettings(boolean costBased, int dpThreshold) {
+public record JoinReorderSettings(boolean costBased, int dpThreshold, long broadcastThreshold) {
 
     /** Spark's default DP threshold. */
     public static final int DEFAULT_DP_THRESHOLD = 12;
@@ -15,8 +17,16 @@ public record JoinReorderSettings(boolean costBased, int dpThreshold) {
     /** The most relations the dynamic programming takes (its table has 2^n entries). */
     public static final int MAX_DP_THRESHOLD = 16;
 
-    /** Cost-based ordering with Spark's default threshold. */
+    /** Spark's default broadcast threshold, 10 MB. */
+    public static final long DEFAULT_BROADCAST_THRESHOLD = 10L << 20;
+
+    /** Cost-based ordering with Spark's default thresholds. */
     public static final JoinReorderSettings DEFAULT = new JoinReorderSettings(true, DEFAULT_DP_THRESHOLD);
+
+    /** Ordering as {@code costBased} says, with the default broadcast threshold. */
+    public JoinReorderSettings(boolean costBased, int dpThreshold) {
+        this(costBased, dpThreshold, DEFAULT_BROADCAST_THRESHOLD);
+    }
 
     public JoinReorderSettings {
         if (dpThreshold < 1 || dpThreshold > MAX_DP_THRESHOLD) {

@@ -63,7 +63,7 @@ final class ReorderInnerJoins implements Rule {
         if (group.leaves().size() > JoinOrderSearch.MAX_RELATIONS) {
             return greedy(top);
         }
-        JoinOrderSearch search = new JoinOrderSearch(group, stats);
+        JoinOrderSearch search = new JoinOrderSearch(group, stats, settings.broadcastThreshold());
         JoinOrderSearch.Candidate best = search.best(settings.dpThreshold());
         if (!best.betterThan(search.evaluate(group.shape()))) {
             return top;

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Timeout;
  * The order the cost-based reorder picks on small star and chain schemas whose estimates are
  * exact (local relations: counted rows and distinct values), checked against the cheapest order
  * worked out by hand: cost = the rows of every join below the top one, a join's rows
- * |L| * |R| / max(ndv(l), ndv(r)).
+ * |L| * |R| / max(ndv(l), ndv(r)), plus the rows each join moves. Unless a test says otherwise
+ * nothing is broadcast (threshold -1), so every join moves both its sides.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class JoinReorderTest {
@@ -70,7 +71,35 @@ class JoinReorderTest {
     }
 
     private static ReorderInnerJoins rule(int dpThreshold) {
-        return new ReorderInnerJoins(new JoinReorderSettings(true, dpThreshold), new StatsEstimator(true));
+        return rule(dpThreshold, -1);
+    }
+
+    private static ReorderInnerJoins rule(int dpThreshold, long broadcastThreshold) {
+        return new ReorderInnerJoins(new JoinReorderSettings(true, dpThreshold, broadcastThreshold),
+                new StatsEstimator(true));
+    }
+
+    @Test
+    void bigTableMetLateWithoutBroadcast_isMetEarlyInBroadcastJoinsWhenDimensionsAreBroadcast() {
+        // F: 1000 rows (p: 100 values, o: 500); P: 50 keys of p; O: 500 keys (c: 50 values); C: 5 keys of c.
+        LocalRelation fact = relation("F", 1000, List.of("p", "o"), i -> i % 100 + 1, i -> i % 500 + 1);
+        LocalRelation part = relation("P", 50, List.of("k"), i -> i + 1);
+        LocalRelation orders = relation("O", 500, List.of("k", "c"), i -> i + 1, i -> i % 50 + 1);
+        LocalRelation customer = relation("C", 5, List.of("k"), i -> i + 1);
+        List<Expression> conditions = List.of(eq(fact, "p", part, "k"), eq(fact, "o", orders, "k"),
+                eq(orders, "c", customer, "k"));
+        // Rows: F.P = 1000*50/100 = 500, O.C = 500*5/50 = 50, (O.C).F = 50*1000/500 = 100.
+        // Nothing broadcast: ((F (O C)) P) costs rows 50 + 100 plus moved (500+5) + (1000+50) + (100+50) = 1855;
+        // ((F P) (O C)) rows 500 + 50 plus moved (1000+50) + (500+5) + (500+50) = 2655.
+        assertEquals("((F (O C)) P)", shape(rule(12).apply(writtenOrder(List.of(part, customer, fact, orders),
+                conditions))));
+        // P and C broadcast, O and F not: the first moves 5 + (1000+50) + 50, 1255 in all; the second
+        // 50 + 5 + (500+50), 1155 in all: F meets P in a broadcast join instead of being shuffled.
+        StatsEstimator stats = new StatsEstimator(true);
+        long threshold = Math.max(stats.sizeInBytes(part), stats.sizeInBytes(customer));
+        assertTrue(threshold < stats.sizeInBytes(orders) && threshold < stats.sizeInBytes(fact));
+        assertEquals("((F P) (O C))", shape(rule(12, threshold).apply(writtenOrder(List.of(part, customer, fact, orders),
+                conditions))));
     }
 
     @Test
@@ -99,8 +128,9 @@ class JoinReorderTest {
         Join written = writtenOrder(List.of(r1, r4, r2, r3),
                 List.of(eq(r1, "x", r2, "x"), eq(r2, "y", r3, "y"), eq(r3, "z", r4, "z")));
         // R1.R2 = 10*1000/10 = 1000, R2.R3 = 1000*100/100 = 1000, R3.R4 = 100*10/5 = 200,
-        // R1R2R3 = 1000, R2R3R4 = 1000*10/5 = 2000. Costs: ((R1R2)R3)R4 2000, (R1(R2R3))R4 2000,
-        // (R1R2)(R3R4) 1200, R1((R2R3)R4) 3000, R1(R2(R3R4)) 2200.
+        // R1R2R3 = 1000, R2R3R4 = 1000*10/5 = 2000. Rows below the top: ((R1R2)R3)R4 2000, (R1(R2R3))R4
+        // 2000, (R1R2)(R3R4) 1200, R1((R2R3)R4) 3000, R1(R2(R3R4)) 2200; plus the rows moved: 3120,
+        // 3120, 2320, 4120, 3320.
         LogicalPlan reordered = rule(12).apply(written);
         assertEquals("((R2 R1) (R3 R4))", shape(reordered));
         assertEquals(written.output(), reordered.output());

@@ -1,6 +1,7 @@
 package io.ember.dataframe.internal.io.parquet;
 
 import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.dataframe.internal.batch.Decimals;
 import io.ember.dataframe.types.DecimalType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -73,13 +74,18 @@ final class DecimalTargets {
         }
     }
 
-    /** int32 or int64 unscaled values: decoded in bulk to longs, then appended in order. */
+    /**
+     * int32 or int64 unscaled values: decoded in bulk to longs; when the target holds unscaled
+     * longs at the file's scale, the decoded array becomes the vector as it is (once every value
+     * is checked to have at most the target's digits), else each is appended, rescaled.
+     */
     // Deliberate specialisation of NumberTargets' long target for unscaled decimals: same primitive
     // spread loop, but values become decimals of the target type in finish().
     static final class FromNumbers extends ColumnTarget.Fixed {
         private final DecimalType type;
         private final boolean int32;
         private final Appender appender;
+        private final boolean sameUnscaled;
         private long[] values;
         private int[] ints = new int[0];
 
@@ -87,6 +93,7 @@ final class DecimalTargets {
             this.type = type;
             this.int32 = int32;
             this.appender = new Appender(fileScale, type);
+            this.sameUnscaled = Decimals.isCompact(type) && type.scale() == fileScale;
         }
 
         @Override
@@ -116,6 +123,9 @@ final class DecimalTargets {
 
         @Override
         ColumnVector finish(boolean[] nulls, int n) {
+            if (sameUnscaled && allFit(n)) {
+                return ColumnVector.ofUnscaledDecimals(type, values, nulls, n);
+            }
             ColumnVector out = ColumnVector.allocate(type, n);
             for (int i = 0; i < n; i++) {
                 if (nulls != null && nulls[i]) {
@@ -125,6 +135,17 @@ final class DecimalTargets {
                 }
             }
             return out;
+        }
+
+        /** Whether the first {@code n} values (nulls are 0 by then) have at most the target's digits. */
+        private boolean allFit(int n) {
+            long bound = POWERS_OF_TEN[type.precision()];
+            boolean fit = true;
+            for (int i = 0; i < n; i++) {
+                long v = values[i];
+                fit &= v < bound && v > -bound;
+            }
+            return fit;
         }
     }
 

@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * Statistics of the relations a plan reads: a range and a local relation exactly (a local
  * relation's distinct counts are counted when it has at most {@value #MAX_COUNTED_ROWS} rows), a
- * Parquet source from its footers (rows, ranges, null counts), other file sources from their
- * size over the estimated width of a row. Every column records its relation's rows.
+ * Parquet source from its footers (rows, ranges, null counts, and the distinct counts of
+ * dictionary-encoded columns), other file sources from their size over the estimated width of a
+ * row. Every column records its relation's rows.
  */
 final class LeafStatistics {
     static final int MAX_COUNTED_ROWS = 100_000;
@@ -99,7 +100,7 @@ final class LeafStatistics {
         for (AttributeReference a : scan.fullOutput()) {
             ColumnStat s = byName(table.get().columns(), a.name());
             columns.put(a.exprId(), s == null ? ColumnStat.ofSource(rows)
-                    : new ColumnStat(-1, s.min(), s.max(), s.nullCount(), rows));
+                    : new ColumnStat(s.distinctCount(), s.min(), s.max(), s.nullCount(), rows));
         }
         return new RowEstimate(rows, columns);
     }

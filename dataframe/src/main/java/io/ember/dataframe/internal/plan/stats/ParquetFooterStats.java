@@ -5,7 +5,9 @@ import io.ember.dataframe.internal.io.FileSource;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -28,7 +30,9 @@ import org.apache.parquet.schema.Type;
 /**
  * Table statistics from the footers of a Parquet source's files: the row count, and per
  * top-level column the range of values and the null count, merged over every row group (a
- * part missing from any row group is unknown for the table). Footers carry no distinct counts.
+ * part missing from any row group is unknown for the table). Footers carry no distinct counts;
+ * a column of strings, floating point or byte arrays whose every chunk is wholly dictionary
+ * encoded has one from its dictionaries' sizes ({@link DictionarySize}, {@link #distinctOfRowGroups}).
  *
  * <p>Each source's footers are read once per instance (one footer read per file); an instance
  * belongs to one query's {@link StatsEstimator}. A footer that cannot be read leaves the whole
@@ -54,25 +58,27 @@ final class ParquetFooterStats {
         Map<String, Merged> columns = new HashMap<>();
         List<FileIndex.InputFile> files = FileIndex.list(source.paths()).files();
         for (FileIndex.InputFile f : files) {
-            ParquetMetadata footer;
-            try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(Path.of(f.path())), options())) {
-                footer = r.getFooter();
+            try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(Path.of(f.path())), options());
+                 FileChannel channel = FileChannel.open(Path.of(f.path()), StandardOpenOption.READ)) {
+                ParquetMetadata footer = r.getFooter();
+                MessageType schema = footer.getFileMetaData().getSchema();
+                for (BlockMetaData block : footer.getBlocks()) {
+                    rows += block.getRowCount();
+                    for (ColumnChunkMetaData c : block.getColumns()) {
+                        if (c.getPath().size() != 1) {
+                            continue;
+                        }
+                        String name = c.getPath().toDotString();
+                        Type t = schema.getType(name);
+                        Merged merged = columns.computeIfAbsent(name, k -> new Merged());
+                        merged.add(c, t.isPrimitive() ? t.asPrimitiveType() : null);
+                        merged.addDictionary(rangeCounts(t) ? -1 : DictionarySize.of(c, channel), block.getRowCount());
+                    }
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "No footer statistics for " + source.paths() + ": cannot read "
                         + f.path() + " (" + e + "); estimating its rows from the file sizes");
                 return Optional.empty();
-            }
-            MessageType schema = footer.getFileMetaData().getSchema();
-            for (BlockMetaData block : footer.getBlocks()) {
-                rows += block.getRowCount();
-                for (ColumnChunkMetaData c : block.getColumns()) {
-                    if (c.getPath().size() != 1) {
-                        continue;
-                    }
-                    String name = c.getPath().toDotString();
-                    Type t = schema.getType(name);
-                    columns.computeIfAbsent(name, k -> new Merged()).add(c, t.isPrimitive() ? t.asPrimitiveType() : null);
-                }
             }
         }
         Map<String, ColumnStat> out = new HashMap<>();
@@ -80,6 +86,20 @@ final class ParquetFooterStats {
             out.put(e.getKey(), e.getValue().stat());
         }
         return Optional.of(new TableStats(rows, out));
+    }
+
+    /**
+     * Whether a column's distinct values are bounded by its range already (whole numbers: a key
+     * numbered 1..2000 has at most 2000), so its dictionaries need not be read: a dictionary
+     * header is a read of its own per row group and column, which every query planned pays.
+     */
+    private static boolean rangeCounts(Type t) {
+        if (!t.isPrimitive()) {
+            return true;
+        }
+        PrimitiveType.PrimitiveTypeName p = t.asPrimitiveType().getPrimitiveTypeName();
+        return p == PrimitiveType.PrimitiveTypeName.INT32 || p == PrimitiveType.PrimitiveTypeName.INT64
+                || p == PrimitiveType.PrimitiveTypeName.BOOLEAN;
     }
 
     private static ParquetReadOptions options() {
@@ -93,6 +113,10 @@ final class ParquetFooterStats {
         private boolean rangeKnown = true;
         private long nulls;
         private boolean nullsKnown = true;
+        private boolean distinctKnown = true;
+        private long largestDictionary;
+        private long dictionaryTotal;
+        private boolean mostlyUnique;
 
         void add(ColumnChunkMetaData c, PrimitiveType type) {
             Statistics<?> s = c.getStatistics();
@@ -119,10 +143,34 @@ final class ParquetFooterStats {
             }
         }
 
+        /** A row group's chunk of {@code rows} rows had {@code entries} dictionary entries, or -1 if not known. */
+        void addDictionary(long entries, long rows) {
+            if (entries < 0) {
+                distinctKnown = false;
+                return;
+            }
+            largestDictionary = Math.max(largestDictionary, entries);
+            dictionaryTotal += entries;
+            mostlyUnique |= entries * 2 > rows;
+        }
+
         ColumnStat stat() {
             boolean range = rangeKnown && min <= max;
-            return new ColumnStat(-1, range ? min : Double.NaN, range ? max : Double.NaN, nullsKnown ? nulls : -1, -1);
+            long distinct = distinctKnown ? distinctOfRowGroups(largestDictionary, dictionaryTotal, mostlyUnique) : -1;
+            return new ColumnStat(distinct, range ? min : Double.NaN, range ? max : Double.NaN,
+                    nullsKnown ? nulls : -1, -1);
         }
+    }
+
+    /**
+     * A table's distinct count from its row groups' dictionaries: the table has at least the
+     * largest and at most all of them together. Where every row group repeats its values (each
+     * dictionary at most half its rows: a type, a flag, a date), row groups are taken to share
+     * their values, so the largest; where a row group is mostly distinct values (a name, a key),
+     * they are taken to be different ones, so the sum.
+     */
+    static long distinctOfRowGroups(long largest, long total, boolean mostlyUnique) {
+        return mostlyUnique ? total : largest;
     }
 
     /**
