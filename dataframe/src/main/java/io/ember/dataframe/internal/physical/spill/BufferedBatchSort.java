@@ -12,9 +12,7 @@ import java.util.NoSuchElementException;
  * Sorts all the rows of batches held in memory together, stably: one sort of row indices by
  * normalized key prefixes ({@link BatchOrdering#prefixes}, full comparisons only for equal
  * prefixes; {@link PrefixIndexSort}), then the output gathered a column at a time, one output
- * batch at a time. The batches may come sorted each on its own (the sorter sorts them as they
- * arrive, while they are in cache): the gather then reads every batch front to back, a few
- * hundred sequential streams instead of random reads over all the rows.
+ * batch at a time. Rows that compare equal keep the order of the batches and of their rows.
  */
 final class BufferedBatchSort {
     private BufferedBatchSort() {
