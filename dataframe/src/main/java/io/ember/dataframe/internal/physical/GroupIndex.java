@@ -36,7 +36,7 @@ final class GroupIndex {
             }
             return out;
         }
-        int[] rowHashes = KeyHashes.of(keyCols, n).hashes;
+        int[] rowHashes = KeyHashes.hashes(keyCols, n);
         for (int i = 0; i < n; i++) {
             int h = rowHashes[i];
             int mask = slots.length - 1;

@@ -19,12 +19,10 @@ final class KeyHashes {
         this.nullKey = nullKey;
     }
 
-    /** The hashes of rows {@code [0, n)} of {@code keys}. */
+    /** The hashes and null keys of rows {@code [0, n)} of {@code keys}. */
     static KeyHashes of(ColumnVector[] keys, int n) {
-        int[] hashes = new int[n];
         boolean[] nullKey = null;
         for (ColumnVector k : keys) {
-            VectorHashes.accumulate(k, hashes, n);
             if (k.mayHaveNulls()) {
                 boolean[] nulls = k.nulls;
                 for (int i = 0; i < n; i++) {
@@ -37,11 +35,20 @@ final class KeyHashes {
                 }
             }
         }
+        return new KeyHashes(hashes(keys, n), nullKey);
+    }
+
+    /** The hashes alone, for callers that treat a null key as a value (grouping, partitioning). */
+    static int[] hashes(ColumnVector[] keys, int n) {
+        int[] hashes = new int[n];
+        for (ColumnVector k : keys) {
+            VectorHashes.accumulate(k, hashes, n);
+        }
         for (int i = 0; i < n; i++) {
             int h = hashes[i];
             hashes[i] = h ^ (h >>> 16);
         }
-        return new KeyHashes(hashes, nullKey);
+        return hashes;
     }
 
     /** Whether row {@code r} has a null key. */

@@ -75,7 +75,7 @@ final class PartitionedSpill {
         }
         int[] counts = new int[n];
         int[] part = new int[batch.numRows];
-        int[] keyHashes = KeyHashes.of(keys, batch.numRows).hashes;
+        int[] keyHashes = KeyHashes.hashes(keys, batch.numRows);
         for (int r = 0; r < batch.numRows; r++) {
             part[r] = partitionOf(keyHashes[r]);
             counts[part[r]]++;
