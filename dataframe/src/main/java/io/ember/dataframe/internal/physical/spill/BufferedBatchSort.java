@@ -15,6 +15,15 @@ import java.util.NoSuchElementException;
  * batch at a time. Rows that compare equal keep the order of the batches and of their rows.
  */
 final class BufferedBatchSort {
+    /**
+     * Bytes of working arrays the sort allocates per row held, at most: the row's batch (4), its
+     * first and second key prefixes (8 + 8), its index (4), and the radix passes' and the
+     * comparison runs' buffers of indices and prefixes (12 + 12). A sorter reserves this for
+     * every row it keeps, besides the rows themselves, so that sorting what it holds stays within
+     * what the task was granted.
+     */
+    static final long WORKING_BYTES_PER_ROW = 48;
+
     private BufferedBatchSort() {
     }
 

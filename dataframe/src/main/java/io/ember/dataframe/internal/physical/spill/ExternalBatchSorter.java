@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * {@code UnsafeExternalSorter} does for rows.
  *
  * <p>Design notes. Each inserted batch is kept as it comes, after asking the task's memory manager
- * for its {@link ColumnBatch#estimatedBytes()}. The kept batches are then ordered all together
+ * for its {@link ColumnBatch#estimatedBytes()} and the sort's working arrays for its rows
+ * ({@link BufferedBatchSort#WORKING_BYTES_PER_ROW}). The kept batches are then ordered all together
  * ({@link BufferedBatchSort}: one index sort on normalized key prefixes, then a gather per
  * column), rather than each sorted and then merged row by row through a heap; sorting each batch
  * first as well was measured to gain nothing (W7's full sort, same machine, alternating). When
@@ -96,7 +97,7 @@ public final class ExternalBatchSorter extends MemoryConsumer {
         if (batch.numRows == 0) {
             return;
         }
-        long bytes = batch.estimatedBytes();
+        long bytes = batch.estimatedBytes() + BufferedBatchSort.WORKING_BYTES_PER_ROW * batch.numRows;
         // Asking may spill this sorter (the task manager asks the requester last); a single batch must fit.
         acquireOrFail(bytes);
         inMemory.add(batch);

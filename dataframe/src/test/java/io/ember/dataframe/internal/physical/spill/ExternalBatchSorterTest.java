@@ -109,7 +109,14 @@ class ExternalBatchSorterTest {
             sorter.insert(SpillTestSupport.batch(keys, seq));
             seq += keys.length;
         }
-        assertTrue(tm.used() > 0);
+        long held = 0;
+        long at = 0;
+        for (long[] keys : input) {
+            // each batch's rows, and 48 bytes a row of working arrays (batch, two prefixes, index, two buffers)
+            held += SpillTestSupport.batch(keys, at).estimatedBytes() + 48L * keys.length;
+            at += keys.length;
+        }
+        assertEquals(held, tm.used(), "the rows and the sort's working arrays are reserved");
         assertSameRows(expected(input), drain(sorter.sortedBatches(), 1024, seq));
         assertEquals(0, sorter.spilledRuns());
         assertEquals(0, tm.memoryBytesSpilled());
@@ -141,7 +148,8 @@ class ExternalBatchSorterTest {
         ExternalBatchSorter sorter = sorter(tm, 100, 64);
         MemoryUnavailableException e = assertThrows(MemoryUnavailableException.class, () -> sorter.insert(big));
         assertTrue(e.getMessage().contains("SortExec"), e.getMessage());
-        assertTrue(e.getMessage().contains(String.valueOf(big.estimatedBytes())), e.getMessage());
+        long asked = big.estimatedBytes() + 48L * big.numRows; // the rows and the sort's working arrays for them
+        assertTrue(e.getMessage().contains(String.valueOf(asked)), e.getMessage());
         assertTrue(e.getMessage().contains(MemoryManager.FRACTION), e.getMessage());
     }
 }
