@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@code ember.sql.join.preferSortMergeJoin}</td><td>false</td><td>true: equi-joins too large to broadcast sort
  *       both sides (Spark's default); false: a shuffled hash join builds the smaller side (Ember's default: its hash
  *       join spills to disk as a grace hash join, so it needs no more memory than sorting does)</td></tr>
+ *   <tr><td>{@code ember.sql.optimizer.runtimeFilter.enabled}</td><td>true</td><td>a broadcast join whose build
+ *       side is filtered also filters its stream side where it is read, by the build side's keys, before the
+ *       shuffles, aggregations and joins below the join (the plan shows {@code RuntimeFilter}); false: off</td></tr>
  *   <tr><td>{@code ember.sql.maxBroadcastTableSize}</td><td>a quarter of the driver's heap, at most 8 GB</td><td>largest collected side a broadcast join ships; larger fails early naming this setting</td></tr>
  *   <tr><td>{@code ember.sql.cbo.enabled}</td><td>true</td><td>estimate rows and column statistics (from Parquet
  *       footers, file sizes, filter selectivity) for join ordering, join strategy and {@code explain("cost")};
@@ -74,6 +77,8 @@ public final class RuntimeConfig {
     public static final String MAX_BROADCAST_TABLE_SIZE = "ember.sql.maxBroadcastTableSize";
     /** Spark's hard limit on a broadcast table, the most the setting may default to. */
     private static final long SPARK_MAX_BROADCAST_TABLE_SIZE = 8L << 30;
+    /** The key turning runtime filters (from broadcast joins' build sides into their stream sides) on or off. */
+    public static final String RUNTIME_FILTER_ENABLED = "ember.sql.optimizer.runtimeFilter.enabled";
     /** The cost-based estimation key. */
     public static final String CBO_ENABLED = "ember.sql.cbo.enabled";
     /** The cost-based join reorder key. */
@@ -191,7 +196,8 @@ public final class RuntimeConfig {
                             + JoinReorderSettings.MAX_DP_THRESHOLD + ", got '" + value + "'");
                 }
             }
-            case CASE_SENSITIVE, JAVA8_API, PREFER_SORT_MERGE_JOIN, CBO_ENABLED, JOIN_REORDER_ENABLED -> {
+            case CASE_SENSITIVE, JAVA8_API, PREFER_SORT_MERGE_JOIN, CBO_ENABLED, JOIN_REORDER_ENABLED,
+                 RUNTIME_FILTER_ENABLED -> {
                 if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                     throw new IllegalArgumentException("Setting '" + key + "' must be true or false, got '" + value + "'");
                 }
@@ -210,7 +216,7 @@ public final class RuntimeConfig {
                     + String.join(", ", SESSION_TIME_ZONE, AUTO_BROADCAST_JOIN_THRESHOLD, SHUFFLE_PARTITIONS,
                     CASE_SENSITIVE, COLUMN_BATCH_SIZE, MAX_PARTITION_BYTES, PARQUET_COMPRESSION, JAVA8_API,
                     EXCLUDED_RULES, PIVOT_MAX_VALUES, PREFER_SORT_MERGE_JOIN, MAX_BROADCAST_TABLE_SIZE, CBO_ENABLED,
-                    JOIN_REORDER_ENABLED, JOIN_REORDER_DP_THRESHOLD));
+                    JOIN_REORDER_ENABLED, JOIN_REORDER_DP_THRESHOLD, RUNTIME_FILTER_ENABLED));
         }
         return v;
     }
@@ -253,6 +259,10 @@ public final class RuntimeConfig {
 
     boolean preferSortMergeJoin() {
         return Boolean.parseBoolean(get(PREFER_SORT_MERGE_JOIN, "false"));
+    }
+
+    boolean runtimeFilterEnabled() {
+        return Boolean.parseBoolean(get(RUNTIME_FILTER_ENABLED, "true"));
     }
 
     /**

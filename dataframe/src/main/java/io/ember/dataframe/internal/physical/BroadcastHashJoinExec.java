@@ -22,20 +22,45 @@ public final class BroadcastHashJoinExec extends JoinExec {
     private final List<Expression> leftKeys;
     private final List<Expression> rightKeys;
     private final boolean buildRight;
+    /** Where this join hands its key table to a runtime filter in its stream side; null if none. */
+    private final RuntimeFilterSlot runtimeFilter;
 
     public BroadcastHashJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, JoinType joinType,
                                  boolean buildRight, Expression condition, PhysicalPlan left, PhysicalPlan right,
                                  List<AttributeReference> output) {
+        this(leftKeys, rightKeys, joinType, buildRight, condition, left, right, output, null);
+    }
+
+    private BroadcastHashJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, JoinType joinType,
+                                  boolean buildRight, Expression condition, PhysicalPlan left, PhysicalPlan right,
+                                  List<AttributeReference> output, RuntimeFilterSlot runtimeFilter) {
         super(left, right, joinType, condition, output);
         this.leftKeys = leftKeys;
         this.rightKeys = rightKeys;
         this.buildRight = buildRight;
+        this.runtimeFilter = runtimeFilter;
     }
 
     @Override
     public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
         return new BroadcastHashJoinExec(leftKeys, rightKeys, joinType, buildRight, condition, c.get(0), c.get(1),
-                output);
+                output, runtimeFilter);
+    }
+
+    /** This join with {@code stream} as its stream side, filling {@code slot} for a runtime filter in it. */
+    BroadcastHashJoinExec withRuntimeFilter(RuntimeFilterSlot slot, PhysicalPlan stream) {
+        return new BroadcastHashJoinExec(leftKeys, rightKeys, joinType, buildRight, condition,
+                buildRight ? stream : left, buildRight ? right : stream, output, slot);
+    }
+
+    /** Whether the right side is the one broadcast. */
+    boolean buildRight() {
+        return buildRight;
+    }
+
+    /** The stream side's join keys. */
+    List<Expression> streamKeys() {
+        return buildRight ? leftKeys : rightKeys;
     }
 
     @Override
@@ -67,6 +92,9 @@ public final class BroadcastHashJoinExec extends JoinExec {
         Expression[] streamKeys = Binder.bindAll(buildRight ? leftKeys : rightKeys, streamPlan.output());
         Broadcast<HashedRelation> relation = ((BroadcastExchangeExec) buildPlan).broadcast(ctx,
                 rows -> hash(rows, buildKeys));
+        if (runtimeFilter != null) {
+            runtimeFilter.fill(relation);
+        }
         Expression residual = boundCondition();
         JoinType type = joinType;
         boolean br = buildRight;

@@ -67,6 +67,22 @@ final class ChainedKeyTable extends KeyHashTable {
         return (from, to, pairs, maxPairs) -> probe(probeKeys, probeHashes, from, to, pairs, maxPairs);
     }
 
+    @Override
+    void markFound(ColumnVector[] probeKeys, int n, boolean[] found) {
+        KeyHashes probeHashes = KeyHashes.of(probeKeys, n);
+        int mask = heads.length - 1;
+        for (int i = 0; i < n; i++) {
+            boolean hit = false;
+            if (!probeHashes.nullKey(i)) {
+                int h = probeHashes.hashes[i];
+                for (int r = heads[h & mask] - 1; r >= 0 && !hit; r = next[r] - 1) {
+                    hit = hashes[r] == h && equal(probeKeys, i, r);
+                }
+            }
+            found[i] = hit;
+        }
+    }
+
     private boolean equal(ColumnVector[] probeKeys, int i, int r) {
         for (int k = 0; k < keys.length; k++) {
             if (!probeKeys[k].valueEquals(i, keys[k], r)) {

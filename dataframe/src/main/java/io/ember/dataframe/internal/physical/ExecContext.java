@@ -9,7 +9,7 @@ import io.ember.rdd.EmberContext;
  */
 public record ExecContext(EmberContext sc, int shufflePartitions, int batchSize, long broadcastThreshold,
                           String timeZone, long maxPartitionBytes, boolean preferSortMergeJoin,
-                          long maxBroadcastTableSize) {
+                          long maxBroadcastTableSize, boolean runtimeFilters) {
 
     /** The settings file scans need on the executors. */
     public ScanSettings scanSettings() {

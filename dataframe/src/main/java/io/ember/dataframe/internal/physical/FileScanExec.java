@@ -37,6 +37,11 @@ public final class FileScanExec extends LeafExec {
         return output;
     }
 
+    /** Whether some filter was pushed into this scan, i.e. it reads a selection of the source's rows. */
+    boolean filtered() {
+        return !pushedFilters.isEmpty();
+    }
+
     /** The filters the source is given. */
     public List<SourceFilter> sourceFilters() {
         List<SourceFilter> out = new ArrayList<>();

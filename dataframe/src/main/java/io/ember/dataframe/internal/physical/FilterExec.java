@@ -17,6 +17,11 @@ public final class FilterExec extends PhysicalPlan {
         this.child = child;
     }
 
+    /** The condition rows must meet. */
+    Expression condition() {
+        return condition;
+    }
+
     @Override
     public List<PhysicalPlan> children() {
         return List.of(child);

@@ -68,6 +68,26 @@ public final class HashAggregateExec extends PhysicalPlan {
         return List.of(child);
     }
 
+    /** Whether this is the partial (map-side) or final half. */
+    Mode mode() {
+        return mode;
+    }
+
+    /** The grouping expressions, over the child's output (partial half). */
+    List<Expression> groupingExpressions() {
+        return groupingExpressions;
+    }
+
+    /** The grouping columns, as the partial half outputs them. */
+    List<AttributeReference> groupingAttributes() {
+        return groupingAttributes;
+    }
+
+    /** The final half's output expressions, over the grouping columns and the aggregates' results. */
+    List<NamedExpression> resultExpressions() {
+        return resultExpressions;
+    }
+
     @Override
     public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
         return new HashAggregateExec(mode, groupingExpressions, groupingAttributes, aggregates, bufferAttributes,

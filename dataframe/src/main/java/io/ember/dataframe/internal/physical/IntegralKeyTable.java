@@ -61,6 +61,26 @@ final class IntegralKeyTable extends KeyHashTable {
         return (from, to, pairs, maxPairs) -> probe(key, from, to, pairs, maxPairs);
     }
 
+    @Override
+    void markFound(ColumnVector[] probeKeys, int n, boolean[] found) {
+        ColumnVector key = probeKeys[0];
+        boolean[] nulls = key.nulls;
+        boolean ints = key.kind == ColumnVector.INT;
+        for (int i = 0; i < n; i++) {
+            if (nulls != null && nulls[i]) {
+                found[i] = false;
+                continue;
+            }
+            long k = ints ? key.ints[i] : key.longs[i];
+            int s = slotOf(k);
+            long head;
+            while ((head = slots[2 * s + 1]) != 0 && slots[2 * s] != k) {
+                s = (s + 1) & mask;
+            }
+            found[i] = head != 0;
+        }
+    }
+
     private int probe(ColumnVector key, int from, int n, PairBuffer pairs, int maxPairs) {
         boolean[] nulls = key.nulls;
         boolean ints = key.kind == ColumnVector.INT;

@@ -20,6 +20,12 @@ abstract class KeyHashTable implements Serializable {
     /** Probes with one batch's key columns (of the build keys' types), doing per-batch work once. */
     abstract Probe probeOf(ColumnVector[] probeKeys, int n);
 
+    /**
+     * Sets {@code found[i]} to whether probe row {@code i} of {@code [0, n)} has an equal key in
+     * the table (false for a null key): membership only, for filtering rows before a join.
+     */
+    abstract void markFound(ColumnVector[] probeKeys, int n, boolean[] found);
+
     /** The probing of one batch. */
     interface Probe {
         /**

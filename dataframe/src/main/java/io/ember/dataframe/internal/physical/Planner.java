@@ -62,7 +62,8 @@ public final class Planner {
 
     /** The executable plan of {@code plan}, exchanges included. */
     public PhysicalPlan plan(LogicalPlan plan) {
-        return EnsureRequirements.apply(toPhysical(plan), ctx.shufflePartitions());
+        PhysicalPlan physical = EnsureRequirements.apply(toPhysical(plan), ctx.shufflePartitions());
+        return ctx.runtimeFilters() ? InjectRuntimeFilters.apply(physical) : physical;
     }
 
     private PhysicalPlan toPhysical(LogicalPlan plan) {

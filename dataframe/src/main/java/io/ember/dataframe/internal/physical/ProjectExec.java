@@ -27,6 +27,11 @@ public final class ProjectExec extends PhysicalPlan {
         return List.of(child);
     }
 
+    /** The expressions computed, each named. */
+    List<NamedExpression> projectList() {
+        return projectList;
+    }
+
     @Override
     public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
         return new ProjectExec(projectList, c.get(0));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ember.dataframe.internal.batch.ColumnVector;
 import io.ember.dataframe.types.DataTypes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -53,6 +54,14 @@ class KeyHashTableTest {
     private static ColumnVector longs(Long[] values) {
         ColumnVector v = ColumnVector.allocate(DataTypes.LongType, values.length);
         for (Long x : values) {
+            v.append(x);
+        }
+        return v;
+    }
+
+    private static ColumnVector strings(String[] values) {
+        ColumnVector v = ColumnVector.allocate(DataTypes.StringType, values.length);
+        for (String x : values) {
             v.append(x);
         }
         return v;
@@ -118,14 +127,8 @@ class KeyHashTableTest {
     void severalKeysAndStrings_takeTheChainedTable() {
         String[] words = {"a", "é", "日本", null, "a", "", "b"};
         String[] probeWords = {"a", "", null, "日本", "c"};
-        ColumnVector b = ColumnVector.allocate(DataTypes.StringType, words.length);
-        ColumnVector p = ColumnVector.allocate(DataTypes.StringType, probeWords.length);
-        for (String w : words) {
-            b.append(w);
-        }
-        for (String w : probeWords) {
-            p.append(w);
-        }
+        ColumnVector b = strings(words);
+        ColumnVector p = strings(probeWords);
         KeyHashTable table = KeyHashTable.of(new ColumnVector[] {b}, words.length);
         assertInstanceOf(ChainedKeyTable.class, table);
         assertEquals(nestedLoops(words, probeWords),
@@ -147,5 +150,41 @@ class KeyHashTableTest {
         }
         assertEquals(nestedLoops(build, probe),
                 probed(two, new ColumnVector[] {longs(p1), longs(p2)}, p1.length, Integer.MAX_VALUE));
+    }
+
+    /** Which probe values some build value equals (nulls never), in plain Java. */
+    private static boolean[] members(Object[] build, Object[] probe) {
+        boolean[] out = new boolean[probe.length];
+        for (int i = 0; i < probe.length; i++) {
+            out[i] = probe[i] != null && Arrays.asList(build).contains(probe[i]);
+        }
+        return out;
+    }
+
+    private static boolean[] found(KeyHashTable table, ColumnVector[] probeKeys, int n) {
+        boolean[] out = new boolean[n];
+        Arrays.fill(out, true); // every entry is written, stale values included
+        table.markFound(probeKeys, n, out);
+        return out;
+    }
+
+    @Test
+    void markFound_isMembershipOfNonNullKeys_inBothTables() {
+        Random r = new Random(11);
+        Long[] build = randomLongs(r, 600, 300);
+        Long[] probe = randomLongs(r, 900, 700);
+        KeyHashTable integral = KeyHashTable.of(new ColumnVector[] {longs(build)}, build.length);
+        assertInstanceOf(IntegralKeyTable.class, integral);
+        assertTrue(Arrays.equals(members(build, probe),
+                found(integral, new ColumnVector[] {longs(probe)}, probe.length)));
+
+        String[] words = {"a", "é", "日本", null, "a", "", "b"};
+        String[] probeWords = {"a", "", null, "日本", "c", "é", "日"};
+        ColumnVector b = strings(words);
+        ColumnVector p = strings(probeWords);
+        KeyHashTable chained = KeyHashTable.of(new ColumnVector[] {b}, words.length);
+        assertInstanceOf(ChainedKeyTable.class, chained);
+        assertTrue(Arrays.equals(members(words, probeWords),
+                found(chained, new ColumnVector[] {p}, probeWords.length)));
     }
 }

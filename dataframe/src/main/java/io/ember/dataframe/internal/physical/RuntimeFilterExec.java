@@ -1,0 +1,137 @@
+package io.ember.dataframe.internal.physical;
+
+import io.ember.dataframe.internal.batch.ColumnBatch;
+import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.dataframe.internal.expressions.AttributeReference;
+import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.plan.LogicalPlan;
+import io.ember.rdd.Broadcast;
+import io.ember.rdd.RDD;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Drops the rows whose keys have no match in the build side of a broadcast hash join above it,
+ * before they reach the shuffles, aggregations and joins between here and that join (a runtime
+ * filter: Spark's injected runtime filters and Trino's dynamic filters do the same; see
+ * {@link InjectRuntimeFilters} for where they are placed). It probes the join's own broadcast key
+ * table, so the build side is computed once and the filter is exact.
+ *
+ * <p>A task stops filtering once it has seen {@value #SAMPLE_ROWS} rows of which more than
+ * {@value #KEEP_RATIO_TO_STOP} passed: the build side then holds nearly every key of this side,
+ * and probing would cost more than it saves.
+ */
+public final class RuntimeFilterExec extends PhysicalPlan {
+    static final int SAMPLE_ROWS = 65_536;
+    static final double KEEP_RATIO_TO_STOP = 0.95;
+
+    private final List<AttributeReference> keys;
+    private final RuntimeFilterSlot slot;
+    private final PhysicalPlan child;
+
+    RuntimeFilterExec(List<AttributeReference> keys, RuntimeFilterSlot slot, PhysicalPlan child) {
+        this.keys = keys;
+        this.slot = slot;
+        this.child = child;
+    }
+
+    @Override
+    public List<PhysicalPlan> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
+        return new RuntimeFilterExec(keys, slot, c.get(0));
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        return child.output();
+    }
+
+    @Override
+    public Partitioning outputPartitioning() {
+        return child.outputPartitioning();
+    }
+
+    @Override
+    public String nodeString() {
+        return "RuntimeFilter " + LogicalPlan.list(keys) + " in the keys of the broadcast join above";
+    }
+
+    @Override
+    protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
+        Broadcast<BroadcastHashJoinExec.HashedRelation> relation = slot.relation();
+        RDD<ColumnBatch> input = child.execute(ctx);
+        if (relation == null) {
+            return input;
+        }
+        Expression[] bound = Binder.bindAll(keys, child.output());
+        return input.mapPartitions(it -> new Filtering(it, relation.value().table(), bound), true);
+    }
+
+    /** One task's filtering; counts what passes to decide whether to go on. */
+    private static final class Filtering implements Iterator<ColumnBatch> {
+        private final Iterator<ColumnBatch> input;
+        private final KeyHashTable table;
+        private final Expression[] keys;
+        private long seen;
+        private long kept;
+        private boolean stopped;
+        private ColumnBatch next;
+
+        Filtering(Iterator<ColumnBatch> input, KeyHashTable table, Expression[] keys) {
+            this.input = input;
+            this.table = table;
+            this.keys = keys;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && input.hasNext()) {
+                ColumnBatch b = input.next();
+                if (stopped) {
+                    next = b;
+                } else {
+                    ColumnBatch out = filter(b);
+                    next = out.numRows > 0 ? out : null;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public ColumnBatch next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ColumnBatch b = next;
+            next = null;
+            return b;
+        }
+
+        private ColumnBatch filter(ColumnBatch b) {
+            int n = b.numRows;
+            ColumnVector[] keyCols = new ColumnVector[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                keyCols[i] = keys[i].eval(b);
+            }
+            boolean[] found = new boolean[n];
+            table.markFound(keyCols, n, found);
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (found[i]) {
+                    count++;
+                }
+            }
+            seen += n;
+            kept += count;
+            if (seen >= SAMPLE_ROWS && kept > KEEP_RATIO_TO_STOP * seen) {
+                stopped = true;
+            }
+            return count == n ? b : b.filter(found);
+        }
+    }
+}
