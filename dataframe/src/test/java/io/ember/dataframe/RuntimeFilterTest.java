@@ -40,7 +40,7 @@ class RuntimeFilterTest {
     static void data() {
         for (int i = 0; i < FACT_ROWS; i++) {
             Integer part = i % 97 == 0 ? null : (int) ((i * 7919L) % PARTS);
-            FACT.add(new Object[] {part, (long) (i % 1000), "p" + (part == null ? "-" : part % 50) + "ü"});
+            FACT.add(new Object[] {part, (long) ((i / 7) % 1000), "p" + (part == null ? "-" : part % 50) + "ü"});
         }
         for (int p = 0; p < PARTS; p++) {
             DIM.add(new Object[] {p, p % 30 == 0 ? "MED BOX" : "JUMBO PKG", "p" + (p % 50) + "ü"});
@@ -200,5 +200,45 @@ class RuntimeFilterTest {
             }
         }
         assertEquals(expected, asMap(q));
+    }
+
+    @Test
+    void aCorrelatedAggregateJoinedBackToAFilteredQuery_aggregatesOnlyTheMatchingGroups_sameAnswer() {
+        fact().createOrReplaceTempView("rf_fact");
+        Functions.broadcast(dimRows()).createOrReplaceTempView("rf_dim");
+        DataFrame q = spark.sql("SELECT sum(f.qty) FROM rf_fact f, rf_dim d WHERE d.p_part = f.part"
+                + " AND d.container = 'MED BOX'"
+                + " AND f.qty < (SELECT 0.5 * avg(f2.qty) FROM rf_fact f2 WHERE f2.part = d.p_part)");
+        String plan = q.explainString(false);
+        assertEquals(2, plan.split("RuntimeFilter \\[", -1).length - 1,
+                "one filter below the join with the dimension, one below the subquery's aggregation:\n" + plan);
+
+        QueryExecution execution = new QueryExecution(spark, q.plan());
+        execution.collect();
+        long medBoxRows = FACT.stream().filter(r -> r[0] != null && (Integer) r[0] % 30 == 0).count();
+        for (RuntimeFilterExec f : runtimeFilters(execution.physical(), new ArrayList<>())) {
+            assertEquals(medBoxRows, f.outputRows().get(), "each filter passes only the rows of MED BOX parts");
+        }
+
+        Map<Integer, long[]> perPart = new HashMap<>();
+        for (Object[] r : FACT) {
+            if (r[0] != null) {
+                long[] sumAndCount = perPart.computeIfAbsent((Integer) r[0], k -> new long[2]);
+                sumAndCount[0] += (Long) r[1];
+                sumAndCount[1]++;
+            }
+        }
+        long expected = 0;
+        for (Object[] r : FACT) {
+            Integer part = (Integer) r[0];
+            if (part != null && part % 30 == 0) {
+                long[] sc = perPart.get(part);
+                // qty < 0.5 * sum / count, compared exactly: 2 * qty * count < sum
+                if (2 * (Long) r[1] * sc[1] < sc[0]) {
+                    expected += (Long) r[1];
+                }
+            }
+        }
+        assertEquals(expected, q.collectAsList().get(0).getLong(0));
     }
 }

@@ -22,35 +22,30 @@ public final class BroadcastHashJoinExec extends JoinExec {
     private final List<Expression> leftKeys;
     private final List<Expression> rightKeys;
     private final boolean buildRight;
-    /** Where this join hands its key table to a runtime filter in its stream side; null if none. */
-    private final RuntimeFilterSlot runtimeFilter;
 
     public BroadcastHashJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, JoinType joinType,
                                  boolean buildRight, Expression condition, PhysicalPlan left, PhysicalPlan right,
                                  List<AttributeReference> output) {
-        this(leftKeys, rightKeys, joinType, buildRight, condition, left, right, output, null);
-    }
-
-    private BroadcastHashJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, JoinType joinType,
-                                  boolean buildRight, Expression condition, PhysicalPlan left, PhysicalPlan right,
-                                  List<AttributeReference> output, RuntimeFilterSlot runtimeFilter) {
         super(left, right, joinType, condition, output);
         this.leftKeys = leftKeys;
         this.rightKeys = rightKeys;
         this.buildRight = buildRight;
-        this.runtimeFilter = runtimeFilter;
     }
 
     @Override
     public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
         return new BroadcastHashJoinExec(leftKeys, rightKeys, joinType, buildRight, condition, c.get(0), c.get(1),
-                output, runtimeFilter);
+                output);
     }
 
-    /** This join with {@code stream} as its stream side, filling {@code slot} for a runtime filter in it. */
-    BroadcastHashJoinExec withRuntimeFilter(RuntimeFilterSlot slot, PhysicalPlan stream) {
-        return new BroadcastHashJoinExec(leftKeys, rightKeys, joinType, buildRight, condition,
-                buildRight ? stream : left, buildRight ? right : stream, output, slot);
+    @Override
+    List<Expression> leftKeys() {
+        return leftKeys;
+    }
+
+    @Override
+    List<Expression> rightKeys() {
+        return rightKeys;
     }
 
     /** Whether the right side is the one broadcast. */
@@ -58,9 +53,13 @@ public final class BroadcastHashJoinExec extends JoinExec {
         return buildRight;
     }
 
-    /** The stream side's join keys. */
-    List<Expression> streamKeys() {
-        return buildRight ? leftKeys : rightKeys;
+    /**
+     * The broadcast of the build side's rows and key table, made the first time it is asked for
+     * (by this join, or by a runtime filter that probes the same table, {@link RuntimeFilterExec}).
+     */
+    Broadcast<HashedRelation> relation(ExecContext ctx) {
+        PhysicalPlan buildPlan = buildRight ? right : left;
+        return RuntimeFilterSource.relation(ctx, (BroadcastExchangeExec) buildPlan, buildRight ? rightKeys : leftKeys);
     }
 
     @Override
@@ -86,15 +85,9 @@ public final class BroadcastHashJoinExec extends JoinExec {
 
     @Override
     protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
-        PhysicalPlan buildPlan = buildRight ? right : left;
         PhysicalPlan streamPlan = buildRight ? left : right;
-        Expression[] buildKeys = Binder.bindAll(buildRight ? rightKeys : leftKeys, buildPlan.output());
         Expression[] streamKeys = Binder.bindAll(buildRight ? leftKeys : rightKeys, streamPlan.output());
-        Broadcast<HashedRelation> relation = ((BroadcastExchangeExec) buildPlan).broadcast(ctx,
-                rows -> hash(rows, buildKeys));
-        if (runtimeFilter != null) {
-            runtimeFilter.fill(relation);
-        }
+        Broadcast<HashedRelation> relation = relation(ctx);
         Expression residual = boundCondition();
         JoinType type = joinType;
         boolean br = buildRight;
@@ -105,7 +98,7 @@ public final class BroadcastHashJoinExec extends JoinExec {
         });
     }
 
-    private static HashedRelation hash(ColumnBatch rows, Expression[] keys) {
+    static HashedRelation hash(ColumnBatch rows, Expression[] keys) {
         ColumnVector[] keyCols = new ColumnVector[keys.length];
         for (int i = 0; i < keyCols.length; i++) {
             keyCols[i] = keys[i].eval(rows);

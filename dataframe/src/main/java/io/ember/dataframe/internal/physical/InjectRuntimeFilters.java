@@ -6,35 +6,47 @@ import io.ember.dataframe.internal.expressions.Expression;
 import io.ember.dataframe.internal.expressions.NamedExpression;
 import io.ember.dataframe.internal.plan.JoinType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Places a {@link RuntimeFilterExec} in the stream side of each broadcast hash join whose build
- * side is filtered, as deep as the stream keys can be followed: through deterministic projections that
- * keep or rename them, deterministic filters, sorts, shuffles, the grouping keys of aggregations, and into the side of a
- * join they come from when that side's rows are not null-extended. Rows of the stream side whose
- * key the filtered build side lacks are then dropped where they are read, not after they were
- * shuffled, aggregated and joined (a filtered {@code part} joined to {@code lineitem} grouped by
- * part key: the grouping reads only the lines of the parts that remain).
+ * Places {@link RuntimeFilterExec}s: rows that a join would drop for want of a matching key are
+ * dropped where they are read instead, before the shuffles, aggregations and joins below that join.
+ * Two cases, both driven by the key table of a broadcast hash join whose build side is filtered
+ * (a {@link RuntimeFilterSource}):
+ * <ul>
+ *   <li>that join's own stream side, if the join drops unmatched stream rows (inner; left semi
+ *       building right): a filtered {@code part} joined to {@code lineitem} grouped by part key
+ *       groups only the lines of the parts that remain;</li>
+ *   <li>across a join above it: a column known to hold only that table's keys (the stream key
+ *       of such a join, what it equals by an inner join, and what keeps it through projections,
+ *       filters and grouping) joined by equality to a side whose unmatched rows the join drops
+ *       (either side of an inner join, the right side of a left outer, semi or anti join): that
+ *       side needs only rows with those keys. A correlated subquery's aggregation, joined back to
+ *       a filtered outer query, then aggregates only the groups the outer query can match.</li>
+ * </ul>
+ * A filter goes as deep as its keys can be followed: through deterministic projections that keep
+ * or rename them, deterministic filters, sorts, shuffles, the grouping keys of aggregations, and
+ * into the side of a join they come from when that side's rows are not null-extended. It is placed
+ * only where it saves work: below at least one shuffle, sort, aggregation or join, or right above a
+ * file scan. An unfiltered build side usually holds every key of the other side (a foreign key
+ * joined to its table), so it makes no filter; and each task stops filtering when nearly every row
+ * passes ({@link RuntimeFilterExec}).
  *
- * <p>A filter is placed only where it saves work: below at least one shuffle, sort, aggregation
- * or join, or right above a file scan. Joins that keep unmatched stream rows (outer, anti) get
- * none. The build side must contain a filter (of rows, or pushed into its scan): an unfiltered
- * build side usually holds every key of the stream side (a foreign key joined to its table), and
- * the filter would drop nothing. Each task also stops filtering when nearly every row passes
- * ({@link RuntimeFilterExec}).
- *
- * <p>Runs on the physical plan once its exchanges are in place ({@link EnsureRequirements});
- * {@code ember.sql.optimizer.runtimeFilter.enabled=false} turns it off.
+ * <p>Runs bottom-up on the physical plan once its exchanges are in place
+ * ({@link EnsureRequirements}). A filter refers to its source's exchange, so no exchange is rebuilt
+ * after a filter refers to it: a path only enters the build side of the join being handled, before
+ * that join's own filters are made. {@code ember.sql.optimizer.runtimeFilter.enabled=false} turns
+ * it off.
  */
 public final class InjectRuntimeFilters {
     private InjectRuntimeFilters() {
     }
 
-    /** {@code plan} with runtime filters under its broadcast hash joins where they pay. */
+    /** {@code plan} with runtime filters where they pay. */
     public static PhysicalPlan apply(PhysicalPlan plan) {
-        PhysicalPlan node = plan instanceof BroadcastHashJoinExec j ? inject(j) : plan;
-        List<PhysicalPlan> children = node.children();
+        List<PhysicalPlan> children = plan.children();
         List<PhysicalPlan> rewritten = new ArrayList<>(children.size());
         boolean changed = false;
         for (PhysicalPlan c : children) {
@@ -42,21 +54,117 @@ public final class InjectRuntimeFilters {
             changed |= r != c;
             rewritten.add(r);
         }
-        return changed ? node.withNewChildren(rewritten) : node;
+        PhysicalPlan node = changed ? plan.withNewChildren(rewritten) : plan;
+        return node instanceof JoinExec j ? inject(j) : node;
     }
 
-    private static PhysicalPlan inject(BroadcastHashJoinExec join) {
-        boolean dropsUnmatchedStreamRows = join.joinType == JoinType.INNER
-                || (join.joinType == JoinType.LEFT_SEMI && join.buildRight());
-        List<AttributeReference> keys = columns(join.streamKeys());
-        PhysicalPlan build = join.buildRight() ? join.right : join.left;
-        if (!dropsUnmatchedStreamRows || keys == null || !filtered(build)) {
-            return join;
+    private static PhysicalPlan inject(JoinExec join) {
+        PhysicalPlan left = join.left;
+        PhysicalPlan right = join.right;
+        JoinType t = join.joinType;
+        // Across: a side whose unmatched rows the join drops, filtered by the other side's known keys.
+        boolean dropsUnmatchedLeft = t == JoinType.INNER;
+        boolean dropsUnmatchedRight = t == JoinType.INNER || t == JoinType.LEFT_OUTER || t.leftOnly();
+        if (dropsUnmatchedRight) {
+            right = across(right, join.rightKeys(), guarantees(left), join.leftKeys(), right);
         }
-        RuntimeFilterSlot slot = new RuntimeFilterSlot();
-        PhysicalPlan stream = join.buildRight() ? join.left : join.right;
-        PhysicalPlan placed = place(stream, keys, slot, false);
-        return placed == null ? join : join.withRuntimeFilter(slot, placed);
+        if (dropsUnmatchedLeft) {
+            left = across(left, join.leftKeys(), guarantees(right), join.rightKeys(), left);
+        }
+        JoinExec current = left == join.left && right == join.right ? join
+                : (JoinExec) join.withNewChildren(List.of(left, right));
+        // Own: a broadcast join's stream side, filtered by its (filtered) build side's keys.
+        if (current instanceof BroadcastHashJoinExec b && ownFilterApplies(b)) {
+            PhysicalPlan build = b.buildRight() ? b.right : b.left;
+            List<AttributeReference> streamKeys = columns(b.buildRight() ? b.leftKeys() : b.rightKeys());
+            RuntimeFilterSource source = new RuntimeFilterSource((BroadcastExchangeExec) build,
+                    b.buildRight() ? b.rightKeys() : b.leftKeys());
+            PhysicalPlan stream = b.buildRight() ? b.left : b.right;
+            PhysicalPlan placed = streamKeys == null ? null : place(stream, streamKeys, source, false);
+            if (placed != null) {
+                return (PhysicalPlan) b.withNewChildren(b.buildRight() ? List.of(placed, build) : List.of(build, placed));
+            }
+        }
+        return current;
+    }
+
+    private static boolean ownFilterApplies(BroadcastHashJoinExec b) {
+        boolean dropsUnmatchedStream = b.joinType == JoinType.INNER || (b.joinType == JoinType.LEFT_SEMI && b.buildRight());
+        return dropsUnmatchedStream && filtered(b.buildRight() ? b.right : b.left);
+    }
+
+    /**
+     * {@code side} filtered on the first of its keys whose partner in the other side holds only
+     * the keys of a known table ({@code known}); {@code unchanged} when none does or no place pays.
+     */
+    private static PhysicalPlan across(PhysicalPlan side, List<Expression> sideKeys, Map<Long, RuntimeFilterSource> known,
+                                       List<Expression> otherKeys, PhysicalPlan unchanged) {
+        for (int i = 0; i < sideKeys.size(); i++) {
+            if (sideKeys.get(i) instanceof AttributeReference key && otherKeys.get(i) instanceof AttributeReference other
+                    && known.containsKey(other.exprId())) {
+                PhysicalPlan placed = place(side, List.of(key), known.get(other.exprId()), false);
+                if (placed != null) {
+                    return placed;
+                }
+            }
+        }
+        return unchanged;
+    }
+
+    /**
+     * The columns of {@code plan}'s output that hold only the keys of a known table, each with
+     * that table: the stream key of a broadcast join that makes a filter of its own, what an
+     * inner join equates to such a column, and what keeps them unchanged above.
+     */
+    static Map<Long, RuntimeFilterSource> guarantees(PhysicalPlan plan) {
+        Map<Long, RuntimeFilterSource> out = new HashMap<>();
+        if (plan instanceof FilterExec || plan instanceof SortExec || plan instanceof ShuffleExchangeExec
+                || plan instanceof RuntimeFilterExec || plan instanceof BroadcastExchangeExec) {
+            out.putAll(guarantees(plan.children().get(0)));
+        } else if (plan instanceof ProjectExec p) {
+            Map<Long, RuntimeFilterSource> below = guarantees(p.children().get(0));
+            for (NamedExpression e : p.projectList()) {
+                AttributeReference source = column(e);
+                if (source != null && below.containsKey(source.exprId())) {
+                    out.put(e.toAttribute().exprId(), below.get(source.exprId()));
+                }
+            }
+        } else if (plan instanceof HashAggregateExec a) {
+            Map<Long, RuntimeFilterSource> below = guarantees(a.children().get(0));
+            for (AttributeReference g : a.output()) {
+                List<AttributeReference> input = throughGrouping(a, List.of(g));
+                if (input != null && below.containsKey(input.get(0).exprId())) {
+                    out.put(g.exprId(), below.get(input.get(0).exprId()));
+                }
+            }
+        } else if (plan instanceof JoinExec j) {
+            JoinType t = j.joinType;
+            if (t != JoinType.RIGHT_OUTER && t != JoinType.FULL_OUTER) {
+                out.putAll(guarantees(j.left));
+            }
+            if (t == JoinType.INNER || t == JoinType.CROSS || t == JoinType.RIGHT_OUTER) {
+                out.putAll(guarantees(j.right));
+            }
+            if (j instanceof BroadcastHashJoinExec b && ownFilterApplies(b) && b.leftKeys().size() == 1) {
+                Expression streamKey = b.buildRight() ? b.leftKeys().get(0) : b.rightKeys().get(0);
+                if (streamKey instanceof AttributeReference k) {
+                    out.put(k.exprId(), new RuntimeFilterSource((BroadcastExchangeExec) (b.buildRight() ? b.right : b.left),
+                            b.buildRight() ? b.rightKeys() : b.leftKeys()));
+                }
+            }
+            if (t == JoinType.INNER) {
+                for (int i = 0; i < j.leftKeys().size(); i++) {
+                    if (j.leftKeys().get(i) instanceof AttributeReference l && j.rightKeys().get(i) instanceof AttributeReference r) {
+                        if (out.containsKey(l.exprId())) {
+                            out.putIfAbsent(r.exprId(), out.get(l.exprId()));
+                        } else if (out.containsKey(r.exprId())) {
+                            out.put(l.exprId(), out.get(r.exprId()));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -64,7 +172,7 @@ public final class InjectRuntimeFilters {
      * followed, or null where no place below the join saves work ({@code pastWork}: a shuffle,
      * sort, aggregation or join lies between the join and {@code node}).
      */
-    private static PhysicalPlan place(PhysicalPlan node, List<AttributeReference> keys, RuntimeFilterSlot slot,
+    private static PhysicalPlan place(PhysicalPlan node, List<AttributeReference> keys, RuntimeFilterSource source,
                                       boolean pastWork) {
         int side = -1;
         List<AttributeReference> below = null;
@@ -75,6 +183,10 @@ public final class InjectRuntimeFilters {
         } else if (node instanceof FilterExec f) {
             side = 0;
             below = f.condition().deterministic() ? keys : null;
+        } else if (node instanceof BroadcastExchangeExec && !pastWork) {
+            // the build side of the join being handled: no filter refers to its exchange yet
+            side = 0;
+            below = keys;
         } else if (node instanceof SortExec || node instanceof ShuffleExchangeExec) {
             side = 0;
             below = keys;
@@ -89,14 +201,14 @@ public final class InjectRuntimeFilters {
             work = true;
         }
         if (below != null) {
-            PhysicalPlan deeper = place(node.children().get(side), below, slot, work);
+            PhysicalPlan deeper = place(node.children().get(side), below, source, work);
             if (deeper != null) {
                 List<PhysicalPlan> children = new ArrayList<>(node.children());
                 children.set(side, deeper);
                 return node.withNewChildren(children);
             }
         }
-        return pastWork || node instanceof FileScanExec ? new RuntimeFilterExec(keys, slot, node) : null;
+        return pastWork || node instanceof FileScanExec ? new RuntimeFilterExec(keys, source, node) : null;
     }
 
     /** The child's columns that {@code keys} are projections of (kept or renamed), or null. */
@@ -124,16 +236,15 @@ public final class InjectRuntimeFilters {
         List<AttributeReference> grouping = a.groupingAttributes();
         List<AttributeReference> out = new ArrayList<>();
         for (AttributeReference k : keys) {
-            AttributeReference key = k;
             if (a.mode() == HashAggregateExec.Mode.FINAL) {
                 List<AttributeReference> viaResult = throughProjection(a.resultExpressions(), List.of(k));
-                key = viaResult == null ? null : viaResult.get(0);
+                AttributeReference key = viaResult == null ? null : viaResult.get(0);
                 if (key == null || indexOf(grouping, key) < 0) {
                     return null;
                 }
                 out.add(key);
             } else {
-                int i = indexOf(grouping, key);
+                int i = indexOf(grouping, k);
                 AttributeReference input = i < 0 ? null : column(a.groupingExpressions().get(i));
                 if (input == null) {
                     return null;

@@ -23,6 +23,16 @@ abstract class JoinExec extends PhysicalPlan {
         this.output = output;
     }
 
+    /** The left side's equi-join keys (none for joins without equality keys). */
+    List<Expression> leftKeys() {
+        return List.of();
+    }
+
+    /** The right side's equi-join keys, pairwise equal to {@link #leftKeys()}. */
+    List<Expression> rightKeys() {
+        return List.of();
+    }
+
     @Override
     public List<PhysicalPlan> children() {
         return List.of(left, right);

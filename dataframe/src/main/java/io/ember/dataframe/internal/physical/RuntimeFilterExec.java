@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Drops the rows whose keys have no match in the build side of a broadcast hash join above it,
- * before they reach the shuffles, aggregations and joins between here and that join (a runtime
- * filter: Spark's injected runtime filters and Trino's dynamic filters do the same; see
- * {@link InjectRuntimeFilters} for where they are placed). It probes the join's own broadcast key
- * table, so the build side is computed once and the filter is exact.
+ * Drops the rows whose keys have no match in the build side of a broadcast hash join, before they
+ * reach the shuffles, aggregations and joins between here and the join that would drop them (a
+ * runtime filter: Spark's injected runtime filters and Trino's dynamic filters do the same; see
+ * {@link InjectRuntimeFilters} for where they are placed). It probes that join's own broadcast key
+ * table ({@link RuntimeFilterSource}), so the build side is computed once and the filter is exact.
  *
  * <p>A task stops filtering once it has seen {@value #SAMPLE_ROWS} rows of which more than
  * {@value #KEEP_RATIO_TO_STOP} passed: the build side then holds nearly every key of this side,
@@ -27,12 +27,12 @@ public final class RuntimeFilterExec extends PhysicalPlan {
     static final double KEEP_RATIO_TO_STOP = 0.95;
 
     private final List<AttributeReference> keys;
-    private final RuntimeFilterSlot slot;
+    private final RuntimeFilterSource source;
     private final PhysicalPlan child;
 
-    RuntimeFilterExec(List<AttributeReference> keys, RuntimeFilterSlot slot, PhysicalPlan child) {
+    RuntimeFilterExec(List<AttributeReference> keys, RuntimeFilterSource source, PhysicalPlan child) {
         this.keys = keys;
-        this.slot = slot;
+        this.source = source;
         this.child = child;
     }
 
@@ -43,7 +43,7 @@ public final class RuntimeFilterExec extends PhysicalPlan {
 
     @Override
     public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
-        return new RuntimeFilterExec(keys, slot, c.get(0));
+        return new RuntimeFilterExec(keys, source, c.get(0));
     }
 
     @Override
@@ -58,16 +58,13 @@ public final class RuntimeFilterExec extends PhysicalPlan {
 
     @Override
     public String nodeString() {
-        return "RuntimeFilter " + LogicalPlan.list(keys) + " in the keys of the broadcast join above";
+        return "RuntimeFilter " + LogicalPlan.list(keys) + " in " + source.describe();
     }
 
     @Override
     protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
-        Broadcast<BroadcastHashJoinExec.HashedRelation> relation = slot.relation();
+        Broadcast<BroadcastHashJoinExec.HashedRelation> relation = source.relation(ctx);
         RDD<ColumnBatch> input = child.execute(ctx);
-        if (relation == null) {
-            return input;
-        }
         Expression[] bound = Binder.bindAll(keys, child.output());
         return input.mapPartitions(it -> new Filtering(it, relation.value().table(), bound), true);
     }

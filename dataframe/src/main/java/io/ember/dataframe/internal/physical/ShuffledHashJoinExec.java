@@ -46,6 +46,16 @@ public final class ShuffledHashJoinExec extends JoinExec {
     }
 
     @Override
+    List<Expression> leftKeys() {
+        return leftKeys;
+    }
+
+    @Override
+    List<Expression> rightKeys() {
+        return rightKeys;
+    }
+
+    @Override
     public List<Distribution> requiredChildDistribution() {
         return List.of(new Distribution.Clustered(leftKeys), new Distribution.Clustered(rightKeys));
     }

@@ -32,10 +32,12 @@ public final class SortMergeJoinExec extends JoinExec {
         this.rightKeys = rightKeys;
     }
 
+    @Override
     List<Expression> leftKeys() {
         return leftKeys;
     }
 
+    @Override
     List<Expression> rightKeys() {
         return rightKeys;
     }
