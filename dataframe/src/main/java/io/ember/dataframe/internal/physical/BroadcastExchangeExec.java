@@ -5,6 +5,8 @@ import io.ember.dataframe.internal.expressions.AttributeReference;
 import io.ember.dataframe.types.DataType;
 import io.ember.rdd.Broadcast;
 import io.ember.rdd.RDD;
+import io.vavr.control.Option;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -26,6 +28,8 @@ import java.util.function.Function;
 public final class BroadcastExchangeExec extends PhysicalPlan {
     private final PhysicalPlan child;
     private Broadcast<?> broadcast;
+    /** Set when the rows passed the bound of a broadcast that may shuffle instead: there will be none. */
+    private boolean tooLarge;
 
     /** An exchange broadcasting {@code child}'s rows. */
     public BroadcastExchangeExec(PhysicalPlan child) {
@@ -57,17 +61,45 @@ public final class BroadcastExchangeExec extends PhysicalPlan {
      * time: a job collects the rows, {@code build} runs on the driver, and the result is shipped
      * to the executors. Every call on one exchange must build the same kind of value.
      */
+    <T> Broadcast<T> broadcast(ExecContext ctx, Function<ColumnBatch, T> build) {
+        return broadcast(ctx, build, -1);
+    }
+
+    /**
+     * As {@link #broadcast(ExecContext, Function)}, but when {@code shuffleAbove} is not negative
+     * the rows are collected only up to about that many bytes (at most
+     * {@code ember.sql.maxBroadcastTableSize}): past it there is no broadcast and
+     * this returns null, now and on every later call, so that the join shuffles instead
+     * ({@link BroadcastHashJoinExec}). Each task stops reading at its share of the bound (at least
+     * 4 MB), so the driver never holds much more than the bound.
+     */
     @SuppressWarnings("unchecked")
-    synchronized <T> Broadcast<T> broadcast(ExecContext ctx, Function<ColumnBatch, T> build) {
-        if (broadcast == null) {
+    synchronized <T> Broadcast<T> broadcast(ExecContext ctx, Function<ColumnBatch, T> build, long shuffleAbove) {
+        if (broadcast == null && !tooLarge) {
             List<DataType> types = outputTypes();
             long limit = ctx.maxBroadcastTableSize();
-            List<ColumnBatch> parts = ctx.sc().runJob(child.execute(ctx),
-                    (tc, it) -> BroadcastLimit.drainWithin(it, types, limit, tc.partitionId()));
-            BroadcastLimit.check(parts, limit);
-            ColumnBatch rows = ColumnBatch.concat(types, parts.isEmpty() ? List.of(ColumnBatch.empty(types)) : parts);
-            addOutputRows(ctx, rows.numRows);
-            broadcast = ctx.sc().broadcast(build.apply(rows));
+            RDD<ColumnBatch> rows = child.execute(ctx);
+            List<ColumnBatch> parts;
+            if (shuffleAbove >= 0) {
+                long bound = Math.min(shuffleAbove, limit);
+                long perTask = Math.max(bound / Math.max(1, rows.getNumPartitions()), Math.min(bound, 4L << 20));
+                List<Option<ColumnBatch>> drained = ctx.sc().runJob(rows,
+                        (tc, it) -> BroadcastLimit.drainUpTo(it, types, perTask));
+                parts = new ArrayList<>();
+                for (Option<ColumnBatch> d : drained) {
+                    parts.addAll(d.toJavaList());
+                }
+                tooLarge = parts.size() < drained.size() || BroadcastLimit.bytes(parts) > bound;
+                if (tooLarge) {
+                    return null;
+                }
+            } else {
+                parts = ctx.sc().runJob(rows, (tc, it) -> BroadcastLimit.drainWithin(it, types, limit, tc.partitionId()));
+                BroadcastLimit.check(parts, limit);
+            }
+            ColumnBatch all = ColumnBatch.concat(types, parts.isEmpty() ? List.of(ColumnBatch.empty(types)) : parts);
+            addOutputRows(ctx, all.numRows);
+            broadcast = ctx.sc().broadcast(build.apply(all));
         }
         return (Broadcast<T>) broadcast;
     }

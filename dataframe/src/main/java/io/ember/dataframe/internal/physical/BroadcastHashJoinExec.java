@@ -17,25 +17,38 @@ import java.util.List;
  * broadcast (once per executor, see {@link BroadcastExchangeExec}); each task streams the other
  * side's batches through the executor's shared, read-only table. No shuffle. The build side is
  * the right one except for right outer joins.
+ *
+ * <p>A side broadcast because its estimate was small (not hinted) is collected only up to a bound
+ * ({@code shuffleAbove}); if it turns out larger, the join runs as a shuffled hash join of the
+ * same sides instead, as Spark's adaptive execution would have planned it: an estimate that was
+ * wrong costs time, never the driver's heap. The build side's key table also feeds the runtime
+ * filters placed below ({@link InjectRuntimeFilters}).
  */
 public final class BroadcastHashJoinExec extends JoinExec {
     private final List<Expression> leftKeys;
     private final List<Expression> rightKeys;
     private final boolean buildRight;
+    /** Bytes of build rows past which the join shuffles instead of broadcasting; -1: never (hinted). */
+    private final long shuffleAbove;
 
+    /**
+     * A join broadcasting its right side if {@code buildRight}, else its left; past
+     * {@code shuffleAbove} bytes of build rows (when not -1) it runs as a shuffled hash join.
+     */
     public BroadcastHashJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, JoinType joinType,
-                                 boolean buildRight, Expression condition, PhysicalPlan left, PhysicalPlan right,
-                                 List<AttributeReference> output) {
+                                 boolean buildRight, long shuffleAbove, Expression condition, PhysicalPlan left,
+                                 PhysicalPlan right, List<AttributeReference> output) {
         super(left, right, joinType, condition, output);
         this.leftKeys = leftKeys;
         this.rightKeys = rightKeys;
         this.buildRight = buildRight;
+        this.shuffleAbove = shuffleAbove;
     }
 
     @Override
     public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
-        return new BroadcastHashJoinExec(leftKeys, rightKeys, joinType, buildRight, condition, c.get(0), c.get(1),
-                output);
+        return new BroadcastHashJoinExec(leftKeys, rightKeys, joinType, buildRight, shuffleAbove, condition, c.get(0),
+                c.get(1), output);
     }
 
     @Override
@@ -53,13 +66,10 @@ public final class BroadcastHashJoinExec extends JoinExec {
         return buildRight;
     }
 
-    /**
-     * The broadcast of the build side's rows and key table, made the first time it is asked for
-     * (by this join, or by a runtime filter that probes the same table, {@link RuntimeFilterExec}).
-     */
-    Broadcast<HashedRelation> relation(ExecContext ctx) {
-        PhysicalPlan buildPlan = buildRight ? right : left;
-        return RuntimeFilterSource.relation(ctx, (BroadcastExchangeExec) buildPlan, buildRight ? rightKeys : leftKeys);
+    /** The table runtime filters probe: this join's build side on its keys. */
+    RuntimeFilterSource runtimeFilterSource() {
+        return new RuntimeFilterSource((BroadcastExchangeExec) (buildRight ? right : left),
+                buildRight ? rightKeys : leftKeys, shuffleAbove);
     }
 
     @Override
@@ -86,8 +96,11 @@ public final class BroadcastHashJoinExec extends JoinExec {
     @Override
     protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
         PhysicalPlan streamPlan = buildRight ? left : right;
+        Broadcast<HashedRelation> relation = runtimeFilterSource().relation(ctx);
+        if (relation == null) {
+            return shuffledInstead(ctx.shufflePartitions()).execute(ctx);
+        }
         Expression[] streamKeys = Binder.bindAll(buildRight ? leftKeys : rightKeys, streamPlan.output());
-        Broadcast<HashedRelation> relation = relation(ctx);
         Expression residual = boundCondition();
         JoinType type = joinType;
         boolean br = buildRight;
@@ -96,6 +109,19 @@ public final class BroadcastHashJoinExec extends JoinExec {
             HashedRelation h = relation.value();
             return it.flatMap(b -> () -> probe(b, streamKeys, h, maxPairs, br, type, residual));
         });
+    }
+
+    /**
+     * This join as a shuffled hash join building the same side, for a build side found larger than
+     * {@link #shuffleAbove}: both sides hashed on their keys into the session's shuffle partitions.
+     */
+    private PhysicalPlan shuffledInstead(int partitions) {
+        PhysicalPlan buildRows = (buildRight ? right : left).children().get(0);
+        PhysicalPlan l = buildRight ? left : buildRows;
+        PhysicalPlan r = buildRight ? buildRows : right;
+        return new ShuffledHashJoinExec(leftKeys, rightKeys, joinType, buildRight, condition,
+                new ShuffleExchangeExec(new Partitioning.Hash(leftKeys, partitions), l),
+                new ShuffleExchangeExec(new Partitioning.Hash(rightKeys, partitions), r), output);
     }
 
     static HashedRelation hash(ColumnBatch rows, Expression[] keys) {

@@ -3,6 +3,7 @@ package io.ember.dataframe.internal.physical;
 import io.ember.dataframe.RuntimeConfig;
 import io.ember.dataframe.internal.batch.ColumnBatch;
 import io.ember.dataframe.types.DataType;
+import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,12 +38,39 @@ final class BroadcastLimit {
         return all.isEmpty() ? ColumnBatch.empty(types) : ColumnBatch.concat(types, all);
     }
 
-    /** Fails if the partitions together pass {@code limit} bytes. */
-    static void check(List<ColumnBatch> parts, long limit) {
+    /**
+     * The batches of one partition as one batch, or none as soon as they pass {@code bound} bytes
+     * (the rest is not read): for a broadcast that shuffles instead when its side is larger.
+     */
+    static Option<ColumnBatch> drainUpTo(Iterator<ColumnBatch> it, List<DataType> types, long bound) {
+        List<ColumnBatch> all = new ArrayList<>();
+        long bytes = 0;
+        while (it.hasNext()) {
+            ColumnBatch b = it.next();
+            if (b.numRows == 0) {
+                continue;
+            }
+            bytes += b.estimatedBytes();
+            if (bytes > bound) {
+                return Option.none();
+            }
+            all.add(b);
+        }
+        return Option.some(all.isEmpty() ? ColumnBatch.empty(types) : ColumnBatch.concat(types, all));
+    }
+
+    /** The estimated bytes of {@code parts} together. */
+    static long bytes(List<ColumnBatch> parts) {
         long bytes = 0;
         for (ColumnBatch p : parts) {
             bytes += p.estimatedBytes();
         }
+        return bytes;
+    }
+
+    /** Fails if the partitions together pass {@code limit} bytes. */
+    static void check(List<ColumnBatch> parts, long limit) {
+        long bytes = bytes(parts);
         if (bytes > limit) {
             throw tooLarge(limit, bytes + " bytes in " + parts.size() + " partitions");
         }

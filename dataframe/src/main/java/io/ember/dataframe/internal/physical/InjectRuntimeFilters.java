@@ -77,8 +77,7 @@ public final class InjectRuntimeFilters {
         if (current instanceof BroadcastHashJoinExec b && ownFilterApplies(b)) {
             PhysicalPlan build = b.buildRight() ? b.right : b.left;
             List<AttributeReference> streamKeys = columns(b.buildRight() ? b.leftKeys() : b.rightKeys());
-            RuntimeFilterSource source = new RuntimeFilterSource((BroadcastExchangeExec) build,
-                    b.buildRight() ? b.rightKeys() : b.leftKeys());
+            RuntimeFilterSource source = b.runtimeFilterSource();
             PhysicalPlan stream = b.buildRight() ? b.left : b.right;
             PhysicalPlan placed = streamKeys == null ? null : place(stream, streamKeys, source, false);
             if (placed != null) {
@@ -148,8 +147,7 @@ public final class InjectRuntimeFilters {
             if (j instanceof BroadcastHashJoinExec b && ownFilterApplies(b) && b.leftKeys().size() == 1) {
                 Expression streamKey = b.buildRight() ? b.leftKeys().get(0) : b.rightKeys().get(0);
                 if (streamKey instanceof AttributeReference k) {
-                    out.put(k.exprId(), new RuntimeFilterSource((BroadcastExchangeExec) (b.buildRight() ? b.right : b.left),
-                            b.buildRight() ? b.rightKeys() : b.leftKeys()));
+                    out.put(k.exprId(), b.runtimeFilterSource());
                 }
             }
             if (t == JoinType.INNER) {

@@ -41,11 +41,22 @@ import java.util.function.UnaryOperator;
  * left to {@link EnsureRequirements}.
  *
  * <p>Sides are sized by the query's {@link StatsEstimator}: with cost-based estimates a filtered
- * side is as small as its estimated rows, so a selective filter can make a side broadcast (a
- * side that joins keeps the size-only bound, see {@link #sideSize}). Where both sides may be broadcast (or built by a nested loop join), the smaller
- * estimated one is.
+ * or joined side is as small as its estimated rows, so a selective filter can make a side
+ * broadcast. An equi-join broadcast on an estimate shuffles instead when its side turns out more
+ * than {@value #SHUFFLE_ABOVE_THRESHOLDS} times the threshold ({@link BroadcastHashJoinExec}); a
+ * join without keys, which cannot, keeps the size-only bound for a side that joins (see
+ * {@link #sideSize}). Where both sides may be broadcast (or built by a nested loop join), the
+ * smaller estimated one is.
  */
 public final class Planner {
+    /**
+     * How many times {@code ember.sql.autoBroadcastJoinThreshold} a side broadcast on its estimate
+     * may turn out to be before its join shuffles instead: estimates of filtered and joined sides
+     * are guesses, often off by a few times either way, and a broadcast of a few times the
+     * threshold is still cheaper than shuffling the other side.
+     */
+    static final long SHUFFLE_ABOVE_THRESHOLDS = 4;
+
     private final ExecContext ctx;
     private final UnaryOperator<LogicalPlan> optimizer;
     private final StatsEstimator stats;
@@ -224,18 +235,25 @@ public final class Planner {
         boolean canBuildRight = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
         boolean canBuildLeft = type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER;
         if (!leftKeys.isEmpty()) {
-            boolean buildRight = canBuildRight && rightSmall;
-            boolean buildLeft = canBuildLeft && leftSmall;
+            // On the estimates alone, not the guarded sizes: a side broadcast on its estimate that
+            // turns out larger shuffles instead (BroadcastHashJoinExec), so a wrong guess costs time.
+            long rightEstimate = stats.sizeInBytes(j.right());
+            long leftEstimate = stats.sizeInBytes(j.left());
+            boolean buildRight = canBuildRight && (j.broadcastRight() || (threshold >= 0 && rightEstimate <= threshold));
+            boolean buildLeft = canBuildLeft && (j.broadcastLeft() || (threshold >= 0 && leftEstimate <= threshold));
             if (buildRight && buildLeft) {
                 if (j.broadcastLeft() != j.broadcastRight()) {
                     buildRight = j.broadcastRight();
                 } else {
-                    buildRight = rightSize <= leftSize;
+                    buildRight = rightEstimate <= leftEstimate;
                 }
                 buildLeft = !buildRight;
             }
             if (buildRight || buildLeft) {
-                return new BroadcastHashJoinExec(leftKeys, rightKeys, type, buildRight, rest, left, right, j.output());
+                boolean hinted = buildRight ? j.broadcastRight() : j.broadcastLeft();
+                long shuffleAbove = hinted ? -1 : SHUFFLE_ABOVE_THRESHOLDS * Math.max(threshold, 1);
+                return new BroadcastHashJoinExec(leftKeys, rightKeys, type, buildRight, shuffleAbove, rest, left, right,
+                        j.output());
             }
             if (ctx.preferSortMergeJoin()) {
                 return new SortMergeJoinExec(leftKeys, rightKeys, type, rest, left, right, j.output());

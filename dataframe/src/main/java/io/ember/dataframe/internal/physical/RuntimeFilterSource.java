@@ -12,18 +12,17 @@ import java.util.List;
  *
  * @param exchange the join's build side
  * @param buildKeys the join's build keys, over {@code exchange}'s output
+ * @param shuffleAbove the join's bound on its build side (-1: none)
  */
-record RuntimeFilterSource(BroadcastExchangeExec exchange, List<Expression> buildKeys) {
+record RuntimeFilterSource(BroadcastExchangeExec exchange, List<Expression> buildKeys, long shuffleAbove) {
 
+    /**
+     * The broadcast rows and key table of the build side, or null when the join found them larger
+     * than its bound and shuffles instead (a filter then lets every row through).
+     */
     Broadcast<BroadcastHashJoinExec.HashedRelation> relation(ExecContext ctx) {
-        return relation(ctx, exchange, buildKeys);
-    }
-
-    /** The broadcast rows and key table of {@code exchange} hashed on {@code keys}. */
-    static Broadcast<BroadcastHashJoinExec.HashedRelation> relation(ExecContext ctx, BroadcastExchangeExec exchange,
-                                                                    List<Expression> keys) {
-        Expression[] bound = Binder.bindAll(keys, exchange.output());
-        return exchange.broadcast(ctx, rows -> BroadcastHashJoinExec.hash(rows, bound));
+        Expression[] bound = Binder.bindAll(buildKeys, exchange.output());
+        return exchange.broadcast(ctx, rows -> BroadcastHashJoinExec.hash(rows, bound), shuffleAbove);
     }
 
     /** How {@code explain()} names the table. */
