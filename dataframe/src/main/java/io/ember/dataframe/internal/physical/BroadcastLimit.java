@@ -22,20 +22,8 @@ final class BroadcastLimit {
 
     /** The batches of one partition as one batch, failing as soon as they pass {@code limit} bytes. */
     static ColumnBatch drainWithin(Iterator<ColumnBatch> it, List<DataType> types, long limit, int partition) {
-        List<ColumnBatch> all = new ArrayList<>();
-        long bytes = 0;
-        while (it.hasNext()) {
-            ColumnBatch b = it.next();
-            if (b.numRows == 0) {
-                continue;
-            }
-            bytes += b.estimatedBytes();
-            if (bytes > limit) {
-                throw tooLarge(limit, "more than " + bytes + " bytes in partition " + partition + " alone");
-            }
-            all.add(b);
-        }
-        return all.isEmpty() ? ColumnBatch.empty(types) : ColumnBatch.concat(types, all);
+        return drainUpTo(it, types, limit).getOrElseThrow(
+                () -> tooLarge(limit, "more than " + limit + " bytes in partition " + partition + " alone"));
     }
 
     /**
