@@ -69,6 +69,89 @@ public final class ColumnChunkReader {
         return target.read(this, n);
     }
 
+    /**
+     * Of the next {@code n} values, only those of rows {@code selected[0..count)} (ascending
+     * positions in {@code [0, n)}), as a vector of {@code count} values in that order. The values
+     * of the other rows are skipped in the page decoders, not decoded.
+     */
+    public ColumnVector read(int n, int[] selected, int count) {
+        return count == n ? target.read(this, n) : target.read(this, n, selected, count);
+    }
+
+    /**
+     * Moves past the next {@code n} values without producing them. The rest of a page is
+     * dropped at once; otherwise the definition levels say how many values the decoder skips.
+     */
+    public void skip(int n) {
+        int done = 0;
+        while (done < n) {
+            int k = segment(n - done);
+            if (k < pageRemaining) {
+                values.skip(levels(segmentNulls(k), 0, k));
+            }
+            consumed(k);
+            done += k;
+        }
+    }
+
+    /** Receives the runs of consecutive selected rows of a {@link #walk}, in order. */
+    @FunctionalInterface
+    interface SelectedRun {
+        /**
+         * Takes {@code length} rows whose nulls are {@code nulls[from..from+length)}, of which
+         * {@code present} are not null and are the next values of {@code values}.
+         */
+        void take(ValuesDecoder values, boolean[] nulls, int from, int length, int present);
+    }
+
+    /**
+     * Walks the next {@code n} rows, reading every definition level: runs of rows that are not
+     * {@code selected[0..count)} have their present values skipped, runs that are go to
+     * {@code run}.
+     */
+    void walk(int n, int[] selected, int count, SelectedRun run) {
+        int done = 0;
+        int s = 0;
+        while (done < n) {
+            int k = segment(n - done);
+            boolean[] nulls = segmentNulls(k);
+            boolean dense = levels(nulls, 0, k) == k;
+            int end = done + k;
+            int row = done;
+            while (row < end) {
+                int runEnd;
+                if (s < count && selected[s] == row) {
+                    runEnd = row + 1;
+                    s++;
+                    while (runEnd < end && s < count && selected[s] == runEnd) {
+                        runEnd++;
+                        s++;
+                    }
+                    int length = runEnd - row;
+                    run.take(values, nulls, row - done, length, dense ? length : present(nulls, row - done, length));
+                } else {
+                    runEnd = s < count ? Math.min(selected[s], end) : end;
+                    int length = runEnd - row;
+                    int present = dense ? length : present(nulls, row - done, length);
+                    if (present > 0) {
+                        values.skip(present);
+                    }
+                }
+                row = runEnd;
+            }
+            consumed(k);
+            done = end;
+        }
+    }
+
+    private static int present(boolean[] nulls, int from, int length) {
+        int present = 0;
+        for (int i = from; i < from + length; i++) {
+            present += nulls[i] ? 0 : 1;
+        }
+        return present;
+    }
+
     PrimitiveType type() {
         return column.getPrimitiveType();
     }
@@ -146,7 +229,7 @@ public final class ColumnChunkReader {
 
     private ValuesDecoder decoder(Encoding encoding, PageBytes in, int count) {
         return switch (encoding) {
-            case PLAIN -> new PlainDecoder(in, fixedLength());
+            case PLAIN -> new PlainDecoder(in, type().getPrimitiveTypeName(), fixedLength());
             case PLAIN_DICTIONARY, RLE_DICTIONARY -> {
                 if (dictionary == null) {
                     throw new IllegalStateException("Parquet column " + String.join(".", column.getPath())
