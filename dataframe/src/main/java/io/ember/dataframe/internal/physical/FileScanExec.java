@@ -9,27 +9,46 @@ import io.ember.dataframe.internal.expressions.In;
 import io.ember.dataframe.internal.expressions.IsNull;
 import io.ember.dataframe.internal.expressions.Literal;
 import io.ember.dataframe.internal.io.FileSource;
+import io.ember.dataframe.internal.io.ScanCondition;
 import io.ember.dataframe.internal.io.SourceFilter;
+import io.ember.dataframe.internal.optimizer.Predicates;
 import io.ember.dataframe.internal.plan.LogicalPlan;
 import io.ember.rdd.RDD;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** Reads a file source: only the pruned columns, with pushed filters translated for skipping. */
+/**
+ * Reads a file source: only the pruned columns, with pushed filters translated for skipping.
+ * With late filters (conjuncts of the filter above the scan that the source evaluates itself,
+ * see {@link FileSource#evaluatesConditions()}), the scan returns only the rows where all of
+ * them are true, and decodes the other columns only for those rows.
+ */
 public final class FileScanExec extends LeafExec {
     private final FileSource source;
     private final List<AttributeReference> fullOutput;
     private final List<AttributeReference> output;
     private final int[] required;
     private final List<Expression> pushedFilters;
+    private final List<Expression> lateFilters;
 
     public FileScanExec(FileSource source, List<AttributeReference> fullOutput, List<AttributeReference> output,
                         int[] required, List<Expression> pushedFilters) {
+        this(source, fullOutput, output, required, pushedFilters, List.of());
+    }
+
+    /** A scan that returns only the rows where every one of {@code lateFilters} is true. */
+    public FileScanExec(FileSource source, List<AttributeReference> fullOutput, List<AttributeReference> output,
+                        int[] required, List<Expression> pushedFilters, List<Expression> lateFilters) {
+        if (!lateFilters.isEmpty() && !source.evaluatesConditions()) {
+            throw new IllegalArgumentException(source.format() + " scans do not evaluate conditions");
+        }
         this.source = source;
         this.fullOutput = fullOutput;
         this.output = output;
         this.required = required;
         this.pushedFilters = pushedFilters;
+        this.lateFilters = lateFilters;
     }
 
     @Override
@@ -83,6 +102,9 @@ public final class FileScanExec extends LeafExec {
                 .append(LogicalPlan.list(output).replace(", ", ","));
         sb.append(" Batched: true, DataFilters: ").append(LogicalPlan.list(pushedFilters));
         sb.append(", Format: ").append(source.format().toUpperCase(java.util.Locale.ROOT));
+        if (!lateFilters.isEmpty()) {
+            sb.append(", LateFilters: ").append(LogicalPlan.list(lateFilters));
+        }
         if (!source.paths().isEmpty()) {
             sb.append(", Location: InMemoryFileIndex(").append(source.paths().size()).append(" paths)")
                     .append(source.paths());
@@ -105,6 +127,24 @@ public final class FileScanExec extends LeafExec {
 
     @Override
     protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
-        return source.scan(ctx.sc(), required, sourceFilters(), ctx.scanSettings());
+        return source.scan(ctx.sc(), required, sourceFilters(), scanCondition(), ctx.scanSettings());
+    }
+
+    /** The late filters bound to the output columns they read, or null without late filters. */
+    private ScanCondition scanCondition() {
+        if (lateFilters.isEmpty()) {
+            return null;
+        }
+        Expression condition = Predicates.and(lateFilters);
+        Set<Long> read = condition.referenceIds();
+        List<AttributeReference> columns = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < output.size(); i++) {
+            if (read.contains(output.get(i).exprId())) {
+                columns.add(output.get(i));
+                positions.add(i);
+            }
+        }
+        return new ScanCondition(Binder.bind(condition, columns), positions.stream().mapToInt(Integer::intValue).toArray());
     }
 }
