@@ -129,6 +129,23 @@ class ParquetLateFilterTest {
     }
 
     @Test
+    void lateMaterializationOff_keepsTheFilterAboveTheScan() throws Exception {
+        Path file = dir.resolve("plain.parquet");
+        EncodedParquetFiles.write(file, ParquetTestColumns.all(INT32), Encoding.PLAIN, false, ROWS, GROUP_ROWS);
+        spark.conf().set("ember.sql.parquet.lateMaterialization.enabled", "false");
+        try {
+            DataFrame df = spark.read().parquet(file.toString()).filter("small = 17");
+            String plan = df.explainString("simple");
+            assertTrue(plan.contains("Filter (small#"), plan);
+            assertFalse(plan.contains("LateFilters"), plan);
+            assertEquals(IntStream.range(0, ROWS).filter(i -> !ParquetTestColumns.isNull(i) && small(i) == 17).count(),
+                    df.count());
+        } finally {
+            spark.conf().unset("ember.sql.parquet.lateMaterialization.enabled");
+        }
+    }
+
+    @Test
     void conditionAfterNonDeterministicConjunct_staysInAFilter() throws Exception {
         Path file = dir.resolve("plain.parquet");
         EncodedParquetFiles.write(file, ParquetTestColumns.all(INT32), Encoding.PLAIN, false, ROWS, GROUP_ROWS);

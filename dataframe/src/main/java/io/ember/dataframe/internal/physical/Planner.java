@@ -81,7 +81,8 @@ public final class Planner {
         if (plan instanceof Project p) {
             return new ProjectExec(p.projectList(), toPhysical(p.child()));
         }
-        if (plan instanceof Filter f && f.child() instanceof FileScan s && s.source().evaluatesConditions()) {
+        if (plan instanceof Filter f && f.child() instanceof FileScan s && s.source().evaluatesConditions()
+                && ctx.lateMaterialization()) {
             return scanWithCondition(f, s);
         }
         if (plan instanceof Filter f) {

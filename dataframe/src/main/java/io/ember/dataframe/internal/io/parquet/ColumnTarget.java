@@ -59,14 +59,33 @@ abstract class ColumnTarget {
         /**
          * Each run of selected rows decodes its present values to the run's output position and
          * spreads them over its nulls, as a segment of a full read does; the values between runs
-         * are skipped.
+         * are skipped. A selection scattered in many short runs is decoded in full and then
+         * compacted instead. Measured on 400,000 nullable int64 and double rows (plain and
+         * dictionary pages of 128 rows, batches of 4,096; load 4-6 on 2 cores, so +-30%):
+         * skipping run by run was faster for runs of 64 rows at any density (up to 2x) and for 1%
+         * of rows scattered at random, decoding everything and compacting was as fast or faster
+         * (up to 1.3x) from about 20% of rows scattered at random, where a call per run of one or
+         * two values costs more than decoding the values between. More than one run per 16 rows
+         * (about 7% of rows scattered) switches.
          */
         @Override
         final ColumnVector read(ColumnChunkReader chunk, int n, int[] selected, int count) {
+            if (runs(selected, count) > n / 16) {
+                return read(chunk, n).select(selected, count);
+            }
             allocate(count);
             SelectedValues out = new SelectedValues(chunk.nullable() ? new boolean[count] : null);
             chunk.walk(n, selected, count, out);
             return finish(out.anyNull ? out.nulls : null, count);
+        }
+
+        /** How many runs of consecutive rows {@code selected[0..count)} makes. */
+        private static int runs(int[] selected, int count) {
+            int runs = count == 0 ? 0 : 1;
+            for (int i = 1; i < count; i++) {
+                runs += selected[i] == selected[i - 1] + 1 ? 0 : 1;
+            }
+            return runs;
         }
 
         /** Where the runs of a selection read land: the next output position, and the nulls so far. */
