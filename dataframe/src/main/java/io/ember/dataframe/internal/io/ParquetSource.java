@@ -48,7 +48,9 @@ import org.apache.parquet.schema.Type;
  * only the required columns' chunks and decodes their pages in bulk with the decoders of
  * {@code io.ember.dataframe.internal.io.parquet} (every standard encoding, pages v1 and v2). A scan that
  * needs no data column ({@code count(*)}, partition columns only) is answered from the footers'
- * row counts without opening a file. Files written by Spark, DuckDB, pyarrow or parquet-mr are
+ * row counts without opening a file. A scan given a {@link ScanCondition} (the filter above it)
+ * decodes the condition's columns of a batch first and the other columns only for the rows
+ * where it is true. Files written by Spark, DuckDB, pyarrow or parquet-mr are
  * understood: decimals stored as int32, int64 or byte arrays, timestamps in micros, millis, nanos
  * or Spark's legacy int96.
  */

@@ -21,8 +21,10 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * Reads one flat column chunk of a row group, a batch at a time: walks its data pages (v1 and
  * v2, already decompressed by parquet-mr's page reader), decodes the definition levels of a
  * batch's share of a page into a null mask and hands the page's value decoder to a
- * {@link ColumnTarget}, which decodes the present values in bulk and builds the vector. The
- * dictionary page, if any, is decoded once, when the chunk is opened.
+ * {@link ColumnTarget}, which decodes the present values in bulk and builds the vector. A read
+ * may keep only selected rows (late materialization): the levels of every row are still
+ * decoded, the values of the other rows are skipped by the page decoders. The dictionary page,
+ * if any, is decoded once, when the chunk is opened.
  *
  * <p>Mutable; owned by the task reading the row group.
  */
@@ -107,16 +109,22 @@ public final class ColumnChunkReader {
     /**
      * Walks the next {@code n} rows, reading every definition level: runs of rows that are not
      * {@code selected[0..count)} have their present values skipped, runs that are go to
-     * {@code run}.
+     * {@code run}. The rest of a page without a selected row is dropped unread.
      */
     void walk(int n, int[] selected, int count, SelectedRun run) {
         int done = 0;
         int s = 0;
         while (done < n) {
             int k = segment(n - done);
+            int end = done + k;
+            if (k == pageRemaining && (s == count || selected[s] >= end)) {
+                // No selected row in the rest of the page: drop it, as skip does.
+                consumed(k);
+                done = end;
+                continue;
+            }
             boolean[] nulls = segmentNulls(k);
             boolean dense = levels(nulls, 0, k) == k;
-            int end = done + k;
             int row = done;
             while (row < end) {
                 int runEnd;
