@@ -311,7 +311,7 @@ public final class EmberSession implements AutoCloseable {
     ExecContext execContext() {
         return new ExecContext(sc, conf.shufflePartitions(sc.defaultParallelism()), conf.batchSize(),
                 conf.broadcastThreshold(), conf.timeZone(), conf.maxPartitionBytes(), conf.preferSortMergeJoin(),
-                conf.maxBroadcastTableSize(), conf.runtimeFilterEnabled());
+                conf.maxBroadcastTableSize(), conf.runtimeFilterEnabled(), conf.parquetLateMaterialization());
     }
 
     /** The schema of columns {@code attrs}. */

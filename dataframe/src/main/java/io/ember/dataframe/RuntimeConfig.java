@@ -25,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@code ember.sql.columnBatchSize}</td><td>4096</td><td>rows per column batch</td></tr>
  *   <tr><td>{@code ember.sql.files.maxPartitionBytes}</td><td>134217728 (128 MB)</td><td>largest split of a file</td></tr>
  *   <tr><td>{@code ember.sql.parquet.compression.codec}</td><td>snappy</td><td>Parquet compression: snappy, zstd, gzip, none</td></tr>
+ *   <tr><td>{@code ember.sql.parquet.lateMaterialization.enabled}</td><td>true</td><td>a filter over a Parquet scan
+ *       is evaluated by the scan, which decodes the filter's columns first and the others only for the rows that
+ *       pass; false: the scan decodes every row and a filter above it keeps the rows</td></tr>
  *   <tr><td>{@code ember.sql.datetime.java8API.enabled}</td><td>false</td><td>rows hold LocalDate/Instant instead of java.sql.Date/Timestamp</td></tr>
  *   <tr><td>{@code ember.sql.pivotMaxValues}</td><td>10000</td><td>most distinct values of a pivot column whose values are not given</td></tr>
  *   <tr><td>{@code ember.sql.optimizer.excludedRules}</td><td>(none)</td><td>comma-separated optimizer rule names to skip</td></tr>
@@ -66,6 +69,8 @@ public final class RuntimeConfig {
     public static final String MAX_PARTITION_BYTES = "ember.sql.files.maxPartitionBytes";
     /** The Parquet codec key. */
     public static final String PARQUET_COMPRESSION = "ember.sql.parquet.compression.codec";
+    /** The key of late materialization in Parquet scans. */
+    public static final String PARQUET_LATE_MATERIALIZATION = "ember.sql.parquet.lateMaterialization.enabled";
     /** The java.time rows key. */
     public static final String JAVA8_API = "ember.sql.datetime.java8API.enabled";
     /** The excluded optimizer rules key. */
@@ -197,7 +202,7 @@ public final class RuntimeConfig {
                 }
             }
             case CASE_SENSITIVE, JAVA8_API, PREFER_SORT_MERGE_JOIN, CBO_ENABLED, JOIN_REORDER_ENABLED,
-                 RUNTIME_FILTER_ENABLED -> {
+                 RUNTIME_FILTER_ENABLED, PARQUET_LATE_MATERIALIZATION -> {
                 if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                     throw new IllegalArgumentException("Setting '" + key + "' must be true or false, got '" + value + "'");
                 }
@@ -214,7 +219,7 @@ public final class RuntimeConfig {
             }
             default -> throw new IllegalArgumentException("Unknown SQL setting '" + key + "'; known: "
                     + String.join(", ", SESSION_TIME_ZONE, AUTO_BROADCAST_JOIN_THRESHOLD, SHUFFLE_PARTITIONS,
-                    CASE_SENSITIVE, COLUMN_BATCH_SIZE, MAX_PARTITION_BYTES, PARQUET_COMPRESSION, JAVA8_API,
+                    CASE_SENSITIVE, COLUMN_BATCH_SIZE, MAX_PARTITION_BYTES, PARQUET_COMPRESSION, PARQUET_LATE_MATERIALIZATION, JAVA8_API,
                     EXCLUDED_RULES, PIVOT_MAX_VALUES, PREFER_SORT_MERGE_JOIN, MAX_BROADCAST_TABLE_SIZE, CBO_ENABLED,
                     JOIN_REORDER_ENABLED, JOIN_REORDER_DP_THRESHOLD, RUNTIME_FILTER_ENABLED));
         }
@@ -263,6 +268,10 @@ public final class RuntimeConfig {
 
     boolean runtimeFilterEnabled() {
         return Boolean.parseBoolean(get(RUNTIME_FILTER_ENABLED, "true"));
+    }
+
+    boolean parquetLateMaterialization() {
+        return Boolean.parseBoolean(get(PARQUET_LATE_MATERIALIZATION, "true"));
     }
 
     /**

@@ -31,6 +31,26 @@ public interface FileSource {
      */
     RDD<ColumnBatch> scan(EmberContext sc, int[] required, List<SourceFilter> filters, ScanSettings settings);
 
+    /** Whether {@link #scan(EmberContext, int[], List, ScanCondition, ScanSettings)} takes conditions. */
+    default boolean evaluatesConditions() {
+        return false;
+    }
+
+    /**
+     * Like {@link #scan(EmberContext, int[], List, ScanSettings)}, returning only the rows where
+     * {@code condition} is true; a null condition keeps every row.
+     *
+     * @throws UnsupportedOperationException if a condition is given and the source does not
+     *     {@linkplain #evaluatesConditions() evaluate conditions}
+     */
+    default RDD<ColumnBatch> scan(EmberContext sc, int[] required, List<SourceFilter> filters, ScanCondition condition,
+                                  ScanSettings settings) {
+        if (condition != null) {
+            throw new UnsupportedOperationException(format() + " scans do not evaluate conditions");
+        }
+        return scan(sc, required, filters, settings);
+    }
+
     /** Extra facts for the physical plan, e.g. how many row groups the filters leave. */
     default String describe(int[] required, List<SourceFilter> filters) {
         return "";

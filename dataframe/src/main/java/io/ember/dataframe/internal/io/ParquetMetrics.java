@@ -9,8 +9,9 @@ import java.util.WeakHashMap;
 
 /**
  * Counters of Parquet reading in one application, to check pruning and skipping: row groups
- * read, skipped by statistics and answered from footers alone, and the compressed column-chunk
- * bytes read.
+ * read, skipped by statistics and answered from footers alone, the compressed column-chunk
+ * bytes read, and the rows a scan's own condition rejected before their other columns were
+ * decoded.
  *
  * <pre>{@code
  * ParquetMetrics metrics = ParquetMetrics.of(spark.context());
@@ -20,7 +21,8 @@ import java.util.WeakHashMap;
  * }</pre>
  *
  * <p>The counts are the context's accumulators (named {@code parquet.rowGroupsRead},
- * {@code parquet.rowGroupsSkipped}, {@code parquet.rowGroupsFromFooters}, {@code parquet.bytesRead}): scan tasks add to their copies,
+ * {@code parquet.rowGroupsSkipped}, {@code parquet.rowGroupsFromFooters}, {@code parquet.bytesRead},
+ * {@code parquet.rowsFilteredLate}): scan tasks add to their copies,
  * which travel back with their results, so executors in other JVMs count too. Read them on the
  * driver after an action; a row group read by a task that is retried or recomputed (a lost
  * executor, an evicted cached partition) counts again. Thread-safe.
@@ -32,8 +34,8 @@ public final class ParquetMetrics {
     private final LongAccumulator rowGroupsSkipped;
 
     /** What scan tasks add to: shipped inside their closures. */
-    record Counters(LongAccumulator rowGroupsRead, LongAccumulator bytesRead, LongAccumulator rowGroupsFromFooters)
-            implements Serializable {
+    record Counters(LongAccumulator rowGroupsRead, LongAccumulator bytesRead, LongAccumulator rowGroupsFromFooters,
+                    LongAccumulator rowsFilteredLate) implements Serializable {
 
         void read(long bytes) {
             rowGroupsRead.add(1);
@@ -43,11 +45,15 @@ public final class ParquetMetrics {
         void answeredFromFooter() {
             rowGroupsFromFooters.add(1);
         }
+
+        void filteredLate(long rows) {
+            rowsFilteredLate.add(rows);
+        }
     }
 
     private ParquetMetrics(EmberContext sc) {
         this.counters = new Counters(sc.longAccumulator("parquet.rowGroupsRead"), sc.longAccumulator("parquet.bytesRead"),
-                sc.longAccumulator("parquet.rowGroupsFromFooters"));
+                sc.longAccumulator("parquet.rowGroupsFromFooters"), sc.longAccumulator("parquet.rowsFilteredLate"));
         this.rowGroupsSkipped = sc.longAccumulator("parquet.rowGroupsSkipped");
     }
 
@@ -82,11 +88,20 @@ public final class ParquetMetrics {
         return counters.bytesRead().sum();
     }
 
+    /**
+     * Rows that a scan's condition rejected since the last reset, by tasks that have ended: only
+     * the condition's columns of these rows were decoded, the scan's other columns skipped them.
+     */
+    public long rowsFilteredLate() {
+        return counters.rowsFilteredLate().sum();
+    }
+
     /** Sets every counter to zero; call it between actions, not while a job runs. */
     public void reset() {
         counters.rowGroupsRead().reset();
         counters.bytesRead().reset();
         counters.rowGroupsFromFooters().reset();
+        counters.rowsFilteredLate().reset();
         rowGroupsSkipped.reset();
     }
 

@@ -48,7 +48,9 @@ import org.apache.parquet.schema.Type;
  * only the required columns' chunks and decodes their pages in bulk with the decoders of
  * {@code io.ember.dataframe.internal.io.parquet} (every standard encoding, pages v1 and v2). A scan that
  * needs no data column ({@code count(*)}, partition columns only) is answered from the footers'
- * row counts without opening a file. Files written by Spark, DuckDB, pyarrow or parquet-mr are
+ * row counts without opening a file. A scan given a {@link ScanCondition} (the filter above it)
+ * decodes the condition's columns of a batch first and the other columns only for the rows
+ * where it is true. Files written by Spark, DuckDB, pyarrow or parquet-mr are
  * understood: decimals stored as int32, int64 or byte arrays, timestamps in micros, millis, nanos
  * or Spark's legacy int96.
  */
@@ -299,16 +301,31 @@ public final class ParquetSource extends IndexedFileSource {
 
     /** What an executor needs to read row groups. */
     record ReadSpec(StructType dataSchema, StructType partitionSchema, int[] required, int batchSize,
-                    ParquetMetrics.Counters metrics) implements Serializable {
+                    ScanCondition condition, ParquetMetrics.Counters metrics) implements Serializable {
     }
 
     @Override
     public RDD<ColumnBatch> scan(EmberContext sc, int[] required, List<SourceFilter> filters, ScanSettings settings) {
+        return scan(sc, required, filters, null, settings);
+    }
+
+    @Override
+    public boolean evaluatesConditions() {
+        return true;
+    }
+
+    /**
+     * The row groups' batches; with a {@code condition}, each batch reads the condition's columns
+     * first and the other columns only for the rows where it is true (see {@link RowGroupReader}).
+     */
+    @Override
+    public RDD<ColumnBatch> scan(EmberContext sc, int[] required, List<SourceFilter> filters, ScanCondition condition,
+                                 ScanSettings settings) {
         long[] counts = new long[2];
         List<Split> splits = splits(filters, counts);
         ParquetMetrics metrics = ParquetMetrics.of(sc);
         metrics.skipped(counts[1]);
-        ReadSpec spec = new ReadSpec(dataSchema, index.partitionSchema(), required, settings.batchSize(),
+        ReadSpec spec = new ReadSpec(dataSchema, index.partitionSchema(), required, settings.batchSize(), condition,
                 metrics.counters());
         if (splits.isEmpty()) {
             return sc.parallelize(List.<Split>of(), 1).mapPartitions(it -> Collections.emptyIterator());
@@ -316,7 +333,11 @@ public final class ParquetSource extends IndexedFileSource {
         if (readsNoDataColumn(required)) {
             // count(*) and scans of partition columns only: each row group is its row count.
             int slices = Math.min(splits.size(), Math.max(1, sc.defaultParallelism()));
-            return sc.parallelize(splits, slices).mapPartitions(it -> new FooterBatches(it, spec));
+            if (condition == null) {
+                return sc.parallelize(splits, slices).mapPartitions(it -> new FooterBatches(it, spec));
+            }
+            return sc.parallelize(splits, slices).mapPartitions(it -> io.vavr.collection.Iterator
+                    .ofAll(new FooterBatches(it, spec)).map(condition::filter).filter(b -> b.numRows > 0));
         }
         FileReadOptions files = index.readOptions();
         return sc.parallelize(splits, splits.size()).mapPartitions(it -> {
@@ -330,7 +351,8 @@ public final class ParquetSource extends IndexedFileSource {
     /**
      * Decodes one row group into batches: a {@link ColumnChunkReader} per requested column found
      * in the file (only those chunks are read from disk), constants for partition columns and for
-     * columns the file lacks.
+     * columns the file lacks. With a {@link ScanCondition}, only the rows where it is true are
+     * returned, and batches where none is are not returned at all.
      */
     static final class RowGroupReader implements Iterator<ColumnBatch> {
         private final Split split;
@@ -342,6 +364,8 @@ public final class ParquetSource extends IndexedFileSource {
         private final Object[] partitionValues;
         private final RowGroupCodecs codecs = new RowGroupCodecs();
         private long done;
+        private ColumnBatch pending;
+        private int[] selected = new int[0];
 
         RowGroupReader(Split split, ReadSpec spec) {
             this.split = split;
@@ -422,7 +446,11 @@ public final class ParquetSource extends IndexedFileSource {
 
         @Override
         public boolean hasNext() {
-            return done < rows;
+            while (pending == null && done < rows) {
+                ColumnBatch b = readBatch();
+                pending = b.numRows > 0 ? b : null;
+            }
+            return pending != null;
         }
 
         @Override
@@ -430,18 +458,17 @@ public final class ParquetSource extends IndexedFileSource {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
+            ColumnBatch b = pending;
+            pending = null;
+            return b;
+        }
+
+        /** The next batch's rows (those where the scan's condition is true: maybe none). */
+        private ColumnBatch readBatch() {
             int n = (int) Math.min(spec.batchSize(), rows - done);
-            ColumnVector[] cols = new ColumnVector[readers.length];
+            ColumnBatch batch;
             try {
-                for (int c = 0; c < readers.length; c++) {
-                    if (nestedReaders[c] != null) {
-                        cols[c] = nestedReaders[c].read(n);
-                    } else if (readers[c] == null) {
-                        cols[c] = ColumnVector.constant(targetTypes[c], partitionValues[c], n);
-                    } else {
-                        cols[c] = readers[c].read(n);
-                    }
-                }
+                batch = spec.condition() == null ? readAll(n) : readSelected(n, spec.condition());
             } catch (RuntimeException e) {
                 throw new IllegalStateException("Cannot decode Parquet file " + split.file() + ", row group "
                         + split.rowGroup() + ": " + e.getMessage(), e);
@@ -450,7 +477,83 @@ public final class ParquetSource extends IndexedFileSource {
             if (done >= rows) {
                 codecs.releaseNow();
             }
+            return batch;
+        }
+
+        private ColumnBatch readAll(int n) {
+            ColumnVector[] cols = new ColumnVector[readers.length];
+            for (int c = 0; c < readers.length; c++) {
+                cols[c] = read(c, n);
+            }
             return new ColumnBatch(cols, n);
+        }
+
+        /**
+         * Late materialization: the condition's columns are read and the condition evaluated on
+         * them; the other columns are then decoded only for the rows where it is true, their
+         * decoders skipping the values of the others, or not decoded at all when no row passes.
+         */
+        private ColumnBatch readSelected(int n, ScanCondition condition) {
+            ColumnVector[] cols = new ColumnVector[readers.length];
+            ColumnVector[] conditionColumns = new ColumnVector[condition.columns().length];
+            for (int i = 0; i < conditionColumns.length; i++) {
+                int c = condition.columns()[i];
+                cols[c] = read(c, n);
+                conditionColumns[i] = cols[c];
+            }
+            if (selected.length < n) {
+                selected = new int[n];
+            }
+            int count = condition.select(new ColumnBatch(conditionColumns, n), selected);
+            spec.metrics().filteredLate(n - count);
+            if (count == n) {
+                for (int c = 0; c < cols.length; c++) {
+                    if (cols[c] == null) {
+                        cols[c] = read(c, n);
+                    }
+                }
+                return new ColumnBatch(cols, n);
+            }
+            for (int c = 0; c < cols.length; c++) {
+                if (count == 0) {
+                    if (cols[c] == null) {
+                        skip(c, n);
+                    }
+                    cols[c] = null;
+                } else {
+                    cols[c] = cols[c] == null ? read(c, n, selected, count) : cols[c].select(selected, count);
+                }
+            }
+            return new ColumnBatch(count == 0 ? new ColumnVector[0] : cols, count);
+        }
+
+        /** The next {@code n} values of required column {@code c}. */
+        private ColumnVector read(int c, int n) {
+            if (nestedReaders[c] != null) {
+                return nestedReaders[c].read(n);
+            }
+            return readers[c] == null ? ColumnVector.constant(targetTypes[c], partitionValues[c], n) : readers[c].read(n);
+        }
+
+        /**
+         * The values of rows {@code selected[0..count)} of the next {@code n} of column {@code c}.
+         * Nested columns are assembled in full, then selected.
+         */
+        private ColumnVector read(int c, int n, int[] selected, int count) {
+            if (nestedReaders[c] != null) {
+                return nestedReaders[c].read(n).select(selected, count);
+            }
+            return readers[c] == null ? ColumnVector.constant(targetTypes[c], partitionValues[c], count)
+                    : readers[c].read(n, selected, count);
+        }
+
+        /** Moves column {@code c} past its next {@code n} values. */
+        private void skip(int c, int n) {
+            if (nestedReaders[c] != null) {
+                nestedReaders[c].read(n);
+            } else if (readers[c] != null) {
+                readers[c].skip(n);
+            }
         }
     }
 

@@ -9,27 +9,71 @@ import io.ember.dataframe.internal.expressions.In;
 import io.ember.dataframe.internal.expressions.IsNull;
 import io.ember.dataframe.internal.expressions.Literal;
 import io.ember.dataframe.internal.io.FileSource;
+import io.ember.dataframe.internal.io.ScanCondition;
 import io.ember.dataframe.internal.io.SourceFilter;
+import io.ember.dataframe.internal.optimizer.Predicates;
 import io.ember.dataframe.internal.plan.LogicalPlan;
+import io.ember.rdd.Broadcast;
 import io.ember.rdd.RDD;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** Reads a file source: only the pruned columns, with pushed filters translated for skipping. */
+/**
+ * Reads a file source: only the pruned columns, with pushed filters translated for skipping.
+ * With late filters (conjuncts of the filter above the scan that the source evaluates itself,
+ * see {@link FileSource#evaluatesConditions()}), the scan returns only the rows where all of
+ * them are true, and decodes the other columns only for those rows.
+ */
 public final class FileScanExec extends LeafExec {
     private final FileSource source;
     private final List<AttributeReference> fullOutput;
     private final List<AttributeReference> output;
     private final int[] required;
     private final List<Expression> pushedFilters;
+    private final List<Expression> lateFilters;
+    private final List<RuntimeFilter> runtimeFilters;
+
+    /** A runtime filter the scan evaluates with its late filters: {@code keys} among {@code source}'s keys. */
+    record RuntimeFilter(List<AttributeReference> keys, RuntimeFilterSource source) {
+    }
 
     public FileScanExec(FileSource source, List<AttributeReference> fullOutput, List<AttributeReference> output,
                         int[] required, List<Expression> pushedFilters) {
+        this(source, fullOutput, output, required, pushedFilters, List.of());
+    }
+
+    /** A scan that returns only the rows where every one of {@code lateFilters} is true. */
+    public FileScanExec(FileSource source, List<AttributeReference> fullOutput, List<AttributeReference> output,
+                        int[] required, List<Expression> pushedFilters, List<Expression> lateFilters) {
+        this(source, fullOutput, output, required, pushedFilters, lateFilters, List.of());
+    }
+
+    private FileScanExec(FileSource source, List<AttributeReference> fullOutput, List<AttributeReference> output,
+                         int[] required, List<Expression> pushedFilters, List<Expression> lateFilters,
+                         List<RuntimeFilter> runtimeFilters) {
+        if ((!lateFilters.isEmpty() || !runtimeFilters.isEmpty()) && !source.evaluatesConditions()) {
+            throw new IllegalArgumentException(source.format() + " scans do not evaluate conditions");
+        }
         this.source = source;
         this.fullOutput = fullOutput;
         this.output = output;
         this.required = required;
         this.pushedFilters = pushedFilters;
+        this.lateFilters = lateFilters;
+        this.runtimeFilters = runtimeFilters;
+    }
+
+    /** Whether this scan can evaluate a runtime filter itself (and decode its other columns late). */
+    boolean takesRuntimeFilters() {
+        return source.evaluatesConditions();
+    }
+
+    /** This scan, also keeping only the rows whose {@code keys} are among {@code from}'s keys. */
+    FileScanExec withRuntimeFilter(List<AttributeReference> keys, RuntimeFilterSource from) {
+        List<RuntimeFilter> all = new ArrayList<>(runtimeFilters);
+        all.add(new RuntimeFilter(keys, from));
+        return new FileScanExec(source, fullOutput, output, required, pushedFilters, lateFilters, List.copyOf(all));
     }
 
     @Override
@@ -39,7 +83,7 @@ public final class FileScanExec extends LeafExec {
 
     /** Whether some filter was pushed into this scan, i.e. it reads a selection of the source's rows. */
     boolean filtered() {
-        return !pushedFilters.isEmpty();
+        return !pushedFilters.isEmpty() || !lateFilters.isEmpty();
     }
 
     /** The filters the source is given. */
@@ -88,6 +132,12 @@ public final class FileScanExec extends LeafExec {
                 .append(LogicalPlan.list(output).replace(", ", ","));
         sb.append(" Batched: true, DataFilters: ").append(LogicalPlan.list(pushedFilters));
         sb.append(", Format: ").append(source.format().toUpperCase(java.util.Locale.ROOT));
+        if (!lateFilters.isEmpty()) {
+            sb.append(", LateFilters: ").append(LogicalPlan.list(lateFilters));
+        }
+        for (RuntimeFilter f : runtimeFilters) {
+            sb.append(", RuntimeFilter: ").append(LogicalPlan.list(f.keys())).append(" in ").append(f.source().describe());
+        }
         if (!source.paths().isEmpty()) {
             sb.append(", Location: InMemoryFileIndex(").append(source.paths().size()).append(" paths)")
                     .append(source.paths());
@@ -110,6 +160,31 @@ public final class FileScanExec extends LeafExec {
 
     @Override
     protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
-        return source.scan(ctx.sc(), required, sourceFilters(), ctx.scanSettings());
+        List<Expression> conditions = new ArrayList<>(lateFilters);
+        for (RuntimeFilter f : runtimeFilters) {
+            Broadcast<BroadcastHashJoinExec.HashedRelation> keys = f.source().relation(ctx);
+            if (keys != null) {
+                conditions.add(new RuntimeKeyFilter(List.copyOf(f.keys()), keys));
+            }
+        }
+        return source.scan(ctx.sc(), required, sourceFilters(), scanCondition(conditions), ctx.scanSettings());
+    }
+
+    /** {@code conditions} bound to the output columns they read, or null without any. */
+    private ScanCondition scanCondition(List<Expression> conditions) {
+        if (conditions.isEmpty()) {
+            return null;
+        }
+        Expression condition = Predicates.and(conditions);
+        Set<Long> read = condition.referenceIds();
+        List<AttributeReference> columns = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < output.size(); i++) {
+            if (read.contains(output.get(i).exprId())) {
+                columns.add(output.get(i));
+                positions.add(i);
+            }
+        }
+        return new ScanCondition(Binder.bind(condition, columns), positions.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -29,8 +29,10 @@ import java.util.Map;
  * A filter goes as deep as its keys can be followed: through deterministic projections that keep
  * or rename them, deterministic filters, sorts, shuffles, the grouping keys of aggregations, and
  * into the side of a join they come from when that side's rows are not null-extended. It is placed
- * only where it saves work: below at least one shuffle, sort, aggregation or join, or right above a
- * file scan. An unfiltered build side usually holds every key of the other side (a foreign key
+ * only where it saves work: below at least one shuffle, sort, aggregation or join, or at a file
+ * scan. A scan that evaluates conditions (Parquet) takes the filter itself, with its late filters,
+ * and decodes its other columns only for the rows that pass; there the filter never stops, as it
+ * costs one probe of the key columns per row and no copy. An unfiltered build side usually holds every key of the other side (a foreign key
  * joined to its table), so it makes no filter; and each task stops filtering when nearly every row
  * passes ({@link RuntimeFilterExec}).
  *
@@ -41,16 +43,27 @@ import java.util.Map;
  * it off.
  */
 public final class InjectRuntimeFilters {
-    private InjectRuntimeFilters() {
+    /** Whether scans that evaluate conditions take the filters ({@code ember.sql.parquet.lateMaterialization.enabled}). */
+    private final boolean intoScans;
+
+    private InjectRuntimeFilters(boolean intoScans) {
+        this.intoScans = intoScans;
     }
 
-    /** {@code plan} with runtime filters where they pay. */
-    public static PhysicalPlan apply(PhysicalPlan plan) {
+    /**
+     * {@code plan} with runtime filters where they pay; {@code intoScans}: scans that evaluate
+     * conditions take them, else a {@link RuntimeFilterExec} goes above the scan.
+     */
+    public static PhysicalPlan apply(PhysicalPlan plan, boolean intoScans) {
+        return new InjectRuntimeFilters(intoScans).rewrite(plan);
+    }
+
+    private PhysicalPlan rewrite(PhysicalPlan plan) {
         List<PhysicalPlan> children = plan.children();
         List<PhysicalPlan> rewritten = new ArrayList<>(children.size());
         boolean changed = false;
         for (PhysicalPlan c : children) {
-            PhysicalPlan r = apply(c);
+            PhysicalPlan r = rewrite(c);
             changed |= r != c;
             rewritten.add(r);
         }
@@ -58,7 +71,7 @@ public final class InjectRuntimeFilters {
         return node instanceof JoinExec j ? inject(j) : node;
     }
 
-    private static PhysicalPlan inject(JoinExec join) {
+    private PhysicalPlan inject(JoinExec join) {
         PhysicalPlan left = join.left;
         PhysicalPlan right = join.right;
         JoinType t = join.joinType;
@@ -96,7 +109,7 @@ public final class InjectRuntimeFilters {
      * {@code side} filtered on the first of its keys whose partner in the other side holds only
      * the keys of a known table ({@code known}); {@code unchanged} when none does or no place pays.
      */
-    private static PhysicalPlan across(PhysicalPlan side, List<Expression> sideKeys, Map<Long, RuntimeFilterSource> known,
+    private PhysicalPlan across(PhysicalPlan side, List<Expression> sideKeys, Map<Long, RuntimeFilterSource> known,
                                        List<Expression> otherKeys, PhysicalPlan unchanged) {
         for (int i = 0; i < sideKeys.size(); i++) {
             if (sideKeys.get(i) instanceof AttributeReference key && otherKeys.get(i) instanceof AttributeReference other
@@ -170,7 +183,7 @@ public final class InjectRuntimeFilters {
      * followed, or null where no place below the join saves work ({@code pastWork}: a shuffle,
      * sort, aggregation or join lies between the join and {@code node}).
      */
-    private static PhysicalPlan place(PhysicalPlan node, List<AttributeReference> keys, RuntimeFilterSource source,
+    private PhysicalPlan place(PhysicalPlan node, List<AttributeReference> keys, RuntimeFilterSource source,
                                       boolean pastWork) {
         int side = -1;
         List<AttributeReference> below = null;
@@ -205,6 +218,9 @@ public final class InjectRuntimeFilters {
                 children.set(side, deeper);
                 return node.withNewChildren(children);
             }
+        }
+        if (intoScans && node instanceof FileScanExec scan && scan.takesRuntimeFilters()) {
+            return scan.withRuntimeFilter(keys, source);
         }
         return pastWork || node instanceof FileScanExec ? new RuntimeFilterExec(keys, source, node) : null;
     }

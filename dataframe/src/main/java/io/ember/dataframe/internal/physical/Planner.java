@@ -74,7 +74,7 @@ public final class Planner {
     /** The executable plan of {@code plan}, exchanges included. */
     public PhysicalPlan plan(LogicalPlan plan) {
         PhysicalPlan physical = EnsureRequirements.apply(toPhysical(plan), ctx.shufflePartitions());
-        return ctx.runtimeFilters() ? InjectRuntimeFilters.apply(physical) : physical;
+        return ctx.runtimeFilters() ? InjectRuntimeFilters.apply(physical, ctx.lateMaterialization()) : physical;
     }
 
     private PhysicalPlan toPhysical(LogicalPlan plan) {
@@ -92,6 +92,10 @@ public final class Planner {
         }
         if (plan instanceof Project p) {
             return new ProjectExec(p.projectList(), toPhysical(p.child()));
+        }
+        if (plan instanceof Filter f && f.child() instanceof FileScan s && s.source().evaluatesConditions()
+                && ctx.lateMaterialization()) {
+            return scanWithCondition(f, s);
         }
         if (plan instanceof Filter f) {
             return new FilterExec(f.condition(), toPhysical(f.child()));
@@ -149,6 +153,25 @@ public final class Planner {
             return new InMemoryScanExec(c.output(), c.data(), plan(optimizer.apply(c.data().plan())));
         }
         throw new IllegalStateException("No physical plan for " + plan.nodeString());
+    }
+
+    /**
+     * A filter over a scan whose source evaluates conditions: the scan takes the filter's leading
+     * deterministic conjuncts (so it decodes its other columns only for the rows they keep), and
+     * a filter above keeps the rest. Only the leading ones, as Spark pushes filters: a conjunct
+     * that is not deterministic (random numbers, user functions, subqueries) must see the rows
+     * the conjuncts before it let through, not fewer.
+     */
+    private PhysicalPlan scanWithCondition(Filter f, FileScan s) {
+        List<Expression> conjuncts = Predicates.splitConjuncts(f.condition());
+        int taken = 0;
+        while (taken < conjuncts.size() && conjuncts.get(taken).deterministic()) {
+            taken++;
+        }
+        PhysicalPlan scan = new FileScanExec(s.source(), s.fullOutput(), s.output(), s.requiredOrdinals(),
+                s.pushedFilters(), List.copyOf(conjuncts.subList(0, taken)));
+        return taken == conjuncts.size() ? scan
+                : new FilterExec(Predicates.and(conjuncts.subList(taken, conjuncts.size())), scan);
     }
 
     private PhysicalPlan aggregate(Aggregate a) {

@@ -43,7 +43,7 @@ class ParquetConcurrentReadTest {
         }
         assertEquals(2, files.size());
         StructType schema = StructType.fromDDL("id BIGINT, amount DOUBLE, distance DOUBLE");
-        ParquetSource.ReadSpec spec = new ParquetSource.ReadSpec(schema, new StructType(), new int[] {0, 1, 2}, 4096,
+        ParquetSource.ReadSpec spec = new ParquetSource.ReadSpec(schema, new StructType(), new int[] {0, 1, 2}, 4096, null,
                 ParquetMetrics.of(spark.context()).counters());
         for (int run = 0; run < 3; run++) {
             ParquetSource.RowGroupReader first =

@@ -37,6 +37,12 @@ final class ByteStreamSplitDecoder extends ValuesDecoder {
         }
     }
 
+    @Override
+    void skip(int n) {
+        require(n);
+        next += n;
+    }
+
     private long gather(int i) {
         long v = 0;
         for (int k = 0; k < width; k++) {

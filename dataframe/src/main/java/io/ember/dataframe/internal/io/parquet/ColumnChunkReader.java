@@ -21,8 +21,10 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * Reads one flat column chunk of a row group, a batch at a time: walks its data pages (v1 and
  * v2, already decompressed by parquet-mr's page reader), decodes the definition levels of a
  * batch's share of a page into a null mask and hands the page's value decoder to a
- * {@link ColumnTarget}, which decodes the present values in bulk and builds the vector. The
- * dictionary page, if any, is decoded once, when the chunk is opened.
+ * {@link ColumnTarget}, which decodes the present values in bulk and builds the vector. A read
+ * may keep only selected rows (late materialization): the levels of every row are still
+ * decoded, the values of the other rows are skipped by the page decoders. The dictionary page,
+ * if any, is decoded once, when the chunk is opened.
  *
  * <p>Mutable; owned by the task reading the row group.
  */
@@ -67,6 +69,95 @@ public final class ColumnChunkReader {
     /** The next {@code n} values as a vector. */
     public ColumnVector read(int n) {
         return target.read(this, n);
+    }
+
+    /**
+     * Of the next {@code n} values, only those of rows {@code selected[0..count)} (ascending
+     * positions in {@code [0, n)}), as a vector of {@code count} values in that order. The values
+     * of the other rows are skipped in the page decoders, not decoded.
+     */
+    public ColumnVector read(int n, int[] selected, int count) {
+        return count == n ? target.read(this, n) : target.read(this, n, selected, count);
+    }
+
+    /**
+     * Moves past the next {@code n} values without producing them. The rest of a page is
+     * dropped at once; otherwise the definition levels say how many values the decoder skips.
+     */
+    public void skip(int n) {
+        int done = 0;
+        while (done < n) {
+            int k = segment(n - done);
+            if (k < pageRemaining) {
+                values.skip(levels(segmentNulls(k), 0, k));
+            }
+            consumed(k);
+            done += k;
+        }
+    }
+
+    /** Receives the runs of consecutive selected rows of a {@link #walk}, in order. */
+    @FunctionalInterface
+    interface SelectedRun {
+        /**
+         * Takes {@code length} rows whose nulls are {@code nulls[from..from+length)}, of which
+         * {@code present} are not null and are the next values of {@code values}.
+         */
+        void take(ValuesDecoder values, boolean[] nulls, int from, int length, int present);
+    }
+
+    /**
+     * Walks the next {@code n} rows, reading every definition level: runs of rows that are not
+     * {@code selected[0..count)} have their present values skipped, runs that are go to
+     * {@code run}. The rest of a page without a selected row is dropped unread.
+     */
+    void walk(int n, int[] selected, int count, SelectedRun run) {
+        int done = 0;
+        int s = 0;
+        while (done < n) {
+            int k = segment(n - done);
+            int end = done + k;
+            if (k == pageRemaining && (s == count || selected[s] >= end)) {
+                // No selected row in the rest of the page: drop it, as skip does.
+                consumed(k);
+                done = end;
+                continue;
+            }
+            boolean[] nulls = segmentNulls(k);
+            boolean dense = levels(nulls, 0, k) == k;
+            int row = done;
+            while (row < end) {
+                int runEnd;
+                if (s < count && selected[s] == row) {
+                    runEnd = row + 1;
+                    s++;
+                    while (runEnd < end && s < count && selected[s] == runEnd) {
+                        runEnd++;
+                        s++;
+                    }
+                    int length = runEnd - row;
+                    run.take(values, nulls, row - done, length, dense ? length : present(nulls, row - done, length));
+                } else {
+                    runEnd = s < count ? Math.min(selected[s], end) : end;
+                    int length = runEnd - row;
+                    int present = dense ? length : present(nulls, row - done, length);
+                    if (present > 0) {
+                        values.skip(present);
+                    }
+                }
+                row = runEnd;
+            }
+            consumed(k);
+            done = end;
+        }
+    }
+
+    private static int present(boolean[] nulls, int from, int length) {
+        int present = 0;
+        for (int i = from; i < from + length; i++) {
+            present += nulls[i] ? 0 : 1;
+        }
+        return present;
     }
 
     PrimitiveType type() {
@@ -146,7 +237,7 @@ public final class ColumnChunkReader {
 
     private ValuesDecoder decoder(Encoding encoding, PageBytes in, int count) {
         return switch (encoding) {
-            case PLAIN -> new PlainDecoder(in, fixedLength());
+            case PLAIN -> new PlainDecoder(in, type().getPrimitiveTypeName(), fixedLength());
             case PLAIN_DICTIONARY, RLE_DICTIONARY -> {
                 if (dictionary == null) {
                     throw new IllegalStateException("Parquet column " + String.join(".", column.getPath())

@@ -12,6 +12,12 @@ abstract class ColumnTarget {
     abstract ColumnVector read(ColumnChunkReader chunk, int n);
 
     /**
+     * Reads the next {@code n} values of {@code chunk}, but only those of rows
+     * {@code selected[0..count)} (ascending) make the vector: the others are skipped.
+     */
+    abstract ColumnVector read(ColumnChunkReader chunk, int n, int[] selected, int count);
+
+    /**
      * Targets whose values have a fixed width: each segment's present values are decoded densely
      * into a primitive array at the segment's start, then spread out over the null positions
      * (backwards, in place). Columns without nulls skip the spreading entirely.
@@ -49,6 +55,62 @@ abstract class ColumnTarget {
             }
             return finish(anyNull ? nulls : null, n);
         }
+
+        /**
+         * Each run of selected rows decodes its present values to the run's output position and
+         * spreads them over its nulls, as a segment of a full read does; the values between runs
+         * are skipped. A selection scattered in many short runs is decoded in full and then
+         * compacted instead. Measured on 400,000 nullable int64 and double rows (plain and
+         * dictionary pages of 128 rows, batches of 4,096; load 4-6 on 2 cores, so +-30%):
+         * skipping run by run was faster for runs of 64 rows at any density (up to 2x) and for 1%
+         * of rows scattered at random, decoding everything and compacting was as fast or faster
+         * (up to 1.3x) from about 20% of rows scattered at random, where a call per run of one or
+         * two values costs more than decoding the values between. More than one run per 16 rows
+         * (about 7% of rows scattered) switches.
+         */
+        @Override
+        final ColumnVector read(ColumnChunkReader chunk, int n, int[] selected, int count) {
+            if (runs(selected, count) > n / 16) {
+                return read(chunk, n).select(selected, count);
+            }
+            allocate(count);
+            SelectedValues out = new SelectedValues(chunk.nullable() ? new boolean[count] : null);
+            chunk.walk(n, selected, count, out);
+            return finish(out.anyNull ? out.nulls : null, count);
+        }
+
+        /** How many runs of consecutive rows {@code selected[0..count)} makes. */
+        private static int runs(int[] selected, int count) {
+            int runs = count == 0 ? 0 : 1;
+            for (int i = 1; i < count; i++) {
+                runs += selected[i] == selected[i - 1] + 1 ? 0 : 1;
+            }
+            return runs;
+        }
+
+        /** Where the runs of a selection read land: the next output position, and the nulls so far. */
+        private final class SelectedValues implements ColumnChunkReader.SelectedRun {
+            final boolean[] nulls;
+            boolean anyNull;
+            int next;
+
+            SelectedValues(boolean[] nulls) {
+                this.nulls = nulls;
+            }
+
+            @Override
+            public void take(ValuesDecoder values, boolean[] runNulls, int from, int length, int present) {
+                if (present > 0) {
+                    fill(values, next, present);
+                }
+                if (present < length) {
+                    System.arraycopy(runNulls, from, nulls, next, length);
+                    spread(nulls, next, length, present);
+                    anyNull = true;
+                }
+                next += length;
+            }
+        }
     }
 
     /**
@@ -71,29 +133,44 @@ abstract class ColumnTarget {
                 int k = chunk.segment(n - done);
                 boolean[] nulls = chunk.segmentNulls(k);
                 int present = chunk.levels(nulls, 0, k);
-                if (present == k) {
-                    append(chunk.values(), k, out);
-                } else {
-                    int i = 0;
-                    while (i < k) {
-                        int j = i;
-                        while (j < k && nulls[j] == nulls[i]) {
-                            j++;
-                        }
-                        if (nulls[i]) {
-                            for (int x = i; x < j; x++) {
-                                out.appendNull();
-                            }
-                        } else {
-                            append(chunk.values(), j - i, out);
-                        }
-                        i = j;
-                    }
-                }
+                appendRun(chunk.values(), nulls, 0, k, present, out);
                 chunk.consumed(k);
                 done += k;
             }
             return out;
+        }
+
+        @Override
+        final ColumnVector read(ColumnChunkReader chunk, int n, int[] selected, int count) {
+            ColumnVector out = allocate(count);
+            chunk.walk(n, selected, count, (values, nulls, from, length, present) ->
+                    appendRun(values, nulls, from, length, present, out));
+            return out;
+        }
+
+        /** Appends rows {@code from..from+length} of a segment whose nulls are {@code nulls}. */
+        private void appendRun(ValuesDecoder values, boolean[] nulls, int from, int length, int present,
+                               ColumnVector out) {
+            if (present == length) {
+                append(values, length, out);
+                return;
+            }
+            int end = from + length;
+            int i = from;
+            while (i < end) {
+                int j = i;
+                while (j < end && nulls[j] == nulls[i]) {
+                    j++;
+                }
+                if (nulls[i]) {
+                    for (int x = i; x < j; x++) {
+                        out.appendNull();
+                    }
+                } else {
+                    append(values, j - i, out);
+                }
+                i = j;
+            }
         }
     }
 }

@@ -47,6 +47,16 @@ final class DeltaDecoder extends ValuesDecoder {
         return encoding;
     }
 
+    /**
+     * parquet-mr's skips: binary packed and length byte array move through their already decoded
+     * values and lengths; a delta byte array decodes each skipped value, which the next one's
+     * prefix may need.
+     */
+    @Override
+    void skip(int n) {
+        reader.skip(n);
+    }
+
     @Override
     void readInts(int[] dst, int off, int n) {
         requireNumbers();

@@ -26,7 +26,7 @@ final class Dictionary {
 
     /** Decodes {@code size} PLAIN values of {@code type} ({@code fixedLength} as for {@link PlainDecoder}). */
     static Dictionary decode(PageBytes in, int size, PrimitiveTypeName type, int fixedLength) {
-        PlainDecoder plain = new PlainDecoder(in, fixedLength);
+        PlainDecoder plain = new PlainDecoder(in, type, fixedLength);
         switch (type) {
             case INT32 -> {
                 int[] v = new int[size];

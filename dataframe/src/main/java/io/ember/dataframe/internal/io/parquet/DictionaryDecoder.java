@@ -23,6 +23,12 @@ final class DictionaryDecoder extends ValuesDecoder {
         return encoding;
     }
 
+    /** Advances the ids without looking them up: an id that is skipped is never used, so never checked either. */
+    @Override
+    void skip(int n) {
+        ids.skip(n);
+    }
+
     private int[] ids(int n) {
         if (buffer.length < n) {
             buffer = new int[Math.max(n, 2 * buffer.length)];

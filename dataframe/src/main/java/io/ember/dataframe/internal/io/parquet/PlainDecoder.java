@@ -1,5 +1,7 @@
 package io.ember.dataframe.internal.io.parquet;
 
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
 /**
  * PLAIN: little-endian fixed-width values back to back, booleans bit-packed least significant bit
  * first, byte arrays each after a 4-byte length, fixed-length byte arrays (and int96) back to back.
@@ -7,21 +9,53 @@ package io.ember.dataframe.internal.io.parquet;
  */
 final class PlainDecoder extends ValuesDecoder {
     private final PageBytes in;
+    private final PrimitiveTypeName type;
     private final int fixedLength;
     private int bitIndex;
 
     /**
+     * @param type the physical type of the values, which says how far {@link #skip} moves
      * @param fixedLength the length of each byte-array value (fixed_len_byte_array, 12 for int96),
      *     or -1 for length-prefixed byte arrays
      */
-    PlainDecoder(PageBytes in, int fixedLength) {
+    PlainDecoder(PageBytes in, PrimitiveTypeName type, int fixedLength) {
         this.in = in;
+        this.type = type;
         this.fixedLength = fixedLength;
     }
 
     @Override
     String encoding() {
         return "PLAIN";
+    }
+
+    /** Fixed widths advance at once; length-prefixed byte arrays walk their lengths. */
+    @Override
+    void skip(int n) {
+        switch (type) {
+            case BOOLEAN -> {
+                long bits = (long) bitIndex + n;
+                in.require((int) ((bits + 7) >>> 3));
+                in.pos += (int) (bits >>> 3);
+                bitIndex = (int) (bits & 7);
+            }
+            case INT32, FLOAT -> advance(4, n);
+            case INT64, DOUBLE -> advance(8, n);
+            case INT96, FIXED_LEN_BYTE_ARRAY -> advance(fixedLength, n);
+            case BINARY -> {
+                for (int i = 0; i < n; i++) {
+                    int length = in.readIntLE();
+                    in.require(length);
+                    in.pos += length;
+                }
+            }
+        }
+    }
+
+    private void advance(int width, int n) {
+        long bytes = (long) width * n;
+        in.require((int) Math.min(bytes, Integer.MAX_VALUE));
+        in.pos += (int) bytes;
     }
 
     @Override

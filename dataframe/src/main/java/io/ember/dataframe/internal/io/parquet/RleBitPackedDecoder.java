@@ -51,6 +51,18 @@ final class RleBitPackedDecoder {
         }
     }
 
+    /** Moves past {@code n} values: repeated runs are counted down, packed runs advance their bit position. */
+    void skip(int n) {
+        while (n > 0) {
+            int k = nextRun(n);
+            if (!repeated) {
+                packedBit += (long) k * bitWidth;
+            }
+            remaining -= k;
+            n -= k;
+        }
+    }
+
     /** Reads {@code n} values as booleans (bit width 1). */
     void readBooleans(boolean[] dst, int off, int n) {
         while (n > 0) {

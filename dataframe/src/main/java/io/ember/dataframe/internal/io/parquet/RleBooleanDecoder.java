@@ -15,6 +15,11 @@ final class RleBooleanDecoder extends ValuesDecoder {
     }
 
     @Override
+    void skip(int n) {
+        bits.skip(n);
+    }
+
+    @Override
     void readBooleans(boolean[] dst, int off, int n) {
         bits.readBooleans(dst, off, n);
     }
