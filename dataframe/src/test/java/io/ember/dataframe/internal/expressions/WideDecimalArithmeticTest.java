@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@link BigDecimal} arithmetic in plain Java: operands of as many digits as their types allow,
  * whose products and sums overflow a long, operands of different scales (one rescaled past a long), negative values and nulls.
  */
-class WideDecimalFromCompactTest {
+class WideDecimalArithmeticTest {
     /** Values of up to {@code precision} digits, the largest of them among them. */
     private static long[] values(Random r, int n, int precision) {
         long max = BigDecimal.TEN.pow(precision).longValueExact() - 1;
@@ -41,8 +41,8 @@ class WideDecimalFromCompactTest {
         nulls[7] = true;
         ColumnVector a = ColumnVector.ofUnscaledDecimals(ta, x, nulls, n);
         ColumnVector b = ColumnVector.ofUnscaledDecimals(tb, y, null, n);
-        assertTrue(WideDecimalFromCompact.applies(op, a, b, result));
-        ColumnVector out = WideDecimalFromCompact.apply(op, a, b, n, result);
+        assertTrue(WideDecimalArithmetic.applies(op, a, b, result));
+        ColumnVector out = WideDecimalArithmetic.apply(op, a, b, n, result);
         for (int i = 0; i < n; i++) {
             if (i == 7) {
                 assertTrue(out.isNull(i));
@@ -77,8 +77,8 @@ class WideDecimalFromCompactTest {
     @Test
     void otherShapes_takeTheGeneralPath() {
         ColumnVector a = ColumnVector.ofUnscaledDecimals(new DecimalType(10, 2), new long[] {1}, null, 1);
-        assertFalse(WideDecimalFromCompact.applies(ArithOp.DIVIDE, a, a, new DecimalType(38, 6)));
-        assertFalse(WideDecimalFromCompact.applies(ArithOp.MULTIPLY, a, a, new DecimalType(18, 4)), "compact result");
-        assertFalse(WideDecimalFromCompact.applies(ArithOp.MULTIPLY, a, a, new DecimalType(38, 2)), "scale cut");
+        assertFalse(WideDecimalArithmetic.applies(ArithOp.DIVIDE, a, a, new DecimalType(38, 6)));
+        assertFalse(WideDecimalArithmetic.applies(ArithOp.MULTIPLY, a, a, new DecimalType(18, 4)), "compact result");
+        assertFalse(WideDecimalArithmetic.applies(ArithOp.MULTIPLY, a, a, new DecimalType(38, 2)), "scale cut");
     }
 }
