@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.dataframe.internal.batch.Values;
 import io.ember.dataframe.types.DecimalType;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compact decimal operands with a wide result type, checked row by row against
+ * Compact and wide decimal operands with a wide result type, checked row by row against
  * {@link BigDecimal} arithmetic in plain Java: operands of as many digits as their types allow,
- * whose products and sums overflow a long, operands of different scales (one rescaled past a long), negative values and nulls.
+ * whose products and sums overflow a long or 128 bits, operands of different scales (one rescaled
+ * past a long), negative values and nulls; a result beyond the type's precision is null.
  */
 class WideDecimalArithmeticTest {
     /** Values of up to {@code precision} digits, the largest of them among them. */
@@ -80,5 +83,71 @@ class WideDecimalArithmeticTest {
         assertFalse(WideDecimalArithmetic.applies(ArithOp.DIVIDE, a, a, new DecimalType(38, 6)));
         assertFalse(WideDecimalArithmetic.applies(ArithOp.MULTIPLY, a, a, new DecimalType(18, 4)), "compact result");
         assertFalse(WideDecimalArithmetic.applies(ArithOp.MULTIPLY, a, a, new DecimalType(38, 2)), "scale cut");
+    }
+
+    /** Wide values of up to {@code precision} digits: the extremes, random widths, both signs, and a null at 7. */
+    private static ColumnVector wide(Random r, int n, DecimalType t) {
+        BigInteger max = BigInteger.TEN.pow(t.precision()).subtract(BigInteger.ONE);
+        ColumnVector v = ColumnVector.allocate(t, n);
+        for (int i = 0; i < n; i++) {
+            BigInteger u = switch (i % 6) {
+                case 0 -> max;
+                case 1 -> max.negate();
+                case 2 -> BigInteger.valueOf(r.nextLong());
+                case 3 -> new BigInteger(1 + r.nextInt(t.precision() * 3), r).min(max);
+                case 4 -> new BigInteger(1 + r.nextInt(t.precision() * 3), r).min(max).negate();
+                default -> BigInteger.valueOf(r.nextInt(1000) - 500);
+            };
+            v.append(i == 7 ? null : new BigDecimal(u, t.scale()));
+        }
+        return v;
+    }
+
+    private static void checkAgainstBigDecimal(ArithOp op, ColumnVector a, ColumnVector b, DecimalType result) {
+        int n = a.size;
+        assertTrue(WideDecimalArithmetic.applies(op, a, b, result));
+        ColumnVector out = WideDecimalArithmetic.apply(op, a, b, n, result);
+        assertEquals(ColumnVector.WIDE_DECIMAL, out.kind);
+        int nulls = 0;
+        for (int i = 0; i < n; i++) {
+            if (a.isNull(i) || b.isNull(i)) {
+                assertTrue(out.isNull(i));
+                continue;
+            }
+            BigDecimal x = a.getDecimal(i);
+            BigDecimal y = b.getDecimal(i);
+            BigDecimal exact = switch (op) {
+                case ADD -> x.add(y);
+                case SUBTRACT -> x.subtract(y);
+                default -> x.multiply(y);
+            };
+            BigDecimal expected = Values.toDecimal(exact, result);
+            if (expected == null) {
+                nulls++;
+                assertTrue(out.isNull(i), op + " row " + i + ": " + x + ", " + y + " overflows " + result);
+            } else {
+                assertFalse(out.isNull(i), op + " row " + i);
+                assertEquals(expected, out.getDecimal(i), op + " row " + i + ": " + x + ", " + y);
+            }
+        }
+        assertTrue(nulls < n, "some rows fit");
+    }
+
+    @Test
+    void wideOperands_matchBigDecimal_andOverflowIsNull() {
+        DecimalType t38 = new DecimalType(38, 4);
+        DecimalType t30 = new DecimalType(30, 2);
+        DecimalType t12 = new DecimalType(12, 2);
+        int n = 300;
+        ColumnVector a = wide(new Random(1), n, t38);
+        ColumnVector b = wide(new Random(2), n, t38);
+        ColumnVector c = wide(new Random(3), n, t30);
+        ColumnVector small = ColumnVector.ofUnscaledDecimals(t12, values(new Random(4), n, 12), null, n);
+        checkAgainstBigDecimal(ArithOp.ADD, a, b, t38);
+        checkAgainstBigDecimal(ArithOp.SUBTRACT, a, b, t38);
+        checkAgainstBigDecimal(ArithOp.ADD, c, small, new DecimalType(31, 2));
+        checkAgainstBigDecimal(ArithOp.SUBTRACT, small, a, t38);
+        checkAgainstBigDecimal(ArithOp.MULTIPLY, c, small, new DecimalType(38, 4));
+        checkAgainstBigDecimal(ArithOp.MULTIPLY, c, c, new DecimalType(38, 4));
     }
 }
