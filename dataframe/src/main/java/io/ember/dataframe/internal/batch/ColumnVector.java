@@ -17,7 +17,6 @@ import io.ember.dataframe.types.TimestampType;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -185,7 +184,7 @@ public final class ColumnVector implements Serializable {
             case DOUBLE -> Arrays.fill(v.doubles, ((Number) value).doubleValue());
             case DECIMAL -> Arrays.fill(v.longs, Decimals.unscaledOf(asDecimal(value, type), (DecimalType) type));
             case WIDE_DECIMAL -> {
-                BigInteger unscaled = unscaled128Of(asDecimal(value, type), (DecimalType) type);
+                BigInteger unscaled = Decimals.unscaledBigOf(asDecimal(value, type), (DecimalType) type);
                 Arrays.fill(v.highs, Int128.highOf(unscaled));
                 Arrays.fill(v.longs, Int128.lowOf(unscaled));
             }
@@ -668,32 +667,11 @@ public final class ColumnVector implements Serializable {
             long unscaled = d.scale() == scale() ? unscaledExact(d) : Decimals.unscaledOf(d, (DecimalType) type);
             appendUnscaledDecimal(unscaled);
         } else if (kind == WIDE_DECIMAL) {
-            BigInteger unscaled = unscaled128Of(d, (DecimalType) type);
+            BigInteger unscaled = Decimals.unscaledBigOf(d, (DecimalType) type);
             appendWide(Int128.highOf(unscaled), Int128.lowOf(unscaled));
         } else {
             throw new IllegalStateException("appendDecimal on a vector of " + type.typeName());
         }
-    }
-
-    /**
-     * The unscaled value of {@code value} at the wide {@code type}'s scale.
-     *
-     * @throws IllegalArgumentException naming the value and type if it needs rounding or has more
-     *     digits than the type's precision
-     */
-    private static BigInteger unscaled128Of(BigDecimal value, DecimalType type) {
-        BigDecimal scaled;
-        try {
-            scaled = value.setScale(type.scale(), RoundingMode.UNNECESSARY);
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("The decimal " + value + " has more than " + type.scale()
-                    + " digits after the point, so it is not a value of " + type.typeName(), e);
-        }
-        if (scaled.precision() > type.precision()) {
-            throw new IllegalArgumentException("The decimal " + value + " has more than " + type.precision()
-                    + " digits, so it is not a value of " + type.typeName());
-        }
-        return scaled.unscaledValue();
     }
 
     private long unscaledExact(BigDecimal d) {
@@ -803,7 +781,7 @@ public final class ColumnVector implements Serializable {
             highs[g] = Int128.highOf(src.longs[i]);
             longs[g] = src.longs[i];
         } else {
-            BigInteger unscaled = unscaled128Of(src.getDecimal(i), (DecimalType) type);
+            BigInteger unscaled = Decimals.unscaledBigOf(src.getDecimal(i), (DecimalType) type);
             highs[g] = Int128.highOf(unscaled);
             longs[g] = Int128.lowOf(unscaled);
         }

@@ -68,12 +68,22 @@ public final class Decimals {
     }
 
     /**
-     * The unscaled long of {@code value} at {@code type}'s scale.
+     * The unscaled long of {@code value} at {@code type}'s scale (a precision of at most 18).
      *
      * @throws IllegalArgumentException naming the value and type if it needs rounding or has more
      *     digits than the type's precision
      */
     public static long unscaledOf(BigDecimal value, DecimalType type) {
+        return unscaledBigOf(value, type).longValueExact();
+    }
+
+    /**
+     * The unscaled value of {@code value} at {@code type}'s scale, of any precision.
+     *
+     * @throws IllegalArgumentException naming the value and type if it needs rounding or has more
+     *     digits than the type's precision
+     */
+    public static BigInteger unscaledBigOf(BigDecimal value, DecimalType type) {
         BigDecimal scaled;
         try {
             scaled = value.setScale(type.scale(), RoundingMode.UNNECESSARY);
@@ -81,12 +91,11 @@ public final class Decimals {
             throw new IllegalArgumentException("The decimal " + value + " has more than " + type.scale()
                     + " digits after the point, so it is not a value of " + type.typeName(), e);
         }
-        BigInteger unscaled = scaled.unscaledValue();
-        if (unscaled.bitLength() >= 64 || !fits(unscaled.longValue(), type.precision())) {
+        if (scaled.precision() > type.precision()) {
             throw new IllegalArgumentException("The decimal " + value + " has more than " + type.precision()
                     + " digits, so it is not a value of " + type.typeName());
         }
-        return unscaled.longValue();
+        return scaled.unscaledValue();
     }
 
     /** The value as a double, rounded once (as {@link BigDecimal#doubleValue} does). */
