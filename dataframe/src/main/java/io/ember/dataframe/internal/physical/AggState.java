@@ -259,7 +259,8 @@ abstract class AggState {
 
         private void addDecimal(int g, BigDecimal v) {
             decimalScale = v.scale();
-            decimals[g] = (decimals[g] == null ? Int128.toBigDecimal(highs[g], longs[g], v.scale()) : decimals[g]).add(v);
+            BigDecimal sum = decimals[g] != null ? decimals[g] : Int128.toBigDecimal(highs[g], longs[g], v.scale());
+            decimals[g] = sum.add(v);
         }
 
         @Override
