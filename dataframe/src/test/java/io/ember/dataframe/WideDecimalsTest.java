@@ -183,4 +183,42 @@ class WideDecimalsTest {
             assertEquals(expected.get(i)[1], back.get(i).getDecimal(2), "b of row " + i);
         }
     }
+
+    /** {@code v} at {@code t}'s scale (half up), or null past its precision: Spark's cast outside ANSI mode. */
+    private static BigDecimal castTo(BigDecimal v, int precision, int scale) {
+        BigDecimal r = v.setScale(scale, RoundingMode.HALF_UP);
+        return r.precision() - r.scale() > precision - scale ? null : r;
+    }
+
+    @Test
+    void castsBetweenCompactAndWide_andToDoubleAndString() {
+        List<BigDecimal> wide = List.of(new BigDecimal("12345678.5555"), new BigDecimal("-99999999.9950"),
+                new BigDecimal("123456789012345678901234.0001"), new BigDecimal("-0.0050"), new BigDecimal("7.0000"));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < wide.size(); i++) {
+            rows.add(RowFactory.create(i, wide.get(i), wide.get(i).toPlainString(), BigDecimal.valueOf(i * 1000 - 1, 2)));
+        }
+        rows.add(RowFactory.create(99, null, null, null));
+        DataFrame df = spark.createDataFrame(rows, StructType.fromDDL("i INT, w DECIMAL(38,4), s STRING, c DECIMAL(15,2)"));
+        List<Row> out = df.select(col("i"), col("w").cast("decimal(10,2)"), col("w").cast("decimal(38,2)"),
+                col("w").cast("double"), col("w").cast("string"), col("s").cast("decimal(30,5)"),
+                col("c").cast("decimal(38,4)"), col("c").cast("decimal(20,0)")).orderBy("i").collectAsList();
+        for (int i = 0; i < wide.size(); i++) {
+            Row r = out.get(i);
+            BigDecimal w = wide.get(i);
+            BigDecimal c = BigDecimal.valueOf(i * 1000 - 1, 2);
+            assertEquals(castTo(w, 10, 2), r.getDecimal(1), "row " + i);
+            assertEquals(castTo(w, 38, 2), r.getDecimal(2), "row " + i);
+            assertEquals(w.doubleValue(), r.getDouble(3), "row " + i);
+            assertEquals(w.toPlainString(), r.getString(4), "row " + i);
+            assertEquals(castTo(w, 30, 5), r.getDecimal(5), "row " + i);
+            assertEquals(castTo(c, 38, 4), r.getDecimal(6), "row " + i);
+            assertEquals(castTo(c, 20, 0), r.getDecimal(7), "row " + i);
+        }
+        assertNull(out.get(2).get(1), "24 integer digits do not fit decimal(10,2)");
+        Row last = out.get(wide.size());
+        for (int c = 1; c < 8; c++) {
+            assertTrue(last.isNullAt(c), "column " + c);
+        }
+    }
 }
