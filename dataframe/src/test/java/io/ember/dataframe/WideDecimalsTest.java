@@ -202,7 +202,9 @@ class WideDecimalsTest {
         DataFrame df = spark.createDataFrame(rows, StructType.fromDDL("i INT, w DECIMAL(38,4), s STRING, c DECIMAL(15,2)"));
         List<Row> out = df.select(col("i"), col("w").cast("decimal(10,2)"), col("w").cast("decimal(38,2)"),
                 col("w").cast("double"), col("w").cast("string"), col("s").cast("decimal(30,5)"),
-                col("c").cast("decimal(38,4)"), col("c").cast("decimal(20,0)")).orderBy("i").collectAsList();
+                col("c").cast("decimal(38,4)"), col("c").cast("decimal(20,0)"), col("c").cast("decimal(16,3)"),
+                col("w").cast("decimal(38,5)"), col("w").cast("decimal(25,6)"), col("c").cast("decimal(4,3)"))
+                .orderBy("i").collectAsList();
         for (int i = 0; i < wide.size(); i++) {
             Row r = out.get(i);
             BigDecimal w = wide.get(i);
@@ -214,10 +216,17 @@ class WideDecimalsTest {
             assertEquals(castTo(w, 30, 5), r.getDecimal(5), "row " + i);
             assertEquals(castTo(c, 38, 4), r.getDecimal(6), "row " + i);
             assertEquals(castTo(c, 20, 0), r.getDecimal(7), "row " + i);
+            assertEquals(castTo(c, 16, 3), r.getDecimal(8), "row " + i);
+            assertEquals(castTo(w, 38, 5), r.getDecimal(9), "row " + i);
+            assertEquals(castTo(w, 25, 6), r.getDecimal(10), "row " + i);
+            assertEquals(castTo(c, 4, 3), r.getDecimal(11), "row " + i);
         }
+        assertNull(out.get(2).get(10), "24 integer digits do not fit decimal(25,6)");
+        assertNull(out.get(3).get(11), "29.99 does not fit decimal(4,3)");
+        assertEquals(new BigDecimal("-0.010"), out.get(0).getDecimal(11));
         assertNull(out.get(2).get(1), "24 integer digits do not fit decimal(10,2)");
         Row last = out.get(wide.size());
-        for (int c = 1; c < 8; c++) {
+        for (int c = 1; c < 12; c++) {
             assertTrue(last.isNullAt(c), "column " + c);
         }
     }
