@@ -113,7 +113,8 @@ public final class Decimals {
     /**
      * A hash of the value {@code unscaled / 10^scale} that does not depend on how it is written:
      * trailing zeros are stripped first, so 1.50 (150, scale 2) and 1.5 (15, scale 1) hash alike,
-     * and {@link #hash(BigDecimal)} agrees for every value that both can hold.
+     * and {@link #hash(BigDecimal)} agrees for every value that both can hold (and
+     * {@link Int128#hash} for 128-bit values).
      */
     public static int hash(long unscaled, int scale) {
         if (unscaled == 0) {
@@ -136,7 +137,15 @@ public final class Decimals {
         if (unscaled.bitLength() < 64) {
             return mixed(unscaled.longValue(), stripped.scale());
         }
+        if (Int128.fits(unscaled)) {
+            return mixed128(Int128.highOf(unscaled), Int128.lowOf(unscaled), stripped.scale());
+        }
         return stripped.hashCode();
+    }
+
+    /** The hash of a stripped unscaled value wider than a long (see {@link Int128#hash}). */
+    static int mixed128(long hi, long lo, int scale) {
+        return mixed(lo ^ Long.rotateLeft(hi, 29) * 0x9e3779b97f4a7c15L, scale);
     }
 
     private static int mixed(long unscaled, int scale) {

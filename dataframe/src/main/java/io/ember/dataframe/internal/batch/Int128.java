@@ -215,9 +215,39 @@ public final class Int128 {
     /**
      * A hash of the decimal {@code (hi, lo) / 10^scale} equal to {@link Decimals#hash(long, int)}
      * and {@link Decimals#hash(BigDecimal)} of the same value, so that equal decimals hash alike
-     * whatever their layout. Values beyond a long go through a {@link BigDecimal}.
+     * whatever their layout: trailing zeros are stripped on the words (a value then fitting a long
+     * continues as one), with no {@link BigDecimal}.
      */
     public static int hash(long hi, long lo, int scale) {
-        return isLong(hi, lo) ? Decimals.hash(lo, scale) : Decimals.hash(toBigDecimal(hi, lo, scale));
+        if (isLong(hi, lo)) {
+            return Decimals.hash(lo, scale);
+        }
+        if (hi == Long.MIN_VALUE && lo == 0) {
+            return Decimals.hash(toBigDecimal(hi, lo, scale));
+        }
+        boolean negative = hi < 0;
+        if (negative) {
+            lo = -lo;
+            hi = ~hi + (lo == 0 ? 1 : 0);
+        }
+        // The magnitude, divided by ten while that leaves no remainder.
+        while (!isLong(hi, lo)) {
+            long qHi = hi / 10;
+            long rest = hi % 10;
+            long upper = (rest << 32) | (lo >>> 32);
+            long qUpper = upper / 10;
+            long lower = ((upper % 10) << 32) | (lo & 0xFFFFFFFFL);
+            if (lower % 10 != 0) {
+                break;
+            }
+            hi = qHi;
+            lo = (qUpper << 32) | (lower / 10);
+            scale--;
+        }
+        if (negative) {
+            lo = -lo;
+            hi = ~hi + (lo == 0 ? 1 : 0);
+        }
+        return isLong(hi, lo) ? Decimals.hash(lo, scale) : Decimals.mixed128(hi, lo, scale);
     }
 }

@@ -152,7 +152,16 @@ class Int128Test {
 
     @Test
     void decimalsAndHashes_agreeWithBigDecimal() {
-        for (BigInteger a : samples()) {
+        List<BigInteger> values = new ArrayList<>(samples());
+        Random r = new Random(9);
+        for (int i = 0; i < 200; i++) {
+            // Trailing zeros, to be stripped across the 64-bit word.
+            BigInteger x = new BigInteger(1 + r.nextInt(64), r).multiply(BigInteger.TEN.pow(r.nextInt(20)));
+            values.add(r.nextBoolean() ? x : x.negate());
+        }
+        values.add(BigInteger.ONE.shiftLeft(63).negate().multiply(BigInteger.TEN.pow(5)));
+        values.add(BigInteger.ONE.shiftLeft(63).multiply(BigInteger.TEN.pow(5)));
+        for (BigInteger a : values) {
             for (int scale : new int[] {0, 2, 10, 38}) {
                 BigDecimal d = new BigDecimal(a, scale);
                 BigDecimal built = Int128.toBigDecimal(Int128.highOf(a), Int128.lowOf(a), scale);
