@@ -16,6 +16,7 @@ import io.ember.dataframe.types.StructType;
 import io.ember.dataframe.types.TimestampType;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +44,16 @@ import java.util.Objects;
  *       keep, so code reading bytes need not know about dictionaries.</li>
  *   <li>{@link #DECIMAL}: decimals of precision at most 18 as unscaled longs in {@code longs},
  *       at the type's scale ({@link Decimals}); {@link #get} gives a {@link BigDecimal}.</li>
- *   <li>{@link #OBJECT}: internal values in {@code objects}: wider decimals, {@code byte[]} for
+ *   <li>{@link #WIDE_DECIMAL}: decimals of precision 19 to 38 as unscaled 128-bit two's
+ *       complement integers ({@link Int128}), at the type's scale: the low 64 bits in
+ *       {@code longs} and the high 64 bits (with the sign) in {@code highs}. Two arrays of longs
+ *       rather than one of pairs keep the low words where compact decimals have theirs, so
+ *       copies, gathers and Kryo treat {@code longs} alike for both kinds and add one more array;
+ *       values that fit a long (most sums and products of money) have a {@code highs} word that
+ *       only extends the sign. {@link #get} and {@link #getDecimal} build a {@link BigDecimal}
+ *       on demand for generic code; hashing, equality, order, sums and {@code + - *} work on the
+ *       words.</li>
+ *   <li>{@link #OBJECT}: internal values in {@code objects}: {@code byte[]} for
  *       binaries, {@link List}s for arrays and structs (one internal value per field),
  *       {@link MapData} for maps.</li>
  * </ul>
@@ -72,6 +82,7 @@ public final class ColumnVector implements Serializable {
     public static final int OBJECT = 4;
     public static final int STRING = 5;
     public static final int DECIMAL = 6;
+    public static final int WIDE_DECIMAL = 7;
 
     /** What {@link #hash} gives a null. */
     static final int NULL_HASH = 0x9e3779b9;
@@ -82,8 +93,10 @@ public final class ColumnVector implements Serializable {
     public boolean[] nulls;
     public boolean[] booleans;
     public int[] ints;
-    /** Longs, timestamps, and the unscaled values of compact decimals. */
+    /** Longs, timestamps, the unscaled values of compact decimals, and the low words of wide ones. */
     public long[] longs;
+    /** The high words (with the sign) of the unscaled 128-bit values of wide decimals. */
+    public long[] highs;
     public double[] doubles;
     public Object[] objects;
     /** String bytes; value {@code i} starts at {@code offsets[i]} and has {@code lengths[i]} bytes. */
@@ -116,6 +129,10 @@ public final class ColumnVector implements Serializable {
             case BOOLEAN -> booleans = new boolean[cap];
             case INT -> ints = new int[cap];
             case LONG, DECIMAL -> longs = new long[cap];
+            case WIDE_DECIMAL -> {
+                longs = new long[cap];
+                highs = new long[cap];
+            }
             case DOUBLE -> doubles = new double[cap];
             case STRING -> {
                 offsets = new int[cap];
@@ -140,6 +157,8 @@ public final class ColumnVector implements Serializable {
             return STRING;
         } else if (Decimals.isCompact(type)) {
             return DECIMAL;
+        } else if (type instanceof DecimalType) {
+            return WIDE_DECIMAL;
         }
         return OBJECT;
     }
@@ -164,6 +183,11 @@ public final class ColumnVector implements Serializable {
             case LONG -> Arrays.fill(v.longs, ((Number) value).longValue());
             case DOUBLE -> Arrays.fill(v.doubles, ((Number) value).doubleValue());
             case DECIMAL -> Arrays.fill(v.longs, Decimals.unscaledOf(asDecimal(value, type), (DecimalType) type));
+            case WIDE_DECIMAL -> {
+                BigInteger unscaled = Decimals.unscaledBigOf(asDecimal(value, type), (DecimalType) type);
+                Arrays.fill(v.highs, Int128.highOf(unscaled));
+                Arrays.fill(v.longs, Int128.lowOf(unscaled));
+            }
             case STRING -> {
                 // Every value points at the one copy of the bytes.
                 v.bytes = Utf8.encode(asString(value, type));
@@ -210,6 +234,21 @@ public final class ColumnVector implements Serializable {
         return v;
     }
 
+    /**
+     * Wraps unscaled 128-bit values (high and low words) as a vector of a decimal type of
+     * precision 19 to 38 (no copy); each value must have at most the type's precision in digits.
+     */
+    public static ColumnVector ofWideDecimals(DecimalType type, long[] highs, long[] lows, boolean[] nulls, int n) {
+        if (Decimals.isCompact(type)) {
+            throw new IllegalArgumentException("128-bit unscaled values hold decimals of precision > "
+                    + Decimals.MAX_COMPACT_PRECISION + ", not " + type.typeName());
+        }
+        ColumnVector v = wrap(type, WIDE_DECIMAL, nulls, n);
+        v.highs = highs;
+        v.longs = lows;
+        return v;
+    }
+
     /** Wraps arrays as a double vector of {@code n} values (no copy). */
     public static ColumnVector ofDoubles(DataType type, double[] values, boolean[] nulls, int n) {
         ColumnVector v = wrap(type, DOUBLE, nulls, n);
@@ -219,7 +258,7 @@ public final class ColumnVector implements Serializable {
 
     /**
      * A vector of {@code n} internal values given as objects; nulls are taken from the array.
-     * Strings and compact decimals are converted to their layout (a copy); other values are
+     * Strings and decimals are converted to their layout (a copy); other values are
      * wrapped without a copy.
      */
     public static ColumnVector ofObjects(DataType type, Object[] values, int n) {
@@ -343,6 +382,7 @@ public final class ColumnVector implements Serializable {
             case DOUBLE -> doubles[i];
             case STRING -> Utf8.decode(bytes, offsets[i], lengths[i]);
             case DECIMAL -> BigDecimal.valueOf(longs[i], scale());
+            case WIDE_DECIMAL -> Int128.toBigDecimal(highs[i], longs[i], scale());
             default -> objects[i];
         };
     }
@@ -354,13 +394,19 @@ public final class ColumnVector implements Serializable {
             case LONG -> longs[i];
             case DOUBLE -> doubles[i];
             case DECIMAL -> Decimals.toDouble(longs[i], scale());
+            case WIDE_DECIMAL -> Int128.isLong(highs[i], longs[i]) ? Decimals.toDouble(longs[i], scale())
+                    : getDecimal(i).doubleValue();
             default -> ((BigDecimal) objects[i]).doubleValue();
         };
     }
 
     /** Non-null decimal value {@code i} (compact or not) as a {@link BigDecimal}. */
     public BigDecimal getDecimal(int i) {
-        return kind == DECIMAL ? BigDecimal.valueOf(longs[i], scale()) : (BigDecimal) objects[i];
+        return switch (kind) {
+            case DECIMAL -> BigDecimal.valueOf(longs[i], scale());
+            case WIDE_DECIMAL -> Int128.toBigDecimal(highs[i], longs[i], scale());
+            default -> (BigDecimal) objects[i];
+        };
     }
 
     /** Non-null string value {@code i}, decoded. */
@@ -412,6 +458,10 @@ public final class ColumnVector implements Serializable {
             case BOOLEAN -> booleans = Arrays.copyOf(booleans, newCap);
             case INT -> ints = Arrays.copyOf(ints, newCap);
             case LONG, DECIMAL -> longs = Arrays.copyOf(longs, newCap);
+            case WIDE_DECIMAL -> {
+                longs = Arrays.copyOf(longs, newCap);
+                highs = Arrays.copyOf(highs, newCap);
+            }
             case DOUBLE -> doubles = Arrays.copyOf(doubles, newCap);
             case STRING -> {
                 offsets = Arrays.copyOf(offsets, newCap);
@@ -448,7 +498,7 @@ public final class ColumnVector implements Serializable {
         return switch (kind) {
             case BOOLEAN -> booleans.length;
             case INT -> ints.length;
-            case LONG, DECIMAL -> longs.length;
+            case LONG, DECIMAL, WIDE_DECIMAL -> longs.length;
             case DOUBLE -> doubles.length;
             case STRING -> offsets.length;
             default -> objects.length;
@@ -513,7 +563,7 @@ public final class ColumnVector implements Serializable {
         }
         switch (kind) {
             case STRING -> appendString(asString(v, type));
-            case DECIMAL -> appendDecimal(asDecimal(v, type));
+            case DECIMAL, WIDE_DECIMAL -> appendDecimal(asDecimal(v, type));
             case OBJECT -> {
                 ensure(size + 1);
                 objects[size++] = v;
@@ -578,6 +628,9 @@ public final class ColumnVector implements Serializable {
             }
             ensure(size + 1);
             longs[size++] = unscaled;
+        } else if (kind == WIDE_DECIMAL) {
+            // A long has at most 19 digits, which every wide decimal type holds.
+            appendWide(Int128.highOf(unscaled), unscaled);
         } else if (type instanceof DecimalType d) {
             appendObject(BigDecimal.valueOf(unscaled, d.scale()));
         } else {
@@ -585,14 +638,37 @@ public final class ColumnVector implements Serializable {
         }
     }
 
+    /**
+     * Appends a decimal of this vector's wide {@link DecimalType} given as its unscaled 128-bit
+     * value ({@link Int128}), so that kernels and readers need no {@link BigDecimal} per value.
+     *
+     * @throws IllegalArgumentException if it has more digits than the type's precision
+     */
+    public void appendUnscaledDecimal(long high, long low) {
+        if (kind != WIDE_DECIMAL) {
+            throw new IllegalStateException("appendUnscaledDecimal(high, low) on a vector of " + type.typeName());
+        }
+        if (!Int128.fits(high, low, ((DecimalType) type).precision())) {
+            throw new IllegalArgumentException("The unscaled value " + Int128.toBigInteger(high, low)
+                    + " has more digits than " + type.typeName() + " holds");
+        }
+        appendWide(high, low);
+    }
+
+    private void appendWide(long high, long low) {
+        ensure(size + 1);
+        highs[size] = high;
+        longs[size++] = low;
+    }
+
     /** Appends a non-null decimal of this vector's type (its scale must not need rounding). */
     public void appendDecimal(BigDecimal d) {
         if (kind == DECIMAL) {
             long unscaled = d.scale() == scale() ? unscaledExact(d) : Decimals.unscaledOf(d, (DecimalType) type);
             appendUnscaledDecimal(unscaled);
-        } else if (kind == OBJECT && type instanceof DecimalType) {
-            ensure(size + 1);
-            objects[size++] = d;
+        } else if (kind == WIDE_DECIMAL) {
+            BigInteger unscaled = Decimals.unscaledBigOf(d, (DecimalType) type);
+            appendWide(Int128.highOf(unscaled), Int128.lowOf(unscaled));
         } else {
             throw new IllegalStateException("appendDecimal on a vector of " + type.typeName());
         }
@@ -648,6 +724,15 @@ public final class ColumnVector implements Serializable {
                     appendDecimal(src.getDecimal(i));
                 }
             }
+            case WIDE_DECIMAL -> {
+                if (src.kind == WIDE_DECIMAL && src.scale() == scale()) {
+                    appendUnscaledDecimal(src.highs[i], src.longs[i]);
+                } else if (src.kind == DECIMAL && src.scale() == scale()) {
+                    appendUnscaledDecimal(src.longs[i]);
+                } else {
+                    appendDecimal(src.getDecimal(i));
+                }
+            }
             default -> appendObject(src.kind == OBJECT ? src.objects[i] : src.get(i));
         }
     }
@@ -683,7 +768,22 @@ public final class ColumnVector implements Serializable {
             }
             case DECIMAL -> longs[g] = src.kind == DECIMAL && src.scale() == scale() ? src.longs[i]
                     : Decimals.unscaledOf(src.getDecimal(i), (DecimalType) type);
+            case WIDE_DECIMAL -> setWideFrom(g, src, i);
             default -> objects[g] = src.kind == OBJECT ? src.objects[i] : src.get(i);
+        }
+    }
+
+    private void setWideFrom(int g, ColumnVector src, int i) {
+        if (src.kind == WIDE_DECIMAL && src.scale() == scale()) {
+            highs[g] = src.highs[i];
+            longs[g] = src.longs[i];
+        } else if (src.kind == DECIMAL && src.scale() == scale()) {
+            highs[g] = Int128.highOf(src.longs[i]);
+            longs[g] = src.longs[i];
+        } else {
+            BigInteger unscaled = Decimals.unscaledBigOf(src.getDecimal(i), (DecimalType) type);
+            highs[g] = Int128.highOf(unscaled);
+            longs[g] = Int128.lowOf(unscaled);
         }
     }
 
@@ -799,6 +899,7 @@ public final class ColumnVector implements Serializable {
             case DOUBLE -> mix(Double.hashCode(doubles[i] == 0.0 ? 0.0 : doubles[i]));
             case STRING -> Utf8.hash(bytes, offsets[i], lengths[i]);
             case DECIMAL -> Decimals.hash(longs[i], scale());
+            case WIDE_DECIMAL -> Int128.hash(highs[i], longs[i], scale());
             default -> Values.hash(objects[i]);
         };
     }
@@ -823,7 +924,10 @@ public final class ColumnVector implements Serializable {
             case STRING -> utf8Equals(i, o, j);
             case DECIMAL -> o.kind == DECIMAL && o.scale() == scale() ? longs[i] == o.longs[j]
                     : getDecimal(i).compareTo(o.getDecimal(j)) == 0;
-            default -> o.kind == DECIMAL ? getDecimal(i).compareTo(o.getDecimal(j)) == 0
+            case WIDE_DECIMAL -> o.kind == WIDE_DECIMAL && o.scale() == scale()
+                    ? longs[i] == o.longs[j] && highs[i] == o.highs[j]
+                    : getDecimal(i).compareTo(o.getDecimal(j)) == 0;
+            default -> isDecimalKind(o.kind) ? getDecimal(i).compareTo(o.getDecimal(j)) == 0
                     : Values.equal(objects[i], o.objects[j]);
         };
     }
@@ -838,9 +942,16 @@ public final class ColumnVector implements Serializable {
             case STRING -> Utf8.compare(bytes, offsets[i], lengths[i], o.bytes, o.offsets[j], o.lengths[j]);
             case DECIMAL -> o.kind == DECIMAL && o.scale() == scale() ? Long.compare(longs[i], o.longs[j])
                     : getDecimal(i).compareTo(o.getDecimal(j));
-            default -> o.kind == DECIMAL ? getDecimal(i).compareTo(o.getDecimal(j))
+            case WIDE_DECIMAL -> o.kind == WIDE_DECIMAL && o.scale() == scale()
+                    ? Int128.compare(highs[i], longs[i], o.highs[j], o.longs[j])
+                    : getDecimal(i).compareTo(o.getDecimal(j));
+            default -> isDecimalKind(o.kind) ? getDecimal(i).compareTo(o.getDecimal(j))
                     : Values.compare(objects[i], o.objects[j]);
         };
+    }
+
+    private static boolean isDecimalKind(int kind) {
+        return kind == DECIMAL || kind == WIDE_DECIMAL;
     }
 
     /** A rough size in bytes, for statistics and broadcast decisions. */

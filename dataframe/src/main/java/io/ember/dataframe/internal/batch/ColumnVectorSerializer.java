@@ -10,7 +10,8 @@ import io.ember.dataframe.types.DataType;
  * Kryo's form of a {@link ColumnVector} (shuffles and spills): the type, kind and size, the null
  * mask as bits, then only the {@code size} live values: primitives as arrays, strings as their
  * lengths then their bytes back to back (unused bytes and shared constants are not written),
- * other objects one by one. A read vector is compact and has exactly {@code size} capacity.
+ * wide decimals as their low words then their high words, other objects one by one. A read
+ * vector is compact and has exactly {@code size} capacity.
  * Vectors of dictionary entries travel decoded (the receiver gets plain strings).
  */
 public final class ColumnVectorSerializer extends Serializer<ColumnVector> {
@@ -29,6 +30,10 @@ public final class ColumnVectorSerializer extends Serializer<ColumnVector> {
             case ColumnVector.BOOLEAN -> writeBits(out, v.booleans, n);
             case ColumnVector.INT -> out.writeInts(v.ints, 0, n);
             case ColumnVector.LONG, ColumnVector.DECIMAL -> out.writeLongs(v.longs, 0, n);
+            case ColumnVector.WIDE_DECIMAL -> {
+                out.writeLongs(v.longs, 0, n);
+                out.writeLongs(v.highs, 0, n);
+            }
             case ColumnVector.DOUBLE -> out.writeDoubles(v.doubles, 0, n);
             case ColumnVector.STRING -> writeStrings(out, v, n);
             default -> {
@@ -54,6 +59,10 @@ public final class ColumnVectorSerializer extends Serializer<ColumnVector> {
             case ColumnVector.BOOLEAN -> v.booleans = readBits(in, n);
             case ColumnVector.INT -> v.ints = in.readInts(n);
             case ColumnVector.LONG, ColumnVector.DECIMAL -> v.longs = in.readLongs(n);
+            case ColumnVector.WIDE_DECIMAL -> {
+                v.longs = in.readLongs(n);
+                v.highs = in.readLongs(n);
+            }
             case ColumnVector.DOUBLE -> v.doubles = in.readDoubles(n);
             case ColumnVector.STRING -> readStrings(in, v, n);
             case ColumnVector.OBJECT -> {

@@ -68,12 +68,22 @@ public final class Decimals {
     }
 
     /**
-     * The unscaled long of {@code value} at {@code type}'s scale.
+     * The unscaled long of {@code value} at {@code type}'s scale (a precision of at most 18).
      *
      * @throws IllegalArgumentException naming the value and type if it needs rounding or has more
      *     digits than the type's precision
      */
     public static long unscaledOf(BigDecimal value, DecimalType type) {
+        return unscaledBigOf(value, type).longValueExact();
+    }
+
+    /**
+     * The unscaled value of {@code value} at {@code type}'s scale, of any precision.
+     *
+     * @throws IllegalArgumentException naming the value and type if it needs rounding or has more
+     *     digits than the type's precision
+     */
+    public static BigInteger unscaledBigOf(BigDecimal value, DecimalType type) {
         BigDecimal scaled;
         try {
             scaled = value.setScale(type.scale(), RoundingMode.UNNECESSARY);
@@ -81,12 +91,11 @@ public final class Decimals {
             throw new IllegalArgumentException("The decimal " + value + " has more than " + type.scale()
                     + " digits after the point, so it is not a value of " + type.typeName(), e);
         }
-        BigInteger unscaled = scaled.unscaledValue();
-        if (unscaled.bitLength() >= 64 || !fits(unscaled.longValue(), type.precision())) {
+        if (scaled.precision() > type.precision()) {
             throw new IllegalArgumentException("The decimal " + value + " has more than " + type.precision()
                     + " digits, so it is not a value of " + type.typeName());
         }
-        return unscaled.longValue();
+        return scaled.unscaledValue();
     }
 
     /** The value as a double, rounded once (as {@link BigDecimal#doubleValue} does). */
@@ -104,7 +113,8 @@ public final class Decimals {
     /**
      * A hash of the value {@code unscaled / 10^scale} that does not depend on how it is written:
      * trailing zeros are stripped first, so 1.50 (150, scale 2) and 1.5 (15, scale 1) hash alike,
-     * and {@link #hash(BigDecimal)} agrees for every value that both can hold.
+     * and {@link #hash(BigDecimal)} agrees for every value that both can hold (and
+     * {@link Int128#hash} for 128-bit values).
      */
     public static int hash(long unscaled, int scale) {
         if (unscaled == 0) {
@@ -127,7 +137,15 @@ public final class Decimals {
         if (unscaled.bitLength() < 64) {
             return mixed(unscaled.longValue(), stripped.scale());
         }
+        if (Int128.fits(unscaled)) {
+            return mixed128(Int128.highOf(unscaled), Int128.lowOf(unscaled), stripped.scale());
+        }
         return stripped.hashCode();
+    }
+
+    /** The hash of a stripped unscaled value wider than a long (see {@link Int128#hash}). */
+    static int mixed128(long hi, long lo, int scale) {
+        return mixed(lo ^ Long.rotateLeft(hi, 29) * 0x9e3779b97f4a7c15L, scale);
     }
 
     private static int mixed(long unscaled, int scale) {

@@ -6,6 +6,7 @@ import static io.ember.dataframe.internal.batch.ColumnVector.DOUBLE;
 import static io.ember.dataframe.internal.batch.ColumnVector.INT;
 import static io.ember.dataframe.internal.batch.ColumnVector.LONG;
 import static io.ember.dataframe.internal.batch.ColumnVector.STRING;
+import static io.ember.dataframe.internal.batch.ColumnVector.WIDE_DECIMAL;
 
 import io.ember.dataframe.types.DataType;
 import io.ember.dataframe.types.DecimalType;
@@ -42,6 +43,10 @@ final class VectorCopies {
                 case BOOLEAN -> out.booleans[k] = src.booleans[i];
                 case INT -> out.ints[k] = src.ints[i];
                 case LONG, DECIMAL -> out.longs[k] = src.longs[i];
+                case WIDE_DECIMAL -> {
+                    out.longs[k] = src.longs[i];
+                    out.highs[k] = src.highs[i];
+                }
                 case DOUBLE -> out.doubles[k] = src.doubles[i];
                 case STRING -> {
                     // StringVectors.select has set the values.
@@ -62,6 +67,10 @@ final class VectorCopies {
             case BOOLEAN -> out.booleans = Arrays.copyOfRange(src.booleans, from, to);
             case INT -> out.ints = Arrays.copyOfRange(src.ints, from, to);
             case LONG, DECIMAL -> out.longs = Arrays.copyOfRange(src.longs, from, to);
+            case WIDE_DECIMAL -> {
+                out.longs = Arrays.copyOfRange(src.longs, from, to);
+                out.highs = Arrays.copyOfRange(src.highs, from, to);
+            }
             case DOUBLE -> out.doubles = Arrays.copyOfRange(src.doubles, from, to);
             case STRING -> {
                 // StringVectors.slice has copied the values.
@@ -78,9 +87,11 @@ final class VectorCopies {
     static ColumnVector concat(DataType type, List<ColumnVector> parts) {
         int n = 0;
         boolean sameKind = true;
+        int kind = ColumnVector.kindOf(type);
         for (ColumnVector p : parts) {
             n += p.size;
-            sameKind &= p.kind == ColumnVector.kindOf(type);
+            // Wide decimals of another scale are converted value by value.
+            sameKind &= p.kind == kind && (kind != WIDE_DECIMAL || p.scale() == ((DecimalType) type).scale());
         }
         if (!sameKind) {
             return concatConverting(type, parts, n);
@@ -94,6 +105,10 @@ final class VectorCopies {
                 case INT -> System.arraycopy(p.ints, 0, out.ints, at, p.size);
                 case LONG -> System.arraycopy(p.longs, 0, out.longs, at, p.size);
                 case DECIMAL -> copyDecimals(p, out, at);
+                case WIDE_DECIMAL -> {
+                    System.arraycopy(p.longs, 0, out.longs, at, p.size);
+                    System.arraycopy(p.highs, 0, out.highs, at, p.size);
+                }
                 case DOUBLE -> System.arraycopy(p.doubles, 0, out.doubles, at, p.size);
                 case STRING -> {
                     // StringVectors.concat has copied the bytes.

@@ -6,6 +6,7 @@ import static io.ember.dataframe.internal.batch.ColumnVector.DOUBLE;
 import static io.ember.dataframe.internal.batch.ColumnVector.INT;
 import static io.ember.dataframe.internal.batch.ColumnVector.LONG;
 import static io.ember.dataframe.internal.batch.ColumnVector.STRING;
+import static io.ember.dataframe.internal.batch.ColumnVector.WIDE_DECIMAL;
 
 import io.ember.dataframe.types.DataType;
 
@@ -22,7 +23,8 @@ final class VectorGather {
     static ColumnVector gather(DataType type, ColumnVector[] sources, int[] rows, int n) {
         int kind = ColumnVector.kindOf(type);
         for (int k = 0; k < n; k++) {
-            if (sources[k].kind != kind || kind == DECIMAL && sources[k].scale() != sources[0].scale()) {
+            if (sources[k].kind != kind
+                    || (kind == DECIMAL || kind == WIDE_DECIMAL) && sources[k].scale() != sources[0].scale()) {
                 return converting(type, sources, rows, n);
             }
         }
@@ -50,6 +52,12 @@ final class VectorGather {
             case LONG, DECIMAL -> {
                 for (int k = 0; k < n; k++) {
                     out.longs[k] = sources[k].longs[rows[k]];
+                }
+            }
+            case WIDE_DECIMAL -> {
+                for (int k = 0; k < n; k++) {
+                    out.longs[k] = sources[k].longs[rows[k]];
+                    out.highs[k] = sources[k].highs[rows[k]];
                 }
             }
             case DOUBLE -> {

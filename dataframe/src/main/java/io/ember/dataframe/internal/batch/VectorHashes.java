@@ -36,6 +36,15 @@ public final class VectorHashes {
                     acc[i] = 31 * acc[i] + h;
                 }
             }
+            case ColumnVector.WIDE_DECIMAL -> {
+                long[] lo = v.longs;
+                long[] hi = v.highs;
+                int scale = v.scale();
+                for (int i = 0; i < n; i++) {
+                    int h = nulls != null && nulls[i] ? ColumnVector.NULL_HASH : Int128.hash(hi[i], lo[i], scale);
+                    acc[i] = 31 * acc[i] + h;
+                }
+            }
             case ColumnVector.STRING -> accumulateStrings(v, acc, n);
             default -> {
                 for (int i = 0; i < n; i++) {

@@ -134,7 +134,7 @@ public record BinaryArithmetic(ArithOp op, Expression left, Expression right) im
                 default -> {
                     for (int i = 0; i < n; i++) {
                         if (y[i] == 0) {
-                            nulls = setNull(nulls, i, n);
+                            nulls = Vectors.setNull(nulls, i, n);
                         } else {
                             out[i] = x[i] % y[i];
                         }
@@ -164,7 +164,7 @@ public record BinaryArithmetic(ArithOp op, Expression left, Expression right) im
                 default -> {
                     for (int i = 0; i < n; i++) {
                         if (y[i] == 0) {
-                            nulls = setNull(nulls, i, n);
+                            nulls = Vectors.setNull(nulls, i, n);
                         } else {
                             out[i] = x[i] % y[i];
                         }
@@ -194,7 +194,7 @@ public record BinaryArithmetic(ArithOp op, Expression left, Expression right) im
                 default -> {
                     for (int i = 0; i < n; i++) {
                         if (y[i] == 0) {
-                            nulls = setNull(nulls, i, n);
+                            nulls = Vectors.setNull(nulls, i, n);
                         } else {
                             out[i] = x[i] % y[i];
                         }
@@ -206,18 +206,12 @@ public record BinaryArithmetic(ArithOp op, Expression left, Expression right) im
         throw new IllegalStateException("arithmetic on " + operand);
     }
 
-    private static boolean[] setNull(boolean[] nulls, int i, int n) {
-        boolean[] out = nulls == null ? new boolean[n] : nulls;
-        out[i] = true;
-        return out;
-    }
-
     private ColumnVector decimal(ColumnVector a, ColumnVector b, int n, DecimalType t) {
         if (CompactDecimalArithmetic.applies(op, a, b, t)) {
             return CompactDecimalArithmetic.apply(op, a, b, n, t);
         }
-        if (WideDecimalFromCompact.applies(op, a, b, t)) {
-            return WideDecimalFromCompact.apply(op, a, b, n, t);
+        if (WideDecimalArithmetic.applies(op, a, b, t)) {
+            return WideDecimalArithmetic.apply(op, a, b, n, t);
         }
         ColumnVector out = ColumnVector.allocate(t, n);
         for (int i = 0; i < n; i++) {

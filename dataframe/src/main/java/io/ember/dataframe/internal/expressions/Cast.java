@@ -126,6 +126,9 @@ public record Cast(Expression child, DataType to, String zone) implements Expres
             }
             return ColumnVector.ofDoubles(to, out, Vectors.copyNulls(in, n), n);
         }
+        if (DecimalUpscale.applies(in, from, to)) {
+            return DecimalUpscale.apply(in, (DecimalType) to, n);
+        }
         ZoneId z = zoneId();
         return Vectors.rowwise(to, new ColumnVector[] {in}, n, true, args -> convert(args[0], from, to, z));
     }

@@ -78,15 +78,17 @@ public record Comparison(CmpOp op, Expression left, Expression right) implements
                     }
                 }
             }
-            case ColumnVector.DECIMAL -> {
-                if (a.type.equals(b.type)) {
-                    CompareKernels.longs(op, a.longs, b.longs, out, n);
-                } else {
+            case ColumnVector.DECIMAL, ColumnVector.WIDE_DECIMAL -> {
+                if (!a.type.equals(b.type)) {
                     for (int i = 0; i < n; i++) {
                         if (nulls == null || !nulls[i]) {
                             out[i] = op.test(a.compare(i, b, i));
                         }
                     }
+                } else if (a.kind == ColumnVector.DECIMAL) {
+                    CompareKernels.longs(op, a.longs, b.longs, out, n);
+                } else {
+                    CompareKernels.int128(op, a.highs, a.longs, b.highs, b.longs, out, n);
                 }
             }
             default -> {

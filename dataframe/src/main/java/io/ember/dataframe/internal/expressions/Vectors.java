@@ -61,6 +61,13 @@ public final class Vectors {
         return any ? out : null;
     }
 
+    /** {@code nulls} (made if null, for {@code n} rows) with row {@code i} marked null. */
+    public static boolean[] setNull(boolean[] nulls, int i, int n) {
+        boolean[] out = nulls == null ? new boolean[n] : nulls;
+        out[i] = true;
+        return out;
+    }
+
     /**
      * A copy of a null mask; null when no value is null (a decoder's mask of a column without
      * nulls), so that the operators downstream take their loops without null checks.

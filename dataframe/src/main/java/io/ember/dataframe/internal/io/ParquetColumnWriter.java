@@ -2,6 +2,7 @@ package io.ember.dataframe.internal.io;
 
 import io.ember.dataframe.internal.batch.ColumnBatch;
 import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.dataframe.internal.batch.Int128;
 import io.ember.dataframe.types.ArrayType;
 import io.ember.dataframe.types.BooleanType;
 import io.ember.dataframe.types.DataType;
@@ -166,6 +167,17 @@ final class ParquetColumnWriter implements OutputFormat.FileWriter {
                         w.write((int) v.longs[r], 0, present);
                     } else {
                         w.write(v.longs[r], 0, present);
+                    }
+                }
+            }
+            case ColumnVector.WIDE_DECIMAL -> {
+                int length = ParquetSchemas.decimalBytes(((DecimalType) type).precision());
+                for (int r = 0; r < n; r++) {
+                    if (nulls != null && nulls[r]) {
+                        w.writeNull(0, absent);
+                    } else {
+                        w.write(Binary.fromConstantByteArray(Int128.toBigEndian(v.highs[r], v.longs[r], length)),
+                                0, present);
                     }
                 }
             }

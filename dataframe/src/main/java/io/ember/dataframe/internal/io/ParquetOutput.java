@@ -202,7 +202,7 @@ public record ParquetOutput(String compression, long rowGroupSize) implements Ou
                             out.addLong(v.longs[r]);
                         }
                     }
-                    default -> value(v.objects[r], t);
+                    default -> value(v.get(r), t);
                 }
                 out.endField(names[c], c);
             }

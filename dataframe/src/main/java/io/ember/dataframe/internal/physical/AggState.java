@@ -1,6 +1,7 @@
 package io.ember.dataframe.internal.physical;
 
 import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.dataframe.internal.batch.Int128;
 import io.ember.dataframe.internal.batch.Values;
 import io.ember.dataframe.internal.expressions.AggFn;
 import io.ember.dataframe.types.ArrayType;
@@ -141,9 +142,12 @@ abstract class AggState {
 
     static final class SumState extends AggState {
         final DataType type;
+        /** Whole-number sums, and the low words of decimal sums. */
         long[] longs = new long[16];
+        /** The high words of decimal sums: a decimal sum is an unscaled 128-bit value ({@link Int128}). */
+        long[] highs = new long[16];
         double[] doubles = new double[16];
-        /** A group's decimal sum once it outgrew {@code longs[g]}; null while the long holds it. */
+        /** A group's decimal sum once it outgrew 128 bits; null while the words hold it. */
         BigDecimal[] decimals = new BigDecimal[16];
         int decimalScale;
         boolean[] seen = new boolean[16];
@@ -156,6 +160,7 @@ abstract class AggState {
             if (seen.length < n) {
                 int cap = grow(seen.length, n);
                 longs = Arrays.copyOf(longs, cap);
+                highs = Arrays.copyOf(highs, cap);
                 doubles = Arrays.copyOf(doubles, cap);
                 decimals = Arrays.copyOf(decimals, cap);
                 seen = Arrays.copyOf(seen, cap);
@@ -208,7 +213,19 @@ abstract class AggState {
                     for (int i = 0; i < n; i++) {
                         if (nulls == null || !nulls[i]) {
                             seen[groups[i]] = true;
-                            addUnscaled(groups[i], v[i], scale);
+                            addUnscaled(groups[i], Int128.highOf(v[i]), v[i], scale);
+                        }
+                    }
+                }
+                case ColumnVector.WIDE_DECIMAL -> {
+                    long[] hi = in.highs;
+                    long[] lo = in.longs;
+                    int scale = in.scale();
+                    decimalScale = scale;
+                    for (int i = 0; i < n; i++) {
+                        if (nulls == null || !nulls[i]) {
+                            seen[groups[i]] = true;
+                            addUnscaled(groups[i], hi[i], lo[i], scale);
                         }
                     }
                 }
@@ -224,25 +241,26 @@ abstract class AggState {
         }
 
         /**
-         * A decimal sum stays an unscaled long (at the input's scale, which the sum type keeps)
-         * until it would overflow one, then continues as a BigDecimal: decimal(p <= 18) sums are
-         * decimal(p + 10), which a long may not hold.
+         * A decimal sum stays an unscaled 128-bit value (at the input's scale, which the sum type
+         * keeps) until it would overflow one, then continues as a BigDecimal, exact as before: the
+         * sum's type decides at the end whether it is null, whatever the running sum passed by.
          */
-        private void addUnscaled(int g, long unscaled, int scale) {
+        private void addUnscaled(int g, long hi, long lo, int scale) {
             if (decimals[g] == null) {
-                long sum = longs[g] + unscaled;
-                if (((longs[g] ^ sum) & (unscaled ^ sum)) >= 0) {
-                    longs[g] = sum;
+                long sumHi = highs[g];
+                long sumLo = longs[g];
+                if (Int128.add(sumHi, sumLo, hi, lo, highs, longs, g)) {
                     return;
                 }
-                decimals[g] = BigDecimal.valueOf(longs[g], scale);
+                decimals[g] = Int128.toBigDecimal(sumHi, sumLo, scale);
             }
-            decimals[g] = decimals[g].add(BigDecimal.valueOf(unscaled, scale));
+            decimals[g] = decimals[g].add(Int128.toBigDecimal(hi, lo, scale));
         }
 
         private void addDecimal(int g, BigDecimal v) {
             decimalScale = v.scale();
-            decimals[g] = (decimals[g] == null ? BigDecimal.valueOf(longs[g], v.scale()) : decimals[g]).add(v);
+            BigDecimal sum = decimals[g] != null ? decimals[g] : Int128.toBigDecimal(highs[g], longs[g], v.scale());
+            decimals[g] = sum.add(v);
         }
 
         @Override
@@ -262,9 +280,15 @@ abstract class AggState {
             if (type instanceof DecimalType d) {
                 ColumnVector out = ColumnVector.allocate(type, numGroups);
                 for (int g = 0; g < numGroups; g++) {
-                    BigDecimal sum = !seen[g] ? null
-                            : decimals[g] != null ? decimals[g] : BigDecimal.valueOf(longs[g], decimalScale);
-                    out.appendObject(sum == null ? null : Values.toDecimal(sum, d));
+                    if (!seen[g]) {
+                        out.appendNull();
+                    } else if (decimals[g] == null && decimalScale == d.scale()) {
+                        appendFitting(out, highs[g], longs[g], d.precision());
+                    } else {
+                        BigDecimal sum = decimals[g] != null ? decimals[g]
+                                : Int128.toBigDecimal(highs[g], longs[g], decimalScale);
+                        out.appendObject(Values.toDecimal(sum, d));
+                    }
                 }
                 return out;
             }
@@ -272,6 +296,21 @@ abstract class AggState {
                 return ColumnVector.ofDoubles(type, Arrays.copyOf(doubles, numGroups), nulls, numGroups);
             }
             return ColumnVector.ofLongs(type, Arrays.copyOf(longs, numGroups), nulls, numGroups);
+        }
+    }
+
+    /**
+     * Appends an unscaled value at {@code out}'s scale, or null if it has more digits than
+     * {@code precision} (as {@link Values#toDecimal} gives null).
+     */
+    static void appendFitting(ColumnVector out, long hi, long lo, int precision) {
+        if (!Int128.fits(hi, lo, precision)) {
+            out.appendNull();
+        } else if (out.kind == ColumnVector.WIDE_DECIMAL) {
+            out.appendUnscaledDecimal(hi, lo);
+        } else {
+            // Fitting a compact precision makes it a long.
+            out.appendUnscaledDecimal(lo);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ember.dataframe.internal.physical;
 
 import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.dataframe.internal.batch.Int128;
 
 /**
  * Normalized sort-key prefixes: one {@code long} per row, from the first sort key, such that
@@ -14,7 +15,7 @@ final class SortPrefix {
     private SortPrefix() {
     }
 
-    /** Whether {@code kind} of vector has prefixes (nested and wide decimal values do not). */
+    /** Whether {@code kind} of vector has prefixes (nested values do not). */
     static boolean supports(int kind) {
         return kind != ColumnVector.OBJECT;
     }
@@ -39,7 +40,7 @@ final class SortPrefix {
             }
             out[at + i] = p;
         }
-        return !sawNull && key.kind != ColumnVector.STRING;
+        return !sawNull && key.kind != ColumnVector.STRING && key.kind != ColumnVector.WIDE_DECIMAL;
     }
 
     private static long ascendingPrefix(ColumnVector key, int i) {
@@ -47,10 +48,22 @@ final class SortPrefix {
             case ColumnVector.BOOLEAN -> key.booleans[i] ? 1 : 0;
             case ColumnVector.INT -> key.ints[i];
             case ColumnVector.LONG, ColumnVector.DECIMAL -> key.longs[i];
+            case ColumnVector.WIDE_DECIMAL -> widePrefix(key.highs[i], key.longs[i]);
             case ColumnVector.DOUBLE -> doublePrefix(key.doubles[i]);
             case ColumnVector.STRING -> utf8Prefix(key.bytes, key.offsets[i], key.lengths[i]);
             default -> throw new IllegalArgumentException("no sort prefix for " + key.type.typeName());
         };
+    }
+
+    /**
+     * A 128-bit unscaled value clamped to a long: exact for values that fit one (most), and the
+     * extreme long for larger magnitudes, which then share it and are compared in full.
+     */
+    static long widePrefix(long hi, long lo) {
+        if (Int128.isLong(hi, lo)) {
+            return lo;
+        }
+        return hi < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
 
     /**

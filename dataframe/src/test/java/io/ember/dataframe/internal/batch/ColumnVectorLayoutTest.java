@@ -184,14 +184,19 @@ class ColumnVectorLayoutTest {
     }
 
     @Test
-    void decimals_atNineteenDigitsStayObjects() {
+    void decimals_atNineteenDigitsAre128Bit() {
         DecimalType d19 = new DecimalType(19, 2);
         ColumnVector v = ColumnVector.allocate(d19, 2);
-        assertEquals(ColumnVector.OBJECT, v.kind);
+        assertEquals(ColumnVector.WIDE_DECIMAL, v.kind);
         BigDecimal max = new BigDecimal("99999999999999999.99");
         v.append(max);
         v.appendUnscaledDecimal(Long.MAX_VALUE);
-        assertEquals(Arrays.asList(max, new BigDecimal("92233720368547758.07")), list(v));
+        v.appendUnscaledDecimal(-1, -5);
+        assertEquals(Arrays.asList(max, new BigDecimal("92233720368547758.07"), new BigDecimal("-0.05")), list(v));
+        assertEquals(-1, v.highs[2]);
+        long tenToNineteen = new java.math.BigInteger("10000000000000000000").longValue();
+        assertThrows(IllegalArgumentException.class, () -> v.appendUnscaledDecimal(0, tenToNineteen),
+                "10^19 has 20 digits");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.ember.dataframe.internal.io.parquet;
 
 import io.ember.dataframe.internal.batch.ColumnVector;
 import io.ember.dataframe.internal.batch.Decimals;
+import io.ember.dataframe.internal.batch.Int128;
 import io.ember.dataframe.types.DecimalType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -9,9 +10,10 @@ import java.math.RoundingMode;
 
 /**
  * Decimals, stored as int32, int64 (unscaled values) or big-endian two's complement byte arrays.
- * A target of precision at most 18 receives unscaled longs ({@code appendUnscaledDecimal}), so
- * the common case makes no {@link BigDecimal}; wider targets receive BigDecimals. A file's scale
- * differing from the target's (merged schemas) is rescaled, rounding half up like Spark.
+ * A target of precision at most 18 receives unscaled longs ({@code appendUnscaledDecimal}), and a
+ * wider one unscaled 128-bit values (from longs, or from byte arrays of up to 16 bytes), so a
+ * file of the target's scale makes no {@link BigDecimal}. A file's scale differing from the
+ * target's (merged schemas) is rescaled through BigDecimals, rounding half up like Spark.
  */
 final class DecimalTargets {
     private static final long[] POWERS_OF_TEN = new long[19];
@@ -31,6 +33,9 @@ final class DecimalTargets {
         private final int fileScale;
         private final DecimalType target;
         private final boolean small;
+        /** The words of one 128-bit value read from bytes. */
+        private final long[] hi = new long[1];
+        private final long[] lo = new long[1];
 
         Appender(int fileScale, DecimalType target) {
             this.fileScale = fileScale;
@@ -39,8 +44,12 @@ final class DecimalTargets {
         }
 
         void append(long unscaled, ColumnVector out) {
-            if (small && target.scale() == fileScale) {
-                out.appendUnscaledDecimal(unscaled);
+            if (target.scale() == fileScale) {
+                if (small) {
+                    out.appendUnscaledDecimal(unscaled);
+                } else {
+                    appendWide(Int128.highOf(unscaled), unscaled, out);
+                }
             } else if (small && target.scale() > fileScale) {
                 try {
                     out.appendUnscaledDecimal(Math.multiplyExact(unscaled, POWERS_OF_TEN[target.scale() - fileScale]));
@@ -52,14 +61,31 @@ final class DecimalTargets {
             }
         }
 
-        void append(BigInteger unscaled, ColumnVector out) {
-            append(new BigDecimal(unscaled, fileScale), out);
+        /** Appends {@code length} (9 or more) big-endian two's complement bytes from {@code off}. */
+        void append(byte[] data, int off, int length, ColumnVector out) {
+            if (small || target.scale() != fileScale || length > 16) {
+                append(new BigDecimal(new BigInteger(data, off, length), fileScale), out);
+                return;
+            }
+            Int128.fromBigEndian(data, off, length, hi, lo, 0);
+            appendWide(hi[0], lo[0], out);
+        }
+
+        private void appendWide(long high, long low, ColumnVector out) {
+            if (!Int128.fits(high, low, target.precision())) {
+                throw overflow(Int128.toBigDecimal(high, low, fileScale));
+            }
+            out.appendUnscaledDecimal(high, low);
         }
 
         private void append(BigDecimal v, ColumnVector out) {
             BigDecimal scaled = v.setScale(target.scale(), RoundingMode.HALF_UP);
             if (!small) {
-                out.appendObject(scaled);
+                BigInteger u = scaled.unscaledValue();
+                if (!Int128.fits(u)) {
+                    throw overflow(v);
+                }
+                appendWide(Int128.highOf(u), Int128.lowOf(u), out);
                 return;
             }
             BigInteger u = scaled.unscaledValue();
@@ -149,7 +175,10 @@ final class DecimalTargets {
         }
     }
 
-    /** Byte arrays (fixed-length or not): up to 8 bytes become a long, longer ones a BigInteger. */
+    /**
+     * Byte arrays (fixed-length or not): up to 8 bytes become a long, up to 16 a 128-bit value
+     * for a wide target of the file's scale, longer ones or other scales a BigInteger.
+     */
     static final class FromBytes extends ColumnTarget.Appending {
         private final DecimalType type;
         private final Appender appender;
@@ -176,7 +205,7 @@ final class DecimalTargets {
                     }
                     appender.append(v, out);
                 } else {
-                    appender.append(new BigInteger(data, off, length), out);
+                    appender.append(data, off, length, out);
                 }
             }, count);
         }
