@@ -1,6 +1,7 @@
 package io.ember.dataframe.internal.physical;
 
 import io.ember.dataframe.internal.expressions.Expression;
+import io.ember.dataframe.internal.plan.LogicalPlan;
 import io.ember.rdd.Broadcast;
 import java.util.List;
 
@@ -27,6 +28,6 @@ record RuntimeFilterSource(BroadcastExchangeExec exchange, List<Expression> buil
 
     /** How {@code explain()} names the table. */
     String describe() {
-        return "the keys " + io.ember.dataframe.internal.plan.LogicalPlan.list(buildKeys) + " of a broadcast join's build side";
+        return "the keys " + LogicalPlan.list(buildKeys) + " of a broadcast join's build side";
     }
 }
