@@ -43,8 +43,7 @@ class BroadcastFallbackTest {
         return out;
     }
 
-    @Test
-    void aSideEstimatedSmallThatIsLarge_joinsByShufflingInstead_sameAnswer() {
+    private String skewedFile() {
         // 'color' has many distinct values, so "color = 'red'" is estimated to keep a handful of
         // rows, but 90% of the rows are red.
         List<Row> rows = new ArrayList<>();
@@ -53,30 +52,55 @@ class BroadcastFallbackTest {
         }
         String file = dir.resolve("skewed.parquet").toString();
         spark.createDataFrame(rows, StructType.fromDDL("id BIGINT, color STRING, grp INT")).write().parquet(file);
+        return file;
+    }
+
+    private DataFrame groupNames() {
         List<Row> groups = new ArrayList<>();
         for (int g = 0; g < 30_000; g += 3) {
             groups.add(RowFactory.create(g, "name of group " + g));
         }
-        spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "64k");
-        DataFrame red = spark.read().parquet(file).filter(col("color").equalTo("red"));
-        DataFrame names = spark.createDataFrame(groups, StructType.fromDDL("g INT, name STRING"));
-        DataFrame q = names.join(red, col("g").equalTo(col("grp")));
-        assertTrue(q.explainString(false).contains("BuildRight"), "the red rows are planned as the broadcast side:\n"
-                + q.explainString(false));
+        return spark.createDataFrame(groups, StructType.fromDDL("g INT, name STRING"));
+    }
 
-        QueryExecution execution = new QueryExecution(spark, q.plan());
-        long joined = execution.collect().stream().mapToLong(b -> b.numRows).sum();
+    private static long expectedJoinedRows() {
         long expected = 0;
         for (int i = 0; i < ROWS; i++) {
             if (i % 10 != 0 && (i % 30_000) % 3 == 0) {
                 expected++;
             }
         }
-        assertEquals(expected, joined);
+        return expected;
+    }
+
+    @Test
+    void aSideEstimatedSmallThatIsLarge_joinsByShufflingInstead_sameAnswer() {
+        String file = skewedFile();
+        spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "64k");
+        DataFrame red = spark.read().parquet(file).filter(col("color").equalTo("red"));
+        DataFrame q = groupNames().join(red, col("g").equalTo(col("grp")));
+        assertTrue(q.explainString(false).contains("BuildRight"), "the red rows are planned as the broadcast side:\n"
+                + q.explainString(false));
+
+        QueryExecution execution = new QueryExecution(spark, q.plan());
+        long joined = execution.collect().stream().mapToLong(b -> b.numRows).sum();
+        assertEquals(expectedJoinedRows(), joined);
         List<PhysicalPlan> joins = find(execution.physical(), BroadcastHashJoinExec.class, new ArrayList<>());
-        assertEquals(expected, joins.get(0).outputRows().get(), "the join's rows are still counted");
+        assertEquals(expectedJoinedRows(), joins.get(0).outputRows().get(), "the join's rows are still counted");
         for (PhysicalPlan exchange : find(execution.physical(), BroadcastExchangeExec.class, new ArrayList<>())) {
             assertTrue(exchange.outputRows().isEmpty(), "nothing was broadcast");
         }
+    }
+
+    @Test
+    void aRuntimeFilterFromASideThatShufflesInstead_letsEveryRowThrough_sameAnswer() {
+        String file = skewedFile();
+        spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "64k");
+        DataFrame red = spark.read().parquet(file).filter(col("color").equalTo("red"));
+        // Grouping the names puts work under the join: the red side's keys would filter them there.
+        DataFrame names = groupNames().groupBy(col("g")).agg(Functions.max(col("name")).as("name"));
+        DataFrame q = names.join(red, col("g").equalTo(col("grp")));
+        assertTrue(q.explainString(false).contains("RuntimeFilter [g#"), q.explainString(false));
+        assertEquals(expectedJoinedRows(), q.count());
     }
 }

@@ -65,6 +65,9 @@ public final class RuntimeFilterExec extends PhysicalPlan {
     protected RDD<ColumnBatch> doExecute(ExecContext ctx) {
         Broadcast<BroadcastHashJoinExec.HashedRelation> relation = source.relation(ctx);
         RDD<ColumnBatch> input = child.execute(ctx);
+        if (relation == null) {
+            return input; // the join found its build side too large to broadcast and shuffles instead
+        }
         Expression[] bound = Binder.bindAll(keys, child.output());
         return input.mapPartitions(it -> new Filtering(it, relation.value().table(), bound), true);
     }
