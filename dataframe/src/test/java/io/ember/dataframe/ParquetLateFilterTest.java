@@ -87,7 +87,14 @@ class ParquetLateFilterTest {
                         present.and(i -> ((BigDecimal) value("dec18", i)).signum() < 0
                                 && ((BigDecimal) value("bdec25", i)).compareTo(BigDecimal.valueOf(1000)) > 0)),
                 Arguments.of("two columns", "small % 3 = 0 AND length(s) > 20",
-                        present.and(i -> small(i) % 3 == 0 && characters(ParquetTestColumns.word(i)) > 20)));
+                        present.and(i -> small(i) % 3 == 0 && characters(ParquetTestColumns.word(i)) > 20)),
+                // Stages: each conjunct reads its column only for the rows the ones before it kept.
+                Arguments.of("three stages", "small BETWEEN -100 AND 100 AND length(s) > 3 AND dec18 < 0",
+                        present.and(i -> small(i) >= -100 && small(i) <= 100
+                                && characters(ParquetTestColumns.word(i)) > 3
+                                && ((BigDecimal) value("dec18", i)).signum() < 0)),
+                Arguments.of("first stage keeps all present, second none", "small >= -250 AND length(s) > 1000",
+                        (IntPredicate) i -> false));
         return Stream.of(Encoding.PLAIN, Encoding.PLAIN_DICTIONARY).flatMap(e -> filters.stream()
                 .map(f -> Arguments.of(e, f.get()[0], f.get()[1], f.get()[2])));
     }

@@ -489,39 +489,56 @@ public final class ParquetSource extends IndexedFileSource {
         }
 
         /**
-         * Late materialization: the condition's columns are read and the condition evaluated on
-         * them; the other columns are then decoded only for the rows where it is true, their
-         * decoders skipping the values of the others, or not decoded at all when no row passes.
+         * Late materialization, in stages: each stage's columns are read only for the rows the
+         * stages before it kept (all rows for the first), and its condition evaluated on them;
+         * the columns already read are narrowed to the rows it keeps. The other columns are then
+         * decoded only for the rows every stage kept, their decoders skipping the values of the
+         * others, or not decoded at all when no row is left.
          */
         private ColumnBatch readSelected(int n, ScanCondition condition) {
             ColumnVector[] cols = new ColumnVector[readers.length];
-            ColumnVector[] conditionColumns = new ColumnVector[condition.columns().length];
-            for (int i = 0; i < conditionColumns.length; i++) {
-                int c = condition.columns()[i];
-                cols[c] = read(c, n);
-                conditionColumns[i] = cols[c];
-            }
-            if (selected.length < n) {
-                selected = new int[n];
-            }
-            int count = condition.select(new ColumnBatch(conditionColumns, n), selected);
-            spec.metrics().filteredLate(n - count);
-            if (count == n) {
-                for (int c = 0; c < cols.length; c++) {
+            int[] rowsKept = null; // null while every row is kept
+            int count = n;
+            for (ScanCondition.Stage stage : condition.stages()) {
+                int[] stageColumns = stage.columns();
+                ColumnVector[] values = new ColumnVector[stageColumns.length];
+                for (int i = 0; i < stageColumns.length; i++) {
+                    int c = stageColumns[i];
                     if (cols[c] == null) {
-                        cols[c] = read(c, n);
+                        cols[c] = rowsKept == null ? read(c, n) : read(c, n, rowsKept, count);
                     }
+                    values[i] = cols[c];
                 }
-                return new ColumnBatch(cols, n);
-            }
-            for (int c = 0; c < cols.length; c++) {
-                if (count == 0) {
-                    if (cols[c] == null) {
-                        skip(c, n);
+                if (selected.length < count) {
+                    selected = new int[Math.max(count, n)];
+                }
+                int kept = stage.select(new ColumnBatch(values, count), selected);
+                if (kept < count) {
+                    int[] narrowed = new int[kept];
+                    for (int i = 0; i < kept; i++) {
+                        narrowed[i] = rowsKept == null ? selected[i] : rowsKept[selected[i]];
                     }
-                    cols[c] = null;
+                    for (int c = 0; c < cols.length; c++) {
+                        if (cols[c] != null) {
+                            cols[c] = cols[c].select(selected, kept);
+                        }
+                    }
+                    rowsKept = narrowed;
+                    count = kept;
+                }
+                if (count == 0) {
+                    break;
+                }
+            }
+            spec.metrics().filteredLate(n - count);
+            for (int c = 0; c < cols.length; c++) {
+                if (cols[c] != null) {
+                    continue;
+                }
+                if (count == 0) {
+                    skip(c, n);
                 } else {
-                    cols[c] = cols[c] == null ? read(c, n, selected, count) : cols[c].select(selected, count);
+                    cols[c] = rowsKept == null ? read(c, n) : read(c, n, rowsKept, count);
                 }
             }
             return new ColumnBatch(count == 0 ? new ColumnVector[0] : cols, count);

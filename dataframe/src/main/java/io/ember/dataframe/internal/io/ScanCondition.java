@@ -4,35 +4,58 @@ import io.ember.dataframe.internal.batch.ColumnBatch;
 import io.ember.dataframe.internal.batch.ColumnVector;
 import io.ember.dataframe.internal.expressions.Expression;
 import java.io.Serializable;
+import java.util.List;
 
 /**
- * A condition a scan evaluates itself, so that it returns only the rows where it is true: the
- * columns it reads ({@code columns}, positions among the scan's required columns, ascending)
- * and the condition, bound to those columns in that order. A scan that can reads these columns
- * first and decodes the others only for the rows that pass (late materialization).
+ * Conditions a scan evaluates itself, so that it returns only the rows where all are true, in
+ * stages: each stage's condition reads its own columns and sees only the rows the stages before it
+ * kept. A scan that can reads a stage's columns only for those rows (late materialization), so a
+ * selective first condition spares decoding the columns of the later ones as well as the rest.
+ *
+ * @param stages the conditions in the order they are evaluated (at least one)
  */
-public record ScanCondition(Expression condition, int[] columns) implements Serializable {
+public record ScanCondition(List<Stage> stages) implements Serializable {
 
     /**
-     * Evaluates the condition over {@code values} (a batch of {@link #columns} only), writes the
-     * rows where it is true (not false, not null) to {@code selected} in ascending order and
-     * returns how many there are.
+     * One condition and the columns it reads ({@code columns}, positions among the scan's required
+     * columns, ascending), bound to those columns in that order.
      */
-    public int select(ColumnBatch values, int[] selected) {
-        ColumnVector v = condition.eval(values);
-        int count = 0;
-        for (int i = 0; i < values.numRows; i++) {
-            if (!v.isNull(i) && v.booleans[i]) {
-                selected[count++] = i;
+    public record Stage(Expression condition, int[] columns) implements Serializable {
+
+        /**
+         * Evaluates the condition over {@code values} (a batch of {@link #columns} only), writes
+         * the rows where it is true (not false, not null) to {@code selected} in ascending order
+         * and returns how many there are.
+         */
+        public int select(ColumnBatch values, int[] selected) {
+            ColumnVector v = condition.eval(values);
+            int count = 0;
+            for (int i = 0; i < values.numRows; i++) {
+                if (!v.isNull(i) && v.booleans[i]) {
+                    selected[count++] = i;
+                }
             }
+            return count;
         }
-        return count;
     }
 
-    /** The rows of {@code batch} (of every required column) where the condition is true. */
+    public ScanCondition {
+        stages = List.copyOf(stages);
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("a scan condition needs at least one stage");
+        }
+    }
+
+    /** The rows of {@code batch} (of every required column) where every stage is true. */
     public ColumnBatch filter(ColumnBatch batch) {
-        int[] selected = new int[batch.numRows];
-        int count = select(batch.project(columns), selected);
-        return count == batch.numRows ? batch : batch.select(selected, count);
+        ColumnBatch kept = batch;
+        for (Stage s : stages) {
+            int[] selected = new int[kept.numRows];
+            int count = s.select(kept.project(s.columns()), selected);
+            if (count < kept.numRows) {
+                kept = kept.select(selected, count);
+            }
+        }
+        return kept;
     }
 }

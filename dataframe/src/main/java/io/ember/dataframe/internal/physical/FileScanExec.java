@@ -11,7 +11,6 @@ import io.ember.dataframe.internal.expressions.Literal;
 import io.ember.dataframe.internal.io.FileSource;
 import io.ember.dataframe.internal.io.ScanCondition;
 import io.ember.dataframe.internal.io.SourceFilter;
-import io.ember.dataframe.internal.optimizer.Predicates;
 import io.ember.dataframe.internal.plan.LogicalPlan;
 import io.ember.rdd.Broadcast;
 import io.ember.rdd.RDD;
@@ -170,21 +169,28 @@ public final class FileScanExec extends LeafExec {
         return source.scan(ctx.sc(), required, sourceFilters(), scanCondition(conditions), ctx.scanSettings());
     }
 
-    /** {@code conditions} bound to the output columns they read, or null without any. */
+    /**
+     * {@code conditions} as the stages of a scan condition, each bound to the output columns it
+     * reads, in their order; null without any.
+     */
     private ScanCondition scanCondition(List<Expression> conditions) {
         if (conditions.isEmpty()) {
             return null;
         }
-        Expression condition = Predicates.and(conditions);
-        Set<Long> read = condition.referenceIds();
-        List<AttributeReference> columns = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < output.size(); i++) {
-            if (read.contains(output.get(i).exprId())) {
-                columns.add(output.get(i));
-                positions.add(i);
+        List<ScanCondition.Stage> stages = new ArrayList<>();
+        for (Expression condition : conditions) {
+            Set<Long> read = condition.referenceIds();
+            List<AttributeReference> columns = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int i = 0; i < output.size(); i++) {
+                if (read.contains(output.get(i).exprId())) {
+                    columns.add(output.get(i));
+                    positions.add(i);
+                }
             }
+            stages.add(new ScanCondition.Stage(Binder.bind(condition, columns),
+                    positions.stream().mapToInt(Integer::intValue).toArray()));
         }
-        return new ScanCondition(Binder.bind(condition, columns), positions.stream().mapToInt(Integer::intValue).toArray());
+        return new ScanCondition(stages);
     }
 }
