@@ -11,10 +11,12 @@ import io.ember.dataframe.internal.expressions.Literal;
 import io.ember.dataframe.internal.io.FileSource;
 import io.ember.dataframe.internal.io.ScanCondition;
 import io.ember.dataframe.internal.io.SourceFilter;
+import io.ember.dataframe.internal.optimizer.Predicates;
 import io.ember.dataframe.internal.plan.LogicalPlan;
 import io.ember.rdd.Broadcast;
 import io.ember.rdd.RDD;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -170,15 +172,29 @@ public final class FileScanExec extends LeafExec {
     }
 
     /**
-     * {@code conditions} as the stages of a scan condition, each bound to the output columns it
-     * reads, in their order; null without any.
+     * {@code conditions} as the stages of a scan condition, in their order, each bound to the
+     * output columns it reads; null without any. A condition that reads no column the stages
+     * before it have not read joins the last stage: a stage of its own would decode nothing new
+     * and only copy the columns read so far.
      */
     private ScanCondition scanCondition(List<Expression> conditions) {
         if (conditions.isEmpty()) {
             return null;
         }
-        List<ScanCondition.Stage> stages = new ArrayList<>();
+        List<List<Expression>> stageConditions = new ArrayList<>();
+        Set<Long> readSoFar = new HashSet<>();
         for (Expression condition : conditions) {
+            Set<Long> reads = condition.referenceIds();
+            if (!stageConditions.isEmpty() && readSoFar.containsAll(reads)) {
+                stageConditions.get(stageConditions.size() - 1).add(condition);
+            } else {
+                stageConditions.add(new ArrayList<>(List.of(condition)));
+                readSoFar.addAll(reads);
+            }
+        }
+        List<ScanCondition.Stage> stages = new ArrayList<>();
+        for (List<Expression> conjuncts : stageConditions) {
+            Expression condition = Predicates.and(conjuncts);
             Set<Long> read = condition.referenceIds();
             List<AttributeReference> columns = new ArrayList<>();
             List<Integer> positions = new ArrayList<>();
