@@ -52,6 +52,16 @@ final class IntegralKeyTable extends KeyHashTable {
         return (int) ((key * GOLDEN) >>> shift);
     }
 
+    /** The first build row of {@code key} plus one, or 0 when no build row has it. */
+    private long firstRowOf(long key) {
+        int s = slotOf(key);
+        long head;
+        while ((head = slots[2 * s + 1]) != 0 && slots[2 * s] != key) {
+            s = (s + 1) & mask;
+        }
+        return head;
+    }
+
     @Override
     Probe probeOf(ColumnVector[] probeKeys, int n) {
         ColumnVector key = probeKeys[0];
@@ -72,12 +82,7 @@ final class IntegralKeyTable extends KeyHashTable {
                 continue;
             }
             long k = ints ? key.ints[i] : key.longs[i];
-            int s = slotOf(k);
-            long head;
-            while ((head = slots[2 * s + 1]) != 0 && slots[2 * s] != k) {
-                s = (s + 1) & mask;
-            }
-            found[i] = head != 0;
+            found[i] = firstRowOf(k) != 0;
         }
     }
 
@@ -89,12 +94,7 @@ final class IntegralKeyTable extends KeyHashTable {
                 continue;
             }
             long k = ints ? key.ints[i] : key.longs[i];
-            int s = slotOf(k);
-            long head;
-            while ((head = slots[2 * s + 1]) != 0 && slots[2 * s] != k) {
-                s = (s + 1) & mask;
-            }
-            for (int r = (int) head - 1; r >= 0; r = next[r] - 1) {
+            for (int r = (int) firstRowOf(k) - 1; r >= 0; r = next[r] - 1) {
                 pairs.add(i - from, r);
             }
             if (pairs.size >= maxPairs) {

@@ -1,7 +1,6 @@
 package io.ember.dataframe.internal.physical;
 
 import io.ember.dataframe.internal.batch.ColumnBatch;
-import io.ember.dataframe.internal.batch.ColumnVector;
 import io.ember.dataframe.internal.expressions.AttributeReference;
 import io.ember.dataframe.internal.expressions.Expression;
 import io.ember.dataframe.internal.plan.LogicalPlan;
@@ -68,24 +67,22 @@ public final class RuntimeFilterExec extends PhysicalPlan {
         if (relation == null) {
             return input; // the join found its build side too large to broadcast and shuffles instead
         }
-        Expression[] bound = Binder.bindAll(keys, child.output());
-        return input.mapPartitions(it -> new Filtering(it, relation.value().table(), bound), true);
+        Expression membership = Binder.bind(new RuntimeKeyFilter(List.copyOf(keys), relation), child.output());
+        return input.mapPartitions(it -> new Filtering(it, membership), true);
     }
 
     /** One task's filtering; counts what passes to decide whether to go on. */
     private static final class Filtering implements Iterator<ColumnBatch> {
         private final Iterator<ColumnBatch> input;
-        private final KeyHashTable table;
-        private final Expression[] keys;
+        private final Expression membership;
         private long seen;
         private long kept;
         private boolean stopped;
         private ColumnBatch next;
 
-        Filtering(Iterator<ColumnBatch> input, KeyHashTable table, Expression[] keys) {
+        Filtering(Iterator<ColumnBatch> input, Expression membership) {
             this.input = input;
-            this.table = table;
-            this.keys = keys;
+            this.membership = membership;
         }
 
         @Override
@@ -114,12 +111,7 @@ public final class RuntimeFilterExec extends PhysicalPlan {
 
         private ColumnBatch filter(ColumnBatch b) {
             int n = b.numRows;
-            ColumnVector[] keyCols = new ColumnVector[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                keyCols[i] = keys[i].eval(b);
-            }
-            boolean[] found = new boolean[n];
-            table.markFound(keyCols, n, found);
+            boolean[] found = membership.eval(b).booleans;
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (found[i]) {

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Whether a row's keys are among a broadcast join's build keys: a runtime filter as a condition,
- * for a scan that evaluates conditions itself ({@link FileScanExec}), which then decodes its other
- * columns only for the rows that pass. Never null: a null key is not among them.
+ * evaluated by a scan that evaluates conditions itself ({@link FileScanExec}, which then decodes
+ * its other columns only for the rows that pass) or by {@link RuntimeFilterExec}. Never null: a
+ * null key is not among them.
  *
  * @param keys the probe keys, of the build keys' types
  * @param relation the build side's rows and key table
