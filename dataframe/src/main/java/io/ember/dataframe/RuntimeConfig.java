@@ -36,7 +36,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       join spills to disk as a grace hash join, so it needs no more memory than sorting does)</td></tr>
  *   <tr><td>{@code ember.sql.optimizer.runtimeFilter.enabled}</td><td>true</td><td>a broadcast join whose build
  *       side is filtered also filters its stream side where it is read, by the build side's keys, before the
- *       shuffles, aggregations and joins below the join (the plan shows {@code RuntimeFilter}); false: off</td></tr>
+ *       shuffles, aggregations and joins below the join (the plan shows {@code RuntimeFilter}); so does a
+ *       shuffled join's small filtered side (estimated below {@code autoBroadcastJoinThreshold}, its keys
+ *       collected first); and a top-N ({@code orderBy(...).limit(n)}) hands its current cutoff to the Parquet
+ *       scan it reads, which decodes the other columns only for rows that can still make it
+ *       ({@code TopNBound}); false: off</td></tr>
  *   <tr><td>{@code ember.sql.maxBroadcastTableSize}</td><td>a quarter of the driver's heap, at most 8 GB</td><td>largest collected side a broadcast join ships; larger fails early naming this setting</td></tr>
  *   <tr><td>{@code ember.sql.cbo.enabled}</td><td>true</td><td>estimate rows and column statistics (from Parquet
  *       footers, file sizes, filter selectivity) for join ordering, join strategy and {@code explain("cost")};
@@ -82,7 +86,7 @@ public final class RuntimeConfig {
     public static final String MAX_BROADCAST_TABLE_SIZE = "ember.sql.maxBroadcastTableSize";
     /** Spark's hard limit on a broadcast table, the most the setting may default to. */
     private static final long SPARK_MAX_BROADCAST_TABLE_SIZE = 8L << 30;
-    /** The key turning runtime filters (from broadcast joins' build sides into their stream sides) on or off. */
+    /** The key turning runtime filters (join keys, top-N cutoffs, applied where rows are read) on or off. */
     public static final String RUNTIME_FILTER_ENABLED = "ember.sql.optimizer.runtimeFilter.enabled";
     /** The cost-based estimation key. */
     public static final String CBO_ENABLED = "ember.sql.cbo.enabled";

@@ -68,7 +68,7 @@ public final class BroadcastHashJoinExec extends JoinExec {
 
     /** The table runtime filters probe: this join's build side on its keys. */
     RuntimeFilterSource runtimeFilterSource() {
-        return new RuntimeFilterSource((BroadcastExchangeExec) (buildRight ? right : left),
+        return RuntimeFilterSource.ofBroadcastJoin((BroadcastExchangeExec) (buildRight ? right : left),
                 buildRight ? rightKeys : leftKeys, shuffleAbove);
     }
 

@@ -34,6 +34,9 @@ public final class FileScanExec extends LeafExec {
     private final List<Expression> pushedFilters;
     private final List<Expression> lateFilters;
     private final List<RuntimeFilter> runtimeFilters;
+    private final List<TopNBoundFilter> topNBounds;
+    /** The planner's estimate of this scan's output in bytes, its late filters applied; -1 unknown. */
+    private final long estimatedBytes;
 
     /** A runtime filter the scan evaluates with its late filters: {@code keys} among {@code source}'s keys. */
     record RuntimeFilter(List<AttributeReference> keys, RuntimeFilterSource source) {
@@ -47,13 +50,14 @@ public final class FileScanExec extends LeafExec {
     /** A scan that returns only the rows where every one of {@code lateFilters} is true. */
     public FileScanExec(FileSource source, List<AttributeReference> fullOutput, List<AttributeReference> output,
                         int[] required, List<Expression> pushedFilters, List<Expression> lateFilters) {
-        this(source, fullOutput, output, required, pushedFilters, lateFilters, List.of());
+        this(source, fullOutput, output, required, pushedFilters, lateFilters, List.of(), List.of(), -1);
     }
 
     private FileScanExec(FileSource source, List<AttributeReference> fullOutput, List<AttributeReference> output,
                          int[] required, List<Expression> pushedFilters, List<Expression> lateFilters,
-                         List<RuntimeFilter> runtimeFilters) {
-        if ((!lateFilters.isEmpty() || !runtimeFilters.isEmpty()) && !source.evaluatesConditions()) {
+                         List<RuntimeFilter> runtimeFilters, List<TopNBoundFilter> topNBounds, long estimatedBytes) {
+        if ((!lateFilters.isEmpty() || !runtimeFilters.isEmpty() || !topNBounds.isEmpty())
+                && !source.evaluatesConditions()) {
             throw new IllegalArgumentException(source.format() + " scans do not evaluate conditions");
         }
         this.source = source;
@@ -63,6 +67,19 @@ public final class FileScanExec extends LeafExec {
         this.pushedFilters = pushedFilters;
         this.lateFilters = lateFilters;
         this.runtimeFilters = runtimeFilters;
+        this.topNBounds = topNBounds;
+        this.estimatedBytes = estimatedBytes;
+    }
+
+    /** This scan, carrying the planner's estimate of its output ({@code bytes}, late filters applied). */
+    public FileScanExec withEstimatedBytes(long bytes) {
+        return new FileScanExec(source, fullOutput, output, required, pushedFilters, lateFilters, runtimeFilters,
+                topNBounds, bytes);
+    }
+
+    /** The planner's estimate of this scan's output in bytes, late filters applied; -1 when unknown. */
+    long estimatedBytes() {
+        return estimatedBytes;
     }
 
     /** Whether this scan can evaluate a runtime filter itself (and decode its other columns late). */
@@ -74,7 +91,19 @@ public final class FileScanExec extends LeafExec {
     FileScanExec withRuntimeFilter(List<AttributeReference> keys, RuntimeFilterSource from) {
         List<RuntimeFilter> all = new ArrayList<>(runtimeFilters);
         all.add(new RuntimeFilter(keys, from));
-        return new FileScanExec(source, fullOutput, output, required, pushedFilters, lateFilters, List.copyOf(all));
+        return new FileScanExec(source, fullOutput, output, required, pushedFilters, lateFilters, List.copyOf(all),
+                topNBounds, estimatedBytes);
+    }
+
+    /**
+     * This scan, also dropping the rows that cannot enter the top-N whose cutoff is {@code bound}
+     * ({@code key}: its first sort key over this scan's columns).
+     */
+    FileScanExec withTopNBound(Expression key, TopNBound bound) {
+        List<TopNBoundFilter> all = new ArrayList<>(topNBounds);
+        all.add(new TopNBoundFilter(key, bound));
+        return new FileScanExec(source, fullOutput, output, required, pushedFilters, lateFilters, runtimeFilters,
+                List.copyOf(all), estimatedBytes);
     }
 
     @Override
@@ -139,6 +168,11 @@ public final class FileScanExec extends LeafExec {
         for (RuntimeFilter f : runtimeFilters) {
             sb.append(", RuntimeFilter: ").append(LogicalPlan.list(f.keys())).append(" in ").append(f.source().describe());
         }
+        for (TopNBoundFilter f : topNBounds) {
+            sb.append(", TopNBound: ").append(LogicalPlan.list(List.of(f.key()))).append(' ')
+                    .append(f.bound().firstKey().ascending() ? "ASC" : "DESC")
+                    .append(f.bound().firstKey().nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+        }
         if (!source.paths().isEmpty()) {
             sb.append(", Location: InMemoryFileIndex(").append(source.paths().size()).append(" paths)")
                     .append(source.paths());
@@ -168,6 +202,7 @@ public final class FileScanExec extends LeafExec {
                 conditions.add(new RuntimeKeyFilter(List.copyOf(f.keys()), keys));
             }
         }
+        conditions.addAll(topNBounds);
         return source.scan(ctx.sc(), required, sourceFilters(), scanCondition(conditions), ctx.scanSettings());
     }
 

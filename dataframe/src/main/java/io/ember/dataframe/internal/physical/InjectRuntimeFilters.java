@@ -26,7 +26,13 @@ import java.util.Map;
  *       side needs only rows with those keys. A correlated subquery's aggregation, joined back to
  *       a filtered outer query, then aggregates only the groups the outer query can match.</li>
  * </ul>
- * A filter goes as deep as its keys can be followed: through deterministic projections that keep
+ * A third kind comes from a shuffled join (one that could not broadcast), when one side is a
+ * filtered scan estimated below the broadcast threshold: that side's keys are collected first (the
+ * scan runs twice) and filter the other side, if the join drops its unmatched rows. The orders of
+ * one quarter, semi-joined to all line items, then shuffle only their own lines. Past four times
+ * the threshold the keys are not collected further and the filter lets every row through.
+ *
+ * <p>A filter goes as deep as its keys can be followed: through deterministic projections that keep
  * or rename them, deterministic filters, sorts, shuffles, the grouping keys of aggregations, and
  * into the side of a join they come from when that side's rows are not null-extended. It is placed
  * only where it saves work: below at least one shuffle, sort, aggregation or join, or at a file
@@ -45,30 +51,23 @@ import java.util.Map;
 public final class InjectRuntimeFilters {
     /** Whether scans that evaluate conditions take the filters ({@code ember.sql.parquet.lateMaterialization.enabled}). */
     private final boolean intoScans;
+    /** The largest estimated filtered side of a shuffled join whose keys filter its other side; negative: none. */
+    private final long smallSide;
 
-    private InjectRuntimeFilters(boolean intoScans) {
+    private InjectRuntimeFilters(boolean intoScans, long smallSide) {
         this.intoScans = intoScans;
+        this.smallSide = smallSide;
     }
 
     /**
      * {@code plan} with runtime filters where they pay; {@code intoScans}: scans that evaluate
-     * conditions take them, else a {@link RuntimeFilterExec} goes above the scan.
+     * conditions take them, else a {@link RuntimeFilterExec} goes above the scan; {@code smallSide}:
+     * the largest estimated filtered scan (bytes) whose keys filter the other side of a shuffled
+     * join (the broadcast threshold; negative: none do).
      */
-    public static PhysicalPlan apply(PhysicalPlan plan, boolean intoScans) {
-        return new InjectRuntimeFilters(intoScans).rewrite(plan);
-    }
-
-    private PhysicalPlan rewrite(PhysicalPlan plan) {
-        List<PhysicalPlan> children = plan.children();
-        List<PhysicalPlan> rewritten = new ArrayList<>(children.size());
-        boolean changed = false;
-        for (PhysicalPlan c : children) {
-            PhysicalPlan r = rewrite(c);
-            changed |= r != c;
-            rewritten.add(r);
-        }
-        PhysicalPlan node = changed ? plan.withNewChildren(rewritten) : plan;
-        return node instanceof JoinExec j ? inject(j) : node;
+    public static PhysicalPlan apply(PhysicalPlan plan, boolean intoScans, long smallSide) {
+        InjectRuntimeFilters rule = new InjectRuntimeFilters(intoScans, smallSide);
+        return plan.transformUp(node -> node instanceof JoinExec j ? rule.inject(j) : node);
     }
 
     private PhysicalPlan inject(JoinExec join) {
@@ -86,6 +85,9 @@ public final class InjectRuntimeFilters {
         }
         JoinExec current = left == join.left && right == join.right ? join
                 : (JoinExec) join.withNewChildren(List.of(left, right));
+        if (current instanceof ShuffledHashJoinExec || current instanceof SortMergeJoinExec) {
+            return fromFilteredSide(current);
+        }
         // Own: a broadcast join's stream side, filtered by its (filtered) build side's keys.
         if (current instanceof BroadcastHashJoinExec b && ownFilterApplies(b)) {
             PhysicalPlan build = b.buildRight() ? b.right : b.left;
@@ -98,6 +100,70 @@ public final class InjectRuntimeFilters {
             }
         }
         return current;
+    }
+
+    /**
+     * A shuffled join one of whose sides is a small filtered scan (estimated at most
+     * {@link #smallSide} bytes, through deterministic projections and filters): the other side,
+     * if the join drops its unmatched rows, filtered by that side's keys, which are collected
+     * first (the scan runs twice). Not when both sides are such scans: the join is cheap as it is.
+     */
+    private PhysicalPlan fromFilteredSide(JoinExec join) {
+        PhysicalPlan leftScan = smallFilteredScan(join.left);
+        PhysicalPlan rightScan = smallFilteredScan(join.right);
+        if ((leftScan == null) == (rightScan == null)) {
+            return join;
+        }
+        JoinType t = join.joinType;
+        boolean leftSource = leftScan != null;
+        boolean otherDropsUnmatched = leftSource ? t == JoinType.INNER || t == JoinType.LEFT_OUTER || t.leftOnly()
+                : t == JoinType.INNER || t == JoinType.RIGHT_OUTER;
+        List<AttributeReference> sourceKeys = columns(leftSource ? join.leftKeys() : join.rightKeys());
+        List<AttributeReference> otherKeys = columns(leftSource ? join.rightKeys() : join.leftKeys());
+        if (!otherDropsUnmatched || sourceKeys == null || otherKeys == null) {
+            return join;
+        }
+        RuntimeFilterSource source = RuntimeFilterSource.ofFilteredSide(leftSource ? leftScan : rightScan, sourceKeys,
+                Planner.SHUFFLE_ABOVE_THRESHOLDS * smallSide);
+        PhysicalPlan other = leftSource ? join.right : join.left;
+        PhysicalPlan placed = place(other, otherKeys, source, false);
+        if (placed == null) {
+            return join;
+        }
+        return join.withNewChildren(leftSource ? List.of(join.left, placed) : List.of(placed, join.right));
+    }
+
+    /**
+     * The filtered scan a shuffled join's side reads, below the join's shuffle and sort, if it is
+     * estimated small and reached only through deterministic projections and filters (so that it
+     * gives the same rows when computed again); else null.
+     */
+    private PhysicalPlan smallFilteredScan(PhysicalPlan side) {
+        PhysicalPlan plan = side;
+        while (plan instanceof ShuffleExchangeExec || plan instanceof SortExec) {
+            plan = plan.children().get(0);
+        }
+        if (smallSide < 0 || plan == side) {
+            return null;
+        }
+        boolean filteredAbove = false;
+        PhysicalPlan node = plan;
+        while (true) {
+            if (node instanceof FileScanExec scan) {
+                boolean small = scan.estimatedBytes() >= 0 && scan.estimatedBytes() <= smallSide;
+                return small && (filteredAbove || scan.filtered()) ? plan : null;
+            }
+            if (node instanceof ProjectExec p && deterministic(p.projectList())) {
+                node = p.children().get(0);
+            } else if (node instanceof FilterExec f && f.condition().deterministic()) {
+                filteredAbove = true;
+                node = f.children().get(0);
+            } else if (node instanceof RuntimeFilterExec) {
+                node = node.children().get(0);
+            } else {
+                return null;
+            }
+        }
     }
 
     private static boolean ownFilterApplies(BroadcastHashJoinExec b) {

@@ -10,6 +10,7 @@ import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A physical operator: turns its children's {@code RDD<ColumnBatch>} into its own. Operators
@@ -52,6 +53,22 @@ public abstract class PhysicalPlan {
             out.add(new Distribution.Unspecified());
         }
         return out;
+    }
+
+    /**
+     * This plan with {@code rule} applied to every node, children first: a node is rebuilt with
+     * new children only when one of them changed, then given to the rule.
+     */
+    public final PhysicalPlan transformUp(UnaryOperator<PhysicalPlan> rule) {
+        List<PhysicalPlan> children = children();
+        List<PhysicalPlan> rewritten = new ArrayList<>(children.size());
+        boolean changed = false;
+        for (PhysicalPlan c : children) {
+            PhysicalPlan r = c.transformUp(rule);
+            changed |= r != c;
+            rewritten.add(r);
+        }
+        return rule.apply(changed ? withNewChildren(rewritten) : this);
     }
 
     /** The RDD of this operator, built once; the rows of the batches it yields are counted ({@link #outputRows()}). */

@@ -74,7 +74,11 @@ public final class Planner {
     /** The executable plan of {@code plan}, exchanges included. */
     public PhysicalPlan plan(LogicalPlan plan) {
         PhysicalPlan physical = EnsureRequirements.apply(toPhysical(plan), ctx.shufflePartitions());
-        return ctx.runtimeFilters() ? InjectRuntimeFilters.apply(physical, ctx.lateMaterialization()) : physical;
+        if (!ctx.runtimeFilters()) {
+            return physical;
+        }
+        PhysicalPlan filtered = InjectRuntimeFilters.apply(physical, ctx.lateMaterialization(), ctx.broadcastThreshold());
+        return ctx.lateMaterialization() ? PushTopNBounds.apply(filtered) : filtered;
     }
 
     private PhysicalPlan toPhysical(LogicalPlan plan) {
@@ -88,7 +92,8 @@ public final class Planner {
             return new ExistingRddScanExec(r);
         }
         if (plan instanceof FileScan s) {
-            return new FileScanExec(s.source(), s.fullOutput(), s.output(), s.requiredOrdinals(), s.pushedFilters());
+            return new FileScanExec(s.source(), s.fullOutput(), s.output(), s.requiredOrdinals(), s.pushedFilters())
+                    .withEstimatedBytes(stats.sizeInBytes(s));
         }
         if (plan instanceof Project p) {
             return new ProjectExec(p.projectList(), toPhysical(p.child()));
@@ -168,8 +173,10 @@ public final class Planner {
         while (taken < conjuncts.size() && conjuncts.get(taken).deterministic()) {
             taken++;
         }
+        List<Expression> lateFilters = List.copyOf(conjuncts.subList(0, taken));
+        LogicalPlan scanned = lateFilters.isEmpty() ? s : new Filter(Predicates.and(lateFilters), s);
         PhysicalPlan scan = new FileScanExec(s.source(), s.fullOutput(), s.output(), s.requiredOrdinals(),
-                s.pushedFilters(), List.copyOf(conjuncts.subList(0, taken)));
+                s.pushedFilters(), lateFilters).withEstimatedBytes(stats.sizeInBytes(scanned));
         return taken == conjuncts.size() ? scan
                 : new FilterExec(Predicates.and(conjuncts.subList(taken, conjuncts.size())), scan);
     }

@@ -6,7 +6,10 @@ import io.ember.dataframe.internal.expressions.AttributeReference;
 import io.ember.dataframe.internal.expressions.SortOrder;
 import io.ember.dataframe.internal.plan.LogicalPlan;
 import io.ember.dataframe.types.DataType;
+import io.ember.rdd.PairRDD;
 import io.ember.rdd.RDD;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import java.util.Iterator;
 import java.util.List;
 
@@ -17,11 +20,27 @@ public final class TakeOrderedAndProjectExec extends PhysicalPlan {
     private final int limit;
     private final List<SortOrder> order;
     private final PhysicalPlan child;
+    /** The cutoff a scan below reads to drop rows early ({@link PushTopNBounds}); null without one. */
+    private final TopNBound bound;
 
     public TakeOrderedAndProjectExec(int limit, List<SortOrder> order, PhysicalPlan child) {
+        this(limit, order, child, null);
+    }
+
+    /** A top-N that keeps {@code bound} tightened as it keeps rows (null: none). */
+    TakeOrderedAndProjectExec(int limit, List<SortOrder> order, PhysicalPlan child, TopNBound bound) {
         this.limit = limit;
         this.order = order;
         this.child = child;
+        this.bound = bound;
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    List<SortOrder> order() {
+        return order;
     }
 
     @Override
@@ -31,7 +50,7 @@ public final class TakeOrderedAndProjectExec extends PhysicalPlan {
 
     @Override
     public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
-        return new TakeOrderedAndProjectExec(limit, order, c.get(0));
+        return new TakeOrderedAndProjectExec(limit, order, c.get(0), bound);
     }
 
     @Override
@@ -55,9 +74,16 @@ public final class TakeOrderedAndProjectExec extends PhysicalPlan {
         RowOrdering ordering = new RowOrdering(Binder.bindAll(SortExec.keys(order), child.output()), order);
         List<DataType> types = outputTypes();
         int n = limit;
-        RDD<ColumnBatch> local = child.execute(ctx).mapPartitions(it -> top(it, ordering, types, n));
-        RDD<ColumnBatch> single = local.getNumPartitions() <= 1 ? local : local.coalesce(1);
-        return single.mapPartitions(it -> top(it, ordering, types, n));
+        TopNBound cutoff = bound;
+        RDD<ColumnBatch> local = child.execute(ctx).mapPartitions(it -> top(it, ordering, types, n, cutoff));
+        if (local.getNumPartitions() <= 1) {
+            return local;
+        }
+        // A shuffle, not a coalesce: a coalesce would read every partition in the one merging task,
+        // one after another, where each task can cut its own to n rows at once.
+        RDD<Tuple2<Integer, ColumnBatch>> toOne = local.map(b -> Tuple.of(0, b));
+        RDD<ColumnBatch> single = PairRDD.of(toOne).partitionBy(new IdentityPartitioner(1)).values();
+        return single.mapPartitions(it -> top(it, ordering, types, n, null));
     }
 
     /**
@@ -65,9 +91,11 @@ public final class TakeOrderedAndProjectExec extends PhysicalPlan {
      * best {@code n} rows so far are kept (sorted), and a batch's rows are compared on their keys
      * alone with the worst of them, so a row that cannot make the cut is never copied. Equal to a
      * stable sort of the whole input cut to {@code n} rows: kept rows come before later ones, and
-     * a later row must be strictly better than the worst kept row to replace it.
+     * a later row must be strictly better than the worst kept row to replace it. Once {@code n}
+     * rows are kept, {@code bound} (if not null) is tightened to the first key of the worst.
      */
-    static Iterator<ColumnBatch> top(Iterator<ColumnBatch> it, RowOrdering ordering, List<DataType> types, int n) {
+    static Iterator<ColumnBatch> top(Iterator<ColumnBatch> it, RowOrdering ordering, List<DataType> types, int n,
+                                     TopNBound bound) {
         ColumnBatch kept = ColumnBatch.empty(types);
         ColumnVector[] keptKeys = null;
         int[] better = new int[0];
@@ -95,6 +123,9 @@ public final class TakeOrderedAndProjectExec extends PhysicalPlan {
             ColumnBatch candidates = kept.numRows == 0 ? b : ColumnBatch.concat(types, List.of(kept, b));
             kept = ordering.sort(candidates).limit(n);
             keptKeys = ordering.evalKeys(kept);
+            if (bound != null && kept.numRows == n) {
+                bound.tighten(keptKeys[0], n - 1);
+            }
         }
         return List.of(kept).iterator();
     }

@@ -1,0 +1,194 @@
+package io.ember.dataframe;
+
+import static io.ember.dataframe.Functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ember.dataframe.internal.io.ParquetMetrics;
+import io.ember.dataframe.types.StructType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runtime filters from shuffled joins: a join that cannot broadcast its small filtered side (the
+ * left side of a semi, anti or left outer join) collects that side's keys first and filters its
+ * other side by them where it is read. Answers are checked against plain Java over the same rows.
+ */
+@Timeout(120)
+class ShuffledJoinRuntimeFilterTest {
+    private static final int ORDERS = 20_000;
+    private static final int LINES = 200_000;
+    @TempDir
+    static Path dir;
+    /** okey, day, prio. */
+    private static final List<Object[]> ORDER_ROWS = new ArrayList<>();
+    /** lokey (some match no order), qty. */
+    private static final List<Object[]> LINE_ROWS = new ArrayList<>();
+    private final EmberSession spark = TestSession.get();
+
+    @BeforeEach
+    void lowerTheBroadcastThreshold() {
+        // Small enough that the lines (1.6 MB) are not broadcast, large enough for the orders of eleven days.
+        spark.conf().set("ember.sql.autoBroadcastJoinThreshold", 100_000);
+    }
+
+    @BeforeAll
+    static void data() {
+        for (int o = 0; o < ORDERS; o++) {
+            ORDER_ROWS.add(new Object[] {(long) o, (int) ((o * 7919L) % 365), "P" + (o % 5) + "é"});
+        }
+        for (int i = 0; i < LINES; i++) {
+            Long key = i % 113 == 0 ? null : (i * 104_729L) % (ORDERS + 5_000);
+            LINE_ROWS.add(new Object[] {key, i % 50});
+        }
+    }
+
+    @AfterEach
+    void restore() {
+        spark.conf().unset("ember.sql.optimizer.runtimeFilter.enabled");
+        spark.conf().set("ember.sql.autoBroadcastJoinThreshold", "10485760");
+    }
+
+    private DataFrame table(String name, List<Object[]> data, String ddl) {
+        Path file = dir.resolve(name + ".parquet");
+        if (!Files.exists(file)) {
+            List<Row> rows = new ArrayList<>();
+            for (Object[] r : data) {
+                rows.add(RowFactory.create(r));
+            }
+            spark.createDataFrame(rows, StructType.fromDDL(ddl)).repartition(2).write().parquet(file.toString());
+        }
+        return spark.read().parquet(file.toString());
+    }
+
+    /** The orders of eleven days: the small filtered side. */
+    private DataFrame someOrders() {
+        return table("orders", ORDER_ROWS, "okey BIGINT, day INT, prio STRING")
+                .filter(col("day").geq(100).and(col("day").leq(110)));
+    }
+
+    private DataFrame lines() {
+        return table("lines", LINE_ROWS, "lokey BIGINT, qty INT");
+    }
+
+    private static boolean someOrder(Object[] o) {
+        int day = (Integer) o[1];
+        return day >= 100 && day <= 110;
+    }
+
+    private static Set<Long> lineKeys() {
+        Set<Long> keys = new HashSet<>();
+        for (Object[] l : LINE_ROWS) {
+            if (l[0] != null) {
+                keys.add((Long) l[0]);
+            }
+        }
+        return keys;
+    }
+
+    private static Map<String, Long> countByPrio(DataFrame df) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Row r : df.groupBy(col("prio")).count().collectAsList()) {
+            out.put(r.getString(0), r.getLong(1));
+        }
+        return out;
+    }
+
+    private static void assertFilteredBySmallSide(DataFrame q) {
+        String plan = q.explainString(false);
+        assertTrue(plan.contains("RuntimeFilter: [lokey#") && plan.contains("of a shuffled join's filtered side"),
+                "the other side's scan is filtered by the small side's keys:\n" + plan);
+    }
+
+    @Test
+    void semiJoin_theLargeSideIsFilteredByTheSmallSidesKeys_sameAnswer() {
+        DataFrame q = someOrders().join(lines(), col("okey").equalTo(col("lokey")), "left_semi");
+        assertFilteredBySmallSide(q);
+        Set<Long> lineKeys = lineKeys();
+        Map<String, Long> expected = new TreeMap<>();
+        Set<Long> orderKeys = new HashSet<>();
+        for (Object[] o : ORDER_ROWS) {
+            if (someOrder(o)) {
+                orderKeys.add((Long) o[0]);
+                if (lineKeys.contains((Long) o[0])) {
+                    expected.merge((String) o[2], 1L, Long::sum);
+                }
+            }
+        }
+        ParquetMetrics metrics = ParquetMetrics.of(spark.context());
+        metrics.reset();
+        assertEquals(expected, countByPrio(q));
+        long linesOfOtherOrders = LINE_ROWS.stream().filter(l -> l[0] == null || !orderKeys.contains((Long) l[0])).count();
+        assertTrue(metrics.rowsFilteredLate() >= linesOfOtherOrders,
+                "the lines of other orders are dropped in the scan: " + metrics.rowsFilteredLate() + " < " + linesOfOtherOrders);
+    }
+
+    @Test
+    void antiAndLeftOuterJoins_sameAnswer() {
+        DataFrame anti = someOrders().join(lines(), col("okey").equalTo(col("lokey")), "left_anti");
+        assertFilteredBySmallSide(anti);
+        Set<Long> lineKeys = lineKeys();
+        Map<String, Long> expectedAnti = new TreeMap<>();
+        for (Object[] o : ORDER_ROWS) {
+            if (someOrder(o) && !lineKeys.contains((Long) o[0])) {
+                expectedAnti.merge((String) o[2], 1L, Long::sum);
+            }
+        }
+        assertEquals(expectedAnti, countByPrio(anti));
+
+        DataFrame outer = someOrders().join(lines(), col("okey").equalTo(col("lokey")), "left_outer")
+                .groupBy(col("okey")).agg(Functions.sum(col("qty")).as("total"), Functions.count(col("lokey")).as("n"));
+        assertFilteredBySmallSide(outer);
+        Map<Long, long[]> expectedOuter = new TreeMap<>();
+        for (Object[] o : ORDER_ROWS) {
+            if (someOrder(o)) {
+                expectedOuter.put((Long) o[0], new long[] {0, 0});
+            }
+        }
+        Map<Long, Boolean> matched = new HashMap<>();
+        for (Object[] l : LINE_ROWS) {
+            long[] t = l[0] == null ? null : expectedOuter.get((Long) l[0]);
+            if (t != null) {
+                t[0] += (Integer) l[1];
+                t[1]++;
+                matched.put((Long) l[0], true);
+            }
+        }
+        Map<Long, List<Object>> actual = new TreeMap<>();
+        for (Row r : outer.collectAsList()) {
+            actual.put(r.getLong(0), java.util.Arrays.asList(r.isNullAt(1) ? null : r.getLong(1), r.getLong(2)));
+        }
+        Map<Long, List<Object>> expected = new TreeMap<>();
+        expectedOuter.forEach((k, t) -> expected.put(k, java.util.Arrays.asList(matched.containsKey(k) ? t[0] : null, t[1])));
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void noFilter_whenBroadcastsAreOff_orWhenTurnedOff() {
+        spark.conf().set("ember.sql.autoBroadcastJoinThreshold", -1);
+        DataFrame noBroadcasts = someOrders().join(lines(), col("okey").equalTo(col("lokey")), "left_semi");
+        assertFalse(noBroadcasts.explainString(false).contains("RuntimeFilter"), noBroadcasts.explainString(false));
+        spark.conf().set("ember.sql.autoBroadcastJoinThreshold", 100_000);
+
+        spark.conf().set("ember.sql.optimizer.runtimeFilter.enabled", "false");
+        DataFrame off = someOrders().join(lines(), col("okey").equalTo(col("lokey")), "left_semi");
+        assertFalse(off.explainString(false).contains("RuntimeFilter"), off.explainString(false));
+        Set<Long> lineKeys = lineKeys();
+        long expected = ORDER_ROWS.stream().filter(o -> someOrder(o) && lineKeys.contains((Long) o[0])).count();
+        assertEquals(expected, off.count());
+    }
+}
