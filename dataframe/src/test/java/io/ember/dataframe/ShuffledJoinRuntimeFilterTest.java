@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runtime filters from shuffled joins: a join that cannot broadcast its small filtered side (the
- * left side of a semi, anti or left outer join) collects that side's keys first and filters its
- * other side by them where it is read. Answers are checked against plain Java over the same rows.
+ * left side of a semi, anti or left outer join) collects that side's keys from its shuffle output
+ * first and filters its other side by them where it is read. Answers are checked against plain
+ * Java over the same rows.
  */
 @Timeout(120)
 class ShuffledJoinRuntimeFilterTest {
@@ -132,9 +133,28 @@ class ShuffledJoinRuntimeFilterTest {
         ParquetMetrics metrics = ParquetMetrics.of(spark.context());
         metrics.reset();
         assertEquals(expected, countByPrio(q));
+        assertEquals(4, metrics.rowGroupsRead(),
+                "each file's row group read once: the keys come from the orders' shuffle output, which the join reuses");
         long linesOfOtherOrders = LINE_ROWS.stream().filter(l -> l[0] == null || !orderKeys.contains((Long) l[0])).count();
         assertTrue(metrics.rowsFilteredLate() >= linesOfOtherOrders,
                 "the lines of other orders are dropped in the scan: " + metrics.rowsFilteredLate() + " < " + linesOfOtherOrders);
+    }
+
+    @Test
+    void theSmallSideMayBeAJoin_itsKeysComeFromItsShuffleOutput() {
+        List<Row> prios = List.of(RowFactory.create("P1é", 1), RowFactory.create("P3é", 3));
+        DataFrame wanted = Functions.broadcast(spark.createDataFrame(prios, StructType.fromDDL("wanted STRING, rank INT")));
+        DataFrame q = someOrders().join(wanted, col("prio").equalTo(col("wanted")))
+                .join(lines(), col("okey").equalTo(col("lokey")), "left_semi");
+        assertFilteredBySmallSide(q);
+        Set<Long> lineKeys = lineKeys();
+        Map<String, Long> expected = new TreeMap<>();
+        for (Object[] o : ORDER_ROWS) {
+            if (someOrder(o) && (o[2].equals("P1é") || o[2].equals("P3é")) && lineKeys.contains((Long) o[0])) {
+                expected.merge((String) o[2], 1L, Long::sum);
+            }
+        }
+        assertEquals(expected, countByPrio(q));
     }
 
     @Test

@@ -366,6 +366,8 @@ public final class ParquetSource extends IndexedFileSource {
         private long done;
         private ColumnBatch pending;
         private int[] selected = new int[0];
+        /** The order of the condition's stages, learnt over this row group's batches; null before the first. */
+        private AdaptiveStageOrder stageOrder;
 
         RowGroupReader(Split split, ReadSpec spec) {
             this.split = split;
@@ -490,7 +492,8 @@ public final class ParquetSource extends IndexedFileSource {
 
         /**
          * Late materialization, in stages: each stage's columns are read only for the rows the
-         * stages before it kept (all rows for the first), and its condition evaluated on them;
+         * stages before it kept (all rows for the first), and its condition evaluated on them, the
+         * stages in the order that has proved cheapest ({@link AdaptiveStageOrder});
          * the columns already read are narrowed to the rows it keeps. The other columns are then
          * decoded only for the rows every stage kept, their decoders skipping the values of the
          * others, or not decoded at all when no row is left.
@@ -499,7 +502,15 @@ public final class ParquetSource extends IndexedFileSource {
             ColumnVector[] cols = new ColumnVector[readers.length];
             int[] rowsKept = null; // null while every row is kept
             int count = n;
-            for (ScanCondition.Stage stage : condition.stages()) {
+            List<ScanCondition.Stage> stages = condition.stages();
+            if (stageOrder == null) {
+                stageOrder = new AdaptiveStageOrder(stages.size());
+            }
+            for (int position = 0; position < stages.size(); position++) {
+                int stageIndex = stageOrder.stageAt(position);
+                ScanCondition.Stage stage = stages.get(stageIndex);
+                long started = System.nanoTime();
+                int seen = count;
                 int[] stageColumns = stage.columns();
                 ColumnVector[] values = new ColumnVector[stageColumns.length];
                 for (int i = 0; i < stageColumns.length; i++) {
@@ -526,10 +537,12 @@ public final class ParquetSource extends IndexedFileSource {
                     rowsKept = narrowed;
                     count = kept;
                 }
+                stageOrder.record(stageIndex, seen, count, System.nanoTime() - started);
                 if (count == 0) {
                     break;
                 }
             }
+            stageOrder.batchDone();
             spec.metrics().filteredLate(n - count);
             for (int c = 0; c < cols.length; c++) {
                 if (cols[c] != null) {

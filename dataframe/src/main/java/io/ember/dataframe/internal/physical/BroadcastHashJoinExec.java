@@ -121,7 +121,7 @@ public final class BroadcastHashJoinExec extends JoinExec {
         PhysicalPlan r = buildRight ? buildRows : right;
         return new ShuffledHashJoinExec(leftKeys, rightKeys, joinType, buildRight, condition,
                 new ShuffleExchangeExec(new Partitioning.Hash(leftKeys, partitions), l),
-                new ShuffleExchangeExec(new Partitioning.Hash(rightKeys, partitions), r), output);
+                new ShuffleExchangeExec(new Partitioning.Hash(rightKeys, partitions), r), output, JoinKeySizes.UNKNOWN);
     }
 
     static HashedRelation hash(ColumnBatch rows, Expression[] keys) {

@@ -35,8 +35,6 @@ public final class FileScanExec extends LeafExec {
     private final List<Expression> lateFilters;
     private final List<RuntimeFilter> runtimeFilters;
     private final List<TopNBoundFilter> topNBounds;
-    /** The planner's estimate of this scan's output in bytes, its late filters applied; -1 unknown. */
-    private final long estimatedBytes;
 
     /** A runtime filter the scan evaluates with its late filters: {@code keys} among {@code source}'s keys. */
     record RuntimeFilter(List<AttributeReference> keys, RuntimeFilterSource source) {
@@ -50,12 +48,12 @@ public final class FileScanExec extends LeafExec {
     /** A scan that returns only the rows where every one of {@code lateFilters} is true. */
     public FileScanExec(FileSource source, List<AttributeReference> fullOutput, List<AttributeReference> output,
                         int[] required, List<Expression> pushedFilters, List<Expression> lateFilters) {
-        this(source, fullOutput, output, required, pushedFilters, lateFilters, List.of(), List.of(), -1);
+        this(source, fullOutput, output, required, pushedFilters, lateFilters, List.of(), List.of());
     }
 
     private FileScanExec(FileSource source, List<AttributeReference> fullOutput, List<AttributeReference> output,
                          int[] required, List<Expression> pushedFilters, List<Expression> lateFilters,
-                         List<RuntimeFilter> runtimeFilters, List<TopNBoundFilter> topNBounds, long estimatedBytes) {
+                         List<RuntimeFilter> runtimeFilters, List<TopNBoundFilter> topNBounds) {
         if ((!lateFilters.isEmpty() || !runtimeFilters.isEmpty() || !topNBounds.isEmpty())
                 && !source.evaluatesConditions()) {
             throw new IllegalArgumentException(source.format() + " scans do not evaluate conditions");
@@ -68,18 +66,6 @@ public final class FileScanExec extends LeafExec {
         this.lateFilters = lateFilters;
         this.runtimeFilters = runtimeFilters;
         this.topNBounds = topNBounds;
-        this.estimatedBytes = estimatedBytes;
-    }
-
-    /** This scan, carrying the planner's estimate of its output ({@code bytes}, late filters applied). */
-    public FileScanExec withEstimatedBytes(long bytes) {
-        return new FileScanExec(source, fullOutput, output, required, pushedFilters, lateFilters, runtimeFilters,
-                topNBounds, bytes);
-    }
-
-    /** The planner's estimate of this scan's output in bytes, late filters applied; -1 when unknown. */
-    long estimatedBytes() {
-        return estimatedBytes;
     }
 
     /** Whether this scan can evaluate a runtime filter itself (and decode its other columns late). */
@@ -92,7 +78,7 @@ public final class FileScanExec extends LeafExec {
         List<RuntimeFilter> all = new ArrayList<>(runtimeFilters);
         all.add(new RuntimeFilter(keys, from));
         return new FileScanExec(source, fullOutput, output, required, pushedFilters, lateFilters, List.copyOf(all),
-                topNBounds, estimatedBytes);
+                topNBounds);
     }
 
     /**
@@ -103,7 +89,7 @@ public final class FileScanExec extends LeafExec {
         List<TopNBoundFilter> all = new ArrayList<>(topNBounds);
         all.add(new TopNBoundFilter(key, bound));
         return new FileScanExec(source, fullOutput, output, required, pushedFilters, lateFilters, runtimeFilters,
-                List.copyOf(all), estimatedBytes);
+                List.copyOf(all));
     }
 
     @Override

@@ -26,11 +26,11 @@ import java.util.Map;
  *       side needs only rows with those keys. A correlated subquery's aggregation, joined back to
  *       a filtered outer query, then aggregates only the groups the outer query can match.</li>
  * </ul>
- * A third kind comes from a shuffled join (one that could not broadcast), when one side is a
- * filtered scan estimated below the broadcast threshold: that side's keys are collected first (the
- * scan runs twice) and filter the other side, if the join drops its unmatched rows. The orders of
- * one quarter, semi-joined to all line items, then shuffle only their own lines. Past four times
- * the threshold the keys are not collected further and the filter lets every row through.
+ * A third kind comes from a shuffled join (one that could not broadcast), when one side is
+ * filtered and estimated below the broadcast threshold: that side's keys are collected from its
+ * shuffle output first and filter the other side, if the join drops its unmatched rows. The orders
+ * of one quarter, semi-joined to all line items, then shuffle only their own lines. Past four
+ * times the threshold the keys are not collected further and the filter lets every row through.
  *
  * <p>A filter goes as deep as its keys can be followed: through deterministic projections that keep
  * or rename them, deterministic filters, sorts, shuffles, the grouping keys of aggregations, and
@@ -51,7 +51,7 @@ import java.util.Map;
 public final class InjectRuntimeFilters {
     /** Whether scans that evaluate conditions take the filters ({@code ember.sql.parquet.lateMaterialization.enabled}). */
     private final boolean intoScans;
-    /** The largest estimated filtered side of a shuffled join whose keys filter its other side; negative: none. */
+    /** The largest estimated keys of a shuffled join's filtered side that filter its other side; negative: none. */
     private final long smallSide;
 
     private InjectRuntimeFilters(boolean intoScans, long smallSide) {
@@ -62,8 +62,8 @@ public final class InjectRuntimeFilters {
     /**
      * {@code plan} with runtime filters where they pay; {@code intoScans}: scans that evaluate
      * conditions take them, else a {@link RuntimeFilterExec} goes above the scan; {@code smallSide}:
-     * the largest estimated filtered scan (bytes) whose keys filter the other side of a shuffled
-     * join (the broadcast threshold; negative: none do).
+     * the largest estimated keys (bytes) of a shuffled join's filtered side that filter its other
+     * side (the broadcast threshold; negative: none do).
      */
     public static PhysicalPlan apply(PhysicalPlan plan, boolean intoScans, long smallSide) {
         InjectRuntimeFilters rule = new InjectRuntimeFilters(intoScans, smallSide);
@@ -103,19 +103,20 @@ public final class InjectRuntimeFilters {
     }
 
     /**
-     * A shuffled join one of whose sides is a small filtered scan (estimated at most
-     * {@link #smallSide} bytes, through deterministic projections and filters): the other side,
-     * if the join drops its unmatched rows, filtered by that side's keys, which are collected
-     * first (the scan runs twice). Not when both sides are such scans: the join is cheap as it is.
+     * A shuffled join one of whose sides is filtered and whose keys there are estimated at most
+     * {@link #smallSide} bytes: the other side, if the join drops its unmatched rows, filtered by that side's keys.
+     * The keys are collected from the small side's shuffle output, which the join then reads as
+     * it is (a finished shuffle is not run again), so the small side is computed once, before the
+     * other. Not when both sides are small and filtered: which one's keys to wait for is a guess,
+     * and each would wait for the other.
      */
     private PhysicalPlan fromFilteredSide(JoinExec join) {
-        PhysicalPlan leftScan = smallFilteredScan(join.left);
-        PhysicalPlan rightScan = smallFilteredScan(join.right);
-        if ((leftScan == null) == (rightScan == null)) {
+        JoinKeySizes sizes = join instanceof ShuffledHashJoinExec s ? s.keySizes() : ((SortMergeJoinExec) join).keySizes();
+        boolean leftSource = smallAndFiltered(join.left, sizes.left());
+        if (leftSource == smallAndFiltered(join.right, sizes.right())) {
             return join;
         }
         JoinType t = join.joinType;
-        boolean leftSource = leftScan != null;
         boolean otherDropsUnmatched = leftSource ? t == JoinType.INNER || t == JoinType.LEFT_OUTER || t.leftOnly()
                 : t == JoinType.INNER || t == JoinType.RIGHT_OUTER;
         List<AttributeReference> sourceKeys = columns(leftSource ? join.leftKeys() : join.rightKeys());
@@ -123,7 +124,8 @@ public final class InjectRuntimeFilters {
         if (!otherDropsUnmatched || sourceKeys == null || otherKeys == null) {
             return join;
         }
-        RuntimeFilterSource source = RuntimeFilterSource.ofFilteredSide(leftSource ? leftScan : rightScan, sourceKeys,
+        PhysicalPlan sourceSide = leftSource ? join.left : join.right;
+        RuntimeFilterSource source = RuntimeFilterSource.ofFilteredSide(shuffleOutput(sourceSide), sourceKeys,
                 Planner.SHUFFLE_ABOVE_THRESHOLDS * smallSide);
         PhysicalPlan other = leftSource ? join.right : join.left;
         PhysicalPlan placed = place(other, otherKeys, source, false);
@@ -133,37 +135,16 @@ public final class InjectRuntimeFilters {
         return join.withNewChildren(leftSource ? List.of(join.left, placed) : List.of(placed, join.right));
     }
 
-    /**
-     * The filtered scan a shuffled join's side reads, below the join's shuffle and sort, if it is
-     * estimated small and reached only through deterministic projections and filters (so that it
-     * gives the same rows when computed again); else null.
-     */
-    private PhysicalPlan smallFilteredScan(PhysicalPlan side) {
-        PhysicalPlan plan = side;
-        while (plan instanceof ShuffleExchangeExec || plan instanceof SortExec) {
-            plan = plan.children().get(0);
+    private boolean smallAndFiltered(PhysicalPlan side, long estimate) {
+        return smallSide >= 0 && estimate >= 0 && estimate <= smallSide && filtered(side);
+    }
+
+    /** The shuffle a join side reads (below the sort of a sort-merge join), or the side itself if it has none. */
+    private static PhysicalPlan shuffleOutput(PhysicalPlan side) {
+        if (side instanceof SortExec && side.children().get(0) instanceof ShuffleExchangeExec exchange) {
+            return exchange;
         }
-        if (smallSide < 0 || plan == side) {
-            return null;
-        }
-        boolean filteredAbove = false;
-        PhysicalPlan node = plan;
-        while (true) {
-            if (node instanceof FileScanExec scan) {
-                boolean small = scan.estimatedBytes() >= 0 && scan.estimatedBytes() <= smallSide;
-                return small && (filteredAbove || scan.filtered()) ? plan : null;
-            }
-            if (node instanceof ProjectExec p && deterministic(p.projectList())) {
-                node = p.children().get(0);
-            } else if (node instanceof FilterExec f && f.condition().deterministic()) {
-                filteredAbove = true;
-                node = f.children().get(0);
-            } else if (node instanceof RuntimeFilterExec) {
-                node = node.children().get(0);
-            } else {
-                return null;
-            }
-        }
+        return side;
     }
 
     private static boolean ownFilterApplies(BroadcastHashJoinExec b) {

@@ -25,6 +25,7 @@ import io.ember.dataframe.internal.plan.Repartition;
 import io.ember.dataframe.internal.plan.Sort;
 import io.ember.dataframe.internal.plan.SubqueryAlias;
 import io.ember.dataframe.internal.plan.Union;
+import io.ember.dataframe.internal.plan.stats.Statistics;
 import io.ember.dataframe.internal.plan.stats.StatsEstimator;
 import io.ember.dataframe.internal.window.WindowPlan;
 import java.util.ArrayList;
@@ -92,8 +93,7 @@ public final class Planner {
             return new ExistingRddScanExec(r);
         }
         if (plan instanceof FileScan s) {
-            return new FileScanExec(s.source(), s.fullOutput(), s.output(), s.requiredOrdinals(), s.pushedFilters())
-                    .withEstimatedBytes(stats.sizeInBytes(s));
+            return new FileScanExec(s.source(), s.fullOutput(), s.output(), s.requiredOrdinals(), s.pushedFilters());
         }
         if (plan instanceof Project p) {
             return new ProjectExec(p.projectList(), toPhysical(p.child()));
@@ -173,10 +173,8 @@ public final class Planner {
         while (taken < conjuncts.size() && conjuncts.get(taken).deterministic()) {
             taken++;
         }
-        List<Expression> lateFilters = List.copyOf(conjuncts.subList(0, taken));
-        LogicalPlan scanned = lateFilters.isEmpty() ? s : new Filter(Predicates.and(lateFilters), s);
         PhysicalPlan scan = new FileScanExec(s.source(), s.fullOutput(), s.output(), s.requiredOrdinals(),
-                s.pushedFilters(), lateFilters).withEstimatedBytes(stats.sizeInBytes(scanned));
+                s.pushedFilters(), List.copyOf(conjuncts.subList(0, taken)));
         return taken == conjuncts.size() ? scan
                 : new FilterExec(Predicates.and(conjuncts.subList(taken, conjuncts.size())), scan);
     }
@@ -285,14 +283,15 @@ public final class Planner {
                 return new BroadcastHashJoinExec(leftKeys, rightKeys, type, buildRight, shuffleAbove, rest, left, right,
                         j.output());
             }
+            JoinKeySizes keySizes = new JoinKeySizes(keyBytes(j.left(), leftKeys), keyBytes(j.right(), rightKeys));
             if (ctx.preferSortMergeJoin()) {
-                return new SortMergeJoinExec(leftKeys, rightKeys, type, rest, left, right, j.output());
+                return new SortMergeJoinExec(leftKeys, rightKeys, type, rest, left, right, j.output(), keySizes);
             }
             // The raw estimates, not the guarded sideSize: a wrong pick here costs time (the build
             // side spills), not the heap.
-            boolean hashBuildRight = ShuffledHashJoinExec.mustBuildRight(type)
-                    || stats.sizeInBytes(j.right()) <= stats.sizeInBytes(j.left());
-            return new ShuffledHashJoinExec(leftKeys, rightKeys, type, hashBuildRight, rest, left, right, j.output());
+            boolean hashBuildRight = ShuffledHashJoinExec.mustBuildRight(type) || rightEstimate <= leftEstimate;
+            return new ShuffledHashJoinExec(leftKeys, rightKeys, type, hashBuildRight, rest, left, right, j.output(),
+                    keySizes);
         }
         if ((type == JoinType.INNER || type == JoinType.CROSS) && !rightSmall && !leftSmall) {
             return new CartesianProductExec(rest, left, right, j.output());
@@ -302,6 +301,19 @@ public final class Planner {
             buildRight = false;
         }
         return new NestedLoopJoinExec(buildRight, type, rest, left, right, j.output());
+    }
+
+    /** The estimated bytes of {@code keys} over {@code side}'s rows; the side's whole size without a row estimate. */
+    private long keyBytes(LogicalPlan side, List<Expression> keys) {
+        Statistics s = stats.of(side);
+        if (!s.hasRowCount()) {
+            return s.sizeInBytes();
+        }
+        long width = 0;
+        for (Expression k : keys) {
+            width += k.dataType().defaultSize();
+        }
+        return s.rowCount() > Long.MAX_VALUE / Math.max(width, 1) ? Long.MAX_VALUE : s.rowCount() * width;
     }
 
     /**

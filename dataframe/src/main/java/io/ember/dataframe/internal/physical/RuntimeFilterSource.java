@@ -30,8 +30,8 @@ record RuntimeFilterSource(BroadcastExchangeExec exchange, List<Expression> buil
 
     /**
      * The values of {@code keys} (columns of {@code side}'s output) of a shuffled join's side,
-     * collected up to {@code bound} bytes: the side is computed once more for them, so it should
-     * be a cheap one (a filtered scan).
+     * collected up to {@code bound} bytes; {@code side} is best the join's own shuffle of that
+     * side, whose output the join then reads without computing it again.
      */
     static RuntimeFilterSource ofFilteredSide(PhysicalPlan side, List<AttributeReference> keys, long bound) {
         List<NamedExpression> keyColumns = List.copyOf(keys);

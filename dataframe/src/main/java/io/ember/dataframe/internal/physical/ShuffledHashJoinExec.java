@@ -23,12 +23,14 @@ import java.util.List;
 public final class ShuffledHashJoinExec extends JoinExec {
     private final List<Expression> leftKeys;
     private final List<Expression> rightKeys;
+    private final JoinKeySizes keySizes;
     private final boolean buildRight;
 
     public ShuffledHashJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, JoinType joinType,
                                 boolean buildRight, Expression condition, PhysicalPlan left, PhysicalPlan right,
-                                List<AttributeReference> output) {
+                                List<AttributeReference> output, JoinKeySizes keySizes) {
         super(left, right, joinType, condition, output);
+        this.keySizes = keySizes;
         this.leftKeys = leftKeys;
         this.rightKeys = rightKeys;
         this.buildRight = buildRight;
@@ -42,7 +44,12 @@ public final class ShuffledHashJoinExec extends JoinExec {
     @Override
     public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
         return new ShuffledHashJoinExec(leftKeys, rightKeys, joinType, buildRight, condition, c.get(0), c.get(1),
-                output);
+                output, keySizes);
+    }
+
+    /** The planner's estimates of the bytes of each side's keys. */
+    JoinKeySizes keySizes() {
+        return keySizes;
     }
 
     @Override

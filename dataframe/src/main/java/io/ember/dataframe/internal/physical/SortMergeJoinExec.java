@@ -23,13 +23,20 @@ import java.util.List;
 public final class SortMergeJoinExec extends JoinExec {
     private final List<Expression> leftKeys;
     private final List<Expression> rightKeys;
+    private final JoinKeySizes keySizes;
 
     public SortMergeJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, JoinType joinType,
                              Expression condition, PhysicalPlan left, PhysicalPlan right,
-                             List<AttributeReference> output) {
+                             List<AttributeReference> output, JoinKeySizes keySizes) {
         super(left, right, joinType, condition, output);
+        this.keySizes = keySizes;
         this.leftKeys = leftKeys;
         this.rightKeys = rightKeys;
+    }
+
+    /** The planner's estimates of the bytes of each side's keys. */
+    JoinKeySizes keySizes() {
+        return keySizes;
     }
 
     @Override
@@ -44,7 +51,7 @@ public final class SortMergeJoinExec extends JoinExec {
 
     @Override
     public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
-        return new SortMergeJoinExec(leftKeys, rightKeys, joinType, condition, c.get(0), c.get(1), output);
+        return new SortMergeJoinExec(leftKeys, rightKeys, joinType, condition, c.get(0), c.get(1), output, keySizes);
     }
 
     @Override
