@@ -2,7 +2,10 @@ package io.ember.dataframe.internal.physical;
 
 import io.ember.dataframe.internal.expressions.Expression;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one place exchanges come from: walks the physical plan bottom-up and, where a child's
@@ -14,26 +17,58 @@ public final class EnsureRequirements {
     private EnsureRequirements() {
     }
 
-    /** {@code plan} with the exchanges it needs, shuffling into {@code partitions} partitions. */
+    /**
+     * {@code plan} with the exchanges it needs, shuffling into {@code partitions} partitions. A
+     * node that appears more than once in the plan (a shared subtree, see {@link Planner}) is
+     * rewritten once, and an exchange over it for one requirement is made once, so that it stays
+     * shared and runs once.
+     */
     public static PhysicalPlan apply(PhysicalPlan plan, int partitions) {
-        List<PhysicalPlan> children = new ArrayList<>();
-        for (PhysicalPlan c : plan.children()) {
-            children.add(apply(c, partitions));
+        return new Rewrite(partitions).apply(plan);
+    }
+
+    /** One rewrite: what it made of each node and of each (node, requirement), by identity. */
+    private static final class Rewrite {
+        private final int partitions;
+        private final Map<PhysicalPlan, PhysicalPlan> rewritten = new IdentityHashMap<>();
+        private final Map<PhysicalPlan, Map<Distribution, PhysicalPlan>> exchanges = new IdentityHashMap<>();
+
+        Rewrite(int partitions) {
+            this.partitions = partitions;
         }
-        List<Distribution> required = plan.requiredChildDistribution();
-        List<PhysicalPlan> fixed = new ArrayList<>();
-        for (int i = 0; i < children.size(); i++) {
-            fixed.add(ensure(children.get(i), required.get(i), partitions));
+
+        PhysicalPlan apply(PhysicalPlan plan) {
+            PhysicalPlan done = rewritten.get(plan);
+            if (done == null) {
+                done = rewrite(plan);
+                rewritten.put(plan, done);
+            }
+            return done;
         }
-        if (plan instanceof SortMergeJoinExec smj && !coPartitioned(smj, fixed)) {
-            fixed.set(0, new ShuffleExchangeExec(new Partitioning.Hash(smj.leftKeys(), partitions), children.get(0)));
-            fixed.set(1, new ShuffleExchangeExec(new Partitioning.Hash(smj.rightKeys(), partitions), children.get(1)));
+
+        private PhysicalPlan rewrite(PhysicalPlan plan) {
+            List<PhysicalPlan> children = new ArrayList<>();
+            for (PhysicalPlan c : plan.children()) {
+                children.add(apply(c));
+            }
+            List<Distribution> required = plan.requiredChildDistribution();
+            List<PhysicalPlan> fixed = new ArrayList<>();
+            for (int i = 0; i < children.size(); i++) {
+                PhysicalPlan child = children.get(i);
+                Distribution d = required.get(i);
+                fixed.add(exchanges.computeIfAbsent(child, c -> new HashMap<>())
+                        .computeIfAbsent(d, r -> ensure(child, r, partitions)));
+            }
+            if (plan instanceof SortMergeJoinExec smj && !coPartitioned(smj, fixed)) {
+                fixed.set(0, new ShuffleExchangeExec(new Partitioning.Hash(smj.leftKeys(), partitions), children.get(0)));
+                fixed.set(1, new ShuffleExchangeExec(new Partitioning.Hash(smj.rightKeys(), partitions), children.get(1)));
+            }
+            boolean same = true;
+            for (int i = 0; i < fixed.size(); i++) {
+                same &= fixed.get(i) == plan.children().get(i);
+            }
+            return same ? plan : plan.withNewChildren(fixed);
         }
-        boolean same = true;
-        for (int i = 0; i < fixed.size(); i++) {
-            same &= fixed.get(i) == plan.children().get(i);
-        }
-        return same ? plan : plan.withNewChildren(fixed);
     }
 
     private static PhysicalPlan ensure(PhysicalPlan child, Distribution d, int partitions) {

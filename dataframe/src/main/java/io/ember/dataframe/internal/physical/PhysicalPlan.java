@@ -2,14 +2,19 @@ package io.ember.dataframe.internal.physical;
 
 import io.ember.dataframe.internal.batch.ColumnBatch;
 import io.ember.dataframe.internal.expressions.AttributeReference;
+import io.ember.dataframe.internal.plan.LogicalPlan;
 import io.ember.dataframe.internal.plan.TreeStrings;
 import io.ember.dataframe.types.DataType;
 import io.ember.rdd.LongAccumulator;
 import io.ember.rdd.RDD;
 import io.vavr.control.Option;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -57,18 +62,29 @@ public abstract class PhysicalPlan {
 
     /**
      * This plan with {@code rule} applied to every node, children first: a node is rebuilt with
-     * new children only when one of them changed, then given to the rule.
+     * new children only when one of them changed, then given to the rule. A node that appears more
+     * than once (a shared subtree) is rewritten once, so it stays shared.
      */
     public final PhysicalPlan transformUp(UnaryOperator<PhysicalPlan> rule) {
+        return transformUp(rule, new IdentityHashMap<>());
+    }
+
+    private PhysicalPlan transformUp(UnaryOperator<PhysicalPlan> rule, Map<PhysicalPlan, PhysicalPlan> done) {
+        PhysicalPlan known = done.get(this);
+        if (known != null) {
+            return known;
+        }
         List<PhysicalPlan> children = children();
         List<PhysicalPlan> rewritten = new ArrayList<>(children.size());
         boolean changed = false;
         for (PhysicalPlan c : children) {
-            PhysicalPlan r = c.transformUp(rule);
+            PhysicalPlan r = c.transformUp(rule, done);
             changed |= r != c;
             rewritten.add(r);
         }
-        return rule.apply(changed ? withNewChildren(rewritten) : this);
+        PhysicalPlan result = rule.apply(changed ? withNewChildren(rewritten) : this);
+        done.put(this, result);
+        return result;
     }
 
     /** The RDD of this operator, built once; the rows of the batches it yields are counted ({@link #outputRows()}). */
@@ -113,7 +129,17 @@ public abstract class PhysicalPlan {
 
     /** The operator tree, Spark's format. */
     public String treeString() {
-        return TreeStrings.render(this, PhysicalPlan::nodeString, PhysicalPlan::children);
+        // An exchange met again (a shared subtree, whose output is computed once) is shown as
+        // Spark shows it, ReusedExchange, without its subtree a second time.
+        Set<PhysicalPlan> shown = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<PhysicalPlan> reused = Collections.newSetFromMap(new IdentityHashMap<>());
+        return TreeStrings.render(this, p -> {
+            if (!shown.add(p) && (p instanceof ShuffleExchangeExec || p instanceof BroadcastExchangeExec)) {
+                reused.add(p);
+                return "ReusedExchange " + LogicalPlan.list(p.output()) + ", " + p.nodeString();
+            }
+            return p.nodeString();
+        }, p -> reused.contains(p) ? List.of() : p.children());
     }
 
     /** The output column types. */

@@ -29,7 +29,9 @@ import io.ember.dataframe.internal.plan.stats.Statistics;
 import io.ember.dataframe.internal.plan.stats.StatsEstimator;
 import io.ember.dataframe.internal.window.WindowPlan;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -61,6 +63,15 @@ public final class Planner {
     private final ExecContext ctx;
     private final UnaryOperator<LogicalPlan> optimizer;
     private final StatsEstimator stats;
+    /**
+     * The aggregations and joins planned so far, by their logical plan (records, equal by value):
+     * an equal deterministic subtree met again (a {@code WITH} query read twice, a subquery that
+     * repeats part of the outer query) gets the same physical plan, so its exchanges run once and
+     * the second reader reads their output (Spark's exchange reuse).
+     */
+    private final Map<LogicalPlan, PhysicalPlan> shared = new HashMap<>();
+    /** The partial aggregations planned so far, by grouping, aggregate functions and input. */
+    private final Map<List<Object>, PartialAggregate> sharedPartials = new HashMap<>();
 
     /**
      * A planner for one query; {@code optimizer} optimizes the plans of cached data,
@@ -83,6 +94,33 @@ public final class Planner {
     }
 
     private PhysicalPlan toPhysical(LogicalPlan plan) {
+        if ((plan instanceof Aggregate || plan instanceof Join) && deterministic(plan)) {
+            PhysicalPlan known = shared.get(plan);
+            if (known == null) {
+                known = translate(plan);
+                shared.put(plan, known);
+            }
+            return known;
+        }
+        return translate(plan);
+    }
+
+    /** Whether every expression of {@code plan}'s subtree gives the same values when evaluated again. */
+    private static boolean deterministic(LogicalPlan plan) {
+        for (Expression e : plan.expressions()) {
+            if (!e.deterministic()) {
+                return false;
+            }
+        }
+        for (LogicalPlan c : plan.children()) {
+            if (!deterministic(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private PhysicalPlan translate(LogicalPlan plan) {
         if (plan instanceof LocalRelation r) {
             return new LocalTableScanExec(r.output(), r.batches());
         }
@@ -197,10 +235,9 @@ public final class Planner {
                 }
             }
         }
-        List<AttributeReference> resultAttrs = new ArrayList<>();
-        for (AggregateExpression agg : aggs) {
-            resultAttrs.add(AttributeReference.create(agg.sql(), agg.dataType(), agg.nullable()));
-        }
+        PartialAggregate partialPlan = partial(grouping, groupingAttrs, aggs, canonicalAggs, a.child());
+        List<AttributeReference> keyAttrs = partialPlan.groupingAttrs();
+        List<AttributeReference> resultAttrs = partialPlan.resultAttrs();
         List<Expression> canonicalGrouping = Canonical.all(grouping);
         List<NamedExpression> results = new ArrayList<>();
         for (NamedExpression e : a.aggregateExpressions()) {
@@ -210,7 +247,7 @@ public final class Planner {
                 }
                 int g = canonicalGrouping.indexOf(Canonical.of(x));
                 if (g >= 0) {
-                    return groupingAttrs.get(g);
+                    return keyAttrs.get(g);
                 }
                 if (x instanceof AggregateExpression agg) {
                     return resultAttrs.get(canonicalAggs.indexOf(Canonical.of(agg)));
@@ -219,12 +256,42 @@ public final class Planner {
             });
             results.add((NamedExpression) rewritten);
         }
+        HashAggregateExec partial = partialPlan.partial();
+        return new HashAggregateExec(HashAggregateExec.Mode.FINAL, grouping, keyAttrs, aggs,
+                partialPlan.buffers(), resultAttrs, results, partial);
+    }
+
+    /**
+     * The partial half of an aggregation and the columns it defines. Two aggregations with the
+     * same grouping, the same aggregate functions and equal deterministic inputs share it (a
+     * {@code WITH} query read twice, once pruned to fewer output columns), so the exchange above
+     * it is shared too and the input is read and aggregated once.
+     */
+    private record PartialAggregate(List<AttributeReference> groupingAttrs, List<AttributeReference> resultAttrs,
+                                    List<AttributeReference> buffers, HashAggregateExec partial) {
+    }
+
+    private PartialAggregate partial(List<Expression> grouping, List<AttributeReference> groupingAttrs,
+                                     List<AggregateExpression> aggs, List<Expression> canonicalAggs, LogicalPlan child) {
+        List<Object> key = List.of(grouping, canonicalAggs, child);
+        boolean shareable = deterministic(child) && aggs.stream().allMatch(Expression::deterministic)
+                && grouping.stream().allMatch(Expression::deterministic);
+        PartialAggregate known = shareable ? sharedPartials.get(key) : null;
+        if (known != null) {
+            return known;
+        }
+        List<AttributeReference> resultAttrs = new ArrayList<>();
+        for (AggregateExpression agg : aggs) {
+            resultAttrs.add(AttributeReference.create(agg.sql(), agg.dataType(), agg.nullable()));
+        }
         List<AttributeReference> buffers = HashAggregateExec.bufferAttributes(aggs);
-        PhysicalPlan child = toPhysical(a.child());
         HashAggregateExec partial = new HashAggregateExec(HashAggregateExec.Mode.PARTIAL, grouping, groupingAttrs, aggs,
-                buffers, resultAttrs, null, child);
-        return new HashAggregateExec(HashAggregateExec.Mode.FINAL, grouping, groupingAttrs, aggs, buffers,
-                resultAttrs, results, partial);
+                buffers, resultAttrs, null, toPhysical(child));
+        PartialAggregate made = new PartialAggregate(groupingAttrs, resultAttrs, buffers, partial);
+        if (shareable) {
+            sharedPartials.put(key, made);
+        }
+        return made;
     }
 
     private PhysicalPlan join(Join j) {
