@@ -37,8 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>{@code ember.sql.optimizer.runtimeFilter.enabled}</td><td>true</td><td>a broadcast join whose build
  *       side is filtered also filters its stream side where it is read, by the build side's keys, before the
  *       shuffles, aggregations and joins below the join (the plan shows {@code RuntimeFilter}); so does a
- *       shuffled join's small filtered side (estimated below {@code autoBroadcastJoinThreshold}, its keys
- *       collected first); and a top-N ({@code orderBy(...).limit(n)}) hands its current cutoff to the Parquet
+ *       shuffled join's filtered side whose keys are estimated within four times
+ *       {@code autoBroadcastJoinThreshold} (its keys collected first); and a top-N ({@code orderBy(...).limit(n)}) hands its current cutoff to the Parquet
  *       scan it reads, which decodes the other columns only for rows that can still make it
  *       ({@code TopNBound}); false: off</td></tr>
  *   <tr><td>{@code ember.sql.maxBroadcastTableSize}</td><td>a quarter of the driver's heap, at most 8 GB</td><td>largest collected side a broadcast join ships; larger fails early naming this setting</td></tr>

@@ -158,6 +158,51 @@ class ShuffledJoinRuntimeFilterTest {
     }
 
     @Test
+    void aSmallFilteredRightSideOfASemiJoin_filtersBothSidesOfTheInnerJoinOnItsLeft() {
+        // Estimated: lines 831 KiB, orders 94 KiB, the heavy orders 130 KiB (8,330 rows, a third of
+        // the estimated groups), so none is broadcast; the heavy orders' keys (8 bytes a row) are
+        // within the bound of four times the threshold.
+        spark.conf().set("ember.sql.autoBroadcastJoinThreshold", 90_000);
+        DataFrame orders = table("orders", ORDER_ROWS, "okey BIGINT, day INT, prio STRING");
+        DataFrame heavy = lines().groupBy(col("lokey").as("hkey")).agg(Functions.sum(col("qty")).as("total"))
+                .filter(col("total").gt(380)).select("hkey");
+        DataFrame q = orders.join(lines(), col("okey").equalTo(col("lokey")))
+                .join(heavy, col("okey").equalTo(col("hkey")), "left_semi");
+        String plan = q.explainString(false);
+        assertTrue(plan.contains("RuntimeFilter: [okey#") && plan.contains("RuntimeFilter: [lokey#")
+                && plan.contains("of a shuffled join's filtered side"), "both sides of the inner join:\n" + plan);
+        Map<Long, Long> totals = new HashMap<>();
+        for (Object[] l : LINE_ROWS) {
+            if (l[0] != null) {
+                totals.merge((Long) l[0], (long) (Integer) l[1], Long::sum);
+            }
+        }
+        long expected = LINE_ROWS.stream()
+                .filter(l -> l[0] != null && (Long) l[0] < ORDERS && totals.get((Long) l[0]) > 380).count();
+        assertTrue(expected > 0 && expected < LINES / 10, "a selective case: " + expected);
+        assertEquals(expected, q.count());
+    }
+
+    @Test
+    void aBroadcastSemiJoinsFilter_entersTheStreamSideOfTheInnerJoinBelow() {
+        DataFrame orders = table("orders", ORDER_ROWS, "okey BIGINT, day INT, prio STRING");
+        DataFrame early = orders.filter(col("day").lt(20)).select(col("okey").as("ekey"));
+        DataFrame q = Functions.broadcast(orders).join(lines(), col("okey").equalTo(col("lokey")))
+                .join(Functions.broadcast(early), col("okey").equalTo(col("ekey")), "left_semi");
+        String plan = q.explainString(false);
+        assertTrue(plan.contains("RuntimeFilter: [lokey#") && plan.contains("of a broadcast join's build side"),
+                "the lines, equated to the orders' keys, take the filter:\n" + plan);
+        Set<Long> earlyKeys = new HashSet<>();
+        for (Object[] o : ORDER_ROWS) {
+            if ((Integer) o[1] < 20) {
+                earlyKeys.add((Long) o[0]);
+            }
+        }
+        long expected = LINE_ROWS.stream().filter(l -> l[0] != null && earlyKeys.contains((Long) l[0])).count();
+        assertEquals(expected, q.count());
+    }
+
+    @Test
     void antiAndLeftOuterJoins_sameAnswer() {
         DataFrame anti = someOrders().join(lines(), col("okey").equalTo(col("lokey")), "left_anti");
         assertFilteredBySmallSide(anti);

@@ -27,10 +27,11 @@ import java.util.Map;
  *       a filtered outer query, then aggregates only the groups the outer query can match.</li>
  * </ul>
  * A third kind comes from a shuffled join (one that could not broadcast), when one side is
- * filtered and estimated below the broadcast threshold: that side's keys are collected from its
- * shuffle output first and filter the other side, if the join drops its unmatched rows. The orders
- * of one quarter, semi-joined to all line items, then shuffle only their own lines. Past four
- * times the threshold the keys are not collected further and the filter lets every row through.
+ * filtered and its keys are estimated within four times the broadcast threshold: that side's keys
+ * are collected from its shuffle output first and filter the other side, if the join drops its
+ * unmatched rows. The orders of one quarter, semi-joined to all line items, then shuffle only
+ * their own lines. Past that bound the keys are not collected further and the filter lets every
+ * row through.
  *
  * <p>A filter goes as deep as its keys can be followed: through deterministic projections that keep
  * or rename them, deterministic filters, sorts, shuffles, the grouping keys of aggregations, and
@@ -51,22 +52,26 @@ import java.util.Map;
 public final class InjectRuntimeFilters {
     /** Whether scans that evaluate conditions take the filters ({@code ember.sql.parquet.lateMaterialization.enabled}). */
     private final boolean intoScans;
-    /** The largest estimated keys of a shuffled join's filtered side that filter its other side; negative: none. */
-    private final long smallSide;
+    /**
+     * The most bytes of keys collected from a shuffled join's filtered side to filter its other
+     * side (past it the filter lets every row through); a side whose keys are estimated within it
+     * is collected. Negative: none is.
+     */
+    private final long keysBound;
 
-    private InjectRuntimeFilters(boolean intoScans, long smallSide) {
+    private InjectRuntimeFilters(boolean intoScans, long keysBound) {
         this.intoScans = intoScans;
-        this.smallSide = smallSide;
+        this.keysBound = keysBound;
     }
 
     /**
      * {@code plan} with runtime filters where they pay; {@code intoScans}: scans that evaluate
-     * conditions take them, else a {@link RuntimeFilterExec} goes above the scan; {@code smallSide}:
-     * the largest estimated keys (bytes) of a shuffled join's filtered side that filter its other
-     * side (the broadcast threshold; negative: none do).
+     * conditions take them, else a {@link RuntimeFilterExec} goes above the scan; {@code keysBound}:
+     * the most bytes of keys collected from a shuffled join's filtered side to filter its other
+     * side (negative: none are).
      */
-    public static PhysicalPlan apply(PhysicalPlan plan, boolean intoScans, long smallSide) {
-        InjectRuntimeFilters rule = new InjectRuntimeFilters(intoScans, smallSide);
+    public static PhysicalPlan apply(PhysicalPlan plan, boolean intoScans, long keysBound) {
+        InjectRuntimeFilters rule = new InjectRuntimeFilters(intoScans, keysBound);
         return plan.transformUp(node -> node instanceof JoinExec j ? rule.inject(j) : node);
     }
 
@@ -103,22 +108,29 @@ public final class InjectRuntimeFilters {
     }
 
     /**
-     * A shuffled join one of whose sides is filtered and whose keys there are estimated at most
-     * {@link #smallSide} bytes: the other side, if the join drops its unmatched rows, filtered by that side's keys.
+     * A shuffled join one of whose sides is filtered and whose keys there are estimated within
+     * {@link #keysBound}: the other side, if the join drops its unmatched rows, filtered by that side's keys.
      * The keys are collected from the small side's shuffle output, which the join then reads as
      * it is (a finished shuffle is not run again), so the small side is computed once, before the
-     * other. Not when both sides are small and filtered: which one's keys to wait for is a guess,
-     * and each would wait for the other.
+     * other. When both sides qualify, the one with at most half the other's keys is the source;
+     * never both, as each would wait for the other.
      */
     private PhysicalPlan fromFilteredSide(JoinExec join) {
         JoinKeySizes sizes = join instanceof ShuffledHashJoinExec s ? s.keySizes() : ((SortMergeJoinExec) join).keySizes();
-        boolean leftSource = smallAndFiltered(join.left, sizes.left());
-        if (leftSource == smallAndFiltered(join.right, sizes.right())) {
+        boolean leftSmall = smallAndFiltered(join.left, sizes.left());
+        boolean rightSmall = smallAndFiltered(join.right, sizes.right());
+        if (leftSmall && rightSmall) {
+            // The side with clearly fewer keys filters the other; sides alike filter each other little.
+            leftSmall = sizes.left() <= sizes.right() / 2;
+            rightSmall = sizes.right() <= sizes.left() / 2;
+        }
+        if (leftSmall == rightSmall) {
             return join;
         }
+        boolean leftSource = leftSmall;
         JoinType t = join.joinType;
         boolean otherDropsUnmatched = leftSource ? t == JoinType.INNER || t == JoinType.LEFT_OUTER || t.leftOnly()
-                : t == JoinType.INNER || t == JoinType.RIGHT_OUTER;
+                : t == JoinType.INNER || t == JoinType.RIGHT_OUTER || t == JoinType.LEFT_SEMI;
         List<AttributeReference> sourceKeys = columns(leftSource ? join.leftKeys() : join.rightKeys());
         List<AttributeReference> otherKeys = columns(leftSource ? join.rightKeys() : join.leftKeys());
         if (!otherDropsUnmatched || sourceKeys == null || otherKeys == null) {
@@ -126,7 +138,7 @@ public final class InjectRuntimeFilters {
         }
         PhysicalPlan sourceSide = leftSource ? join.left : join.right;
         RuntimeFilterSource source = RuntimeFilterSource.ofFilteredSide(shuffleOutput(sourceSide), sourceKeys,
-                Planner.SHUFFLE_ABOVE_THRESHOLDS * smallSide);
+                keysBound);
         PhysicalPlan other = leftSource ? join.right : join.left;
         PhysicalPlan placed = place(other, otherKeys, source, false);
         if (placed == null) {
@@ -136,7 +148,7 @@ public final class InjectRuntimeFilters {
     }
 
     private boolean smallAndFiltered(PhysicalPlan side, long estimate) {
-        return smallSide >= 0 && estimate >= 0 && estimate <= smallSide && filtered(side);
+        return keysBound >= 0 && estimate >= 0 && estimate <= keysBound && filtered(side);
     }
 
     /** The shuffle a join side reads (below the sort of a sort-merge join), or the side itself if it has none. */
@@ -255,6 +267,10 @@ public final class InjectRuntimeFilters {
             work = true;
         } else if (node instanceof JoinExec j) {
             side = sideOf(j, keys);
+            PhysicalPlan both = side < 0 ? null : intoBothSides(j, side, keys, source);
+            if (both != null) {
+                return both;
+            }
             below = side < 0 || j.children().get(side) instanceof BroadcastExchangeExec ? null : keys;
             work = true;
         }
@@ -270,6 +286,43 @@ public final class InjectRuntimeFilters {
             return scan.withRuntimeFilter(keys, source);
         }
         return pastWork || node instanceof FileScanExec ? new RuntimeFilterExec(keys, source, node) : null;
+    }
+
+    /**
+     * An inner join whose keys on {@code side} include {@code keys}: a row of the other side whose
+     * partners of those keys fail the filter has no partner that passes, so both sides take the
+     * filter (the other on the keys the join equates), but for a side it would enter through a
+     * broadcast exchange. Null when neither side can take it, or the keys are not all join keys.
+     */
+    private PhysicalPlan intoBothSides(JoinExec j, int side, List<AttributeReference> keys, RuntimeFilterSource source) {
+        if (j.joinType != JoinType.INNER) {
+            return null;
+        }
+        List<Expression> sideKeys = side == 0 ? j.leftKeys() : j.rightKeys();
+        List<Expression> otherSideKeys = side == 0 ? j.rightKeys() : j.leftKeys();
+        List<AttributeReference> otherKeys = new ArrayList<>();
+        for (AttributeReference k : keys) {
+            int i = indexOf(sideKeys, k);
+            if (i < 0 || !(otherSideKeys.get(i) instanceof AttributeReference o)) {
+                return null;
+            }
+            otherKeys.add(o);
+        }
+        PhysicalPlan own = j.children().get(side);
+        PhysicalPlan other = j.children().get(1 - side);
+        PhysicalPlan placed = own instanceof BroadcastExchangeExec ? null : place(own, keys, source, true);
+        PhysicalPlan otherPlaced = other instanceof BroadcastExchangeExec ? null : place(other, otherKeys, source, true);
+        if (placed == null && otherPlaced == null) {
+            return null;
+        }
+        List<PhysicalPlan> children = new ArrayList<>(j.children());
+        if (placed != null) {
+            children.set(side, placed);
+        }
+        if (otherPlaced != null) {
+            children.set(1 - side, otherPlaced);
+        }
+        return j.withNewChildren(children);
     }
 
     /** The child's columns that {@code keys} are projections of (kept or renamed), or null. */
@@ -386,9 +439,10 @@ public final class InjectRuntimeFilters {
         return true;
     }
 
-    private static int indexOf(List<AttributeReference> attrs, AttributeReference a) {
-        for (int i = 0; i < attrs.size(); i++) {
-            if (attrs.get(i).exprId() == a.exprId()) {
+    /** The position of column {@code a} among {@code columns} (columns or join keys), or -1. */
+    private static int indexOf(List<? extends Expression> columns, AttributeReference a) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) instanceof AttributeReference c && c.exprId() == a.exprId()) {
                 return i;
             }
         }

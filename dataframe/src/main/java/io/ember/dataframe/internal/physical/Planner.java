@@ -89,7 +89,9 @@ public final class Planner {
         if (!ctx.runtimeFilters()) {
             return physical;
         }
-        PhysicalPlan filtered = InjectRuntimeFilters.apply(physical, ctx.lateMaterialization(), ctx.broadcastThreshold());
+        long threshold = ctx.broadcastThreshold();
+        PhysicalPlan filtered = InjectRuntimeFilters.apply(physical, ctx.lateMaterialization(),
+                threshold < 0 ? -1 : SHUFFLE_ABOVE_THRESHOLDS * threshold);
         return ctx.lateMaterialization() ? PushTopNBounds.apply(filtered) : filtered;
     }
 
