@@ -203,6 +203,24 @@ class ShuffledJoinRuntimeFilterTest {
     }
 
     @Test
+    void noSecondFilter_onASideAlreadyFilteredOnTheJoinKey() {
+        List<Row> keys = new ArrayList<>();
+        for (long k = 0; k < ORDERS; k += 3) {
+            keys.add(RowFactory.create(k));
+        }
+        DataFrame everyThird = spark.createDataFrame(keys, StructType.fromDDL("dkey BIGINT")).filter(col("dkey").geq(0));
+        DataFrame linesOfEveryThird = lines().join(everyThird, col("lokey").equalTo(col("dkey")));
+        DataFrame q = someOrders().join(linesOfEveryThird, col("okey").equalTo(col("lokey")), "left_semi");
+        String plan = q.explainString(false);
+        assertTrue(plan.contains("RuntimeFilter: [lokey#") && plan.split("RuntimeFilter").length == 2,
+                "the lines take the filter of the join below only, not a second one from the orders:\n" + plan);
+        Set<Long> lineKeys = lineKeys();
+        long expected = ORDER_ROWS.stream().filter(o -> someOrder(o) && (Long) o[0] % 3 == 0
+                && lineKeys.contains((Long) o[0])).count();
+        assertEquals(expected, q.count());
+    }
+
+    @Test
     void antiAndLeftOuterJoins_sameAnswer() {
         DataFrame anti = someOrders().join(lines(), col("okey").equalTo(col("lokey")), "left_anti");
         assertFilteredBySmallSide(anti);

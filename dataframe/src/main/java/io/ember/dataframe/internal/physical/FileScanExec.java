@@ -68,6 +68,15 @@ public final class FileScanExec extends LeafExec {
         this.topNBounds = topNBounds;
     }
 
+    /** The columns this scan's runtime filters probe with. */
+    List<AttributeReference> runtimeFilterKeys() {
+        List<AttributeReference> out = new ArrayList<>();
+        for (RuntimeFilter f : runtimeFilters) {
+            out.addAll(f.keys());
+        }
+        return out;
+    }
+
     /** Whether this scan can evaluate a runtime filter itself (and decode its other columns late). */
     boolean takesRuntimeFilters() {
         return source.evaluatesConditions();

@@ -133,18 +133,39 @@ public final class InjectRuntimeFilters {
                 : t == JoinType.INNER || t == JoinType.RIGHT_OUTER || t == JoinType.LEFT_SEMI;
         List<AttributeReference> sourceKeys = columns(leftSource ? join.leftKeys() : join.rightKeys());
         List<AttributeReference> otherKeys = columns(leftSource ? join.rightKeys() : join.leftKeys());
-        if (!otherDropsUnmatched || sourceKeys == null || otherKeys == null) {
+        PhysicalPlan other = leftSource ? join.right : join.left;
+        if (!otherDropsUnmatched || sourceKeys == null || otherKeys == null || filteredOn(other, otherKeys)) {
             return join;
         }
         PhysicalPlan sourceSide = leftSource ? join.left : join.right;
         RuntimeFilterSource source = RuntimeFilterSource.ofFilteredSide(shuffleOutput(sourceSide), sourceKeys,
                 keysBound);
-        PhysicalPlan other = leftSource ? join.right : join.left;
         PhysicalPlan placed = place(other, otherKeys, source, false);
         if (placed == null) {
             return join;
         }
         return join.withNewChildren(leftSource ? List.of(join.left, placed) : List.of(placed, join.right));
+    }
+
+    /**
+     * Whether a runtime filter in {@code plan} already probes with one of {@code keys}: most of what
+     * another filter on them would drop is gone, and collecting its keys would make the other side
+     * run first for little.
+     */
+    private static boolean filteredOn(PhysicalPlan plan, List<AttributeReference> keys) {
+        List<AttributeReference> probed = plan instanceof RuntimeFilterExec r ? r.keys()
+                : plan instanceof FileScanExec scan ? scan.runtimeFilterKeys() : List.of();
+        for (AttributeReference p : probed) {
+            if (indexOf(keys, p) >= 0) {
+                return true;
+            }
+        }
+        for (PhysicalPlan c : plan.children()) {
+            if (filteredOn(c, keys)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean smallAndFiltered(PhysicalPlan side, long estimate) {

@@ -29,6 +29,11 @@ public final class RuntimeFilterExec extends PhysicalPlan {
     private final RuntimeFilterSource source;
     private final PhysicalPlan child;
 
+    /** The columns this filter probes with. */
+    List<AttributeReference> keys() {
+        return keys;
+    }
+
     RuntimeFilterExec(List<AttributeReference> keys, RuntimeFilterSource source, PhysicalPlan child) {
         this.keys = keys;
         this.source = source;
