@@ -8,6 +8,7 @@ import io.ember.dataframe.internal.expressions.Expression;
 import io.ember.dataframe.internal.expressions.In;
 import io.ember.dataframe.internal.expressions.IsNull;
 import io.ember.dataframe.internal.expressions.Literal;
+import io.ember.dataframe.internal.expressions.SortOrder;
 import io.ember.dataframe.internal.io.FileSource;
 import io.ember.dataframe.internal.io.ScanCondition;
 import io.ember.dataframe.internal.io.SourceFilter;
@@ -164,9 +165,9 @@ public final class FileScanExec extends LeafExec {
             sb.append(", RuntimeFilter: ").append(LogicalPlan.list(f.keys())).append(" in ").append(f.source().describe());
         }
         for (TopNBoundFilter f : topNBounds) {
-            sb.append(", TopNBound: ").append(LogicalPlan.list(List.of(f.key()))).append(' ')
-                    .append(f.bound().firstKey().ascending() ? "ASC" : "DESC")
-                    .append(f.bound().firstKey().nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+            SortOrder order = f.bound().firstKey();
+            sb.append(", TopNBound: ").append(LogicalPlan.list(List.of(
+                    new SortOrder(f.key(), order.ascending(), order.nullsFirst()))));
         }
         if (!source.paths().isEmpty()) {
             sb.append(", Location: InMemoryFileIndex(").append(source.paths().size()).append(" paths)")

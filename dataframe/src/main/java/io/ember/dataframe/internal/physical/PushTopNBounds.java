@@ -1,13 +1,12 @@
 package io.ember.dataframe.internal.physical;
 
-import io.ember.dataframe.internal.expressions.Alias;
 import io.ember.dataframe.internal.expressions.AttributeReference;
 import io.ember.dataframe.internal.expressions.Expression;
 import io.ember.dataframe.internal.expressions.NamedExpression;
 import io.ember.dataframe.internal.expressions.SortOrder;
+import io.ember.dataframe.internal.optimizer.Predicates;
 import io.ember.dataframe.internal.plan.JoinType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,22 +88,19 @@ final class PushTopNBounds {
                 || (j.buildRight() ? t == JoinType.LEFT_OUTER || t.leftOnly() : t == JoinType.RIGHT_OUTER);
     }
 
-    /** {@code key} over the project's input: its columns replaced by their definitions; null if one is not deterministic. */
+    /**
+     * {@code key} over the project's input: its columns replaced by their definitions; null if one
+     * is not deterministic.
+     */
     private static Expression substitute(Expression key, List<NamedExpression> projectList) {
-        Map<Long, Expression> definitions = new HashMap<>();
-        for (NamedExpression e : projectList) {
-            if (e instanceof Alias a) {
-                definitions.put(a.exprId(), a.child());
-            }
-        }
+        Map<Long, Expression> definitions = Predicates.aliases(projectList);
         for (Long id : key.referenceIds()) {
             Expression d = definitions.get(id);
             if (d != null && !d.deterministic()) {
                 return null;
             }
         }
-        return key.transformUp(e -> e instanceof AttributeReference a && definitions.containsKey(a.exprId())
-                ? definitions.get(a.exprId()) : e);
+        return Predicates.substitute(key, definitions);
     }
 
     /** Whether {@code key} reads only columns of {@code plan}'s output. */

@@ -1,9 +1,11 @@
 package io.ember.dataframe.internal.physical;
 
 import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.dataframe.internal.expressions.Expression;
 import io.ember.dataframe.internal.expressions.SortOrder;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The cutoff of a top-N ({@link TakeOrderedAndProjectExec}) within one task: the first sort key's
@@ -20,12 +22,15 @@ final class TopNBound implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final SortOrder firstKey;
+    private final RowOrdering ordering;
     /** One row: the first key of the worst kept row; null while fewer than n rows are kept. */
     private transient volatile ColumnVector worst;
 
     /** A bound on {@code firstKey}, the first of a top-N's sort orders. */
     TopNBound(SortOrder firstKey) {
         this.firstKey = firstKey;
+        // Compares key values already evaluated; the key expression itself is never evaluated here.
+        this.ordering = new RowOrdering(new Expression[] {firstKey.child()}, List.of(firstKey));
     }
 
     SortOrder firstKey() {
@@ -38,7 +43,8 @@ final class TopNBound implements Serializable {
      */
     synchronized void tighten(ColumnVector keys, int row) {
         ColumnVector current = worst;
-        if (current == null || compare(keys, row, current, 0) < 0) {
+        if (current == null
+                || ordering.compare(new ColumnVector[] {keys}, row, new ColumnVector[] {current}, 0) < 0) {
             worst = keys.select(new int[] {row}, 1);
         }
     }
@@ -64,8 +70,10 @@ final class TopNBound implements Serializable {
             }
             return;
         }
+        ColumnVector[] values = {keys};
+        ColumnVector[] cutoff = {bound};
         for (int i = 0; i < n; i++) {
-            pass[i] = compare(keys, i, bound, 0) <= 0;
+            pass[i] = ordering.compare(values, i, cutoff, 0) <= 0;
         }
     }
 
@@ -101,19 +109,5 @@ final class TopNBound implements Serializable {
             return true;
         }
         return false;
-    }
-
-    /** Row {@code i} of {@code a} against row {@code j} of {@code b} in the first key's order (nulls included). */
-    private int compare(ColumnVector a, int i, ColumnVector b, int j) {
-        boolean ni = a.isNull(i);
-        boolean nj = b.isNull(j);
-        if (ni || nj) {
-            if (ni && nj) {
-                return 0;
-            }
-            return ni == firstKey.nullsFirst() ? -1 : 1;
-        }
-        int c = a.compare(i, b, j);
-        return firstKey.ascending() ? c : -c;
     }
 }

@@ -47,7 +47,6 @@ record TopNBoundFilter(Expression key, TopNBound bound) implements Expression {
 
     @Override
     public String render(List<String> childTexts) {
-        return "topn_bound(" + childTexts.get(0) + (bound.firstKey().ascending() ? " ASC" : " DESC")
-                + (bound.firstKey().nullsFirst() ? " NULLS FIRST" : " NULLS LAST") + ")";
+        return "topn_bound(" + bound.firstKey().render(childTexts) + ")";
     }
 }
