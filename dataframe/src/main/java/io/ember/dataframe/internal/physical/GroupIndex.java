@@ -8,13 +8,15 @@ import java.util.List;
 /**
  * Assigns dense group ids to key rows: an open-addressing hash table over group ids whose keys
  * live column-wise in growing vectors (which become the key columns of the output). Null equals
- * null here, as in GROUP BY.
+ * null here, as in GROUP BY. Rows whose keys are all dictionary entries find their group by
+ * their dictionary ids ({@link DictionaryGroupCache}) and reach the table only once per distinct key.
  */
 final class GroupIndex {
     final ColumnVector[] keys;
     private int size;
     private int[] slots = new int[64];
     private int[] hashes = new int[16];
+    private final DictionaryGroupCache dictionaryGroups = new DictionaryGroupCache();
 
     GroupIndex(List<DataType> keyTypes) {
         keys = new ColumnVector[keyTypes.size()];
@@ -36,26 +38,50 @@ final class GroupIndex {
             }
             return out;
         }
+        int[] combinations = dictionaryGroups.combinations(keyCols, n);
+        if (combinations != null) {
+            groupIdsByDictionary(keyCols, n, combinations, out);
+            return out;
+        }
         int[] rowHashes = KeyHashes.hashes(keyCols, n);
         for (int i = 0; i < n; i++) {
-            int h = rowHashes[i];
-            int mask = slots.length - 1;
-            int pos = h & mask;
-            while (true) {
-                int slot = slots[pos];
-                if (slot == 0) {
-                    out[i] = insert(keyCols, i, h, pos);
-                    break;
-                }
-                int g = slot - 1;
-                if (hashes[g] == h && sameKey(keyCols, i, g)) {
-                    out[i] = g;
-                    break;
-                }
-                pos = (pos + 1) & mask;
-            }
+            out[i] = find(keyCols, i, rowHashes[i]);
         }
         return out;
+    }
+
+    /** The group ids of rows whose keys are all dictionary entries: a hash lookup only for a combination's first row. */
+    private void groupIdsByDictionary(ColumnVector[] keyCols, int n, int[] combinations, int[] out) {
+        int[] rowHashes = null;
+        for (int i = 0; i < n; i++) {
+            int combination = combinations[i];
+            int g = dictionaryGroups.group(combination);
+            if (g < 0) {
+                if (rowHashes == null) {
+                    rowHashes = KeyHashes.hashes(keyCols, n);
+                }
+                g = find(keyCols, i, rowHashes[i]);
+                dictionaryGroups.remember(combination, g);
+            }
+            out[i] = g;
+        }
+    }
+
+    /** The group of row {@code i} of {@code keyCols}, whose hash is {@code h}, added if new. */
+    private int find(ColumnVector[] keyCols, int i, int h) {
+        int mask = slots.length - 1;
+        int pos = h & mask;
+        while (true) {
+            int slot = slots[pos];
+            if (slot == 0) {
+                return insert(keyCols, i, h, pos);
+            }
+            int g = slot - 1;
+            if (hashes[g] == h && sameKey(keyCols, i, g)) {
+                return g;
+            }
+            pos = (pos + 1) & mask;
+        }
     }
 
     /**

@@ -149,7 +149,7 @@ abstract class ColumnTarget {
         }
 
         /** Appends rows {@code from..from+length} of a segment whose nulls are {@code nulls}. */
-        private void appendRun(ValuesDecoder values, boolean[] nulls, int from, int length, int present,
+        void appendRun(ValuesDecoder values, boolean[] nulls, int from, int length, int present,
                                ColumnVector out) {
             if (present == length) {
                 append(values, length, out);

@@ -7,6 +7,7 @@ import io.ember.dataframe.types.DecimalType;
 import io.ember.dataframe.types.DoubleType;
 import io.ember.dataframe.types.IntegerType;
 import io.ember.dataframe.types.LongType;
+import io.ember.dataframe.types.StringType;
 import io.ember.dataframe.types.TimestampType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
@@ -73,7 +74,7 @@ final class ColumnTargets {
                 break;
             case BINARY:
             case FIXED_LEN_BYTE_ARRAY:
-                return new ByteArrayTarget(type);
+                return type instanceof StringType ? new StringTarget(type) : new ByteArrayTarget(type);
             default:
                 break;
         }

@@ -44,6 +44,16 @@ final class DictionaryDecoder extends ValuesDecoder {
         return buffer;
     }
 
+    /** The dictionary whose entries this page's ids name. */
+    Dictionary dictionary() {
+        return dictionary;
+    }
+
+    /** Reads the next {@code n} ids, each checked against the dictionary's size, into {@code dst} from {@code off}. */
+    void readIds(int[] dst, int off, int n) {
+        System.arraycopy(ids(n), 0, dst, off, n);
+    }
+
     @Override
     void readInts(int[] dst, int off, int n) {
         int[] id = ids(n);
