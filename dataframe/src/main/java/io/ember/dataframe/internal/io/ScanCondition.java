@@ -1,7 +1,7 @@
 package io.ember.dataframe.internal.io;
 
 import io.ember.dataframe.internal.batch.ColumnBatch;
-import io.ember.dataframe.internal.batch.ColumnVector;
+import io.ember.dataframe.internal.expressions.ConditionMask;
 import io.ember.dataframe.internal.expressions.Expression;
 import java.io.Serializable;
 import java.util.List;
@@ -28,10 +28,10 @@ public record ScanCondition(List<Stage> stages) implements Serializable {
          * and returns how many there are.
          */
         public int select(ColumnBatch values, int[] selected) {
-            ColumnVector v = condition.eval(values);
+            boolean[] kept = ConditionMask.of(condition, values);
             int count = 0;
             for (int i = 0; i < values.numRows; i++) {
-                if (!v.isNull(i) && v.booleans[i]) {
+                if (kept[i]) {
                     selected[count++] = i;
                 }
             }

@@ -1,8 +1,8 @@
 package io.ember.dataframe.internal.physical;
 
 import io.ember.dataframe.internal.batch.ColumnBatch;
-import io.ember.dataframe.internal.batch.ColumnVector;
 import io.ember.dataframe.internal.expressions.AttributeReference;
+import io.ember.dataframe.internal.expressions.ConditionMask;
 import io.ember.dataframe.internal.expressions.Expression;
 import io.ember.rdd.RDD;
 import java.util.List;
@@ -55,11 +55,6 @@ public final class FilterExec extends PhysicalPlan {
 
     /** The rows of {@code b} where {@code cond} is true. */
     static ColumnBatch filter(ColumnBatch b, Expression cond) {
-        ColumnVector v = cond.eval(b);
-        boolean[] keep = new boolean[b.numRows];
-        for (int i = 0; i < b.numRows; i++) {
-            keep[i] = !v.isNull(i) && v.booleans[i];
-        }
-        return b.filter(keep);
+        return b.filter(ConditionMask.of(cond, b));
     }
 }

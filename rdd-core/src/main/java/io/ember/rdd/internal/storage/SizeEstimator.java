@@ -43,6 +43,10 @@ public final class SizeEstimator {
         if (value == null) {
             return 0;
         }
+        if (value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Character) {
+            // why: a leaf references nothing to walk; aggregations weigh such keys and values by the million
+            return visit(value, null);
+        }
         IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
         ArrayDeque<Object> toVisit = new ArrayDeque<>();
         toVisit.push(value);
