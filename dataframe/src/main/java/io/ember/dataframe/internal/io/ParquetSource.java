@@ -62,8 +62,11 @@ public final class ParquetSource extends IndexedFileSource {
     record Footer(FileIndex.InputFile file, StructType schema, List<RowGroup> rowGroups) {
     }
 
-    /** One row group: rows, and per column its statistics and size. */
-    record RowGroup(int index, long rows, Map<String, ColumnStats> columns) {
+    /**
+     * One row group: rows, the midpoint of its bytes (by which a reader given a byte range picks
+     * it), and per column its statistics and size.
+     */
+    record RowGroup(int index, long rows, long midpoint, Map<String, ColumnStats> columns) {
     }
 
     /** Statistics of one column chunk, values internal (null when unknown). */
@@ -151,7 +154,7 @@ public final class ParquetSource extends IndexedFileSource {
                     }
                     stats.put(name, new ColumnStats(min, max, nulls, c.getTotalSize()));
                 }
-                groups.add(new RowGroup(i, b.getRowCount(), stats));
+                groups.add(new RowGroup(i, b.getRowCount(), b.getStartingPos() + b.getCompressedSize() / 2, stats));
             }
             return new Footer(f, schema, groups);
         } catch (IOException | RuntimeException e) {
@@ -209,8 +212,9 @@ public final class ParquetSource extends IndexedFileSource {
         return "parquet";
     }
 
-    /** One row group of one file to read. */
-    record Split(String file, int rowGroup, long rows, Map<String, String> partitionValues) implements Serializable {
+    /** One row group of one file to read ({@code midpoint}: see {@link RowGroup}). */
+    record Split(String file, int rowGroup, long rows, long midpoint, Map<String, String> partitionValues)
+            implements Serializable {
     }
 
     private List<Split> splits(List<SourceFilter> filters, long[] counts) {
@@ -227,7 +231,7 @@ public final class ParquetSource extends IndexedFileSource {
                 }
                 counts[0]++;
                 if (mightMatch(f, g, filters)) {
-                    out.add(new Split(f.file().path(), g.index(), g.rows(), f.file().partitionValues()));
+                    out.add(new Split(f.file().path(), g.index(), g.rows(), g.midpoint(), f.file().partitionValues()));
                 } else {
                     counts[1]++;
                 }
@@ -380,9 +384,8 @@ public final class ParquetSource extends IndexedFileSource {
             Type[] nestedTypes = new Type[req.length];
             targetTypes = new DataType[req.length];
             partitionValues = new Object[req.length];
-            ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-                    .withCodecFactory(codecs).build();
-            try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(Path.of(split.file())), options)) {
+            try (ParquetFileReader r = openSplit()) {
+                int group = r.getRowGroups().size() == 1 ? 0 : split.rowGroup();
                 MessageType fileSchema = r.getFileMetaData().getSchema();
                 List<Type> projected = new ArrayList<>();
                 for (int c = 0; c < req.length; c++) {
@@ -419,14 +422,14 @@ public final class ParquetSource extends IndexedFileSource {
                 }
                 MessageType projection = new MessageType(fileSchema.getName(), projected);
                 r.setRequestedSchema(projection);
-                BlockMetaData block = r.getRowGroups().get(split.rowGroup());
+                BlockMetaData block = r.getRowGroups().get(group);
                 long bytes = 0;
                 for (ColumnChunkMetaData c : block.getColumns()) {
                     if (projection.containsPath(c.getPath().toArray())) {
                         bytes += c.getTotalSize();
                     }
                 }
-                PageReadStore pages = r.readRowGroup(split.rowGroup());
+                PageReadStore pages = r.readRowGroup(group);
                 this.rows = pages.getRowCount();
                 for (int c = 0; c < req.length; c++) {
                     if (fileTypes[c] != null) {
@@ -444,6 +447,28 @@ public final class ParquetSource extends IndexedFileSource {
                 throw new IllegalStateException("Cannot read row group " + split.rowGroup() + " of Parquet file "
                         + split.file() + ": " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * A reader of the split's file whose footer holds the split's row group alone: given the
+         * byte range of the row group's midpoint, parquet-mr converts only that row group's
+         * metadata, where a task of a file of many row groups would otherwise convert them all.
+         * If the file no longer has that row group there (it changed since planning), the whole
+         * footer is read and the row group taken by its index.
+         */
+        private ParquetFileReader openSplit() throws IOException {
+            LocalInputFile file = new LocalInputFile(Path.of(split.file()));
+            ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+                    .withCodecFactory(codecs);
+            ParquetFileReader narrowed = ParquetFileReader.open(file,
+                    options.withRange(split.midpoint(), split.midpoint() + 1).build());
+            List<BlockMetaData> groups = narrowed.getRowGroups();
+            if (groups.size() == 1 && groups.get(0).getRowCount() == split.rows()) {
+                return narrowed;
+            }
+            narrowed.close();
+            return ParquetFileReader.open(file, ParquetReadOptions.builder(new PlainParquetConfiguration())
+                    .withCodecFactory(codecs).build());
         }
 
         @Override
